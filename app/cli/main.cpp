@@ -1,0 +1,13 @@
+#include "cli/CommandLine.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fastcms-backup"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));
+    fcb::CommandLine cli;
+    cli.start(QCoreApplication::arguments());
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,51 @@
+#include "DataFolder.h"
+#include "MainWindow.h"
+#include "demo/DemoData.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    // Without a display there is no window to show: say so instead of aborting in QApplication.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("fastcms-backup-console: no display available (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                   "Use the command-line tool instead: fastcms-backup --help\n",
+                   stderr);
+        return 3;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("fastcms-backup-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("FastCMS Backup Console"));
+    QApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("fastcms-backup"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("FastCMS Backup Console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Open this FastCMS data folder."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the demo data folder, creating it on first run."));
+    parser.addOptions({dataDir, demo});
+    parser.process(app);
+
+    QString folder = parser.value(dataDir);
+    if (parser.isSet(demo) || folder.isEmpty()) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/fastcms-backup/demo/data");
+        if (auto made = fcb::demo::createDataFolder(folder); !made) {
+            std::fprintf(stderr, "fastcms-backup-console: %s\n", qPrintable(made.error().message));
+            return 1;
+        }
+    }
+    fcb::MainWindow window;
+    window.openDataFolder(fcb::DataFolder(folder));
+    window.show();
+    return QApplication::exec();
+}

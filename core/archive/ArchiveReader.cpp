@@ -1,0 +1,385 @@
+#include "ArchiveReader.h"
+
+#include "FileUtil.h"
+#include "Logging.h"
+#include "archive/ArchiveWriter.h"
+#include "sqlite/Sqlite.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSet>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipfileinfo.h>
+
+#include <sys/stat.h>
+
+namespace fcb {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("fcb::archive", text, disambiguation, n);
+}
+
+const QString kDatabase = QStringLiteral("database.db");
+const QString kMetadata = QStringLiteral("metadata.json");
+const QString kSums = QStringLiteral("SHA256SUMS");
+const QString kFilesPrefix = QStringLiteral("files/");
+constexpr qint64 maxSumsSize = 64 << 20;
+
+Error notAZip(const QString& path, int code)
+{
+    return Error::make(ErrorCode::BadArchive, tr("%1 is not a readable zip archive (damaged or truncated).")
+                                                  .arg(QFileInfo(path).fileName()),
+                       QStringLiteral("unzip error %1").arg(code));
+}
+
+} // namespace
+
+bool ArchiveEntry::isSymlink() const
+{
+    return ((externalAttr >> 16) & S_IFMT) == S_IFLNK;
+}
+
+const ArchiveEntry* ArchiveDirectory::find(const QString& name) const
+{
+    for (const ArchiveEntry& entry : entries)
+        if (entry.name == name)
+            return &entry;
+    return nullptr;
+}
+
+bool VerifyReport::ok() const
+{
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Failed)
+            return false;
+    return !checks.isEmpty();
+}
+
+QStringList VerifyReport::problems() const
+{
+    QStringList out;
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Failed)
+            out.append(check.message);
+    return out;
+}
+
+QStringList VerifyReport::lacks() const
+{
+    QStringList out;
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Missing)
+            out.append(check.message);
+    return out;
+}
+
+namespace archive {
+
+Result<ArchiveDirectory> readDirectory(const QString& zipPath)
+{
+    if (!QFileInfo::exists(zipPath))
+        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
+    QuaZip zip(zipPath);
+    if (!zip.open(QuaZip::mdUnzip))
+        return fail(notAZip(zipPath, zip.getZipError()));
+    ArchiveDirectory directory;
+    const QList<QuaZipFileInfo64> infos = zip.getFileInfoList64();
+    if (zip.getZipError() != UNZ_OK)
+        return fail(notAZip(zipPath, zip.getZipError()));
+    directory.entries.reserve(infos.size());
+    for (const QuaZipFileInfo64& info : infos) {
+        ArchiveEntry entry;
+        entry.name = info.name;
+        entry.size = info.uncompressedSize;
+        entry.compressedSize = info.compressedSize;
+        entry.crc = info.crc;
+        entry.method = info.method;
+        entry.externalAttr = info.externalAttr;
+        directory.totalSize += info.uncompressedSize;
+        directory.entries.append(entry);
+    }
+    return directory;
+}
+
+Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes)
+{
+    QuaZip zip(zipPath);
+    if (!zip.open(QuaZip::mdUnzip))
+        return fail(notAZip(zipPath, zip.getZipError()));
+    if (!zip.setCurrentFile(name, QuaZip::csSensitive))
+        return fail(ErrorCode::NotFound, tr("The archive has no %1.").arg(name));
+    QuaZipFileInfo64 info;
+    if (!zip.getCurrentFileInfo(&info) || qint64(info.uncompressedSize) > maxBytes)
+        return fail(ErrorCode::BadArchive, tr("%1 in the archive is too large.").arg(name));
+    QuaZipFile file(&zip);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(notAZip(zipPath, file.getZipError()));
+    const QByteArray bytes = file.read(maxBytes + 1);
+    file.close();
+    if (file.getZipError() != UNZ_OK || bytes.size() > maxBytes)
+        return fail(ErrorCode::BadArchive, tr("%1 in the archive is damaged.").arg(name),
+                    QStringLiteral("unzip error %1").arg(file.getZipError()));
+    return bytes;
+}
+
+Result<Metadata> readMetadata(const QString& zipPath)
+{
+    auto bytes = readEntry(zipPath, kMetadata, 1 << 20);
+    if (!bytes)
+        return fail(bytes.error());
+    return Metadata::fromJson(*bytes);
+}
+
+QStringList layoutProblems(const ArchiveDirectory& directory)
+{
+    QStringList problems;
+    QSet<QString> seen;
+    bool hasDatabase = false;
+    for (const ArchiveEntry& entry : directory.entries) {
+        const QString& name = entry.name;
+        if (seen.contains(name)) {
+            problems.append(tr("The entry \"%1\" appears twice.").arg(name));
+            continue;
+        }
+        seen.insert(name);
+        if (name.startsWith(QLatin1Char('/')) || name.startsWith(QLatin1Char('\\'))
+            || (name.size() > 1 && name[1] == QLatin1Char(':'))) {
+            problems.append(tr("The entry \"%1\" has an absolute path.").arg(name));
+            continue;
+        }
+        if (name.contains(QChar(0))) {
+            problems.append(tr("An entry name contains a NUL character."));
+            continue;
+        }
+        const QStringList parts = name.split(QLatin1Char('/'));
+        if (parts.contains(QStringLiteral("..")) || name.split(QLatin1Char('\\')).contains(QStringLiteral(".."))) {
+            problems.append(tr("The entry \"%1\" points outside the archive (\"..\").").arg(name));
+            continue;
+        }
+        if (entry.isSymlink()) {
+            problems.append(tr("The entry \"%1\" is a symbolic link.").arg(name));
+            continue;
+        }
+        if (name == kDatabase) {
+            hasDatabase = true;
+            continue;
+        }
+        if (name == kMetadata || name == kSums)
+            continue;
+        if (name.startsWith(kFilesPrefix) && name.size() > kFilesPrefix.size()) {
+            // Only the trailing empty part of a directory entry may be empty; "." is no name.
+            const QStringList rel = parts.mid(1, entry.isDirectory() ? parts.size() - 2 : -1);
+            if (rel.contains(QString()) || rel.contains(QStringLiteral("."))) {
+                problems.append(tr("The entry \"%1\" has an empty or \".\" path component.").arg(name));
+                continue;
+            }
+            continue;
+        }
+        if (name == kFilesPrefix)
+            continue;
+        problems.append(tr("The entry \"%1\" does not belong in a FastCMS backup.").arg(name));
+    }
+    if (!hasDatabase)
+        problems.append(tr("The archive has no database.db."));
+    return problems;
+}
+
+Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, TaskContext& task,
+                            const QString& extractTo)
+{
+    VerifyReport report;
+    report.path = zipPath;
+    auto directory = readDirectory(zipPath);
+    if (!directory) {
+        if (directory.error().code != ErrorCode::BadArchive)
+            return fail(directory.error());
+        report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, directory.error().message});
+        return report;
+    }
+    report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, tr("The zip directory is readable.")});
+    report.entryCount = directory->entries.size();
+    report.totalSize = directory->totalSize;
+    for (const ArchiveEntry& entry : directory->entries)
+        if (entry.name.startsWith(kFilesPrefix) && !entry.isDirectory())
+            ++report.fileCount;
+
+    const QStringList layout = layoutProblems(*directory);
+    if (!layout.isEmpty()) {
+        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Failed, layout.join(QLatin1Char(' '))});
+        if (!extractTo.isEmpty())
+            return report; // never write a byte of a hostile archive
+    } else {
+        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Passed,
+                              tr("The archive holds only database.db, files/ and metadata.")});
+    }
+
+    // Where database.db goes while it is checked: the staging folder, or a private temp file.
+    QString databasePath;
+    QString tempDatabase;
+    if (extractTo.isEmpty()) {
+        tempDatabase = workDir + QStringLiteral("/.fcb-verify-")
+            + QString::number(QRandomGenerator::global()->generate64(), 36) + QStringLiteral(".db");
+        databasePath = tempDatabase;
+    } else {
+        databasePath = extractTo + QLatin1Char('/') + kDatabase;
+    }
+    const auto cleanup = qScopeGuard([&tempDatabase] {
+        if (!tempDatabase.isEmpty()) {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(tempDatabase + QString::fromLatin1(suffix));
+        }
+    });
+
+    QuaZip zip(zipPath);
+    if (!zip.open(QuaZip::mdUnzip))
+        return fail(notAZip(zipPath, zip.getZipError()));
+    ByteProgress progress{&task, 0, qint64(directory->totalSize), tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
+    QHash<QString, QByteArray> digests;
+    QByteArray sums;
+    QByteArray metadataBytes;
+    QStringList crcProblems;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
+        QuaZipFileInfo64 info;
+        zip.getCurrentFileInfo(&info);
+        const QString name = info.name;
+        if (name.endsWith(QLatin1Char('/'))) {
+            if (!extractTo.isEmpty() && !QDir().mkpath(extractTo + QLatin1Char('/') + name))
+                return fail(ErrorCode::Io, tr("Could not create the folder %1.").arg(name), extractTo);
+            continue;
+        }
+        const bool isDatabase = name == kDatabase;
+        const bool isSums = name == kSums;
+        const bool isMetadata = name == kMetadata;
+        std::unique_ptr<QFile> out;
+        if (isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix))) {
+            const QString target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
+            if (!QDir().mkpath(QFileInfo(target).absolutePath()))
+                return fail(ErrorCode::Io, tr("Could not create a folder for %1.").arg(name), target);
+            out = std::make_unique<QFile>(target);
+            const auto perms = isDatabase ? files::ownerOnly
+                                          : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+            if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
+                return fail(ErrorCode::Io, tr("Could not write %1.").arg(target), out->errorString());
+        }
+        QuaZipFile file(&zip);
+        if (!file.open(QIODevice::ReadOnly)) {
+            crcProblems.append(tr("The entry \"%1\" cannot be read.").arg(name));
+            continue;
+        }
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        quint64 read = 0;
+        bool oversize = false;
+        for (;;) {
+            if (task.isCanceled())
+                return fail(ErrorCode::Cancelled, tr("Cancelled."));
+            const qint64 n = file.read(buffer.data(), buffer.size());
+            if (n <= 0)
+                break;
+            read += quint64(n);
+            if (read > info.uncompressedSize) {
+                oversize = true; // more data than the directory declares: a zip bomb or damage
+                break;
+            }
+            const QByteArrayView chunk(buffer.constData(), n);
+            hash.addData(chunk);
+            if (out && out->write(chunk.data(), n) != n)
+                return fail(Error::make(out->error() == QFileDevice::ResourceError ? ErrorCode::NoSpace : ErrorCode::Io,
+                                        tr("Could not write %1.").arg(out->fileName()), out->errorString()));
+            if ((isSums || isMetadata) && read <= quint64(maxSumsSize))
+                (isSums ? sums : metadataBytes).append(chunk);
+            progress.add(n);
+        }
+        file.close();
+        if (oversize || file.getZipError() != UNZ_OK || read != info.uncompressedSize)
+            crcProblems.append(tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
+        digests.insert(name, hash.result().toHex());
+        if (out) {
+            if (!out->flush())
+                return fail(ErrorCode::Io, tr("Could not write %1.").arg(out->fileName()), out->errorString());
+            out->close();
+        }
+    }
+    if (zip.getZipError() != UNZ_OK && zip.getZipError() != UNZ_END_OF_LIST_OF_FILE)
+        crcProblems.append(tr("The archive is damaged after the last readable entry."));
+    if (crcProblems.isEmpty())
+        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, tr("Every entry matches its CRC.")});
+    else
+        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Failed, crcProblems.join(QLatin1Char(' '))});
+
+    // SHA256SUMS: every listed entry must match, and it must cover the database and every file.
+    if (directory->find(kSums)) {
+        const auto parsed = parseSha256Sums(sums);
+        QStringList sumProblems;
+        if (!parsed) {
+            sumProblems.append(tr("SHA256SUMS is malformed."));
+        } else {
+            QSet<QString> listed;
+            for (const auto& [name, digest] : *parsed) {
+                listed.insert(name);
+                if (!digests.contains(name))
+                    sumProblems.append(tr("SHA256SUMS lists \"%1\", which the archive lacks.").arg(name));
+                else if (digests.value(name) != digest)
+                    sumProblems.append(tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
+            }
+            for (const ArchiveEntry& entry : directory->entries)
+                if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
+                    && !listed.contains(entry.name))
+                    sumProblems.append(tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
+        }
+        if (sumProblems.isEmpty())
+            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Passed,
+                                  tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size()))});
+        else
+            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Failed,
+                                  sumProblems.mid(0, 10).join(QLatin1Char(' '))});
+    } else {
+        report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Missing,
+                              tr("No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
+                                 "against the zip CRCs only.")});
+    }
+
+    if (directory->find(kDatabase) && QFileInfo::exists(databasePath)) {
+        auto integrity = sqlite::integrityCheck(databasePath);
+        if (integrity && *integrity == QStringLiteral("ok"))
+            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Passed,
+                                  tr("database.db passes SQLite's integrity check.")});
+        else
+            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Failed,
+                                  integrity ? tr("database.db fails SQLite's integrity check: %1").arg(*integrity)
+                                            : tr("database.db is not a healthy SQLite database (%1).")
+                                                  .arg(integrity.error().message)});
+        // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
+        QFile::remove(databasePath + QStringLiteral("-wal"));
+        QFile::remove(databasePath + QStringLiteral("-shm"));
+    }
+
+    if (directory->find(kMetadata)) {
+        auto metadata = Metadata::fromJson(metadataBytes);
+        if (!metadata) {
+            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Failed, metadata.error().message});
+        } else {
+            report.metadata = *metadata;
+            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Passed,
+                                  tr("metadata.json is sound (created %1).").arg(metadata->createdAt)});
+        }
+    } else {
+        report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Missing,
+                              tr("No metadata.json: the backup's time comes from its name.")});
+    }
+    return report;
+}
+
+} // namespace archive
+
+} // namespace fcb

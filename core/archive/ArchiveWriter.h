@@ -1,0 +1,76 @@
+#pragma once
+
+#include "Error.h"
+#include "TaskContext.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QFile>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <memory>
+
+class QuaZip;
+
+namespace fcb {
+
+// Progress across all entries of one job, in bytes.
+struct ByteProgress
+{
+    TaskContext* task = nullptr;
+    qint64 done = 0;
+    qint64 total = 0;
+    QString text;
+    void add(qint64 bytes)
+    {
+        done += bytes;
+        if (task)
+            task->report(done, total, text);
+    }
+};
+
+// Writes a FastCMS-compatible zip (DEFLATE, or stored where the data does not compress),
+// computing each entry's SHA-256 as it streams. The file is created owner-only and never
+// replaces an existing one; the caller renames it into place after finish().
+class ArchiveWriter
+{
+public:
+    struct Options
+    {
+        int level = 6;
+        bool zip64 = false; // needed once the archive or an entry may pass 4 GiB
+    };
+
+    ArchiveWriter(const QString& path, Options options);
+    ~ArchiveWriter();
+    ArchiveWriter(const ArchiveWriter&) = delete;
+    ArchiveWriter& operator=(const ArchiveWriter&) = delete;
+
+    Result<void> open();
+    Result<void> addFile(const QString& entryName, const QString& sourcePath, const QDateTime& time,
+                         ByteProgress& progress);
+    Result<void> addBytes(const QString& entryName, const QByteArray& bytes, const QDateTime& time);
+    // Closes the central directory and fsyncs the file.
+    Result<void> finish();
+
+    // entry name -> lowercase hex SHA-256, in the order written
+    const QList<QPair<QString, QByteArray>>& digests() const { return m_digests; }
+    int storedEntries() const { return m_stored; }
+
+private:
+    QString m_path;
+    Options m_options;
+    QFile m_file;
+    std::unique_ptr<QuaZip> m_zip;
+    QList<QPair<QString, QByteArray>> m_digests;
+    int m_stored = 0;
+};
+
+// sha256sum's format, names escaped the way sha256sum escapes them.
+QByteArray formatSha256Sums(const QList<QPair<QString, QByteArray>>& digests);
+// name -> digest; nullopt on a malformed line.
+std::optional<QList<QPair<QString, QByteArray>>> parseSha256Sums(const QByteArray& text);
+
+} // namespace fcb

@@ -1,0 +1,551 @@
+#include "CommandLine.h"
+
+#include "FileUtil.h"
+#include "archive/BackupName.h"
+#include "demo/DemoData.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace fcb {
+
+namespace {
+
+std::atomic_int g_signal{0};
+
+extern "C" void onTerminationSignal(int signal)
+{
+    g_signal.store(signal);
+}
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("fcb::CommandLine", text, disambiguation, n);
+}
+
+QString localTime(const QDateTime& utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString isoUtc(const QDateTime& utc)
+{
+    return utc.toUTC().toString(Qt::ISODate);
+}
+
+QString age(const QDateTime& then)
+{
+    const qint64 seconds = then.secsTo(QDateTime::currentDateTimeUtc());
+    if (seconds < 0)
+        return tr("in the future");
+    if (seconds < 90)
+        return tr("%n second(s) ago", nullptr, int(seconds));
+    if (seconds < 90 * 60)
+        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 48 * 3600)
+        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+}
+
+QJsonObject itemJson(const BackupItem& item)
+{
+    QJsonObject object{
+        {QStringLiteral("id"), item.id},
+        {QStringLiteral("filename"), item.fileName},
+        {QStringLiteral("size"), item.sizeBytes},
+        {QStringLiteral("created"), isoUtc(item.created)},
+        {QStringLiteral("created_from"), item.createdFrom == BackupItem::TimeSource::Metadata ? QStringLiteral("metadata")
+                                         : item.createdFrom == BackupItem::TimeSource::Name   ? QStringLiteral("name")
+                                                                                              : QStringLiteral("file")},
+        {QStringLiteral("path"), item.path},
+        {QStringLiteral("valid"), item.valid},
+        {QStringLiteral("staged"), item.staged},
+    };
+    if (!item.valid)
+        object.insert(QStringLiteral("invalid_reason"), item.invalidReason);
+    if (item.metadata) {
+        object.insert(QStringLiteral("metadata"), QJsonDocument::fromJson(item.metadata->toJson()).object());
+    }
+    return object;
+}
+
+QJsonObject reportJson(const VerifyReport& report)
+{
+    QJsonArray checks;
+    for (const VerifyCheck& check : report.checks) {
+        checks.append(QJsonObject{
+            {QStringLiteral("id"), check.id},
+            {QStringLiteral("status"), check.status == VerifyCheck::Status::Passed   ? QStringLiteral("passed")
+                                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("failed")
+                                                                                     : QStringLiteral("missing")},
+            {QStringLiteral("message"), check.message},
+        });
+    }
+    QJsonObject object{
+        {QStringLiteral("path"), report.path},
+        {QStringLiteral("valid"), report.ok()},
+        {QStringLiteral("entries"), report.entryCount},
+        {QStringLiteral("files"), report.fileCount},
+        {QStringLiteral("uncompressed_bytes"), qint64(report.totalSize)},
+        {QStringLiteral("checks"), checks},
+    };
+    if (report.metadata)
+        object.insert(QStringLiteral("metadata"), QJsonDocument::fromJson(report.metadata->toJson()).object());
+    return object;
+}
+
+bool isTerminal(FILE* stream)
+{
+    return ::isatty(::fileno(stream)) == 1;
+}
+
+} // namespace
+
+CommandLine::CommandLine(QObject* parent)
+    : QObject(parent)
+{
+    m_signalPoll.setInterval(100);
+    connect(&m_signalPoll, &QTimer::timeout, this, [this] {
+        if (g_signal.load() != 0 && m_watcher && !m_watcher->isCanceled()) {
+            clearProgress();
+            if (!m_quiet && !m_json)
+                std::fputs(qPrintable(tr("Cancelling...") + QLatin1Char('\n')), stderr);
+            m_watcher->cancel();
+        }
+    });
+}
+
+CommandLine::~CommandLine() = default;
+
+QString CommandLine::helpText()
+{
+    return tr(R"(Usage: fastcms-backup [options] <command> [arguments]
+
+Safe, FastCMS-compatible backups of a FastCMS data folder.
+
+Commands:
+  create                 Back up the database (a consistent snapshot, even while the
+                         server writes) and every uploaded file into
+                         backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   List backups, newest first (--page, --per-page)
+  delete <name>          Delete one backup (a plain *.zip name in the backups folder)
+  verify <name>          Check CRCs, SHA256SUMS, the database's integrity and metadata
+  stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
+  unstage                Cancel a staged restore
+  apply-restore          Apply the staged restore now (the server must be stopped);
+                         keeps app.db.before_restore and files_before_restore/
+  status                 Pending restore, newest backup and its age, who is busy
+  demo                   Create a demo data folder at --data-dir (if it has no app.db)
+
+Options:
+  --data-dir <dir>       The server's data folder (default: ./data)
+  --db <file>            Database (default: <data-dir>/app.db; FastCMS's DATABASE_URL)
+  --files-dir <dir>      Uploads (default: <data-dir>/files; FastCMS's LOCAL_STORAGE_PATH)
+  --backups-dir <dir>    Backups (default: <data-dir>/backups)
+  --page <n>             list: page number, from 1 (default: 1)
+  --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
+  --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
+  --json                 Print one JSON object on standard output
+  -q, --quiet            No progress and no messages on success
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
+
+Exit codes:
+  0    success
+  1    unexpected failure
+  2    usage error (unknown command or option, malformed backup name)
+  3    not found (no such backup, database or staged restore)
+  4    busy (another operation runs on this data folder, or the server has the
+       database open during apply-restore)
+  5    invalid archive (verification failed, hostile or damaged archive)
+  6    I/O error, including not enough free space
+  7    conflict (e.g. deleting the backup that is staged for restore)
+  130  cancelled (Ctrl+C or SIGTERM)
+)");
+}
+
+void CommandLine::start(const QStringList& arguments)
+{
+    m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOptions({
+        {QStringLiteral("data-dir"), QString(), QStringLiteral("dir"), QStringLiteral("data")},
+        {QStringLiteral("db"), QString(), QStringLiteral("file")},
+        {QStringLiteral("files-dir"), QString(), QStringLiteral("dir")},
+        {QStringLiteral("backups-dir"), QString(), QStringLiteral("dir")},
+        {QStringLiteral("page"), QString(), QStringLiteral("n"), QStringLiteral("1")},
+        {QStringLiteral("per-page"), QString(), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("trigger"), QString(), QStringLiteral("kind"), QStringLiteral("manual")},
+        {QStringLiteral("json"), QString()},
+        {{QStringLiteral("q"), QStringLiteral("quiet")}, QString()},
+        {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
+        {{QStringLiteral("v"), QStringLiteral("version")}, QString()},
+    });
+    const bool parsed = m_parser.parse(arguments);
+    m_json = m_parser.isSet(QStringLiteral("json"));
+    m_quiet = m_parser.isSet(QStringLiteral("quiet"));
+    if (!parsed) {
+        fail(Error::make(ErrorCode::Usage, m_parser.errorText() + QLatin1Char('\n') + tr("Try 'fastcms-backup --help'.")));
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(helpText()), stdout);
+        finish(ExitCode::Success);
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        printLine(QStringLiteral("fastcms-backup ") + QStringLiteral(FCB_VERSION));
+        finish(ExitCode::Success);
+        return;
+    }
+    QStringList positional = m_parser.positionalArguments();
+    if (positional.isEmpty()) {
+        fail(Error::make(ErrorCode::Usage, tr("No command given. Try 'fastcms-backup --help'.")));
+        return;
+    }
+    const QString command = positional.takeFirst();
+    const int immediate = runCommand(command, positional);
+    if (immediate >= 0)
+        finish(immediate);
+}
+
+int CommandLine::runCommand(const QString& command, const QStringList& args)
+{
+    static const QStringList known{QStringLiteral("create"),        QStringLiteral("list"),
+                                   QStringLiteral("delete"),        QStringLiteral("verify"),
+                                   QStringLiteral("stage-restore"), QStringLiteral("unstage"),
+                                   QStringLiteral("apply-restore"), QStringLiteral("status"),
+                                   QStringLiteral("demo")};
+    if (!known.contains(command)) {
+        fail(Error::make(ErrorCode::Usage, tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
+        return -1;
+    }
+    const bool takesName = command == QStringLiteral("delete") || command == QStringLiteral("verify")
+        || command == QStringLiteral("stage-restore");
+    if (args.size() != (takesName ? 1 : 0)) {
+        fail(Error::make(ErrorCode::Usage, takesName ? tr("%1 takes one backup name.").arg(command)
+                                                     : tr("%1 takes no arguments.").arg(command)));
+        return -1;
+    }
+    if ((m_parser.isSet(QStringLiteral("page")) || m_parser.isSet(QStringLiteral("per-page")))
+        && command != QStringLiteral("list")) {
+        fail(Error::make(ErrorCode::Usage, tr("--page and --per-page go with list.")));
+        return -1;
+    }
+    const DataFolder folder(m_parser.value(QStringLiteral("data-dir")), m_parser.value(QStringLiteral("db")),
+                            m_parser.value(QStringLiteral("files-dir")), m_parser.value(QStringLiteral("backups-dir")));
+    m_engine = std::make_unique<LocalEngine>(folder);
+
+    // A backup id (the name without .zip, as FastCMS's routes take it) is accepted too.
+    QString name = args.value(0);
+    if (takesName && !name.contains(QLatin1Char('.')) && !name.contains(QLatin1Char('/')))
+        name += QStringLiteral(".zip");
+    if (takesName) {
+        if (auto valid = BackupName::checkPlainZipName(name); !valid) {
+            fail(valid.error());
+            return -1;
+        }
+    }
+
+    std::signal(SIGINT, onTerminationSignal);
+    std::signal(SIGTERM, onTerminationSignal);
+    m_signalPoll.start();
+
+    if (command == QStringLiteral("create")) {
+        const QString trigger = m_parser.value(QStringLiteral("trigger"));
+        if (!QStringList{QStringLiteral("manual"), QStringLiteral("scheduled"), QStringLiteral("pre-restore")}.contains(trigger)) {
+            fail(Error::make(ErrorCode::Usage, tr("--trigger is manual, scheduled or pre-restore.")));
+            return -1;
+        }
+        watch<CreateResult>(m_engine->createAsync(CreateRequest{trigger}), [this](const CreateResult& r) {
+            if (m_json) {
+                printJson({{QStringLiteral("backup"), itemJson(r.backup)},
+                           {QStringLiteral("files"), r.fileCount},
+                           {QStringLiteral("database_bytes"), r.databaseBytes},
+                           {QStringLiteral("uncompressed_bytes"), r.totalBytes},
+                           {QStringLiteral("database_integrity"), r.databaseIntegrity}});
+            } else if (!m_quiet) {
+                printLine(tr("Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)", nullptr,
+                             int(r.fileCount))
+                              .arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes),
+                                   files::humanSize(r.databaseBytes), files::humanSize(r.totalBytes), r.databaseIntegrity));
+                printLine(r.backup.path);
+            }
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("list")) {
+        bool pageOk = false;
+        bool perPageOk = false;
+        const int page = m_parser.value(QStringLiteral("page")).toInt(&pageOk);
+        const int perPage = m_parser.value(QStringLiteral("per-page")).toInt(&perPageOk);
+        if (!pageOk || !perPageOk) {
+            fail(Error::make(ErrorCode::Usage, tr("--page and --per-page take whole numbers.")));
+            return -1;
+        }
+        watch<BackupPage>(m_engine->listAsync(page, perPage), [this](const BackupPage& p) {
+            if (m_json) {
+                QJsonArray items;
+                for (const BackupItem& item : p.items)
+                    items.append(itemJson(item));
+                printJson({{QStringLiteral("items"), items},
+                           {QStringLiteral("page"), p.page},
+                           {QStringLiteral("per_page"), p.perPage},
+                           {QStringLiteral("total"), p.total},
+                           {QStringLiteral("total_pages"), p.totalPages}});
+            } else {
+                if (p.items.isEmpty()) {
+                    printLine(p.total == 0 ? tr("No backups yet. Create one with 'fastcms-backup create'.")
+                                           : tr("Page %1 is past the end (%2 pages).").arg(p.page).arg(p.totalPages));
+                } else {
+                    int width = 8;
+                    for (const BackupItem& item : p.items)
+                        width = qMax(width, int(item.fileName.size()));
+                    printLine(tr("Filename").leftJustified(width + 2) + tr("Size").rightJustified(10) + QStringLiteral("  ")
+                              + tr("Created").leftJustified(21) + tr("Notes"));
+                    for (const BackupItem& item : p.items) {
+                        QStringList notes;
+                        if (!item.valid)
+                            notes.append(tr("INVALID: %1").arg(item.invalidReason));
+                        if (item.staged)
+                            notes.append(tr("staged for restore"));
+                        printLine(item.fileName.leftJustified(width + 2)
+                                  + files::humanSize(item.sizeBytes).rightJustified(10) + QStringLiteral("  ")
+                                  + localTime(item.created).leftJustified(21) + notes.join(QStringLiteral("; ")));
+                    }
+                }
+                printLine(tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(p.total)).arg(p.page).arg(p.totalPages));
+            }
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("delete")) {
+        watch<void>(m_engine->removeAsync(name), [this, name] {
+            if (m_json)
+                printJson({{QStringLiteral("deleted"), true}, {QStringLiteral("filename"), name}});
+            else if (!m_quiet)
+                printLine(tr("Deleted %1.").arg(name));
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("verify")) {
+        watch<VerifyReport>(m_engine->verifyAsync(name), [this](const VerifyReport& r) {
+            if (m_json) {
+                printJson({{QStringLiteral("report"), reportJson(r)}});
+            } else {
+                for (const VerifyCheck& check : r.checks) {
+                    const QString mark = check.status == VerifyCheck::Status::Passed   ? QStringLiteral("ok  ")
+                                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("FAIL")
+                                                                                     : QStringLiteral("--  ");
+                    printLine(mark + QStringLiteral("  ") + check.message);
+                }
+                printLine(r.ok() ? tr("%1 is a sound backup.").arg(QFileInfo(r.path).fileName())
+                                 : tr("%1 FAILED verification.").arg(QFileInfo(r.path).fileName()));
+            }
+            finish(r.ok() ? ExitCode::Success : ExitCode::BadArchive);
+        });
+    } else if (command == QStringLiteral("stage-restore")) {
+        watch<StageResult>(m_engine->stageRestoreAsync(name), [this](const StageResult& r) {
+            if (m_json) {
+                printJson({{QStringLiteral("status"), QStringLiteral("pending_restart")},
+                           {QStringLiteral("backup_filename"), r.marker.backupFilename},
+                           {QStringLiteral("requested_at"), r.marker.requestedAt},
+                           {QStringLiteral("staging_path"), r.marker.stagingPath},
+                           {QStringLiteral("report"), reportJson(r.report)}});
+            } else if (!m_quiet) {
+                printLine(tr("Staged %1 for restore.").arg(r.marker.backupFilename));
+                printLine(tr("Restart the FastCMS server to apply it, or stop the server and run "
+                             "'fastcms-backup apply-restore'."));
+            }
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("unstage")) {
+        watch<void>(m_engine->unstageRestoreAsync(), [this] {
+            if (m_json)
+                printJson({{QStringLiteral("unstaged"), true}});
+            else if (!m_quiet)
+                printLine(tr("The staged restore was removed; FastCMS will start normally."));
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("apply-restore")) {
+        watch<ApplyResult>(m_engine->applyRestoreAsync(), [this](const ApplyResult& r) {
+            if (m_json) {
+                printJson({{QStringLiteral("backup_filename"), r.backupFilename},
+                           {QStringLiteral("files_replaced"), r.filesReplaced},
+                           {QStringLiteral("resumed"), r.resumed},
+                           {QStringLiteral("safety_database"), r.safetyDatabase},
+                           {QStringLiteral("safety_files"), r.safetyFiles}});
+            } else if (!m_quiet) {
+                printLine(r.resumed ? tr("Finished the interrupted restore of %1.").arg(r.backupFilename)
+                                    : tr("Restored %1.").arg(r.backupFilename));
+                printLine(tr("The previous database is kept as %1.").arg(r.safetyDatabase));
+                if (!r.safetyFiles.isEmpty())
+                    printLine(tr("The previous files are kept in %1.").arg(r.safetyFiles));
+            }
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("status")) {
+        watch<FolderStatus>(m_engine->statusAsync(), [this](const FolderStatus& s) {
+            if (m_json) {
+                QJsonArray pids;
+                for (qint64 pid : s.databasePids)
+                    pids.append(pid);
+                QJsonObject object{
+                    {QStringLiteral("data_dir"), s.dataDir},
+                    {QStringLiteral("database"), s.dbPath},
+                    {QStringLiteral("database_exists"), s.databaseExists},
+                    {QStringLiteral("database_in_use"), s.databaseInUse},
+                    {QStringLiteral("database_pids"), pids},
+                    {QStringLiteral("restore_pending"), s.restorePending},
+                    {QStringLiteral("pending_backup"), s.pendingBackup},
+                    {QStringLiteral("pending_requested_at"), s.pendingRequestedAt},
+                    {QStringLiteral("staging_present"), s.stagingPresent},
+                    {QStringLiteral("apply_interrupted"), s.applyInterrupted},
+                    {QStringLiteral("lock_holder_pid"), s.lockHolderPid},
+                    {QStringLiteral("lock_holder_app"), s.lockHolderApp},
+                    {QStringLiteral("backup_count"), s.backupCount},
+                    {QStringLiteral("backups_bytes"), s.backupsTotalBytes},
+                    {QStringLiteral("free_bytes"), s.freeBytes},
+                };
+                if (s.newest) {
+                    object.insert(QStringLiteral("newest"), itemJson(*s.newest));
+                    object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+                }
+                printJson(object);
+            } else {
+                printLine(tr("Data folder:   %1").arg(s.dataDir));
+                printLine(tr("Database:      %1 (%2)")
+                              .arg(s.dbPath, !s.databaseExists ? tr("missing")
+                                             : s.databaseInUse ? tr("in use by process %1").arg(
+                                                                     [&] {
+                                                                         QStringList l;
+                                                                         for (qint64 p : s.databasePids)
+                                                                             l.append(QString::number(p));
+                                                                         return l.isEmpty() ? tr("?") : l.join(QStringLiteral(", "));
+                                                                     }())
+                                                               : tr("not open: the server looks stopped")));
+                if (s.newest)
+                    printLine(tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
+                else
+                    printLine(tr("Newest backup: none"));
+                printLine(tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
+                              .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : tr("unknown")));
+                if (s.applyInterrupted)
+                    printLine(tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it"));
+                else if (s.restorePending)
+                    printLine(tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                                  .arg(s.pendingBackup, s.pendingRequestedAt));
+                else
+                    printLine(tr("Restore:       none pending"));
+                if (s.lockHolderPid > 0)
+                    printLine(tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
+            }
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("demo")) {
+        auto made = demo::createDataFolder(folder.dataDir());
+        if (!made) {
+            fail(made.error());
+            return -1;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("data_dir"), folder.dataDir()}, {QStringLiteral("created"), *made}});
+        else if (!m_quiet)
+            printLine(*made ? tr("Created a demo data folder at %1.").arg(folder.dataDir())
+                            : tr("%1 already has a database; left it as it is.").arg(folder.dataDir()));
+        return ExitCode::Success;
+    }
+    return -1;
+}
+
+template<typename T, typename OnSuccess>
+void CommandLine::watch(QFuture<Result<T>> future, OnSuccess onSuccess)
+{
+    auto* watcher = new QFutureWatcher<Result<T>>(this);
+    m_watcher = watcher;
+    const bool progress = !m_quiet && !m_json && isTerminal(stderr);
+    if (progress) {
+        connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+                [this, watcher](int value) { showProgress(value, watcher->progressText()); });
+    }
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onSuccess] {
+        clearProgress();
+        if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
+            fail(Error::make(ErrorCode::Cancelled, tr("Cancelled; nothing was left half-written.")));
+            return;
+        }
+        const Result<T> result = watcher->result();
+        if (!result) {
+            fail(result.error());
+            return;
+        }
+        if constexpr (std::is_void_v<T>)
+            onSuccess();
+        else
+            onSuccess(*result);
+    });
+    watcher->setFuture(future);
+}
+
+void CommandLine::showProgress(int perMille, const QString& text)
+{
+    m_progressShown = true;
+    const QString line = QStringLiteral("\r%1 %2%").arg(text).arg(perMille / 10, 3);
+    std::fputs(qPrintable(line + QStringLiteral("\x1b[K")), stderr);
+    std::fflush(stderr);
+}
+
+void CommandLine::clearProgress()
+{
+    if (m_progressShown) {
+        std::fputs("\r\x1b[K", stderr);
+        m_progressShown = false;
+    }
+}
+
+void CommandLine::printLine(const QString& text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stdout);
+}
+
+void CommandLine::printJson(QJsonObject object)
+{
+    object.insert(QStringLiteral("ok"), true);
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+}
+
+void CommandLine::fail(const Error& error, const QJsonObject& extra)
+{
+    clearProgress();
+    const int code = exitCodeFor(error.code);
+    if (m_json) {
+        QJsonObject object = extra;
+        object.insert(QStringLiteral("ok"), false);
+        object.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
+                                                           {QStringLiteral("message"), error.message},
+                                                           {QStringLiteral("detail"), error.detail},
+                                                           {QStringLiteral("exit_code"), code}});
+        std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+    } else {
+        std::fputs(qPrintable(QStringLiteral("fastcms-backup: ") + error.message + QLatin1Char('\n')), stderr);
+    }
+    finish(code);
+}
+
+void CommandLine::finish(int exitCode)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    // Quit once the loop runs, even if it has not started yet.
+    QMetaObject::invokeMethod(QCoreApplication::instance(), [exitCode] { QCoreApplication::exit(exitCode); },
+                              Qt::QueuedConnection);
+}
+
+} // namespace fcb

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "DataFolder.h"
+#include "Error.h"
+#include "local/LocalEngine.h"
+
+#include <QCommandLineParser>
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace fcb {
+
+// The fastcms-backup command-line tool: parses, runs one command on the engine's worker pool,
+// prints the result (text or --json) and quits the event loop with a documented exit code.
+class CommandLine : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommandLine)
+
+public:
+    explicit CommandLine(QObject* parent = nullptr);
+    ~CommandLine() override;
+
+    // Starts the command; the application's event loop ends with the exit code.
+    void start(const QStringList& arguments);
+    static QString helpText();
+
+private:
+    // Runs onSuccess with the value (or with nothing for Result<void>) once the job ends well.
+    template<typename T, typename OnSuccess>
+    void watch(QFuture<Result<T>> future, OnSuccess onSuccess);
+    void finish(int exitCode);
+    void fail(const Error& error, const QJsonObject& extra = {});
+    void printLine(const QString& text);
+    void printJson(QJsonObject object);
+    void showProgress(int perMille, const QString& text);
+    void clearProgress();
+
+    int runCommand(const QString& command, const QStringList& args);
+
+    QCommandLineParser m_parser;
+    bool m_json = false;
+    bool m_quiet = false;
+    bool m_progressShown = false;
+    QString m_progressText;
+    std::unique_ptr<LocalEngine> m_engine;
+    QFutureWatcherBase* m_watcher = nullptr;
+    QTimer m_signalPoll;
+};
+
+} // namespace fcb

@@ -1,0 +1,456 @@
+#include "LocalEngine.h"
+
+#include "FileUtil.h"
+#include "Logging.h"
+#include "PyJson.h"
+#include "archive/ArchiveWriter.h"
+#include "archive/BackupName.h"
+#include "local/OperationLock.h"
+#include "sqlite/Sqlite.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+
+#include <algorithm>
+
+namespace fcb {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("fcb::LocalEngine", text, disambiguation, n);
+}
+
+const QString kTempPrefix = QStringLiteral(".fcb-tmp-");
+
+QString randomSuffix()
+{
+    return QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+// Forwards a sub-step's progress into the job's byte count.
+class ScaledTask final : public TaskContext
+{
+public:
+    ScaledTask(ByteProgress& progress, qint64 bytes)
+        : m_progress(progress)
+        , m_start(progress.done)
+        , m_bytes(bytes)
+    {
+    }
+    bool isCanceled() const override { return m_progress.task->isCanceled(); }
+    void report(qint64 done, qint64 total, const QString&) override
+    {
+        if (total <= 0)
+            return;
+        m_progress.done = m_start + m_bytes * done / total;
+        m_progress.add(0);
+    }
+
+private:
+    ByteProgress& m_progress;
+    qint64 m_start;
+    qint64 m_bytes;
+};
+
+struct Candidate
+{
+    QFileInfo info;
+    QDateTime sortTime;
+    BackupItem::TimeSource source;
+};
+
+QList<Candidate> scanBackups(const QString& backupsDir)
+{
+    QList<Candidate> candidates;
+    const QDir dir(backupsDir);
+    // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
+    for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.zip")}, QDir::Files | QDir::NoSymLinks)) {
+        Candidate c{info, {}, BackupItem::TimeSource::Name};
+        if (const auto fromName = BackupName::timeFromName(info.fileName())) {
+            c.sortTime = *fromName;
+        } else {
+            c.sortTime = info.lastModified().toUTC();
+            c.source = BackupItem::TimeSource::FileTime;
+        }
+        candidates.append(c);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.sortTime != b.sortTime)
+            return a.sortTime > b.sortTime;
+        // backup_X_2.zip was made after backup_X.zip in the same second
+        if (a.info.fileName().size() != b.info.fileName().size())
+            return a.info.fileName().size() > b.info.fileName().size();
+        return a.info.fileName() > b.info.fileName();
+    });
+    return candidates;
+}
+
+BackupItem describe(const Candidate& c, const QString& stagedName, bool openArchive)
+{
+    BackupItem item;
+    item.fileName = c.info.fileName();
+    item.id = BackupName::stem(item.fileName);
+    item.sizeBytes = c.info.size();
+    item.path = c.info.absoluteFilePath();
+    item.created = c.sortTime;
+    item.createdFrom = c.source;
+    item.staged = !stagedName.isEmpty() && stagedName == item.fileName;
+    if (!openArchive)
+        return item;
+    auto metadata = archive::readMetadata(item.path);
+    if (metadata) {
+        if (const auto time = metadata->createdTime()) {
+            item.created = *time;
+            item.createdFrom = BackupItem::TimeSource::Metadata;
+        }
+        item.metadata = *metadata;
+    } else if (metadata.error().code != ErrorCode::NotFound) {
+        // An archive without metadata.json is still a backup; one that is no zip is not.
+        item.valid = false;
+        item.invalidReason = metadata.error().message;
+    }
+    return item;
+}
+
+void removeStaleTemps(const QString& backupsDir)
+{
+    const QDir dir(backupsDir);
+    for (const QFileInfo& info :
+         dir.entryInfoList({kTempPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System)) {
+        qCInfo(lcLocal) << "removing a temporary file left by an interrupted backup:" << info.fileName();
+        QFile::remove(info.absoluteFilePath());
+    }
+}
+
+} // namespace
+
+LocalEngine::LocalEngine(DataFolder folder)
+    : LocalEngine(std::move(folder), Options{})
+{
+}
+
+LocalEngine::LocalEngine(DataFolder folder, Options options)
+    : m_folder(std::move(folder))
+    , m_options(std::move(options))
+{
+    if (!m_options.freeSpace)
+        m_options.freeSpace = &files::freeSpace;
+}
+
+QThreadPool* LocalEngine::pool()
+{
+    static QThreadPool* shared = [] {
+        auto* p = new QThreadPool();
+        p->setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+        return p;
+    }();
+    return shared;
+}
+
+Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskContext& task) const
+{
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    const QString dbPath = m_folder.dbPath();
+    if (!QFileInfo::exists(dbPath))
+        return fail(ErrorCode::NotFound, tr("There is no database at %1.").arg(dbPath));
+    removeStaleTemps(m_folder.backupsDir());
+
+    // Room for the snapshot and an archive no larger than the data itself.
+    const qint64 dbBytes = QFileInfo(dbPath).size() + QFileInfo(m_folder.walPath()).size();
+    const files::TreeSize uploads = files::treeSize(m_folder.filesDir());
+    const qint64 needed = 2 * dbBytes + uploads.bytes + (1 << 20);
+    const qint64 available = m_options.freeSpace(m_folder.backupsDir());
+    if (available >= 0 && available < needed)
+        return fail(files::noSpaceError(tr("the backup"), m_folder.backupsDir(), needed, available));
+
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QString tempDb = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".db");
+    const QString tempZip = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".zip.part");
+    auto cleanup = qScopeGuard([&] {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(tempDb + QString::fromLatin1(suffix));
+        QFile::remove(tempZip);
+    });
+    {
+        QFile placeholder(tempDb); // owner-only before SQLite writes a byte into it
+        if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
+            return fail(ErrorCode::Io, tr("Could not create a file in %1.").arg(m_folder.backupsDir()),
+                        placeholder.errorString());
+    }
+
+    ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, tr("Creating backup")};
+    sqlite::SnapshotInfo snapshot;
+    {
+        ScaledTask snapshotTask(progress, dbBytes);
+        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask);
+        if (!taken)
+            return fail(taken.error());
+        snapshot = *taken;
+    }
+    const qint64 snapshotBytes = QFileInfo(tempDb).size();
+    progress.total = progress.done + snapshotBytes + uploads.bytes;
+
+    const QString name = BackupName::freeName(
+        started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
+    ArchiveWriter::Options writerOptions;
+    writerOptions.level = m_options.compressionLevel;
+    writerOptions.zip64 = m_options.forceZip64 || (snapshotBytes + uploads.bytes) >= (qint64(3) << 30);
+    ArchiveWriter writer(tempZip, writerOptions);
+    if (auto opened = writer.open(); !opened)
+        return fail(opened.error());
+    if (auto added = writer.addFile(QStringLiteral("database.db"), tempDb, started.toLocalTime(), progress); !added)
+        return fail(added.error());
+    QFile::remove(tempDb);
+
+    // Every regular file under files/, dotfiles included, in a stable order.
+    QStringList relativePaths;
+    const QDir filesRoot(m_folder.filesDir());
+    if (filesRoot.exists()) {
+        QDirIterator it(m_folder.filesDir(), QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            relativePaths.append(filesRoot.relativeFilePath(it.next()));
+        relativePaths.sort();
+    }
+    qint64 fileCount = 0;
+    qint64 fileBytes = 0;
+    for (const QString& relative : std::as_const(relativePaths)) {
+        if (task.isCanceled())
+            return fail(ErrorCode::Cancelled, tr("Cancelled."));
+        const QFileInfo info(filesRoot.filePath(relative));
+        if (!info.exists())
+            continue; // deleted while the backup ran
+        if (auto added = writer.addFile(QStringLiteral("files/") + relative, info.absoluteFilePath(),
+                                        info.lastModified(), progress);
+            !added)
+            return fail(added.error());
+        ++fileCount;
+        fileBytes += info.size();
+    }
+
+    Metadata metadata;
+    metadata.createdAt = pyjson::isoNaiveUtc(started);
+    metadata.backupName = BackupName::stem(name);
+    metadata.tool = QStringLiteral("fastcms-backup");
+    metadata.toolVersion = QStringLiteral(FCB_VERSION);
+    metadata.format = Metadata::formatVersion;
+    metadata.trigger = request.trigger;
+    metadata.databasePageCount = snapshot.pageCount;
+    metadata.databaseIntegrity = snapshot.integrity;
+    metadata.sourceJournalMode = snapshot.journalMode;
+    metadata.fileCount = fileCount;
+    metadata.totalBytes = snapshotBytes + fileBytes;
+    const QDateTime now = QDateTime::currentDateTime();
+    if (auto added = writer.addBytes(QStringLiteral("metadata.json"), metadata.toJson(), now); !added)
+        return fail(added.error());
+    const QByteArray sums = formatSha256Sums(writer.digests());
+    if (auto added = writer.addBytes(QStringLiteral("SHA256SUMS"), sums, now); !added)
+        return fail(added.error());
+    if (task.isCanceled())
+        return fail(ErrorCode::Cancelled, tr("Cancelled."));
+    if (auto finished = writer.finish(); !finished)
+        return fail(finished.error());
+
+    // Never replace an existing backup, even one a FastCMS server wrote this very second.
+    QString finalName = name;
+    for (;;) {
+        auto renamed = files::renameNoReplace(tempZip, m_folder.backupPath(finalName));
+        if (renamed)
+            break;
+        if (renamed.error().code != ErrorCode::Conflict)
+            return fail(renamed.error());
+        finalName = BackupName::freeName(
+            started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
+    }
+    cleanup.dismiss();
+    if (auto synced = files::syncPath(m_folder.backupsDir()); !synced)
+        return fail(synced.error());
+
+    CreateResult result;
+    Candidate c{QFileInfo(m_folder.backupPath(finalName)), started, BackupItem::TimeSource::Metadata};
+    result.backup = describe(c, {}, false);
+    result.backup.createdFrom = BackupItem::TimeSource::Metadata;
+    result.backup.metadata = metadata;
+    result.databaseBytes = snapshotBytes;
+    result.fileCount = fileCount;
+    result.totalBytes = snapshotBytes + fileBytes;
+    result.storedEntries = writer.storedEntries();
+    result.databaseIntegrity = snapshot.integrity;
+    qCInfo(lcLocal) << "created" << finalName << result.totalBytes << "bytes in" << fileCount + 1 << "entries";
+    return result;
+}
+
+Result<BackupPage> LocalEngine::list(int page, int perPage) const
+{
+    if (page < 1 || perPage < 1 || perPage > 1000)
+        return fail(ErrorCode::Usage, tr("Pages start at 1 and hold 1 to 1000 backups."),
+                    QStringLiteral("page=%1 per_page=%2").arg(page).arg(perPage));
+    BackupPage result;
+    result.page = page;
+    result.perPage = perPage;
+    if (!QDir(m_folder.backupsDir()).exists())
+        return result;
+    const QList<Candidate> candidates = scanBackups(m_folder.backupsDir());
+    result.total = candidates.size();
+    result.totalPages = int(qMax<qint64>(1, (result.total + perPage - 1) / perPage));
+    auto marker = RestoreMarker::read(m_folder.markerPath());
+    const QString staged = marker ? marker->backupFilename : QString();
+    const qint64 first = qint64(page - 1) * perPage;
+    for (qint64 i = first; i < qMin<qint64>(first + perPage, candidates.size()); ++i) {
+        result.items.append(describe(candidates[i], staged, true));
+        ++result.archivesOpened;
+    }
+    return result;
+}
+
+Result<void> LocalEngine::remove(const QString& fileName) const
+{
+    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
+        return valid;
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    const QString path = m_folder.backupPath(fileName);
+    if (!files::isRegularFile(path))
+        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(fileName));
+    if (auto marker = RestoreMarker::read(m_folder.markerPath());
+        marker && marker->backupFilename == fileName && files::exists(m_folder.stagingDir()))
+        return fail(ErrorCode::Conflict,
+                    tr("%1 is staged for restore. Unstage the restore before deleting it.").arg(fileName));
+    if (!QFile::remove(path))
+        return fail(ErrorCode::Io, tr("Could not delete %1.").arg(fileName), path);
+    return files::syncPath(m_folder.backupsDir());
+}
+
+Result<VerifyReport> LocalEngine::verify(const QString& fileName, TaskContext& task) const
+{
+    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
+        return fail(valid.error());
+    const QString path = m_folder.backupPath(fileName);
+    if (!files::isRegularFile(path))
+        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(fileName));
+    return archive::verify(path, m_folder.backupsDir(), task);
+}
+
+Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskContext& task,
+                                              VerifyReport* failedReport) const
+{
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    if (applyInterrupted(m_folder))
+        return fail(ErrorCode::Conflict, tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+    return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
+}
+
+Result<void> LocalEngine::unstageRestore() const
+{
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    if (applyInterrupted(m_folder))
+        return fail(ErrorCode::Conflict, tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+    return fcb::unstageRestore(m_folder);
+}
+
+Result<ApplyResult> LocalEngine::applyRestore(TaskContext& task) const
+{
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    return fcb::applyRestore(m_folder, task, m_options.freeSpace);
+}
+
+Result<FolderStatus> LocalEngine::status() const
+{
+    FolderStatus s;
+    s.dataDir = m_folder.dataDir();
+    s.dbPath = m_folder.dbPath();
+    s.filesDir = m_folder.filesDir();
+    s.backupsDir = m_folder.backupsDir();
+    s.databaseExists = QFileInfo::exists(m_folder.dbPath());
+    if (s.databaseExists) {
+        const sqlite::Usage usage = sqlite::probeUsage(m_folder.dbPath());
+        s.databaseInUse = usage.inUse;
+        s.databasePids = usage.pids;
+    }
+    if (auto marker = RestoreMarker::read(m_folder.markerPath())) {
+        s.restorePending = true;
+        s.pendingBackup = marker->backupFilename;
+        s.pendingRequestedAt = marker->requestedAt;
+    }
+    s.stagingPresent = files::exists(m_folder.stagingDir());
+    s.applyInterrupted = applyInterrupted(m_folder);
+    if (const auto holder = OperationLock::holder(m_folder)) {
+        s.lockHolderPid = holder->pid;
+        s.lockHolderApp = holder->app;
+    }
+    if (QDir(m_folder.backupsDir()).exists()) {
+        const QList<Candidate> candidates = scanBackups(m_folder.backupsDir());
+        s.backupCount = candidates.size();
+        for (const Candidate& c : candidates)
+            s.backupsTotalBytes += c.info.size();
+        if (!candidates.isEmpty())
+            s.newest = describe(candidates.first(), s.pendingBackup, true);
+    }
+    s.freeBytes = m_options.freeSpace(m_folder.backupsDir());
+    return s;
+}
+
+QFuture<Result<CreateResult>> LocalEngine::createAsync(const CreateRequest& request) const
+{
+    const LocalEngine self = *this;
+    return run<CreateResult>([self, request](TaskContext& task) { return self.create(request, task); });
+}
+
+QFuture<Result<BackupPage>> LocalEngine::listAsync(int page, int perPage) const
+{
+    const LocalEngine self = *this;
+    return run<BackupPage>([self, page, perPage](TaskContext&) { return self.list(page, perPage); });
+}
+
+QFuture<Result<void>> LocalEngine::removeAsync(const QString& fileName) const
+{
+    const LocalEngine self = *this;
+    return run<void>([self, fileName](TaskContext&) { return self.remove(fileName); });
+}
+
+QFuture<Result<VerifyReport>> LocalEngine::verifyAsync(const QString& fileName) const
+{
+    const LocalEngine self = *this;
+    return run<VerifyReport>([self, fileName](TaskContext& task) { return self.verify(fileName, task); });
+}
+
+QFuture<Result<StageResult>> LocalEngine::stageRestoreAsync(const QString& fileName) const
+{
+    const LocalEngine self = *this;
+    return run<StageResult>([self, fileName](TaskContext& task) { return self.stageRestore(fileName, task); });
+}
+
+QFuture<Result<void>> LocalEngine::unstageRestoreAsync() const
+{
+    const LocalEngine self = *this;
+    return run<void>([self](TaskContext&) { return self.unstageRestore(); });
+}
+
+QFuture<Result<ApplyResult>> LocalEngine::applyRestoreAsync() const
+{
+    const LocalEngine self = *this;
+    return run<ApplyResult>([self](TaskContext& task) { return self.applyRestore(task); });
+}
+
+QFuture<Result<FolderStatus>> LocalEngine::statusAsync() const
+{
+    const LocalEngine self = *this;
+    return run<FolderStatus>([self](TaskContext&) { return self.status(); });
+}
+
+} // namespace fcb

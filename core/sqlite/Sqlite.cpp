@@ -1,0 +1,275 @@
+#include "Sqlite.h"
+
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <memory>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace fcb::sqlite {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("fcb::sqlite", text, disambiguation, n);
+}
+
+QMutex g_openMutex;
+QHash<QString, int> g_openPaths;
+
+QString canonical(const QString& path)
+{
+    const QString c = QFileInfo(path).canonicalFilePath();
+    return c.isEmpty() ? QFileInfo(path).absoluteFilePath() : c;
+}
+
+void registerOpen(const QString& path, int delta)
+{
+    QMutexLocker locker(&g_openMutex);
+    int& count = g_openPaths[canonical(path)];
+    count += delta;
+    if (count <= 0)
+        g_openPaths.remove(canonical(path));
+}
+
+} // namespace
+
+Connection::~Connection()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        registerOpen(m_path, -1);
+    }
+}
+
+Result<Connection*> Connection::open(const QString& path, bool readOnly)
+{
+    auto connection = std::make_unique<Connection>();
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        | SQLITE_OPEN_NOMUTEX;
+    registerOpen(path, +1);
+    connection->m_path = path;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &connection->m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString detail = connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db))
+                                                : QString::fromUtf8(sqlite3_errstr(rc));
+        return fail(rc == SQLITE_CANTOPEN ? ErrorCode::NotFound : ErrorCode::Io,
+                    tr("Could not open the database %1.").arg(path), detail);
+    }
+    sqlite3_busy_timeout(connection->m_db, 10000);
+    sqlite3_extended_result_codes(connection->m_db, 1);
+    return connection.release();
+}
+
+QString Connection::lastError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+}
+
+Result<void> Connection::exec(const QString& sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString detail = message ? QString::fromUtf8(message) : lastError();
+        sqlite3_free(message);
+        return fail(ErrorCode::Io, tr("The database refused a command."), detail);
+    }
+    return ok();
+}
+
+Result<QStringList> Connection::queryColumn(const QString& sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
+        return fail(ErrorCode::BadArchive, tr("The database could not be read."), lastError());
+    QStringList rows;
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        rows.append(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))));
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return fail(rc == SQLITE_BUSY ? ErrorCode::InUse : ErrorCode::BadArchive,
+                    tr("The database could not be read."), lastError());
+    return rows;
+}
+
+Result<QString> Connection::queryText(const QString& sql)
+{
+    auto rows = queryColumn(sql);
+    if (!rows)
+        return fail(rows.error());
+    return rows->isEmpty() ? QString() : rows->first();
+}
+
+Result<qint64> Connection::queryInt(const QString& sql)
+{
+    auto text = queryText(sql);
+    if (!text)
+        return fail(text.error());
+    return text->toLongLong();
+}
+
+Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task)
+{
+    if (!QFileInfo::exists(sourcePath))
+        return fail(ErrorCode::NotFound, tr("The database %1 does not exist.").arg(sourcePath));
+    auto opened = Connection::open(sourcePath, true);
+    if (!opened)
+        return fail(opened.error());
+    std::unique_ptr<Connection> source(*opened);
+    auto targetOpened = Connection::open(targetPath, false);
+    if (!targetOpened)
+        return fail(targetOpened.error());
+    std::unique_ptr<Connection> target(*targetOpened);
+
+    SnapshotInfo info;
+    if (auto mode = source->queryText(QStringLiteral("PRAGMA journal_mode")); mode)
+        info.journalMode = *mode;
+    else
+        return fail(ErrorCode::BadArchive, tr("%1 is not a readable SQLite database.").arg(sourcePath),
+                    mode.error().detail);
+
+    // One read transaction for the whole copy: every step sees the same committed state.
+    if (auto begun = source->exec(QStringLiteral("BEGIN")); !begun)
+        return fail(begun.error());
+    if (auto read = source->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !read) {
+        (void)source->exec(QStringLiteral("ROLLBACK"));
+        return fail(read.error());
+    }
+
+    sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", source->handle(), "main");
+    if (!backup) {
+        (void)source->exec(QStringLiteral("ROLLBACK"));
+        return fail(ErrorCode::Io, tr("Could not start the database snapshot."), target->lastError());
+    }
+    constexpr int pagesPerStep = 4096;
+    int rc = SQLITE_OK;
+    const QString stepText = tr("Copying the database");
+    do {
+        if (task.isCanceled()) {
+            sqlite3_backup_finish(backup);
+            (void)source->exec(QStringLiteral("ROLLBACK"));
+            return fail(ErrorCode::Cancelled, tr("Cancelled."));
+        }
+        rc = sqlite3_backup_step(backup, pagesPerStep);
+        const int total = sqlite3_backup_pagecount(backup);
+        task.report(total - sqlite3_backup_remaining(backup), total, stepText);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    info.pageCount = sqlite3_backup_pagecount(backup);
+    const int finished = sqlite3_backup_finish(backup);
+    (void)source->exec(QStringLiteral("COMMIT"));
+    if (rc != SQLITE_DONE || finished != SQLITE_OK) {
+        const ErrorCode code = (rc & 0xff) == SQLITE_FULL ? ErrorCode::NoSpace : ErrorCode::Io;
+        return fail(code, tr("The database snapshot failed."),
+                    QString::fromUtf8(sqlite3_errstr(rc)) + QStringLiteral(": ") + target->lastError());
+    }
+    if (auto size = target->queryInt(QStringLiteral("PRAGMA page_size")); size)
+        info.pageSize = *size;
+    auto integrity = target->queryColumn(QStringLiteral("PRAGMA integrity_check"));
+    info.integrity = integrity ? integrity->value(0) : integrity.error().detail;
+    qCInfo(lcSqlite) << "snapshot of" << sourcePath << info.pageCount << "pages, integrity" << info.integrity;
+    return info;
+}
+
+bool hasSqliteHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+Result<QString> integrityCheck(const QString& path)
+{
+    if (!hasSqliteHeader(path))
+        return fail(ErrorCode::BadArchive, tr("The database is not an SQLite database."), path);
+    auto opened = Connection::open(path, false);
+    if (!opened)
+        return fail(ErrorCode::BadArchive, tr("The database could not be opened."), opened.error().detail);
+    std::unique_ptr<Connection> db(*opened);
+    auto rows = db->queryColumn(QStringLiteral("PRAGMA integrity_check"));
+    if (!rows)
+        return fail(ErrorCode::BadArchive, tr("The database is damaged."), rows.error().detail);
+    if (rows->isEmpty())
+        return fail(ErrorCode::BadArchive, tr("The database is damaged."), QStringLiteral("no integrity result"));
+    return rows->first();
+}
+
+Result<void> checkpoint(const QString& path)
+{
+    auto opened = Connection::open(path, false);
+    if (!opened)
+        return fail(opened.error());
+    std::unique_ptr<Connection> db(*opened);
+    auto rows = db->queryColumn(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!rows)
+        return fail(rows.error());
+    return ok();
+}
+
+bool openedByThisProcess(const QString& path)
+{
+    QMutexLocker locker(&g_openMutex);
+    return g_openPaths.contains(canonical(path));
+}
+
+Usage probeUsage(const QString& dbPath)
+{
+    Usage usage;
+    if (openedByThisProcess(dbPath)) {
+        usage.inUse = true;
+        usage.pids.append(qint64(::getpid()));
+        return usage;
+    }
+    const QString shm = dbPath + QStringLiteral("-shm");
+    if (QFileInfo::exists(shm)) {
+        const int fd = ::open(QFile::encodeName(shm).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            struct flock lock {};
+            lock.l_type = F_WRLCK;
+            lock.l_whence = SEEK_SET;
+            lock.l_start = 128; // SQLite's "DMS" byte: shared-locked by every open connection
+            lock.l_len = 1;
+            if (::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK) {
+                usage.inUse = true;
+                if (lock.l_pid > 0)
+                    usage.pids.append(lock.l_pid);
+            }
+            ::close(fd);
+        }
+    }
+    // Second opinion from /proc: any process with the database or its WAL files open.
+    const QStringList watched{canonical(dbPath), canonical(dbPath + QStringLiteral("-wal")), canonical(shm)};
+    const qint64 self = ::getpid();
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString& pidText : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        const qint64 pid = pidText.toLongLong(&isPid);
+        if (!isPid || pid == self)
+            continue;
+        const QDir fds(QStringLiteral("/proc/") + pidText + QStringLiteral("/fd"));
+        for (const QFileInfo& fd : fds.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+            if (watched.contains(fd.symLinkTarget())) {
+                usage.inUse = true;
+                if (!usage.pids.contains(pid))
+                    usage.pids.append(pid);
+                break;
+            }
+        }
+    }
+    return usage;
+}
+
+} // namespace fcb::sqlite

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The project's two commands (see README):
+#   ./dev.sh run    install what is missing, build, open the console on a demo data folder
+#   ./dev.sh test   install what is missing, build, run every test
+# Also: ./dev.sh build
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build}
+PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libquazip1-qt6-dev libsqlite3-dev zlib1g-dev
+    python3 zip unzip xvfb xauth fonts-dejavu-core libgl-dev
+)
+
+ensure_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+build() {
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$BUILD_DIR"
+}
+
+demo_dir() {
+    echo "${XDG_DATA_HOME:-$HOME/.local/share}/fastcms-backup/demo/data"
+}
+
+run_demo() {
+    local cli="$BUILD_DIR/app/fastcms-backup" data
+    data=$(demo_dir)
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        exec "$BUILD_DIR/app/fastcms-backup-console" --demo
+    fi
+    echo "No display available, so the console cannot open a window."
+    echo "Showing the same demo through the command-line tool instead ($data):"
+    echo
+    set -x
+    "$cli" demo --data-dir "$data"
+    "$cli" create --data-dir "$data"
+    "$cli" list --data-dir "$data"
+    "$cli" verify --data-dir "$data" "$("$cli" list --data-dir "$data" --json --per-page 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["filename"])')"
+    "$cli" status --data-dir "$data"
+}
+
+case "${1:-}" in
+run)
+    ensure_packages
+    build
+    run_demo
+    ;;
+test)
+    ensure_packages
+    build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+    ;;
+build)
+    ensure_packages
+    build
+    ;;
+*)
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

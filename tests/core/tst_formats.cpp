@@ -1,0 +1,148 @@
+// Names, metadata.json, the restore marker and SHA256SUMS, byte for byte as FastCMS writes them.
+#include "PyJson.h"
+#include "TestSupport.h"
+#include "archive/ArchiveReader.h"
+#include "archive/ArchiveWriter.h"
+#include "archive/BackupName.h"
+#include "archive/Metadata.h"
+#include "restore/RestoreMarker.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace fcb;
+
+class TestFormats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nameForTimeIsUtc()
+    {
+        const QDateTime local(QDate(2025, 1, 15), QTime(11, 0, 0), QTimeZone(3600));
+        QCOMPARE(BackupName::forTime(local), QStringLiteral("backup_20250115_100000.zip"));
+    }
+
+    void freeNameNeverReusesATakenName()
+    {
+        const QDateTime t(QDate(2025, 1, 15), QTime(10, 0, 0), Qt::UTC);
+        QSet<QString> taken;
+        for (int i = 0; i < 4; ++i) {
+            const QString name = BackupName::freeName(t, [&](const QString& n) { return taken.contains(n); });
+            QVERIFY(!taken.contains(name));
+            QVERIFY(name.startsWith(QStringLiteral("backup_")) && name.endsWith(QStringLiteral(".zip")));
+            QCOMPARE(BackupName::timeFromName(name), t);
+            taken.insert(name);
+        }
+        QVERIFY(taken.contains(QStringLiteral("backup_20250115_100000_2.zip")));
+    }
+
+    void plainNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("fastcms") << QStringLiteral("backup_20250115_100000.zip") << true;
+        QTest::newRow("any zip") << QStringLiteral("nightly.zip") << true;
+        QTest::newRow("slash") << QStringLiteral("../backup_20250115_100000.zip") << false;
+        QTest::newRow("subdir") << QStringLiteral("x/backup.zip") << false;
+        QTest::newRow("backslash") << QStringLiteral("x\\backup.zip") << false;
+        QTest::newRow("dotdot") << QStringLiteral("..zip") << false;
+        QTest::newRow("hidden") << QStringLiteral(".restore_pending") << false;
+        QTest::newRow("suffix") << QStringLiteral("backup_20250115_100000.tar") << false;
+        QTest::newRow("double suffix") << QStringLiteral("backup.zip.part") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("bare suffix") << QStringLiteral(".zip") << false;
+    }
+    void plainNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, accepted);
+        const auto checked = BackupName::checkPlainZipName(name);
+        QCOMPARE(bool(checked), accepted);
+        if (!accepted) {
+            QCOMPARE(checked.error().code, ErrorCode::Usage);
+            QVERIFY(!checked.error().message.isEmpty());
+        }
+    }
+
+    void createdAtForms_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime base(QDate(2025, 12, 2), QTime(8, 43, 40), Qt::UTC);
+        QTest::newRow("naive micro") << QStringLiteral("2025-12-02T08:43:40.367143") << base.addMSecs(367);
+        QTest::newRow("naive") << QStringLiteral("2025-12-02T08:43:40") << base;
+        QTest::newRow("offset") << QStringLiteral("2025-12-02T08:43:40.367143+00:00") << base.addMSecs(367);
+        QTest::newRow("other offset") << QStringLiteral("2025-12-02T09:43:40+01:00") << base;
+        QTest::newRow("zulu") << QStringLiteral("2025-12-02T08:43:40Z") << base;
+    }
+    void createdAtForms()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const auto parsed = pyjson::parseIsoTime(text);
+        QVERIFY(parsed);
+        QCOMPARE(*parsed, expected);
+    }
+
+    void garbageTimesAreRejected()
+    {
+        QVERIFY(!pyjson::parseIsoTime(QStringLiteral("yesterday")));
+        QVERIFY(!pyjson::parseIsoTime(QStringLiteral("2025-13-02T08:43:40")));
+        QVERIFY(!Metadata::fromJson("{\"created_at\": \"soon\"}"));
+        QVERIFY(!Metadata::fromJson("[1,2]"));
+        QCOMPARE(Metadata::fromJson("not json").error().code, ErrorCode::BadArchive);
+    }
+
+    void metadataMatchesFastCmsBytes()
+    {
+        // metadata.json from an archive FastCMS wrote: same keys, order, indent, no newline.
+        const auto fixture = archive::readEntry(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")),
+                                                QStringLiteral("metadata.json"));
+        QVERIFY(fixture);
+        const auto parsed = Metadata::fromJson(*fixture);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->backupName, QStringLiteral("backup_20261126_051757"));
+        QVERIFY(!parsed->isOurs());
+        QCOMPARE(parsed->toJson(), *fixture);
+    }
+
+    void markerMatchesFastCmsBytes()
+    {
+        const QString path = test::dataPath(QStringLiteral("fastcms_restore_pending.json"));
+        const auto marker = RestoreMarker::read(path);
+        QVERIFY(marker);
+        QCOMPARE(marker->stagingPath, QStringLiteral("data/backups/restore_staging"));
+        QCOMPARE(marker->toJson(), test::fileBytes(path));
+    }
+
+    void markerStagingPathIsRelativeToServerDir()
+    {
+        const DataFolder folder(QStringLiteral("/srv/fastcms/data"));
+        QCOMPARE(folder.stagingPathForMarker(), QStringLiteral("data/backups/restore_staging"));
+    }
+
+    void pythonStyleEscaping()
+    {
+        const QByteArray json = pyjson::dump({{QStringLiteral("k"), QStringLiteral("é\"\n")}, {QStringLiteral("n"), 3}});
+        QCOMPARE(json, QByteArray("{\n  \"k\": \"\\u00e9\\\"\\n\",\n  \"n\": 3\n}"));
+    }
+
+    void sha256SumsRoundTrip()
+    {
+        const QList<QPair<QString, QByteArray>> digests{
+            {QStringLiteral("database.db"), QByteArray(64, 'a')},
+            {QStringLiteral("files/odd\\name\nline.txt"), QByteArray(64, 'b')},
+        };
+        const QByteArray text = formatSha256Sums(digests);
+        QVERIFY(text.startsWith(QByteArray(QByteArray(64, 'a') + "  database.db\n")));
+        QVERIFY(text.contains(QByteArray("\\" + QByteArray(64, 'b') + "  files/odd\\\\name\\nline.txt\n")));
+        const auto parsed = parseSha256Sums(text);
+        QVERIFY(parsed);
+        QCOMPARE(*parsed, digests);
+        QVERIFY(!parseSha256Sums("not a checksum line\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFormats)
+#include "tst_formats.moc"

@@ -1,0 +1,224 @@
+#include "TestSupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
+#include <sqlite3.h>
+
+namespace fcb::test {
+
+namespace {
+QString env(const char* name)
+{
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty())
+        qFatal("%s is not set: run the tests through ctest", name);
+    return value;
+}
+
+void execOrDie(sqlite3* db, const QString& sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK)
+        qFatal("sqlite: %s", message);
+}
+} // namespace
+
+QString cliPath()
+{
+    return env("FCB_CLI");
+}
+
+QString writerPath()
+{
+    return env("FCB_TEST_WRITER");
+}
+
+QString dataPath(const QString& name)
+{
+    return env("FCB_TEST_DATA") + QLatin1Char('/') + name;
+}
+
+QString scriptPath(const QString& name)
+{
+    return env("FCB_TEST_SCRIPTS") + QLatin1Char('/') + name;
+}
+
+QString python()
+{
+    return env("FCB_PYTHON");
+}
+
+QJsonObject CliRun::json() const
+{
+    return QJsonDocument::fromJson(out).object();
+}
+
+static CliRun runProcess(const QString& program, const QStringList& args, const QStringList& extraEnv, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& pair : extraEnv)
+        environment.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    process.setProcessEnvironment(environment);
+    process.start(program, args);
+    process.closeWriteChannel();
+    CliRun run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        run.exitCode = -2;
+    } else {
+        run.exitCode = process.exitCode();
+    }
+    run.exitStatus = process.exitStatus();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+CliRun runCli(const QStringList& args, const QStringList& extraEnv, int timeoutMs)
+{
+    return runProcess(cliPath(), args, extraEnv, timeoutMs);
+}
+
+CliRun runPython(const QStringList& args, int timeoutMs)
+{
+    QStringList all = args;
+    all[0] = scriptPath(all[0]);
+    return runProcess(python(), all, {}, timeoutMs);
+}
+
+void writeNotes(const QString& dbPath, int rows, const QString& marker)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(QFile::encodeName(dbPath).constData(), &db);
+    execOrDie(db, QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, "
+                                 "marker TEXT NOT NULL, body TEXT NOT NULL); DELETE FROM notes; BEGIN;"));
+    for (int i = 0; i < rows; ++i)
+        execOrDie(db, QStringLiteral("INSERT INTO notes (marker, body) VALUES ('%1', 'note %2 %3')")
+                          .arg(marker)
+                          .arg(i)
+                          .arg(QStringLiteral("lorem ipsum ").repeated(i % 7 + 1)));
+    execOrDie(db, QStringLiteral("COMMIT"));
+    sqlite3_close(db);
+}
+
+QString noteMarker(const QString& dbPath)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return {};
+    }
+    sqlite3_stmt* stmt = nullptr;
+    QString marker;
+    if (sqlite3_prepare_v2(db, "SELECT group_concat(DISTINCT marker) FROM notes", -1, &stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        marker = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return marker;
+}
+
+qint64 countRows(const QString& dbPath, const QString& table)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    qint64 count = -1;
+    if (sqlite3_prepare_v2(db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt,
+                           nullptr)
+            == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        count = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return count;
+}
+
+DataFixture makeDataFolder(int rows, int files, const QString& marker)
+{
+    DataFixture fixture;
+    fixture.root = std::make_unique<QTemporaryDir>();
+    const QString data = fixture.root->path() + QStringLiteral("/data");
+    QDir().mkpath(data + QStringLiteral("/files"));
+    QDir().mkpath(data + QStringLiteral("/backups"));
+    fixture.folder = DataFolder(data);
+    writeNotes(fixture.folder.dbPath(), rows, marker);
+    for (int i = 0; i < files; ++i) {
+        const QString dir = data + QStringLiteral("/files/%1/%2").arg(2020 + i % 4).arg(i % 12 + 1, 2, 10, QLatin1Char('0'));
+        QDir().mkpath(dir);
+        QFile file(dir + QStringLiteral("/%1_%2.txt").arg(marker).arg(i));
+        file.open(QIODevice::WriteOnly);
+        file.write(QStringLiteral("%1 upload %2\n").arg(marker).arg(i).repeated(50 + i).toUtf8());
+    }
+    if (files > 0) {
+        QFile dot(data + QStringLiteral("/files/.") + marker + QStringLiteral("-hidden"));
+        dot.open(QIODevice::WriteOnly);
+        dot.write(marker.toUtf8());
+    }
+    return fixture;
+}
+
+QStringList treeDigest(const QString& dir)
+{
+    QStringList lines;
+    const QDir root(dir);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        lines.append(root.relativeFilePath(path) + QLatin1Char(':')
+                     + QString::fromLatin1(QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex()));
+    }
+    lines.sort();
+    return lines;
+}
+
+void writeZip(const QString& path, const QList<ZipEntrySpec>& entries)
+{
+    QuaZip zip(path);
+    QVERIFY(zip.open(QuaZip::mdCreate));
+    for (const ZipEntrySpec& entry : entries) {
+        QuaZipNewInfo info(entry.name);
+        info.externalAttr = entry.externalAttr;
+        info.uncompressedSize = ulong(entry.data.size());
+        QuaZipFile file(&zip);
+        QVERIFY(file.open(QIODevice::WriteOnly, info, nullptr, 0, entry.deflate ? 8 : 0, entry.deflate ? 6 : 0));
+        QCOMPARE(file.write(entry.data), entry.data.size());
+        file.close();
+    }
+    zip.close();
+    QCOMPARE(zip.getZipError(), 0);
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QByteArray sqliteBytes(const QString& marker, bool walHeader)
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + QStringLiteral("/db.sqlite");
+    writeNotes(path, 5, marker);
+    if (!walHeader) {
+        sqlite3* db = nullptr;
+        sqlite3_open(QFile::encodeName(path).constData(), &db);
+        execOrDie(db, QStringLiteral("PRAGMA journal_mode=DELETE"));
+        sqlite3_close(db);
+    }
+    return fileBytes(path);
+}
+
+} // namespace fcb::test

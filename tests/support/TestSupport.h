@@ -1,0 +1,66 @@
+#pragma once
+
+#include "DataFolder.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace fcb::test {
+
+QString cliPath();
+QString writerPath();
+QString dataPath(const QString& name); // tests/data
+QString scriptPath(const QString& name); // tests/support
+QString python();
+
+struct CliRun
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::NormalExit;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const;
+};
+// Runs fastcms-backup with args (stdin closed, not a terminal); extraEnv as NAME=value.
+CliRun runCli(const QStringList& args, const QStringList& extraEnv = {}, int timeoutMs = 120000);
+// Runs a script from tests/support with Debian's python3.
+CliRun runPython(const QStringList& args, int timeoutMs = 120000);
+
+// A data folder in a temporary directory: data/app.db (WAL, with a `notes` table holding
+// `rows` rows) and data/files with `files` uploads in nested folders, one of them a dotfile.
+struct DataFixture
+{
+    std::unique_ptr<QTemporaryDir> root;
+    DataFolder folder;
+    QString dataDir() const { return folder.dataDir(); }
+    QStringList cliFolderArgs() const { return {QStringLiteral("--data-dir"), folder.dataDir()}; }
+};
+DataFixture makeDataFolder(int rows = 50, int files = 12, const QString& marker = QStringLiteral("old"));
+// Rows of `notes` whose text is `marker`; used to tell an old database from a restored one.
+void writeNotes(const QString& dbPath, int rows, const QString& marker);
+QString noteMarker(const QString& dbPath); // the marker text the database holds, or "" if unreadable
+qint64 countRows(const QString& dbPath, const QString& table);
+// sorted "relative/path:sha256" lines for every regular file under dir
+QStringList treeDigest(const QString& dir);
+
+struct ZipEntrySpec
+{
+    QString name;
+    QByteArray data;
+    quint32 externalAttr = 0100644u << 16;
+    bool deflate = true;
+};
+// Writes a zip with exactly these entries (for fixtures: FastCMS-like, hostile, damaged).
+void writeZip(const QString& path, const QList<ZipEntrySpec>& entries);
+QByteArray fileBytes(const QString& path);
+// A minimal healthy SQLite database as bytes (optionally with a WAL-mode header, as FastCMS copies it).
+QByteArray sqliteBytes(const QString& marker = QStringLiteral("zipped"), bool walHeader = true);
+
+} // namespace fcb::test

@@ -1,0 +1,59 @@
+// fcb-test-writer DB: keeps committing one row per transaction into table `ticks` of a WAL
+// database, printing each committed id on stdout, until stdin closes or it is killed.
+// Auto-checkpointing is off, so every committed row lives only in the WAL: a backup that
+// copies app.db byte for byte would miss all of them.
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: fcb-test-writer DB [MAX_ROWS]\n");
+        return 2;
+    }
+    const long maxRows = argc > 2 ? std::atol(argv[2]) : 0;
+    sqlite3* db = nullptr;
+    if (sqlite3_open(argv[1], &db) != SQLITE_OK)
+        return 1;
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA synchronous=NORMAL;"
+                     "CREATE TABLE IF NOT EXISTS ticks (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO ticks (id, payload) VALUES (?, printf('%.*c', 200, 'x'))", -1, &insert, nullptr);
+    sqlite3_stmt* last = nullptr;
+    sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM ticks", -1, &last, nullptr);
+    sqlite3_step(last);
+    long id = sqlite3_column_int64(last, 0);
+    sqlite3_finalize(last);
+    std::printf("ready %ld\n", id);
+    std::fflush(stdout);
+    for (;;) {
+        pollfd in{0, POLLIN, 0};
+        if (poll(&in, 1, 0) > 0) {
+            char c;
+            if (read(0, &c, 1) <= 0)
+                break;
+        }
+        ++id;
+        sqlite3_bind_int64(insert, 1, id);
+        const int rc = sqlite3_step(insert);
+        sqlite3_reset(insert);
+        if (rc != SQLITE_DONE) {
+            --id;
+            continue;
+        }
+        std::printf("%ld\n", id);
+        std::fflush(stdout);
+        if (maxRows > 0 && id >= maxRows)
+            break;
+    }
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return 0;
+}
