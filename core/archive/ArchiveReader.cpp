@@ -124,9 +124,10 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     QuaZipFile file(&zip);
     if (!file.open(QIODevice::ReadOnly))
         return fail(notAZip(zipPath, file.getZipError()));
-    const QByteArray bytes = file.read(maxBytes + 1);
+    // Never more than the directory declares (plus one byte, to notice a lie).
+    const QByteArray bytes = file.read(qint64(info.uncompressedSize) + 1);
     file.close();
-    if (file.getZipError() != UNZ_OK || bytes.size() > maxBytes)
+    if (file.getZipError() != UNZ_OK || bytes.size() != qint64(info.uncompressedSize))
         return fail(ErrorCode::BadArchive, tr("%1 in the archive is damaged.").arg(name),
                     QStringLiteral("unzip error %1").arg(file.getZipError()));
     return bytes;

@@ -114,7 +114,7 @@ void writeNotes(const QString& dbPath, int rows, const QString& marker)
 QString noteMarker(const QString& dbPath)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return {};
     }
@@ -131,7 +131,7 @@ QString noteMarker(const QString& dbPath)
 qint64 countRows(const QString& dbPath, const QString& table)
 {
     sqlite3* db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
     sqlite3_stmt* stmt = nullptr;
     qint64 count = -1;
     if (sqlite3_prepare_v2(db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt,

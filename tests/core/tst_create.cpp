@@ -1,0 +1,271 @@
+// Creating backups of a live data folder: consistent snapshots under a concurrent writer, the
+// archive layout FastCMS expects, no overwrites, space checks, cancellation, ZIP64.
+#include "FileUtil.h"
+#include "TestSupport.h"
+#include "archive/ArchiveReader.h"
+#include "archive/BackupName.h"
+#include "PyJson.h"
+#include "local/LocalEngine.h"
+#include "sqlite/Sqlite.h"
+
+#include <QDir>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace fcb;
+
+namespace {
+
+QStringList dirListing(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QString extractDatabase(const QString& zip, const QString& to)
+{
+    const auto bytes = archive::readEntry(zip, QStringLiteral("database.db"), qint64(1) << 32);
+    if (!bytes)
+        return {};
+    QFile out(to);
+    out.open(QIODevice::WriteOnly);
+    out.write(*bytes);
+    return to;
+}
+
+} // namespace
+
+class TestCreate : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void snapshotHasEveryRowCommittedBeforeItBegan()
+    {
+        auto fx = test::makeDataFolder();
+        QProcess writer;
+        writer.start(test::writerPath(), {fx.folder.dbPath()});
+        QVERIFY(writer.waitForStarted());
+        // Let the writer commit a good number of rows, all of them still only in the WAL.
+        qint64 committed = 0;
+        QByteArray pending;
+        const auto drain = [&] {
+            pending += writer.readAllStandardOutput();
+            const qsizetype end = pending.lastIndexOf('\n');
+            if (end < 0)
+                return;
+            for (const QByteArray& line : pending.left(end).split('\n'))
+                if (!line.startsWith("ready") && !line.isEmpty())
+                    committed = qMax(committed, line.toLongLong());
+            pending.remove(0, end + 1);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((writer.waitForReadyRead(50), drain(), committed >= 2000), 60000);
+        drain();
+        const qint64 beforeSnapshot = committed;
+        // What FastCMS does: copy the main file byte for byte. It misses the WAL's rows.
+        const QString rawCopy = fx.root->path() + QStringLiteral("/raw-copy.db");
+        QVERIFY(QFile::copy(fx.folder.dbPath(), rawCopy));
+
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        writer.closeWriteChannel();
+        QVERIFY(writer.waitForFinished(30000));
+        drain();
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().message + created.error().detail));
+        QVERIFY(committed >= beforeSnapshot);
+
+        const QString restored = extractDatabase(created->backup.path, fx.root->path() + QStringLiteral("/check.db"));
+        const qint64 rows = test::countRows(restored, QStringLiteral("ticks"));
+        QVERIFY2(rows >= beforeSnapshot, qPrintable(QStringLiteral("%1 rows < %2").arg(rows).arg(beforeSnapshot)));
+        QVERIFY(rows <= committed);
+        QCOMPARE(test::countRows(restored, QStringLiteral("notes")), 50);
+        auto integrity = sqlite::integrityCheck(restored);
+        QVERIFY(integrity);
+        QCOMPARE(*integrity, QStringLiteral("ok"));
+        QCOMPARE(created->databaseIntegrity, QStringLiteral("ok"));
+        QVERIFY(test::countRows(rawCopy, QStringLiteral("ticks")) < beforeSnapshot);
+    }
+
+    void archiveLayoutIsWhatFastCmsWrites()
+    {
+        auto fx = test::makeDataFolder(20, 9);
+        // Media that does not compress is stored, not deflated.
+        QByteArray noise(200000, Qt::Uninitialized);
+        for (char& c : noise)
+            c = char(QRandomGenerator::global()->generate());
+        QFile media(fx.folder.filesDir() + QStringLiteral("/2024/05/photo.jpg"));
+        QDir().mkpath(QFileInfo(media).absolutePath());
+        QVERIFY(media.open(QIODevice::WriteOnly));
+        media.write(noise);
+        media.close();
+
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({QStringLiteral("scheduled")}, task);
+        QVERIFY(created);
+        const QString zip = created->backup.path;
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^backup_\d{8}_\d{6}(_\d+)?\.zip$)")).match(created->backup.fileName).hasMatch());
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(zip).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u); // holds password hashes
+
+        const auto dir = archive::readDirectory(zip);
+        QVERIFY(dir);
+        QCOMPARE(dir->entries.first().name, QStringLiteral("database.db"));
+        QCOMPARE(dir->entries.at(dir->entries.size() - 2).name, QStringLiteral("metadata.json"));
+        QCOMPARE(dir->entries.last().name, QStringLiteral("SHA256SUMS"));
+        QCOMPARE(created->fileCount, 11); // 9 uploads, the dotfile and the photo
+        for (const ArchiveEntry& e : dir->entries) {
+            QVERIFY2(!e.isDirectory(), qPrintable(e.name));
+            QVERIFY(e.method == 8 || e.method == 0);
+            QVERIFY(e.name == QStringLiteral("database.db") || e.name.startsWith(QStringLiteral("files/"))
+                    || e.name == QStringLiteral("metadata.json") || e.name == QStringLiteral("SHA256SUMS"));
+        }
+        QCOMPARE(dir->find(QStringLiteral("files/2024/05/photo.jpg"))->method, quint16(0));
+        QCOMPARE(dir->find(QStringLiteral("database.db"))->method, quint16(8));
+        QVERIFY(dir->find(QStringLiteral("files/.old-hidden")));
+
+        // Python's zipfile (FastCMS's reader) opens it; sha256sum -c would pass after unzip.
+        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), zip});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        const QJsonObject report = py.json();
+        QVERIFY(report.value(QStringLiteral("testzip")).isNull());
+        QCOMPARE(report.value(QStringLiteral("sums_ok")).toBool(), true);
+        const QJsonObject meta = report.value(QStringLiteral("metadata")).toObject();
+        QCOMPARE(meta.value(QStringLiteral("backup_name")).toString(), BackupName::stem(created->backup.fileName));
+        QCOMPARE(meta.value(QStringLiteral("app_version")).toString(), QStringLiteral("0.1.0"));
+        QVERIFY(pyjson::parseIsoTime(meta.value(QStringLiteral("created_at")).toString()));
+        QCOMPARE(meta.value(QStringLiteral("trigger")).toString(), QStringLiteral("scheduled"));
+        QCOMPARE(meta.value(QStringLiteral("file_count")).toInt(), 11);
+        QCOMPARE(meta.value(QStringLiteral("database_integrity")).toString(), QStringLiteral("ok"));
+        QVERIFY(meta.value(QStringLiteral("database_page_count")).toInt() > 1);
+        QVERIFY(meta.value(QStringLiteral("total_bytes")).toInteger() > 200000);
+        QCOMPARE(meta.value(QStringLiteral("format_version")).toInt(), 1);
+        QVERIFY(!meta.value(QStringLiteral("tool_version")).toString().isEmpty());
+        QCOMPARE(report.value(QStringLiteral("names")).toArray().size(), dir->entries.size());
+
+        // Nothing but the backup is left in the folder.
+        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList{created->backup.fileName});
+    }
+
+    void neverOverwritesAnExistingBackup()
+    {
+        auto fx = test::makeDataFolder(5, 1);
+        // Occupy the names of the next few seconds, as a FastCMS server on the same folder might.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QMap<QString, QByteArray> placed;
+        for (int s = 0; s < 4; ++s) {
+            const QString name = BackupName::forTime(now.addSecs(s));
+            const QByteArray bytes = "occupied " + name.toUtf8();
+            QFile f(fx.folder.backupPath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+            placed.insert(name, bytes);
+        }
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        QVERIFY(!placed.contains(created->backup.fileName));
+        QVERIFY(created->backup.fileName.startsWith(QStringLiteral("backup_")));
+        for (auto it = placed.begin(); it != placed.end(); ++it)
+            QCOMPARE(test::fileBytes(fx.folder.backupPath(it.key())), it.value());
+    }
+
+    void refusesUpFrontWhenSpaceIsShort()
+    {
+        auto fx = test::makeDataFolder(200, 10);
+        LocalEngine::Options options;
+        options.freeSpace = [](const QString&) { return qint64(4096); };
+        LocalEngine engine(fx.folder, options);
+        SilentTaskContext task;
+        const QStringList before = dirListing(fx.folder.backupsDir());
+        const auto created = engine.create({}, task);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::NoSpace);
+        QVERIFY(created.error().message.contains(files::humanSize(4096)));
+        QVERIFY(created.error().message.contains(QStringLiteral("needed")));
+        QCOMPARE(exitCodeFor(created.error().code), ExitCode::Io);
+        QCOMPARE(dirListing(fx.folder.backupsDir()), before);
+    }
+
+    void cancellingLeavesNothingBehind_data()
+    {
+        QTest::addColumn<int>("cancelAfterReports");
+        QTest::newRow("during snapshot") << 1;
+        QTest::newRow("early in files") << 3;
+        QTest::newRow("late in files") << 25;
+    }
+    void cancellingLeavesNothingBehind()
+    {
+        QFETCH(int, cancelAfterReports);
+        auto fx = test::makeDataFolder(300, 60);
+        LocalEngine engine(fx.folder);
+        int reports = 0;
+        CallbackTaskContext* self = nullptr;
+        CallbackTaskContext task([&](qint64, qint64, const QString&) {
+            if (++reports == cancelAfterReports)
+                self->cancel();
+        });
+        self = &task;
+        const auto created = engine.create({}, task);
+        QVERIFY(reports >= cancelAfterReports);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::Cancelled);
+        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList());
+    }
+
+    void zip64ArchivesStayReadable()
+    {
+        auto fx = test::makeDataFolder(30, 5);
+        LocalEngine::Options options;
+        options.forceZip64 = true;
+        LocalEngine engine(fx.folder, options);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        const QByteArray bytes = test::fileBytes(created->backup.path);
+        QVERIFY(bytes.contains(QByteArray("\x01\x00", 2))); // ZIP64 extra field tag
+        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), created->backup.path});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        QVERIFY(py.json().value(QStringLiteral("testzip")).isNull());
+        QCOMPARE(py.json().value(QStringLiteral("sums_ok")).toBool(), true);
+        const auto report = engine.verify(created->backup.fileName, task);
+        QVERIFY(report && report->ok());
+    }
+
+    void asyncCreateReportsProgressOffTheCallingThread()
+    {
+        auto fx = test::makeDataFolder(200, 30);
+        LocalEngine engine(fx.folder);
+        QFutureWatcher<Result<CreateResult>> watcher;
+        QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
+        QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+        watcher.setFuture(engine.createAsync({}));
+        QVERIFY(finished.wait(60000) || finished.size() == 1);
+        QVERIFY(watcher.result());
+        QVERIFY(progress.size() >= 1);
+        QCOMPARE(progress.last().first().toInt(), 1000);
+    }
+
+    void missingDatabaseIsNotFound()
+    {
+        QTemporaryDir dir;
+        LocalEngine engine(DataFolder(dir.path() + QStringLiteral("/data")));
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCreate)
+#include "tst_create.moc"
