@@ -1,0 +1,168 @@
+// Listing: pages newest first, invalid archives shown and marked, and only the page's own
+// archives opened however many backups the folder holds.
+#include "TestSupport.h"
+#include "archive/BackupName.h"
+#include "local/LocalEngine.h"
+
+#include <QDir>
+#include <QTest>
+
+#include <utime.h>
+
+using namespace fcb;
+
+class TestList : public QObject
+{
+    Q_OBJECT
+
+    QString m_template; // one real backup, copied under many names
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_templateDir = std::make_unique<QTemporaryDir>();
+        auto fx = test::makeDataFolder(5, 2);
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        m_template = m_templateDir->path() + QStringLiteral("/template.zip");
+        QVERIFY(QFile::copy(created->backup.path, m_template));
+    }
+
+    void pagesAreNewestFirst()
+    {
+        QTemporaryDir dir;
+        const DataFolder folder(dir.path() + QStringLiteral("/data"));
+        QDir().mkpath(folder.backupsDir());
+        const QDateTime base(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
+        for (int i = 0; i < 45; ++i)
+            QVERIFY(QFile::copy(m_template, folder.backupPath(BackupName::forTime(base.addDays(i)))));
+        LocalEngine engine(folder);
+
+        const auto first = engine.list(1, 20);
+        QVERIFY(first);
+        QCOMPARE(first->total, 45);
+        QCOMPARE(first->totalPages, 3);
+        QCOMPARE(first->items.size(), 20);
+        QCOMPARE(first->items.first().fileName, BackupName::forTime(base.addDays(44)));
+        QCOMPARE(first->items.first().id, BackupName::stem(BackupName::forTime(base.addDays(44))));
+        for (int i = 1; i < first->items.size(); ++i)
+            QVERIFY(first->items[i - 1].fileName > first->items[i].fileName);
+
+        const auto third = engine.list(3, 20);
+        QVERIFY(third);
+        QCOMPARE(third->items.size(), 5);
+        QCOMPARE(third->items.last().fileName, BackupName::forTime(base));
+
+        const auto past = engine.list(9, 20);
+        QVERIFY(past);
+        QVERIFY(past->items.isEmpty());
+        QCOMPARE(past->total, 45);
+        QCOMPARE(past->totalPages, 3);
+
+        for (const auto& [page, perPage] : QList<QPair<int, int>>{{0, 20}, {1, 0}, {1, -3}, {-1, 5}, {1, 5000}}) {
+            const auto bad = engine.list(page, perPage);
+            QVERIFY(!bad);
+            QCOMPARE(bad.error().code, ErrorCode::Usage);
+        }
+    }
+
+    void emptyFolderHasOnePage()
+    {
+        QTemporaryDir dir;
+        LocalEngine engine(DataFolder(dir.path() + QStringLiteral("/data")));
+        const auto page = engine.list(1, 20);
+        QVERIFY(page);
+        QCOMPARE(page->total, 0);
+        QCOMPARE(page->totalPages, 1);
+    }
+
+    void invalidArchivesAreListedAndMarked()
+    {
+        QTemporaryDir dir;
+        const DataFolder folder(dir.path() + QStringLiteral("/data"));
+        QDir().mkpath(folder.backupsDir() + QStringLiteral("/restore_staging"));
+        QVERIFY(QFile::copy(m_template, folder.backupPath(QStringLiteral("backup_20260101_000000.zip"))));
+        QFile junk(folder.backupPath(QStringLiteral("backup_20260102_000000.zip")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("this is not a zip archive");
+        junk.close();
+        // Not backups: other suffixes, hidden files, folders, and zips in subfolders.
+        for (const QString& other : {QStringLiteral("notes.txt"), QStringLiteral(".restore_pending"),
+                                     QStringLiteral("restore_staging/backup_20260103_000000.zip")}) {
+            QFile f(folder.backupPath(other));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        LocalEngine engine(folder);
+        const auto page = engine.list(1, 20);
+        QVERIFY(page);
+        QCOMPARE(page->total, 2);
+        QCOMPARE(page->items[0].fileName, QStringLiteral("backup_20260102_000000.zip"));
+        QVERIFY(!page->items[0].valid);
+        QVERIFY(!page->items[0].invalidReason.isEmpty());
+        QVERIFY(page->items[1].valid);
+        QCOMPARE(page->items[1].createdFrom, BackupItem::TimeSource::Metadata);
+    }
+
+    void createdTimeComesFromMetadataThenNameThenFile()
+    {
+        QTemporaryDir dir;
+        const DataFolder folder(dir.path() + QStringLiteral("/data"));
+        QDir().mkpath(folder.backupsDir());
+        // A renamed archive still knows when it was made.
+        QVERIFY(QFile::copy(m_template, folder.backupPath(QStringLiteral("before-upgrade.zip"))));
+        // A FastCMS-named zip without metadata.json: the name tells.
+        test::writeZip(folder.backupPath(QStringLiteral("backup_20250115_100000.zip")),
+                       {{QStringLiteral("database.db"), test::sqliteBytes()}});
+        // Neither: the file's time.
+        test::writeZip(folder.backupPath(QStringLiteral("manual.zip")), {{QStringLiteral("database.db"), test::sqliteBytes()}});
+        const QDateTime fileTime(QDate(2024, 6, 1), QTime(12, 0), Qt::UTC);
+        utimbuf times{fileTime.toSecsSinceEpoch(), fileTime.toSecsSinceEpoch()};
+        QCOMPARE(::utime(QFile::encodeName(folder.backupPath(QStringLiteral("manual.zip"))).constData(), &times), 0);
+
+        LocalEngine engine(folder);
+        const auto page = engine.list(1, 20);
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 3);
+        QHash<QString, BackupItem> byName;
+        for (const BackupItem& item : page->items)
+            byName.insert(item.fileName, item);
+        QCOMPARE(byName[QStringLiteral("before-upgrade.zip")].createdFrom, BackupItem::TimeSource::Metadata);
+        QCOMPARE(byName[QStringLiteral("backup_20250115_100000.zip")].createdFrom, BackupItem::TimeSource::Name);
+        QCOMPARE(byName[QStringLiteral("backup_20250115_100000.zip")].created,
+                 QDateTime(QDate(2025, 1, 15), QTime(10, 0), Qt::UTC));
+        QCOMPARE(byName[QStringLiteral("manual.zip")].createdFrom, BackupItem::TimeSource::FileTime);
+        QCOMPARE(byName[QStringLiteral("manual.zip")].created, fileTime);
+        QVERIFY(byName[QStringLiteral("manual.zip")].valid);
+    }
+
+    void tenThousandBackupsOpenOnlyThePage()
+    {
+        QTemporaryDir dir;
+        const DataFolder folder(dir.path() + QStringLiteral("/data"));
+        QDir().mkpath(folder.backupsDir());
+        const QDateTime base(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+        // Empty files: any archive the listing opened would show up as invalid.
+        for (int i = 0; i < 10000; ++i) {
+            QFile f(folder.backupPath(BackupName::forTime(base.addSecs(i * 3600))));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        LocalEngine engine(folder);
+        const auto page = engine.list(2, 20);
+        QVERIFY(page);
+        QCOMPARE(page->total, 10000);
+        QCOMPARE(page->totalPages, 500);
+        QCOMPARE(page->items.size(), 20);
+        QCOMPARE(page->archivesOpened, 20);
+        QCOMPARE(page->items.first().fileName, BackupName::forTime(base.addSecs((9999 - 20) * 3600)));
+        for (const BackupItem& item : page->items)
+            QVERIFY(!item.valid);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_templateDir;
+};
+
+QTEST_GUILESS_MAIN(TestList)
+#include "tst_list.moc"

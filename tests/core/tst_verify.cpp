@@ -1,0 +1,192 @@
+// Verification: CRCs, SHA256SUMS, the database's integrity and metadata, for our archives,
+// FastCMS's own, and damaged ones.
+#include "TestSupport.h"
+#include "archive/ArchiveReader.h"
+#include "local/LocalEngine.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QTest>
+
+using namespace fcb;
+
+namespace {
+
+VerifyCheck::Status statusOf(const VerifyReport& report, const QString& id)
+{
+    for (const VerifyCheck& check : report.checks)
+        if (check.id == id)
+            return check.status;
+    return VerifyCheck::Status::Missing;
+}
+
+QByteArray sha(const QByteArray& bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+class TestVerify : public QObject
+{
+    Q_OBJECT
+
+    Result<VerifyReport> verifyFile(const QString& path)
+    {
+        SilentTaskContext task;
+        return archive::verify(path, QFileInfo(path).absolutePath(), task);
+    }
+
+private Q_SLOTS:
+    void ourArchivePassesEveryCheck()
+    {
+        auto fx = test::makeDataFolder(40, 6);
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        const auto report = engine.verify(created->backup.fileName, task);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        for (const QString& id : {QStringLiteral("zip"), QStringLiteral("layout"), QStringLiteral("crc"),
+                                  QStringLiteral("checksums"), QStringLiteral("database"), QStringLiteral("metadata")})
+            QCOMPARE(statusOf(*report, id), VerifyCheck::Status::Passed);
+        QVERIFY(report->metadata);
+        QCOMPARE(report->fileCount, 7);
+        // Verification leaves no temporary files behind.
+        QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{created->backup.fileName});
+    }
+
+    void fastCmsArchiveVerifiesOnWhatItHas()
+    {
+        const auto report = verifyFile(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(statusOf(*report, QStringLiteral("checksums")), VerifyCheck::Status::Missing);
+        QCOMPARE(report->lacks().size(), 1);
+        QVERIFY(report->lacks().first().contains(QStringLiteral("SHA256SUMS")));
+        QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Passed);
+    }
+
+    void fastCmsStyleArchivesFromALiveWalDatabase_data()
+    {
+        QTest::addColumn<QString>("form");
+        QTest::newRow("naive with microseconds") << QStringLiteral("micro");
+        QTest::newRow("naive") << QStringLiteral("plain");
+        QTest::newRow("with offset") << QStringLiteral("offset");
+    }
+    void fastCmsStyleArchivesFromALiveWalDatabase()
+    {
+        QFETCH(QString, form);
+        auto fx = test::makeDataFolder(30, 4);
+        const QString zip = fx.folder.backupPath(QStringLiteral("backup_20250115_100000.zip"));
+        const auto py = test::runPython({QStringLiteral("fastcms_create_backup.py"), fx.dataDir(), zip, form});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        const auto report = verifyFile(zip);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        QVERIFY(report->metadata && report->metadata->createdTime());
+    }
+
+    void damagedEntryFailsCrc()
+    {
+        QTemporaryDir dir;
+        const QString zip = dir.path() + QStringLiteral("/backup_20250115_100000.zip");
+        const QByteArray payload = QByteArray("0123456789abcdef").repeated(64);
+        test::writeZip(zip, {{QStringLiteral("database.db"), test::sqliteBytes()},
+                             {QStringLiteral("files/a.txt"), payload, 0100644u << 16, false}});
+        QByteArray bytes = test::fileBytes(zip);
+        const qsizetype at = bytes.indexOf(payload);
+        QVERIFY(at > 0);
+        bytes[at + 100] = 'X';
+        QFile f(zip);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        const auto report = verifyFile(zip);
+        QVERIFY(report);
+        QVERIFY(!report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("crc")), VerifyCheck::Status::Failed);
+    }
+
+    void checksumsMustMatchAndCoverEverything()
+    {
+        QTemporaryDir dir;
+        const QByteArray db = test::sqliteBytes();
+        const QByteArray a = "alpha";
+        const QString good = dir.path() + QStringLiteral("/good.zip");
+        test::writeZip(good, {{QStringLiteral("database.db"), db},
+                              {QStringLiteral("files/a.txt"), a},
+                              {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" + sha(a) + "  files/a.txt\n"}});
+        auto report = verifyFile(good);
+        QVERIFY(report && report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("checksums")), VerifyCheck::Status::Passed);
+
+        const QString wrong = dir.path() + QStringLiteral("/wrong.zip");
+        test::writeZip(wrong, {{QStringLiteral("database.db"), db},
+                               {QStringLiteral("files/a.txt"), a},
+                               {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" + sha("beta") + "  files/a.txt\n"}});
+        report = verifyFile(wrong);
+        QVERIFY(report && !report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("checksums")), VerifyCheck::Status::Failed);
+
+        const QString partial = dir.path() + QStringLiteral("/partial.zip");
+        test::writeZip(partial, {{QStringLiteral("database.db"), db},
+                                 {QStringLiteral("files/a.txt"), a},
+                                 {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n"}});
+        report = verifyFile(partial);
+        QVERIFY(report && !report->ok());
+        QVERIFY(report->problems().join(QLatin1Char(' ')).contains(QStringLiteral("files/a.txt")));
+    }
+
+    void databaseMustBeHealthySqlite()
+    {
+        QTemporaryDir dir;
+        const QString text = dir.path() + QStringLiteral("/text.zip");
+        test::writeZip(text, {{QStringLiteral("database.db"), "this is plain text, not a database"}});
+        auto report = verifyFile(text);
+        QVERIFY(report && !report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Failed);
+
+        // A real database with a page scribbled over.
+        QByteArray db = test::sqliteBytes();
+        for (qsizetype i = 4096 + 8; i < 4096 + 600 && i < db.size(); ++i)
+            db[i] = char(0xA5);
+        const QString corrupt = dir.path() + QStringLiteral("/corrupt.zip");
+        test::writeZip(corrupt, {{QStringLiteral("database.db"), db}});
+        report = verifyFile(corrupt);
+        QVERIFY(report && !report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Failed);
+    }
+
+    void truncatedZipFailsCleanly()
+    {
+        QTemporaryDir dir;
+        const QString zip = dir.path() + QStringLiteral("/cut.zip");
+        QByteArray bytes = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
+        bytes.truncate(bytes.size() / 2);
+        QFile f(zip);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        const auto report = verifyFile(zip);
+        QVERIFY(report);
+        QVERIFY(!report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("zip")), VerifyCheck::Status::Failed);
+    }
+
+    void metadataMustBeSane()
+    {
+        QTemporaryDir dir;
+        const QString zip = dir.path() + QStringLiteral("/meta.zip");
+        test::writeZip(zip, {{QStringLiteral("database.db"), test::sqliteBytes()},
+                             {QStringLiteral("metadata.json"), "{\"created_at\": \"last tuesday\"}"}});
+        const auto report = verifyFile(zip);
+        QVERIFY(report && !report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("metadata")), VerifyCheck::Status::Failed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerify)
+#include "tst_verify.moc"
