@@ -1,0 +1,198 @@
+// The command-line tool as cron and scripts use it: commands, --json, exit codes, overrides,
+// quiet output when not on a terminal, and clean cancellation.
+#include "Error.h"
+#include "TestSupport.h"
+#include "local/LocalEngine.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace fcb;
+
+namespace {
+QStringList with(const QStringList& args, const test::DataFixture& fx)
+{
+    return args + fx.cliFolderArgs();
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpDocumentsCommandsAndExitCodes()
+    {
+        const auto run = test::runCli({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* word : {"create", "list", "delete", "verify", "stage-restore", "unstage", "apply-restore", "status",
+                                 "--json", "--data-dir", "--db", "--files-dir", "--backups-dir", "--page", "--per-page",
+                                 "Exit codes", "usage error", "not found", "busy", "invalid archive", "I/O error"})
+            QVERIFY2(run.out.contains(word), word);
+        QCOMPARE(test::runCli({QStringLiteral("--version")}).exitCode, 0);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("backup-everything")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
+        QTest::newRow("path as name") << QStringList{QStringLiteral("delete"), QStringLiteral("../app.db")};
+        QTest::newRow("wrong suffix") << QStringList{QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.tar")};
+        QTest::newRow("missing name") << QStringList{QStringLiteral("delete")};
+        QTest::newRow("page size 0") << QStringList{QStringLiteral("list"), QStringLiteral("--per-page"), QStringLiteral("0")};
+        QTest::newRow("page not a number") << QStringList{QStringLiteral("list"), QStringLiteral("--page"), QStringLiteral("two")};
+        QTest::newRow("page on create") << QStringList{QStringLiteral("create"), QStringLiteral("--page"), QStringLiteral("2")};
+        QTest::newRow("bad trigger") << QStringList{QStringLiteral("create"), QStringLiteral("--trigger"), QStringLiteral("sometimes")};
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        auto fx = test::makeDataFolder(3, 1);
+        const auto run = test::runCli(with(args, fx));
+        QCOMPARE(run.exitCode, ExitCode::Usage);
+        QVERIFY(!run.err.isEmpty());
+        const auto json = test::runCli(with(args + QStringList{QStringLiteral("--json")}, fx));
+        QCOMPARE(json.exitCode, ExitCode::Usage);
+        QCOMPARE(json.json().value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("exit_code")).toInt(), ExitCode::Usage);
+    }
+
+    void wholeLifecycleWithJson()
+    {
+        auto fx = test::makeDataFolder(20, 5);
+        auto run = test::runCli(with({QStringLiteral("create"), QStringLiteral("--json")}, fx));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.err.isEmpty()); // not a terminal: no progress, no chatter
+        const QString name = run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        QVERIFY(name.startsWith(QStringLiteral("backup_")));
+
+        run = test::runCli(with({QStringLiteral("list"), QStringLiteral("--json")}, fx));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject page = run.json();
+        QCOMPARE(page.value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(page.value(QStringLiteral("total_pages")).toInt(), 1);
+        const QJsonObject item = page.value(QStringLiteral("items")).toArray().first().toObject();
+        QCOMPARE(item.value(QStringLiteral("filename")).toString(), name);
+        QVERIFY(item.value(QStringLiteral("size")).toInteger() > 0);
+        QVERIFY(!item.value(QStringLiteral("created")).toString().isEmpty());
+        QVERIFY(item.value(QStringLiteral("path")).toString().endsWith(name));
+
+        QCOMPARE(test::runCli(with({QStringLiteral("verify"), name}, fx)).exitCode, 0);
+        // A backup id (no .zip) works as FastCMS's routes accept it.
+        QCOMPARE(test::runCli(with({QStringLiteral("verify"), name.chopped(4)}, fx)).exitCode, 0);
+        QCOMPARE(test::runCli(with({QStringLiteral("verify"), QStringLiteral("backup_20990101_000000.zip")}, fx)).exitCode,
+                 ExitCode::NotFound);
+
+        run = test::runCli(with({QStringLiteral("stage-restore"), name, QStringLiteral("--json")}, fx));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("status")).toString(), QStringLiteral("pending_restart"));
+        run = test::runCli(with({QStringLiteral("status"), QStringLiteral("--json")}, fx));
+        QCOMPARE(run.json().value(QStringLiteral("restore_pending")).toBool(), true);
+        QCOMPARE(run.json().value(QStringLiteral("pending_backup")).toString(), name);
+        QCOMPARE(run.json().value(QStringLiteral("newest")).toObject().value(QStringLiteral("filename")).toString(), name);
+        QVERIFY(run.json().value(QStringLiteral("newest_age_seconds")).toInteger() >= 0);
+        run = test::runCli(with({QStringLiteral("status")}, fx));
+        QVERIFY(run.out.contains("restart the server to apply it"));
+
+        QCOMPARE(test::runCli(with({QStringLiteral("delete"), name}, fx)).exitCode, ExitCode::Conflict);
+        QCOMPARE(test::runCli(with({QStringLiteral("unstage")}, fx)).exitCode, 0);
+        QCOMPARE(test::runCli(with({QStringLiteral("unstage")}, fx)).exitCode, ExitCode::NotFound);
+        QCOMPARE(test::runCli(with({QStringLiteral("apply-restore")}, fx)).exitCode, ExitCode::NotFound);
+        run = test::runCli(with({QStringLiteral("delete"), name, QStringLiteral("--json")}, fx));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("deleted")).toBool(), true);
+        run = test::runCli(with({QStringLiteral("list")}, fx));
+        QVERIFY(run.out.contains("No backups yet"));
+    }
+
+    void invalidArchiveExitCode()
+    {
+        auto fx = test::makeDataFolder(3, 1);
+        const QString zip = fx.folder.backupPath(QStringLiteral("backup_20250101_000000.zip"));
+        test::writeZip(zip, {{QStringLiteral("database.db"), "plain text"}});
+        auto run = test::runCli(with({QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.zip")}, fx));
+        QCOMPARE(run.exitCode, ExitCode::BadArchive);
+        QVERIFY(run.out.contains("FAIL"));
+        run = test::runCli(with({QStringLiteral("stage-restore"), QStringLiteral("backup_20250101_000000.zip")}, fx));
+        QCOMPARE(run.exitCode, ExitCode::BadArchive);
+        QVERIFY(!QFile::exists(fx.folder.markerPath()));
+        run = test::runCli(with({QStringLiteral("list")}, fx));
+        QVERIFY(run.out.contains("backup_20250101_000000.zip"));
+    }
+
+    void overridesForNonDefaultLayouts()
+    {
+        // DATABASE_URL and LOCAL_STORAGE_PATH pointing elsewhere, and backups on their own.
+        auto fx = test::makeDataFolder(8, 3);
+        QTemporaryDir other;
+        const QString db = other.path() + QStringLiteral("/db/main.sqlite");
+        const QString files = other.path() + QStringLiteral("/uploads");
+        const QString backups = other.path() + QStringLiteral("/server/data/backups");
+        QDir().mkpath(other.path() + QStringLiteral("/db"));
+        QVERIFY(QFile::rename(fx.folder.dbPath(), db));
+        QVERIFY(QDir().rename(fx.folder.filesDir(), files));
+        const QStringList where{QStringLiteral("--data-dir"), other.path() + QStringLiteral("/server/data"),
+                                QStringLiteral("--db"), db, QStringLiteral("--files-dir"), files,
+                                QStringLiteral("--backups-dir"), backups};
+        auto run = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--json")} + where);
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QCOMPARE(run.json().value(QStringLiteral("files")).toInt(), 4);
+        const QString name = run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        QVERIFY(QFile::exists(backups + QLatin1Char('/') + name));
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("stage-restore"), name} + where).exitCode, 0);
+        const QJsonObject marker = QJsonDocument::fromJson(test::fileBytes(backups + QStringLiteral("/.restore_pending"))).object();
+        QCOMPARE(marker.value(QStringLiteral("staging_path")).toString(), QStringLiteral("data/backups/restore_staging"));
+    }
+
+    void cancelledBySignalLeavesNothing()
+    {
+        auto fx = test::makeDataFolder(20000, 10);
+        QFile big(fx.folder.filesDir() + QStringLiteral("/big.log"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 600000; ++i)
+            big.write(QByteArray::number(i) + " POST /api/v1/auth/login 401 " + QByteArray::number(i * 13) + "\n");
+        big.close();
+        QProcess create;
+        create.start(test::cliPath(), with({QStringLiteral("create")}, fx));
+        QVERIFY(create.waitForStarted());
+        QElapsedTimer waited;
+        waited.start();
+        bool running = false;
+        while (!running && create.state() == QProcess::Running && waited.elapsed() < 60000) {
+            const auto status = test::runCli(with({QStringLiteral("status"), QStringLiteral("--json")}, fx));
+            running = status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == create.processId();
+        }
+        if (!running)
+            QSKIP("the backup finished before it could be interrupted");
+        ::kill(pid_t(create.processId()), SIGTERM);
+        QVERIFY(create.waitForFinished(60000));
+        QCOMPARE(create.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(create.exitCode(), ExitCode::Cancelled);
+        QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void demoFolderIsRealistic()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.path() + QStringLiteral("/data");
+        auto run = test::runCli({QStringLiteral("demo"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(test::countRows(data + QStringLiteral("/app.db"), QStringLiteral("users")) >= 100);
+        QVERIFY(test::countRows(data + QStringLiteral("/app.db"), QStringLiteral("records")) >= 500);
+        QVERIFY(test::treeDigest(data + QStringLiteral("/files")).size() >= 24);
+        QVERIFY(QDir(data + QStringLiteral("/files/2020")).exists());
+        run = test::runCli({QStringLiteral("demo"), QStringLiteral("--data-dir"), data});
+        QVERIFY(run.out.contains("left it as it is"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
