@@ -1,0 +1,59 @@
+// The console's window, offscreen: open a data folder, create a backup through the named
+// action, see it in the table, verify it.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "backups/BackupTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace fcb;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createAndVerifyThroughActions()
+    {
+        auto fx = test::makeDataFolder(40, 6);
+        MainWindow window;
+        QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.model()->rowCount(), 0);
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("summary"))->text().contains(QStringLiteral("No backups yet")));
+
+        QAction* create = window.action(QStringLiteral("actionCreateBackup"));
+        QVERIFY(create && create->isEnabled());
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        create->trigger();
+        QVERIFY(window.isBusy());
+        QVERIFY(!create->isEnabled()); // one job at a time
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QTRY_COMPARE(window.model()->rowCount(), 1);
+        const QString name = window.model()->index(0, BackupTableModel::FileName).data().toString();
+        QVERIFY(name.startsWith(QStringLiteral("backup_")));
+        QVERIFY(window.model()->index(0, BackupTableModel::Size).data(BackupTableModel::RawValueRole).toLongLong() > 0);
+
+        auto* table = window.findChild<QTableView*>();
+        table->selectRow(0);
+        QAction* verify = window.action(QStringLiteral("actionVerify"));
+        QVERIFY(verify->isEnabled());
+        finished.clear();
+        verify->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("banner"))->text().contains(QStringLiteral("sound backup")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
