@@ -19,14 +19,16 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbFileUtilText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbFileUtilText)
+};
+
 namespace fcb::files {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::files", text, disambiguation, n);
-}
 
 QString errnoText(int err)
 {
@@ -46,12 +48,12 @@ Result<void> syncPath(const QString& path)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(ioError(tr("Could not open %1 to flush it to disk.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not open %1 to flush it to disk.").arg(path), path, errno));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return fail(ioError(tr("Could not flush %1 to disk.").arg(path), path, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not flush %1 to disk.").arg(path), path, err));
     return ok();
 }
 
@@ -67,8 +69,8 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
         != 0) {
         const int err = errno;
         if (err == EEXIST)
-            return fail(ErrorCode::Conflict, tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
-        return fail(ioError(tr("Could not rename %1 to %2.").arg(from, to), from, err));
+            return fail(ErrorCode::Conflict, FcbFileUtilText::tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
+        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2.").arg(from, to), from, err));
     }
     return ok();
 }
@@ -76,7 +78,7 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
 Result<void> renameReplace(const QString& from, const QString& to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-        return fail(ioError(tr("Could not rename %1 to %2.").arg(from, to), from, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2.").arg(from, to), from, errno));
     return ok();
 }
 
@@ -85,7 +87,7 @@ Result<void> renameExchange(const QString& a, const QString& b)
     if (::renameat2(AT_FDCWD, QFile::encodeName(a).constData(), AT_FDCWD, QFile::encodeName(b).constData(),
                     RENAME_EXCHANGE)
         != 0)
-        return fail(ioError(tr("Could not swap %1 and %2.").arg(a, b), a, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not swap %1 and %2.").arg(a, b), a, errno));
     return ok();
 }
 
@@ -95,12 +97,12 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFile
         + QString::number(QRandomGenerator::global()->generate64(), 36);
     QFile file(temp);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions))
-        return fail(ErrorCode::Io, tr("Could not write %1.").arg(path), file.errorString());
+        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not write %1.").arg(path), file.errorString());
     if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0) {
         const int err = errno;
         file.close();
         QFile::remove(temp);
-        return fail(ioError(tr("Could not write %1.").arg(path), path, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not write %1.").arg(path), path, err));
     }
     file.close();
     if (auto renamed = renameReplace(temp, path); !renamed) {
@@ -113,9 +115,9 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFile
 Result<void> makeOwnerOnlyDir(const QString& path)
 {
     if (!QDir().mkpath(path))
-        return fail(ErrorCode::Io, tr("Could not create the folder %1.").arg(path), path);
+        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(path), path);
     if (::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-        return fail(ioError(tr("Could not restrict access to %1.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not restrict access to %1.").arg(path), path, errno));
     return ok();
 }
 
@@ -127,11 +129,11 @@ Result<void> removeAll(const QString& path)
         return ok();
     if (S_ISDIR(st.st_mode)) {
         if (!QDir(path).removeRecursively())
-            return fail(ErrorCode::Io, tr("Could not remove the folder %1.").arg(path), path);
+            return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not remove the folder %1.").arg(path), path);
         return ok();
     }
     if (::unlink(native.constData()) != 0 && errno != ENOENT)
-        return fail(ioError(tr("Could not remove %1.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not remove %1.").arg(path), path, errno));
     return ok();
 }
 
@@ -181,7 +183,7 @@ QString humanSize(qint64 bytes)
 Error noSpaceError(const QString& what, const QString& where, qint64 needed, qint64 available)
 {
     return Error::make(ErrorCode::NoSpace,
-                       tr("Not enough free space for %1 in %2: %3 needed, %4 available.")
+                       FcbFileUtilText::tr("Not enough free space for %1 in %2: %3 needed, %4 available.")
                            .arg(what, where, humanSize(needed), humanSize(available)),
                        QStringLiteral("needed=%1 available=%2").arg(needed).arg(available));
 }
@@ -190,28 +192,28 @@ Result<void> copyFileSynced(const QString& from, const QString& to, QFileDevice:
 {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, tr("Could not read %1.").arg(from), in.errorString());
+        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not read %1.").arg(from), in.errorString());
     QFile out(to);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
-        return fail(ErrorCode::Io, tr("Could not write %1.").arg(to), out.errorString());
+        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not write %1.").arg(to), out.errorString());
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
         const qint64 n = in.read(buffer.data(), buffer.size());
         if (n < 0)
-            return fail(ErrorCode::Io, tr("Could not read %1.").arg(from), in.errorString());
+            return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not read %1.").arg(from), in.errorString());
         if (n == 0)
             break;
         if (out.write(buffer.constData(), n) != n) {
             const Error error = Error::make(out.error() == QFileDevice::ResourceError ? ErrorCode::NoSpace
                                                                                        : ErrorCode::Io,
-                                            tr("Could not write %1.").arg(to), out.errorString());
+                                            FcbFileUtilText::tr("Could not write %1.").arg(to), out.errorString());
             out.close();
             QFile::remove(to);
             return fail(error);
         }
     }
     if (!out.flush() || ::fsync(out.handle()) != 0)
-        return fail(ioError(tr("Could not write %1.").arg(to), to, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not write %1.").arg(to), to, errno));
     return ok();
 }
 
@@ -221,14 +223,14 @@ Result<void> linkOrCopy(const QString& from, const QString& to)
         return ok();
     const int err = errno;
     if (err != EXDEV && err != EPERM && err != EMLINK)
-        return fail(ioError(tr("Could not link %1 to %2.").arg(from, to), from, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not link %1 to %2.").arg(from, to), from, err));
     return copyFileSynced(from, to, ownerOnly);
 }
 
 Result<void> linkTree(const QString& fromDir, const QString& toDir)
 {
     if (!QDir().mkpath(toDir))
-        return fail(ErrorCode::Io, tr("Could not create the folder %1.").arg(toDir), toDir);
+        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(toDir), toDir);
     const QDir root(fromDir);
     QDirIterator it(fromDir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
@@ -239,7 +241,7 @@ Result<void> linkTree(const QString& fromDir, const QString& toDir)
             continue; // staging never holds links; a stray one is not carried into the live folder
         if (info.isDir()) {
             if (!QDir().mkpath(target))
-                return fail(ErrorCode::Io, tr("Could not create the folder %1.").arg(target), target);
+                return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(target), target);
         } else if (info.isFile()) {
             QDir().mkpath(QFileInfo(target).absolutePath());
             if (auto linked = linkOrCopy(info.filePath(), target); !linked)

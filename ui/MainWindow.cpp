@@ -67,7 +67,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setAlternatingRowColors(true);
     layout->addWidget(m_banner);
     layout->addWidget(m_summary);
@@ -129,6 +131,7 @@ void MainWindow::refresh()
         }
         m_model->setPage(*page);
         m_table->resizeColumnsToContents();
+        m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
         m_summary->setText(page->total == 0 ? tr("No backups yet: press Create Backup to make the first one.")
                                             : tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(page->total))
                                                   .arg(page->page)
@@ -176,6 +179,16 @@ void MainWindow::runJob(const QString& title, QFuture<Result<T>> future, OnSucce
         Q_EMIT jobFinished(success);
     });
     watcher->setFuture(future);
+}
+
+void MainWindow::createFirstBackupIfEmpty()
+{
+    // Used for the demo: once the first listing shows an empty folder, make a backup so the
+    // table has something to show.
+    connect(this, &MainWindow::refreshed, this, [this] {
+        if (m_model->page().total == 0)
+            createBackup();
+    }, Qt::SingleShotConnection);
 }
 
 void MainWindow::createBackup()

@@ -30,6 +30,7 @@ public:
     ~MainWindow() override;
 
     void openDataFolder(const DataFolder& folder);
+    void createFirstBackupIfEmpty();
     QAction* action(const QString& name) const;
     BackupTableModel* model() const { return m_model; }
     bool isBusy() const { return m_jobRunning; }

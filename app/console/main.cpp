@@ -45,6 +45,8 @@ int main(int argc, char** argv)
         }
     }
     fcb::MainWindow window;
+    if (parser.isSet(demo) || parser.value(dataDir).isEmpty())
+        window.createFirstBackupIfEmpty();
     window.openDataFolder(fcb::DataFolder(folder));
     window.show();
     return QApplication::exec();

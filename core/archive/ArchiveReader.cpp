@@ -20,14 +20,16 @@
 
 #include <sys/stat.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbArchiveReaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbArchiveReaderText)
+};
+
 namespace fcb {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::archive", text, disambiguation, n);
-}
 
 const QString kDatabase = QStringLiteral("database.db");
 const QString kMetadata = QStringLiteral("metadata.json");
@@ -37,7 +39,7 @@ constexpr qint64 maxSumsSize = 64 << 20;
 
 Error notAZip(const QString& path, int code)
 {
-    return Error::make(ErrorCode::BadArchive, tr("%1 is not a readable zip archive (damaged or truncated).")
+    return Error::make(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 is not a readable zip archive (damaged or truncated).")
                                                   .arg(QFileInfo(path).fileName()),
                        QStringLiteral("unzip error %1").arg(code));
 }
@@ -88,7 +90,7 @@ namespace archive {
 Result<ArchiveDirectory> readDirectory(const QString& zipPath)
 {
     if (!QFileInfo::exists(zipPath))
-        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
+        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
     QuaZip zip(zipPath);
     if (!zip.open(QuaZip::mdUnzip))
         return fail(notAZip(zipPath, zip.getZipError()));
@@ -117,10 +119,10 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     if (!zip.open(QuaZip::mdUnzip))
         return fail(notAZip(zipPath, zip.getZipError()));
     if (!zip.setCurrentFile(name, QuaZip::csSensitive))
-        return fail(ErrorCode::NotFound, tr("The archive has no %1.").arg(name));
+        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
     QuaZipFileInfo64 info;
     if (!zip.getCurrentFileInfo(&info) || qint64(info.uncompressedSize) > maxBytes)
-        return fail(ErrorCode::BadArchive, tr("%1 in the archive is too large.").arg(name));
+        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
     QuaZipFile file(&zip);
     if (!file.open(QIODevice::ReadOnly))
         return fail(notAZip(zipPath, file.getZipError()));
@@ -128,7 +130,7 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     const QByteArray bytes = file.read(qint64(info.uncompressedSize) + 1);
     file.close();
     if (file.getZipError() != UNZ_OK || bytes.size() != qint64(info.uncompressedSize))
-        return fail(ErrorCode::BadArchive, tr("%1 in the archive is damaged.").arg(name),
+        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name),
                     QStringLiteral("unzip error %1").arg(file.getZipError()));
     return bytes;
 }
@@ -149,26 +151,26 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
     for (const ArchiveEntry& entry : directory.entries) {
         const QString& name = entry.name;
         if (seen.contains(name)) {
-            problems.append(tr("The entry \"%1\" appears twice.").arg(name));
+            problems.append(FcbArchiveReaderText::tr("The entry \"%1\" appears twice.").arg(name));
             continue;
         }
         seen.insert(name);
         if (name.startsWith(QLatin1Char('/')) || name.startsWith(QLatin1Char('\\'))
             || (name.size() > 1 && name[1] == QLatin1Char(':'))) {
-            problems.append(tr("The entry \"%1\" has an absolute path.").arg(name));
+            problems.append(FcbArchiveReaderText::tr("The entry \"%1\" has an absolute path.").arg(name));
             continue;
         }
         if (name.contains(QChar(0))) {
-            problems.append(tr("An entry name contains a NUL character."));
+            problems.append(FcbArchiveReaderText::tr("An entry name contains a NUL character."));
             continue;
         }
         const QStringList parts = name.split(QLatin1Char('/'));
         if (parts.contains(QStringLiteral("..")) || name.split(QLatin1Char('\\')).contains(QStringLiteral(".."))) {
-            problems.append(tr("The entry \"%1\" points outside the archive (\"..\").").arg(name));
+            problems.append(FcbArchiveReaderText::tr("The entry \"%1\" points outside the archive (\"..\").").arg(name));
             continue;
         }
         if (entry.isSymlink()) {
-            problems.append(tr("The entry \"%1\" is a symbolic link.").arg(name));
+            problems.append(FcbArchiveReaderText::tr("The entry \"%1\" is a symbolic link.").arg(name));
             continue;
         }
         if (name == kDatabase) {
@@ -181,17 +183,17 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
             // Only the trailing empty part of a directory entry may be empty; "." is no name.
             const QStringList rel = parts.mid(1, entry.isDirectory() ? parts.size() - 2 : -1);
             if (rel.contains(QString()) || rel.contains(QStringLiteral("."))) {
-                problems.append(tr("The entry \"%1\" has an empty or \".\" path component.").arg(name));
+                problems.append(FcbArchiveReaderText::tr("The entry \"%1\" has an empty or \".\" path component.").arg(name));
                 continue;
             }
             continue;
         }
         if (name == kFilesPrefix)
             continue;
-        problems.append(tr("The entry \"%1\" does not belong in a FastCMS backup.").arg(name));
+        problems.append(FcbArchiveReaderText::tr("The entry \"%1\" does not belong in a FastCMS backup.").arg(name));
     }
     if (!hasDatabase)
-        problems.append(tr("The archive has no database.db."));
+        problems.append(FcbArchiveReaderText::tr("The archive has no database.db."));
     return problems;
 }
 
@@ -207,7 +209,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, directory.error().message});
         return report;
     }
-    report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, tr("The zip directory is readable.")});
+    report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("The zip directory is readable.")});
     report.entryCount = directory->entries.size();
     report.totalSize = directory->totalSize;
     for (const ArchiveEntry& entry : directory->entries)
@@ -221,7 +223,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             return report; // never write a byte of a hostile archive
     } else {
         report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Passed,
-                              tr("The archive holds only database.db, files/ and metadata.")});
+                              FcbArchiveReaderText::tr("The archive holds only database.db, files/ and metadata.")});
     }
 
     // Where database.db goes while it is checked: the staging folder, or a private temp file.
@@ -244,7 +246,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     QuaZip zip(zipPath);
     if (!zip.open(QuaZip::mdUnzip))
         return fail(notAZip(zipPath, zip.getZipError()));
-    ByteProgress progress{&task, 0, qint64(directory->totalSize), tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
+    ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
     QHash<QString, QByteArray> digests;
     QByteArray sums;
     QByteArray metadataBytes;
@@ -256,7 +258,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const QString name = info.name;
         if (name.endsWith(QLatin1Char('/'))) {
             if (!extractTo.isEmpty() && !QDir().mkpath(extractTo + QLatin1Char('/') + name))
-                return fail(ErrorCode::Io, tr("Could not create the folder %1.").arg(name), extractTo);
+                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), extractTo);
             continue;
         }
         const bool isDatabase = name == kDatabase;
@@ -266,16 +268,16 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         if (isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix))) {
             const QString target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
             if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-                return fail(ErrorCode::Io, tr("Could not create a folder for %1.").arg(name), target);
+                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), target);
             out = std::make_unique<QFile>(target);
             const auto perms = isDatabase ? files::ownerOnly
                                           : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
             if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
-                return fail(ErrorCode::Io, tr("Could not write %1.").arg(target), out->errorString());
+                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not write %1.").arg(target), out->errorString());
         }
         QuaZipFile file(&zip);
         if (!file.open(QIODevice::ReadOnly)) {
-            crcProblems.append(tr("The entry \"%1\" cannot be read.").arg(name));
+            crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
             continue;
         }
         QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -283,7 +285,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         bool oversize = false;
         for (;;) {
             if (task.isCanceled())
-                return fail(ErrorCode::Cancelled, tr("Cancelled."));
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
             const qint64 n = file.read(buffer.data(), buffer.size());
             if (n <= 0)
                 break;
@@ -296,25 +298,25 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             hash.addData(chunk);
             if (out && out->write(chunk.data(), n) != n)
                 return fail(Error::make(out->error() == QFileDevice::ResourceError ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        tr("Could not write %1.").arg(out->fileName()), out->errorString()));
+                                        FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString()));
             if ((isSums || isMetadata) && read <= quint64(maxSumsSize))
                 (isSums ? sums : metadataBytes).append(chunk);
             progress.add(n);
         }
         file.close();
         if (oversize || file.getZipError() != UNZ_OK || read != info.uncompressedSize)
-            crcProblems.append(tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
+            crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
         digests.insert(name, hash.result().toHex());
         if (out) {
             if (!out->flush())
-                return fail(ErrorCode::Io, tr("Could not write %1.").arg(out->fileName()), out->errorString());
+                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString());
             out->close();
         }
     }
     if (zip.getZipError() != UNZ_OK && zip.getZipError() != UNZ_END_OF_LIST_OF_FILE)
-        crcProblems.append(tr("The archive is damaged after the last readable entry."));
+        crcProblems.append(FcbArchiveReaderText::tr("The archive is damaged after the last readable entry."));
     if (crcProblems.isEmpty())
-        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, tr("Every entry matches its CRC.")});
+        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("Every entry matches its CRC.")});
     else
         report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Failed, crcProblems.join(QLatin1Char(' '))});
 
@@ -323,30 +325,30 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const auto parsed = parseSha256Sums(sums);
         QStringList sumProblems;
         if (!parsed) {
-            sumProblems.append(tr("SHA256SUMS is malformed."));
+            sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS is malformed."));
         } else {
             QSet<QString> listed;
             for (const auto& [name, digest] : *parsed) {
                 listed.insert(name);
                 if (!digests.contains(name))
-                    sumProblems.append(tr("SHA256SUMS lists \"%1\", which the archive lacks.").arg(name));
+                    sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS lists \"%1\", which the archive lacks.").arg(name));
                 else if (digests.value(name) != digest)
-                    sumProblems.append(tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
+                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
             }
             for (const ArchiveEntry& entry : directory->entries)
                 if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
                     && !listed.contains(entry.name))
-                    sumProblems.append(tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
+                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
         }
         if (sumProblems.isEmpty())
             report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Passed,
-                                  tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size()))});
+                                  FcbArchiveReaderText::tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size()))});
         else
             report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Failed,
                                   sumProblems.mid(0, 10).join(QLatin1Char(' '))});
     } else {
         report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Missing,
-                              tr("No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
+                              FcbArchiveReaderText::tr("No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
                                  "against the zip CRCs only.")});
     }
 
@@ -354,11 +356,11 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         auto integrity = sqlite::integrityCheck(databasePath);
         if (integrity && *integrity == QStringLiteral("ok"))
             report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Passed,
-                                  tr("database.db passes SQLite's integrity check.")});
+                                  FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.")});
         else
             report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Failed,
-                                  integrity ? tr("database.db fails SQLite's integrity check: %1").arg(*integrity)
-                                            : tr("database.db is not a healthy SQLite database (%1).")
+                                  integrity ? FcbArchiveReaderText::tr("database.db fails SQLite's integrity check: %1").arg(*integrity)
+                                            : FcbArchiveReaderText::tr("database.db is not a healthy SQLite database (%1).")
                                                   .arg(integrity.error().message)});
         // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
         QFile::remove(databasePath + QStringLiteral("-wal"));
@@ -372,11 +374,11 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         } else {
             report.metadata = *metadata;
             report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Passed,
-                                  tr("metadata.json is sound (created %1).").arg(metadata->createdAt)});
+                                  FcbArchiveReaderText::tr("metadata.json is sound (created %1).").arg(metadata->createdAt)});
         }
     } else {
         report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Missing,
-                              tr("No metadata.json: the backup's time comes from its name.")});
+                              FcbArchiveReaderText::tr("No metadata.json: the backup's time comes from its name.")});
     }
     return report;
 }

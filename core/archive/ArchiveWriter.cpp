@@ -13,14 +13,16 @@
 #include <unistd.h>
 #include <zlib.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbArchiveWriterText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbArchiveWriterText)
+};
+
 namespace fcb {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::ArchiveWriter", text, disambiguation, n);
-}
 
 constexpr qint64 bufferSize = 1 << 20;
 
@@ -70,12 +72,12 @@ ArchiveWriter::~ArchiveWriter()
 Result<void> ArchiveWriter::open()
 {
     if (!m_file.open(QIODevice::ReadWrite | QIODevice::NewOnly, files::ownerOnly))
-        return fail(ErrorCode::Io, tr("Could not create %1.").arg(m_path), m_file.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not create %1.").arg(m_path), m_file.errorString());
     m_zip = std::make_unique<QuaZip>(&m_file);
     m_zip->setAutoClose(false);
     m_zip->setZip64Enabled(m_options.zip64);
     if (!m_zip->open(QuaZip::mdCreate))
-        return fail(zipError(tr("Could not start the archive %1.").arg(m_path), m_zip->getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not start the archive %1.").arg(m_path), m_zip->getZipError()));
     return ok();
 }
 
@@ -84,12 +86,12 @@ Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sou
 {
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, tr("Could not read %1.").arg(sourcePath), source.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
     const qint64 size = source.size();
     QByteArray buffer(bufferSize, Qt::Uninitialized);
     qint64 got = source.read(buffer.data(), qMin<qint64>(bufferSize, 65536));
     if (got < 0)
-        return fail(ErrorCode::Io, tr("Could not read %1.").arg(sourcePath), source.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
     const bool deflate = compresses(QByteArray::fromRawData(buffer.constData(), got));
     if (!deflate)
         ++m_stored;
@@ -102,24 +104,24 @@ Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sou
     m_zip->setUtf8Enabled(!isAscii(entryName));
     QuaZipFile out(m_zip.get());
     if (!out.open(QIODevice::WriteOnly, info, nullptr, 0, deflate ? Z_DEFLATED : 0, deflate ? m_options.level : 0))
-        return fail(zipError(tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 written = 0;
     while (got > 0) {
         if (progress.task && progress.task->isCanceled())
-            return fail(ErrorCode::Cancelled, tr("Cancelled."));
+            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
         hash.addData(QByteArrayView(buffer.constData(), got));
         if (out.write(buffer.constData(), got) != got)
-            return fail(zipError(tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
+            return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
         written += got;
         progress.add(got);
         got = source.read(buffer.data(), bufferSize);
     }
     if (got < 0)
-        return fail(ErrorCode::Io, tr("Could not read %1.").arg(sourcePath), source.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
     out.close();
     if (out.getZipError() != UNZ_OK)
-        return fail(zipError(tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
     if (written != size)
         qCWarning(lcArchive) << sourcePath << "changed size while it was being backed up:" << size << "->" << written;
     m_digests.append({entryName, hash.result().toHex()});
@@ -136,10 +138,10 @@ Result<void> ArchiveWriter::addBytes(const QString& entryName, const QByteArray&
     QuaZipFile out(m_zip.get());
     if (!out.open(QIODevice::WriteOnly, info, nullptr, 0, Z_DEFLATED, m_options.level)
         || out.write(bytes) != bytes.size())
-        return fail(zipError(tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
     out.close();
     if (out.getZipError() != UNZ_OK)
-        return fail(zipError(tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
     m_digests.append({entryName, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()});
     return ok();
 }
@@ -148,9 +150,9 @@ Result<void> ArchiveWriter::finish()
 {
     m_zip->close();
     if (m_zip->getZipError() != UNZ_OK)
-        return fail(zipError(tr("Could not finish the archive %1.").arg(m_path), m_zip->getZipError()));
+        return fail(zipError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path), m_zip->getZipError()));
     if (!m_file.flush() || ::fsync(m_file.handle()) != 0)
-        return fail(ErrorCode::Io, tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
     m_file.close();
     return ok();
 }

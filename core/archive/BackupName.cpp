@@ -4,14 +4,14 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbBackupNameText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbBackupNameText)
+};
+
 namespace fcb::BackupName {
 
-namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::BackupName", text, disambiguation, n);
-}
-} // namespace
 
 QString forTime(const QDateTime& time)
 {
@@ -54,18 +54,18 @@ QString stem(const QString& fileName)
 Result<void> checkPlainZipName(const QString& fileName)
 {
     if (fileName.isEmpty())
-        return fail(ErrorCode::Usage, tr("No backup name was given."));
+        return fail(ErrorCode::Usage, FcbBackupNameText::tr("No backup name was given."));
     if (fileName.contains(QLatin1Char('/')) || fileName.contains(QLatin1Char('\\')))
         return fail(ErrorCode::Usage,
-                    tr("\"%1\" is not a plain backup name: it contains a path separator.").arg(fileName));
+                    FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains a path separator.").arg(fileName));
     if (fileName == QStringLiteral("..") || fileName.contains(QStringLiteral("..")))
-        return fail(ErrorCode::Usage, tr("\"%1\" is not a plain backup name: it contains \"..\".").arg(fileName));
+        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains \"..\".").arg(fileName));
     if (fileName.startsWith(QLatin1Char('.')))
-        return fail(ErrorCode::Usage, tr("\"%1\" is not a backup name: it is a hidden file.").arg(fileName));
+        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a backup name: it is a hidden file.").arg(fileName));
     if (fileName.contains(QChar(0)) || fileName.contains(QLatin1Char('\n')))
-        return fail(ErrorCode::Usage, tr("\"%1\" is not a plain backup name.").arg(fileName));
+        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a plain backup name.").arg(fileName));
     if (!fileName.endsWith(QStringLiteral(".zip")) || fileName.size() <= 4)
-        return fail(ErrorCode::Usage, tr("\"%1\" is not a backup name: backups end in \".zip\".").arg(fileName));
+        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a backup name: backups end in \".zip\".").arg(fileName));
     return ok();
 }
 

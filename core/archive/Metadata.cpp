@@ -6,14 +6,14 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbMetadataText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbMetadataText)
+};
+
 namespace fcb {
 
-namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::Metadata", text, disambiguation, n);
-}
-} // namespace
 
 std::optional<QDateTime> Metadata::createdTime() const
 {
@@ -48,7 +48,7 @@ Result<Metadata> Metadata::fromJson(const QByteArray& json)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(ErrorCode::BadArchive, tr("metadata.json is not a JSON object."), parseError.errorString());
+        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json is not a JSON object."), parseError.errorString());
     QJsonObject object = doc.object();
     Metadata m;
     const auto takeString = [&object](const char* key) {
@@ -64,10 +64,10 @@ Result<Metadata> Metadata::fromJson(const QByteArray& json)
         return value.isDouble() ? qint64(value.toDouble()) : qint64(-1);
     };
     if (!object.value(QStringLiteral("created_at")).isString())
-        return fail(ErrorCode::BadArchive, tr("metadata.json has no created_at time."));
+        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json has no created_at time."));
     m.createdAt = takeString("created_at");
     if (!m.createdTime())
-        return fail(ErrorCode::BadArchive, tr("metadata.json has an unreadable created_at time: %1").arg(m.createdAt));
+        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json has an unreadable created_at time: %1").arg(m.createdAt));
     m.appVersion = takeString("app_version");
     m.backupName = takeString("backup_name");
     m.tool = takeString("tool");

@@ -26,10 +26,6 @@ extern "C" void onTerminationSignal(int signal)
     g_signal.store(signal);
 }
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::CommandLine", text, disambiguation, n);
-}
 
 QString localTime(const QDateTime& utc)
 {
@@ -45,14 +41,14 @@ QString age(const QDateTime& then)
 {
     const qint64 seconds = then.secsTo(QDateTime::currentDateTimeUtc());
     if (seconds < 0)
-        return tr("in the future");
+        return CommandLine::tr("in the future");
     if (seconds < 90)
-        return tr("%n second(s) ago", nullptr, int(seconds));
+        return CommandLine::tr("%n second(s) ago", nullptr, int(seconds));
     if (seconds < 90 * 60)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return CommandLine::tr("%n minute(s) ago", nullptr, int(seconds / 60));
     if (seconds < 48 * 3600)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
-    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return CommandLine::tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    return CommandLine::tr("%n day(s) ago", nullptr, int(seconds / 86400));
 }
 
 QJsonObject itemJson(const BackupItem& item)
@@ -117,7 +113,7 @@ CommandLine::CommandLine(QObject* parent)
         if (g_signal.load() != 0 && m_watcher && !m_watcher->isCanceled()) {
             clearProgress();
             if (!m_quiet && !m_json)
-                std::fputs(qPrintable(tr("Cancelling...") + QLatin1Char('\n')), stderr);
+                std::fputs(qPrintable(CommandLine::tr("Cancelling...") + QLatin1Char('\n')), stderr);
             m_watcher->cancel();
         }
     });
@@ -127,7 +123,7 @@ CommandLine::~CommandLine() = default;
 
 QString CommandLine::helpText()
 {
-    return tr(R"(Usage: fastcms-backup [options] <command> [arguments]
+    return CommandLine::tr(R"(Usage: fastcms-backup [options] <command> [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder.
 
@@ -195,7 +191,7 @@ void CommandLine::start(const QStringList& arguments)
     m_json = m_parser.isSet(QStringLiteral("json"));
     m_quiet = m_parser.isSet(QStringLiteral("quiet"));
     if (!parsed) {
-        fail(Error::make(ErrorCode::Usage, m_parser.errorText() + QLatin1Char('\n') + tr("Try 'fastcms-backup --help'.")));
+        fail(Error::make(ErrorCode::Usage, m_parser.errorText() + QLatin1Char('\n') + CommandLine::tr("Try 'fastcms-backup --help'.")));
         return;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
@@ -210,7 +206,7 @@ void CommandLine::start(const QStringList& arguments)
     }
     QStringList positional = m_parser.positionalArguments();
     if (positional.isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, tr("No command given. Try 'fastcms-backup --help'.")));
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("No command given. Try 'fastcms-backup --help'.")));
         return;
     }
     const QString command = positional.takeFirst();
@@ -227,19 +223,19 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("apply-restore"), QStringLiteral("status"),
                                    QStringLiteral("demo")};
     if (!known.contains(command)) {
-        fail(Error::make(ErrorCode::Usage, tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
     }
     const bool takesName = command == QStringLiteral("delete") || command == QStringLiteral("verify")
         || command == QStringLiteral("stage-restore");
     if (args.size() != (takesName ? 1 : 0)) {
-        fail(Error::make(ErrorCode::Usage, takesName ? tr("%1 takes one backup name.").arg(command)
-                                                     : tr("%1 takes no arguments.").arg(command)));
+        fail(Error::make(ErrorCode::Usage, takesName ? CommandLine::tr("%1 takes one backup name.").arg(command)
+                                                     : CommandLine::tr("%1 takes no arguments.").arg(command)));
         return -1;
     }
     if ((m_parser.isSet(QStringLiteral("page")) || m_parser.isSet(QStringLiteral("per-page")))
         && command != QStringLiteral("list")) {
-        fail(Error::make(ErrorCode::Usage, tr("--page and --per-page go with list.")));
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--page and --per-page go with list.")));
         return -1;
     }
     const DataFolder folder(m_parser.value(QStringLiteral("data-dir")), m_parser.value(QStringLiteral("db")),
@@ -264,7 +260,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     if (command == QStringLiteral("create")) {
         const QString trigger = m_parser.value(QStringLiteral("trigger"));
         if (!QStringList{QStringLiteral("manual"), QStringLiteral("scheduled"), QStringLiteral("pre-restore")}.contains(trigger)) {
-            fail(Error::make(ErrorCode::Usage, tr("--trigger is manual, scheduled or pre-restore.")));
+            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--trigger is manual, scheduled or pre-restore.")));
             return -1;
         }
         watch<CreateResult>(m_engine->createAsync(CreateRequest{trigger}), [this](const CreateResult& r) {
@@ -275,7 +271,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                            {QStringLiteral("uncompressed_bytes"), r.totalBytes},
                            {QStringLiteral("database_integrity"), r.databaseIntegrity}});
             } else if (!m_quiet) {
-                printLine(tr("Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)", nullptr,
+                printLine(CommandLine::tr("Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)", nullptr,
                              int(r.fileCount))
                               .arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes),
                                    files::humanSize(r.databaseBytes), files::humanSize(r.totalBytes), r.databaseIntegrity));
@@ -289,7 +285,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         const int page = m_parser.value(QStringLiteral("page")).toInt(&pageOk);
         const int perPage = m_parser.value(QStringLiteral("per-page")).toInt(&perPageOk);
         if (!pageOk || !perPageOk) {
-            fail(Error::make(ErrorCode::Usage, tr("--page and --per-page take whole numbers.")));
+            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--page and --per-page take whole numbers.")));
             return -1;
         }
         watch<BackupPage>(m_engine->listAsync(page, perPage), [this](const BackupPage& p) {
@@ -304,26 +300,26 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                            {QStringLiteral("total_pages"), p.totalPages}});
             } else {
                 if (p.items.isEmpty()) {
-                    printLine(p.total == 0 ? tr("No backups yet. Create one with 'fastcms-backup create'.")
-                                           : tr("Page %1 is past the end (%2 pages).").arg(p.page).arg(p.totalPages));
+                    printLine(p.total == 0 ? CommandLine::tr("No backups yet. Create one with 'fastcms-backup create'.")
+                                           : CommandLine::tr("Page %1 is past the end (%2 pages).").arg(p.page).arg(p.totalPages));
                 } else {
                     int width = 8;
                     for (const BackupItem& item : p.items)
                         width = qMax(width, int(item.fileName.size()));
-                    printLine(tr("Filename").leftJustified(width + 2) + tr("Size").rightJustified(10) + QStringLiteral("  ")
-                              + tr("Created").leftJustified(21) + tr("Notes"));
+                    printLine(CommandLine::tr("Filename").leftJustified(width + 2) + CommandLine::tr("Size").rightJustified(10) + QStringLiteral("  ")
+                              + CommandLine::tr("Created").leftJustified(21) + CommandLine::tr("Notes"));
                     for (const BackupItem& item : p.items) {
                         QStringList notes;
                         if (!item.valid)
-                            notes.append(tr("INVALID: %1").arg(item.invalidReason));
+                            notes.append(CommandLine::tr("INVALID: %1").arg(item.invalidReason));
                         if (item.staged)
-                            notes.append(tr("staged for restore"));
+                            notes.append(CommandLine::tr("staged for restore"));
                         printLine(item.fileName.leftJustified(width + 2)
                                   + files::humanSize(item.sizeBytes).rightJustified(10) + QStringLiteral("  ")
                                   + localTime(item.created).leftJustified(21) + notes.join(QStringLiteral("; ")));
                     }
                 }
-                printLine(tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(p.total)).arg(p.page).arg(p.totalPages));
+                printLine(CommandLine::tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(p.total)).arg(p.page).arg(p.totalPages));
             }
             finish(ExitCode::Success);
         });
@@ -332,7 +328,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             if (m_json)
                 printJson({{QStringLiteral("deleted"), true}, {QStringLiteral("filename"), name}});
             else if (!m_quiet)
-                printLine(tr("Deleted %1.").arg(name));
+                printLine(CommandLine::tr("Deleted %1.").arg(name));
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("verify")) {
@@ -346,8 +342,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                                                                      : QStringLiteral("--  ");
                     printLine(mark + QStringLiteral("  ") + check.message);
                 }
-                printLine(r.ok() ? tr("%1 is a sound backup.").arg(QFileInfo(r.path).fileName())
-                                 : tr("%1 FAILED verification.").arg(QFileInfo(r.path).fileName()));
+                printLine(r.ok() ? CommandLine::tr("%1 is a sound backup.").arg(QFileInfo(r.path).fileName())
+                                 : CommandLine::tr("%1 FAILED verification.").arg(QFileInfo(r.path).fileName()));
             }
             finish(r.ok() ? ExitCode::Success : ExitCode::BadArchive);
         });
@@ -360,8 +356,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                            {QStringLiteral("staging_path"), r.marker.stagingPath},
                            {QStringLiteral("report"), reportJson(r.report)}});
             } else if (!m_quiet) {
-                printLine(tr("Staged %1 for restore.").arg(r.marker.backupFilename));
-                printLine(tr("Restart the FastCMS server to apply it, or stop the server and run "
+                printLine(CommandLine::tr("Staged %1 for restore.").arg(r.marker.backupFilename));
+                printLine(CommandLine::tr("Restart the FastCMS server to apply it, or stop the server and run "
                              "'fastcms-backup apply-restore'."));
             }
             finish(ExitCode::Success);
@@ -371,7 +367,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             if (m_json)
                 printJson({{QStringLiteral("unstaged"), true}});
             else if (!m_quiet)
-                printLine(tr("The staged restore was removed; FastCMS will start normally."));
+                printLine(CommandLine::tr("The staged restore was removed; FastCMS will start normally."));
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("apply-restore")) {
@@ -383,11 +379,11 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                            {QStringLiteral("safety_database"), r.safetyDatabase},
                            {QStringLiteral("safety_files"), r.safetyFiles}});
             } else if (!m_quiet) {
-                printLine(r.resumed ? tr("Finished the interrupted restore of %1.").arg(r.backupFilename)
-                                    : tr("Restored %1.").arg(r.backupFilename));
-                printLine(tr("The previous database is kept as %1.").arg(r.safetyDatabase));
+                printLine(r.resumed ? CommandLine::tr("Finished the interrupted restore of %1.").arg(r.backupFilename)
+                                    : CommandLine::tr("Restored %1.").arg(r.backupFilename));
+                printLine(CommandLine::tr("The previous database is kept as %1.").arg(r.safetyDatabase));
                 if (!r.safetyFiles.isEmpty())
-                    printLine(tr("The previous files are kept in %1.").arg(r.safetyFiles));
+                    printLine(CommandLine::tr("The previous files are kept in %1.").arg(r.safetyFiles));
             }
             finish(ExitCode::Success);
         });
@@ -420,32 +416,32 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                 }
                 printJson(object);
             } else {
-                printLine(tr("Data folder:   %1").arg(s.dataDir));
-                printLine(tr("Database:      %1 (%2)")
-                              .arg(s.dbPath, !s.databaseExists ? tr("missing")
-                                             : s.databaseInUse ? tr("in use by process %1").arg(
+                printLine(CommandLine::tr("Data folder:   %1").arg(s.dataDir));
+                printLine(CommandLine::tr("Database:      %1 (%2)")
+                              .arg(s.dbPath, !s.databaseExists ? CommandLine::tr("missing")
+                                             : s.databaseInUse ? CommandLine::tr("in use by process %1").arg(
                                                                      [&] {
                                                                          QStringList l;
                                                                          for (qint64 p : s.databasePids)
                                                                              l.append(QString::number(p));
-                                                                         return l.isEmpty() ? tr("?") : l.join(QStringLiteral(", "));
+                                                                         return l.isEmpty() ? CommandLine::tr("?") : l.join(QStringLiteral(", "));
                                                                      }())
-                                                               : tr("not open: the server looks stopped")));
+                                                               : CommandLine::tr("not open: the server looks stopped")));
                 if (s.newest)
-                    printLine(tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
+                    printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
                 else
-                    printLine(tr("Newest backup: none"));
-                printLine(tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
-                              .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : tr("unknown")));
+                    printLine(CommandLine::tr("Newest backup: none"));
+                printLine(CommandLine::tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
+                              .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : CommandLine::tr("unknown")));
                 if (s.applyInterrupted)
-                    printLine(tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it"));
+                    printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it"));
                 else if (s.restorePending)
-                    printLine(tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                    printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
                                   .arg(s.pendingBackup, s.pendingRequestedAt));
                 else
-                    printLine(tr("Restore:       none pending"));
+                    printLine(CommandLine::tr("Restore:       none pending"));
                 if (s.lockHolderPid > 0)
-                    printLine(tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
+                    printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
             }
             finish(ExitCode::Success);
         });
@@ -458,8 +454,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         if (m_json)
             printJson({{QStringLiteral("data_dir"), folder.dataDir()}, {QStringLiteral("created"), *made}});
         else if (!m_quiet)
-            printLine(*made ? tr("Created a demo data folder at %1.").arg(folder.dataDir())
-                            : tr("%1 already has a database; left it as it is.").arg(folder.dataDir()));
+            printLine(*made ? CommandLine::tr("Created a demo data folder at %1.").arg(folder.dataDir())
+                            : CommandLine::tr("%1 already has a database; left it as it is.").arg(folder.dataDir()));
         return ExitCode::Success;
     }
     return -1;
@@ -478,7 +474,7 @@ void CommandLine::watch(QFuture<Result<T>> future, OnSuccess onSuccess)
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onSuccess] {
         clearProgress();
         if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
-            fail(Error::make(ErrorCode::Cancelled, tr("Cancelled; nothing was left half-written.")));
+            fail(Error::make(ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
             return;
         }
         const Result<T> result = watcher->result();

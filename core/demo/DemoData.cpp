@@ -11,14 +11,16 @@
 
 #include <memory>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbDemoDataText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbDemoDataText)
+};
+
 namespace fcb::demo {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::demo", text, disambiguation, n);
-}
 
 const char* const kSchema = R"sql(
 PRAGMA journal_mode=WAL;
@@ -58,7 +60,7 @@ Result<void> writeFile(const QString& path, const QByteArray& bytes)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return fail(ErrorCode::Io, tr("Could not write %1.").arg(path), file.errorString());
+        return fail(ErrorCode::Io, FcbDemoDataText::tr("Could not write %1.").arg(path), file.errorString());
     return ok();
 }
 
@@ -70,7 +72,7 @@ Result<bool> createDataFolder(const QString& dataDir)
     if (QFile::exists(dbPath))
         return false;
     if (!QDir().mkpath(dataDir + QStringLiteral("/files")) || !QDir().mkpath(dataDir + QStringLiteral("/backups")))
-        return fail(ErrorCode::Io, tr("Could not create the demo folder %1.").arg(dataDir));
+        return fail(ErrorCode::Io, FcbDemoDataText::tr("Could not create the demo folder %1.").arg(dataDir));
     QRandomGenerator rng(20260304);
 
     auto opened = sqlite::Connection::open(dbPath, false);

@@ -17,14 +17,16 @@
 
 #include <algorithm>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbLocalEngineText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbLocalEngineText)
+};
+
 namespace fcb {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::LocalEngine", text, disambiguation, n);
-}
 
 const QString kTempPrefix = QStringLiteral(".fcb-tmp-");
 
@@ -160,7 +162,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
         return fail(lock.error());
     const QString dbPath = m_folder.dbPath();
     if (!QFileInfo::exists(dbPath))
-        return fail(ErrorCode::NotFound, tr("There is no database at %1.").arg(dbPath));
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("There is no database at %1.").arg(dbPath));
     removeStaleTemps(m_folder.backupsDir());
 
     // Room for the snapshot and an archive no larger than the data itself.
@@ -169,7 +171,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     const qint64 needed = 2 * dbBytes + uploads.bytes + (1 << 20);
     const qint64 available = m_options.freeSpace(m_folder.backupsDir());
     if (available >= 0 && available < needed)
-        return fail(files::noSpaceError(tr("the backup"), m_folder.backupsDir(), needed, available));
+        return fail(files::noSpaceError(FcbLocalEngineText::tr("the backup"), m_folder.backupsDir(), needed, available));
 
     const QDateTime started = QDateTime::currentDateTimeUtc();
     const QString tempDb = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".db");
@@ -182,11 +184,11 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     {
         QFile placeholder(tempDb); // owner-only before SQLite writes a byte into it
         if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
-            return fail(ErrorCode::Io, tr("Could not create a file in %1.").arg(m_folder.backupsDir()),
+            return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not create a file in %1.").arg(m_folder.backupsDir()),
                         placeholder.errorString());
     }
 
-    ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, tr("Creating backup")};
+    ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
     sqlite::SnapshotInfo snapshot;
     {
         ScaledTask snapshotTask(progress, dbBytes);
@@ -224,7 +226,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     qint64 fileBytes = 0;
     for (const QString& relative : std::as_const(relativePaths)) {
         if (task.isCanceled())
-            return fail(ErrorCode::Cancelled, tr("Cancelled."));
+            return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
         const QFileInfo info(filesRoot.filePath(relative));
         if (!info.exists())
             continue; // deleted while the backup ran
@@ -255,7 +257,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     if (auto added = writer.addBytes(QStringLiteral("SHA256SUMS"), sums, now); !added)
         return fail(added.error());
     if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, tr("Cancelled."));
+        return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
     if (auto finished = writer.finish(); !finished)
         return fail(finished.error());
 
@@ -291,7 +293,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
 Result<BackupPage> LocalEngine::list(int page, int perPage) const
 {
     if (page < 1 || perPage < 1 || perPage > 1000)
-        return fail(ErrorCode::Usage, tr("Pages start at 1 and hold 1 to 1000 backups."),
+        return fail(ErrorCode::Usage, FcbLocalEngineText::tr("Pages start at 1 and hold 1 to 1000 backups."),
                     QStringLiteral("page=%1 per_page=%2").arg(page).arg(perPage));
     BackupPage result;
     result.page = page;
@@ -320,13 +322,13 @@ Result<void> LocalEngine::remove(const QString& fileName) const
         return fail(lock.error());
     const QString path = m_folder.backupPath(fileName);
     if (!files::isRegularFile(path))
-        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(fileName));
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
     if (auto marker = RestoreMarker::read(m_folder.markerPath());
         marker && marker->backupFilename == fileName && files::exists(m_folder.stagingDir()))
         return fail(ErrorCode::Conflict,
-                    tr("%1 is staged for restore. Unstage the restore before deleting it.").arg(fileName));
+                    FcbLocalEngineText::tr("%1 is staged for restore. Unstage the restore before deleting it.").arg(fileName));
     if (!QFile::remove(path))
-        return fail(ErrorCode::Io, tr("Could not delete %1.").arg(fileName), path);
+        return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not delete %1.").arg(fileName), path);
     return files::syncPath(m_folder.backupsDir());
 }
 
@@ -336,7 +338,7 @@ Result<VerifyReport> LocalEngine::verify(const QString& fileName, TaskContext& t
         return fail(valid.error());
     const QString path = m_folder.backupPath(fileName);
     if (!files::isRegularFile(path))
-        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(fileName));
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
     return archive::verify(path, m_folder.backupsDir(), task);
 }
 
@@ -347,7 +349,7 @@ Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskConte
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
 
@@ -357,7 +359,7 @@ Result<void> LocalEngine::unstageRestore() const
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
     return fcb::unstageRestore(m_folder);
 }
 

@@ -15,14 +15,16 @@
 #include <cstdlib>
 #include <sys/stat.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbRestoreApplierText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbRestoreApplierText)
+};
+
 namespace fcb {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::RestoreApplier", text, disambiguation, n);
-}
 
 const QString kNew = QStringLiteral(".fcb-new");
 const QString kOld = QStringLiteral(".fcb-old");
@@ -91,7 +93,7 @@ Result<void> rollBackPreparation(const DataFolder& folder)
         return r;
     (void)files::syncParentDir(p.db);
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
     return files::syncParentDir(folder.applyJournalPath());
 }
 
@@ -126,7 +128,7 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         result.filesReplaced = true;
         if (files::exists(p.files)) {
             if (files::exists(p.safetyFiles))
-                return fail(ErrorCode::Conflict, tr("Both %1 and %2 exist; the restore cannot tell which is which.")
+                return fail(ErrorCode::Conflict, FcbRestoreApplierText::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
                                                      .arg(p.files, p.safetyFiles));
             if (auto r = files::renameNoReplace(p.files, p.safetyFiles); !r)
                 return r;
@@ -141,11 +143,11 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
          QStringList{p.safetyDb + kOld, p.safetyDb + kOld + QStringLiteral("-wal"), p.safetyFiles + kOld})
         (void)files::removeAll(leftover);
     if (QFile::exists(folder.markerPath()) && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, tr("Could not remove the restore marker."), folder.markerPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore marker."), folder.markerPath());
     (void)files::removeAll(folder.stagingDir());
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
     if (auto r = files::syncParentDir(folder.applyJournalPath()); !r)
         return r;
     stepDone(9);
@@ -193,7 +195,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         return fail(marker.error());
     if (!files::exists(folder.stagingDir()) || !files::isRegularFile(p.stagedDb))
         return fail(ErrorCode::NotFound,
-                    tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
+                    FcbRestoreApplierText::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
                        "stage the backup again.")
                         .arg(marker->backupFilename));
 
@@ -203,20 +205,20 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         for (qint64 pid : usage.pids)
             pids.append(QString::number(pid));
         return fail(ErrorCode::InUse,
-                    tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
+                    FcbRestoreApplierText::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
                        "restore.")
-                        .arg(pids.isEmpty() ? tr("unknown process") : tr("process %1").arg(pids.join(QStringLiteral(", ")))),
+                        .arg(pids.isEmpty() ? FcbRestoreApplierText::tr("unknown process") : FcbRestoreApplierText::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
                     p.db);
     }
-    task.report(0, 9, tr("Checking the staged database"));
+    task.report(0, 9, FcbRestoreApplierText::tr("Checking the staged database"));
     auto integrity = sqlite::integrityCheck(p.stagedDb);
     if (!integrity || *integrity != QStringLiteral("ok"))
-        return fail(ErrorCode::BadArchive, tr("The staged database is not healthy; nothing was changed."),
+        return fail(ErrorCode::BadArchive, FcbRestoreApplierText::tr("The staged database is not healthy; nothing was changed."),
                     integrity ? *integrity : integrity.error().detail);
     QFile::remove(p.stagedDb + QStringLiteral("-wal"));
     QFile::remove(p.stagedDb + QStringLiteral("-shm"));
     if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, tr("Cancelled."));
+        return fail(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled."));
 
     // Hard links cost nothing on one file system; across file systems the staged data is copied.
     const QString dataParent = QFileInfo(p.db).absolutePath();
@@ -224,7 +226,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         const auto staged = files::treeSize(folder.stagingDir());
         const qint64 available = freeSpace(dataParent);
         if (available >= 0 && available < staged.bytes + (1 << 20))
-            return fail(files::noSpaceError(tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
+            return fail(files::noSpaceError(FcbRestoreApplierText::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
     }
 
     if (auto j = writeJournal(folder, QStringLiteral("preparing"), marker->backupFilename); !j)
@@ -236,14 +238,14 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         return fail(error);
     };
 
-    task.report(2, 9, tr("Folding the old database's WAL into it"));
+    task.report(2, 9, FcbRestoreApplierText::tr("Folding the old database's WAL into it"));
     if (files::exists(p.db) && QFileInfo(p.wal).size() > 0) {
         if (auto folded = sqlite::checkpoint(p.db); !folded)
             qCWarning(lcRestore) << "old database could not be checkpointed; its WAL is kept beside the safety copy";
     }
     stepDone(2);
 
-    task.report(3, 9, tr("Preparing the restored database and files"));
+    task.report(3, 9, FcbRestoreApplierText::tr("Preparing the restored database and files"));
     if (auto linked = files::linkOrCopy(p.stagedDb, p.db + kNew); !linked)
         return undo(linked.error());
     if (files::exists(p.stagedFiles)) {
@@ -253,10 +255,10 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     }
     (void)files::syncParentDir(p.db);
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, tr("Cancelled.")));
+        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     stepDone(3);
 
-    task.report(4, 9, tr("Preparing the safety copies"));
+    task.report(4, 9, FcbRestoreApplierText::tr("Preparing the safety copies"));
     if (auto r = renameIfPresent(p.safetyDb, p.safetyDb + kOld); !r)
         return undo(r.error());
     if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-wal"), p.safetyDb + kOld + QStringLiteral("-wal")); !r)
@@ -274,19 +276,19 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     stepDone(4);
 
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, tr("Cancelled.")));
+        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     if (auto j = writeJournal(folder, QStringLiteral("committed"), marker->backupFilename); !j)
         return undo(j.error());
     stepDone(5);
 
-    task.report(6, 9, tr("Swapping in the restored data"));
+    task.report(6, 9, FcbRestoreApplierText::tr("Swapping in the restored data"));
     if (auto done = rollForward(folder, result); !done)
         return fail(Error::make(done.error().code,
-                                tr("The restore could not finish (%1). Run apply-restore again to complete it.")
+                                FcbRestoreApplierText::tr("The restore could not finish (%1). Run apply-restore again to complete it.")
                                     .arg(done.error().message),
                                 done.error().detail));
     result.safetyFiles = result.filesReplaced && files::exists(p.safetyFiles) ? p.safetyFiles : QString();
-    task.report(9, 9, tr("Restore applied"));
+    task.report(9, 9, FcbRestoreApplierText::tr("Restore applied"));
     qCInfo(lcRestore) << "applied restore of" << result.backupFilename;
     return result;
 }

@@ -14,13 +14,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbRestoreStagerText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbRestoreStagerText)
+};
+
 namespace fcb {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::RestoreStager", text, disambiguation, n);
-}
 
 void syncFileSystem(const QString& path)
 {
@@ -39,7 +41,7 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
         return fail(valid.error());
     const QString zipPath = folder.backupPath(fileName);
     if (!files::isRegularFile(zipPath))
-        return fail(ErrorCode::NotFound, tr("The backup %1 does not exist.").arg(fileName));
+        return fail(ErrorCode::NotFound, FcbRestoreStagerText::tr("The backup %1 does not exist.").arg(fileName));
 
     auto directory = archive::readDirectory(zipPath);
     if (!directory)
@@ -47,7 +49,7 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     const qint64 needed = qint64(directory->totalSize) + (1 << 20);
     const qint64 available = freeSpace(folder.backupsDir());
     if (available >= 0 && available < needed)
-        return fail(files::noSpaceError(tr("the extracted backup"), folder.backupsDir(), needed, available));
+        return fail(files::noSpaceError(FcbRestoreStagerText::tr("the extracted backup"), folder.backupsDir(), needed, available));
 
     const QString temp = folder.backupsDir() + QStringLiteral("/.fcb-staging-")
         + QString::number(QRandomGenerator::global()->generate64(), 36);
@@ -61,15 +63,15 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     if (!report->ok()) {
         if (failedReport)
             *failedReport = *report;
-        return fail(ErrorCode::BadArchive, tr("%1 cannot be restored: %2").arg(fileName, report->problems().join(QLatin1Char(' '))));
+        return fail(ErrorCode::BadArchive, FcbRestoreStagerText::tr("%1 cannot be restored: %2").arg(fileName, report->problems().join(QLatin1Char(' '))));
     }
     if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, tr("Cancelled."));
+        return fail(ErrorCode::Cancelled, FcbRestoreStagerText::tr("Cancelled."));
     syncFileSystem(temp);
 
     // Old marker first: a staging folder without a marker is ignored by FastCMS.
     if (QFile::exists(folder.markerPath()) && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, tr("Could not remove the previous restore marker."), folder.markerPath());
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the previous restore marker."), folder.markerPath());
     if (files::exists(folder.stagingDir())) {
         const QString old = temp + QStringLiteral(".old");
         if (auto moved = files::renameReplace(folder.stagingDir(), old); !moved)
@@ -98,9 +100,9 @@ Result<void> unstageRestore(const DataFolder& folder)
     const bool hadMarker = QFile::exists(folder.markerPath());
     const bool hadStaging = files::exists(folder.stagingDir());
     if (!hadMarker && !hadStaging)
-        return fail(ErrorCode::NotFound, tr("No restore is staged."));
+        return fail(ErrorCode::NotFound, FcbRestoreStagerText::tr("No restore is staged."));
     if (hadMarker && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, tr("Could not remove the restore marker."), folder.markerPath());
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the restore marker."), folder.markerPath());
     if (auto synced = files::syncPath(folder.backupsDir()); !synced)
         return fail(synced.error());
     return files::removeAll(folder.stagingDir());

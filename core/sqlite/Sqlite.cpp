@@ -15,14 +15,16 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbSqliteText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbSqliteText)
+};
+
 namespace fcb::sqlite {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fcb::sqlite", text, disambiguation, n);
-}
 
 QMutex g_openMutex;
 QHash<QString, int> g_openPaths;
@@ -64,7 +66,7 @@ Result<Connection*> Connection::open(const QString& path, bool readOnly)
         const QString detail = connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db))
                                                 : QString::fromUtf8(sqlite3_errstr(rc));
         return fail(rc == SQLITE_CANTOPEN ? ErrorCode::NotFound : ErrorCode::Io,
-                    tr("Could not open the database %1.").arg(path), detail);
+                    FcbSqliteText::tr("Could not open the database %1.").arg(path), detail);
     }
     sqlite3_busy_timeout(connection->m_db, 10000);
     sqlite3_extended_result_codes(connection->m_db, 1);
@@ -82,7 +84,7 @@ Result<void> Connection::exec(const QString& sql)
     if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString detail = message ? QString::fromUtf8(message) : lastError();
         sqlite3_free(message);
-        return fail(ErrorCode::Io, tr("The database refused a command."), detail);
+        return fail(ErrorCode::Io, FcbSqliteText::tr("The database refused a command."), detail);
     }
     return ok();
 }
@@ -91,7 +93,7 @@ Result<QStringList> Connection::queryColumn(const QString& sql)
 {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
-        return fail(ErrorCode::BadArchive, tr("The database could not be read."), lastError());
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be read."), lastError());
     QStringList rows;
     int rc = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -99,7 +101,7 @@ Result<QStringList> Connection::queryColumn(const QString& sql)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
         return fail(rc == SQLITE_BUSY ? ErrorCode::InUse : ErrorCode::BadArchive,
-                    tr("The database could not be read."), lastError());
+                    FcbSqliteText::tr("The database could not be read."), lastError());
     return rows;
 }
 
@@ -122,7 +124,7 @@ Result<qint64> Connection::queryInt(const QString& sql)
 Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task)
 {
     if (!QFileInfo::exists(sourcePath))
-        return fail(ErrorCode::NotFound, tr("The database %1 does not exist.").arg(sourcePath));
+        return fail(ErrorCode::NotFound, FcbSqliteText::tr("The database %1 does not exist.").arg(sourcePath));
     auto opened = Connection::open(sourcePath, true);
     if (!opened)
         return fail(opened.error());
@@ -136,7 +138,7 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     if (auto mode = source->queryText(QStringLiteral("PRAGMA journal_mode")); mode)
         info.journalMode = *mode;
     else
-        return fail(ErrorCode::BadArchive, tr("%1 is not a readable SQLite database.").arg(sourcePath),
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("%1 is not a readable SQLite database.").arg(sourcePath),
                     mode.error().detail);
 
     // One read transaction for the whole copy: every step sees the same committed state.
@@ -150,16 +152,16 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", source->handle(), "main");
     if (!backup) {
         (void)source->exec(QStringLiteral("ROLLBACK"));
-        return fail(ErrorCode::Io, tr("Could not start the database snapshot."), target->lastError());
+        return fail(ErrorCode::Io, FcbSqliteText::tr("Could not start the database snapshot."), target->lastError());
     }
     constexpr int pagesPerStep = 4096;
     int rc = SQLITE_OK;
-    const QString stepText = tr("Copying the database");
+    const QString stepText = FcbSqliteText::tr("Copying the database");
     do {
         if (task.isCanceled()) {
             sqlite3_backup_finish(backup);
             (void)source->exec(QStringLiteral("ROLLBACK"));
-            return fail(ErrorCode::Cancelled, tr("Cancelled."));
+            return fail(ErrorCode::Cancelled, FcbSqliteText::tr("Cancelled."));
         }
         rc = sqlite3_backup_step(backup, pagesPerStep);
         const int total = sqlite3_backup_pagecount(backup);
@@ -172,7 +174,7 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     (void)source->exec(QStringLiteral("COMMIT"));
     if (rc != SQLITE_DONE || finished != SQLITE_OK) {
         const ErrorCode code = (rc & 0xff) == SQLITE_FULL ? ErrorCode::NoSpace : ErrorCode::Io;
-        return fail(code, tr("The database snapshot failed."),
+        return fail(code, FcbSqliteText::tr("The database snapshot failed."),
                     QString::fromUtf8(sqlite3_errstr(rc)) + QStringLiteral(": ") + target->lastError());
     }
     if (auto size = target->queryInt(QStringLiteral("PRAGMA page_size")); size)
@@ -194,16 +196,16 @@ bool hasSqliteHeader(const QString& path)
 Result<QString> integrityCheck(const QString& path)
 {
     if (!hasSqliteHeader(path))
-        return fail(ErrorCode::BadArchive, tr("The database is not an SQLite database."), path);
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is not an SQLite database."), path);
     auto opened = Connection::open(path, false);
     if (!opened)
-        return fail(ErrorCode::BadArchive, tr("The database could not be opened."), opened.error().detail);
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be opened."), opened.error().detail);
     std::unique_ptr<Connection> db(*opened);
     auto rows = db->queryColumn(QStringLiteral("PRAGMA integrity_check"));
     if (!rows)
-        return fail(ErrorCode::BadArchive, tr("The database is damaged."), rows.error().detail);
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), rows.error().detail);
     if (rows->isEmpty())
-        return fail(ErrorCode::BadArchive, tr("The database is damaged."), QStringLiteral("no integrity result"));
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), QStringLiteral("no integrity result"));
     return rows->first();
 }
 

@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>FcbArchiveReaderText</name>
+    <message numerus="yes">
+        <source>All %n SHA-256 checksums match.</source>
+        <translation>
+            <numerusform>All %n SHA-256 checksums match.</numerusform>
+            <numerusform>All %n SHA-256 checksums match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::CommandLine</name>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n second ago</numerusform>
+            <numerusform>%n seconds ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)</source>
+        <translation>
+            <numerusform>Created %1 (%2; database %3 and %n file, %4 before compression; integrity %5)</numerusform>
+            <numerusform>Created %1 (%2; database %3 and %n files, %4 before compression; integrity %5)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s) · Page %1 of %2</source>
+        <translation>
+            <numerusform>Total: %n backup · Page %1 of %2</numerusform>
+            <numerusform>Total: %n backups · Page %1 of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups:       %n backup(s), %1; %2 free</source>
+        <translation>
+            <numerusform>Backups:       %n backup, %1; %2 free</numerusform>
+            <numerusform>Backups:       %n backups, %1; %2 free</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::MainWindow</name>
+    <message numerus="yes">
+        <source>Total: %n backup(s) · Page %1 of %2</source>
+        <translation>
+            <numerusform>Total: %n backup · Page %1 of %2</numerusform>
+            <numerusform>Total: %n backups · Page %1 of %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
