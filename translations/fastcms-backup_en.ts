@@ -6,7 +6,7 @@
     <message numerus="yes">
         <source>All %n SHA-256 checksums match.</source>
         <translation>
-            <numerusform>All %n SHA-256 checksums match.</numerusform>
+            <numerusform>The %n SHA-256 checksum matches.</numerusform>
             <numerusform>All %n SHA-256 checksums match.</numerusform>
         </translation>
     </message>

@@ -1,3 +1,4 @@
+#include "Translations.h"
 #include "cli/CommandLine.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fastcms-backup"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));
+    fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
     fcb::CommandLine cli;
     cli.start(QCoreApplication::arguments());
     return QCoreApplication::exec();

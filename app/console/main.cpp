@@ -1,8 +1,10 @@
 #include "DataFolder.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "demo/DemoData.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QStandardPaths>
 
@@ -23,6 +25,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationDisplayName(QStringLiteral("FastCMS Backup Console"));
     QApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));
     QApplication::setOrganizationName(QStringLiteral("fastcms-backup"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.fastcmsbackup.Console"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fastcms-backup.svg")));
+    fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("FastCMS Backup Console"));
