@@ -5,559 +5,563 @@
     <name>FcbArchiveReaderText</name>
     <message>
         <source>%1 is not a readable zip archive (damaged or truncated).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein lesbares ZIP-Archiv (beschädigt oder unvollständig).</translation>
     </message>
     <message>
         <source>The backup %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The archive has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Archiv fehlt %1.</translation>
     </message>
     <message>
         <source>%1 in the archive is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Archiv ist zu groß.</translation>
     </message>
     <message>
         <source>%1 in the archive is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Archiv ist beschädigt.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ kommt doppelt vor.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; has an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ hat einen absoluten Pfad.</translation>
     </message>
     <message>
         <source>An entry name contains a NUL character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintragsname enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; points outside the archive (&quot;..&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ verweist aus dem Archiv heraus („..“).</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; is a symbolic link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ ist ein symbolischer Link.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; has an empty or &quot;.&quot; path component.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad des Eintrags „%1“ enthält einen leeren Bestandteil oder „.“.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; does not belong in a FastCMS backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ gehört nicht in eine FastCMS-Sicherung.</translation>
     </message>
     <message>
         <source>The archive has no database.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Archiv fehlt database.db.</translation>
     </message>
     <message>
         <source>The zip directory is readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ZIP-Inhaltsverzeichnis ist lesbar.</translation>
     </message>
     <message>
         <source>The archive holds only database.db, files/ and metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv enthält nur database.db, files/ und Metadaten.</translation>
     </message>
     <message>
         <source>Checking %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft</translation>
     </message>
     <message>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Could not create a folder for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 konnte kein Ordner erstellt werden.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The entry &quot;%1&quot; is damaged (CRC or size mismatch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag „%1“ ist beschädigt (CRC oder Größe stimmt nicht überein).</translation>
     </message>
     <message>
         <source>The archive is damaged after the last readable entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv ist nach dem letzten lesbaren Eintrag beschädigt.</translation>
     </message>
     <message>
         <source>Every entry matches its CRC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge stimmen mit ihrer CRC-Prüfsumme überein.</translation>
     </message>
     <message>
         <source>SHA256SUMS is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA256SUMS ist fehlerhaft formatiert.</translation>
     </message>
     <message>
         <source>SHA256SUMS lists &quot;%1&quot;, which the archive lacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA256SUMS führt „%1“ auf, doch dieser Eintrag fehlt im Archiv.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; does not match its SHA-256 checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ stimmt nicht mit seiner SHA-256-Prüfsumme überein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not covered by SHA256SUMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist in SHA256SUMS nicht aufgeführt.</translation>
     </message>
     <message numerus="yes">
         <source>All %n SHA-256 checksums match.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n SHA-256-Prüfsumme stimmt überein.</numerusform>
+            <numerusform>Alle %n SHA-256-Prüfsummen stimmen überein.</numerusform>
         </translation>
     </message>
     <message>
         <source>No SHA256SUMS (as in archives written by FastCMS itself): contents were checked against the zip CRCs only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine SHA256SUMS (wie bei Archiven, die FastCMS selbst erstellt): Der Inhalt wurde nur anhand der ZIP-CRCs geprüft.</translation>
     </message>
     <message>
         <source>database.db passes SQLite&apos;s integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>database.db besteht die Integritätsprüfung von SQLite.</translation>
     </message>
     <message>
         <source>database.db fails SQLite&apos;s integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>database.db besteht die Integritätsprüfung von SQLite nicht: %1</translation>
     </message>
     <message>
         <source>database.db is not a healthy SQLite database (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>database.db ist keine intakte SQLite-Datenbank (%1).</translation>
     </message>
     <message>
         <source>metadata.json is sound (created %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.json ist in Ordnung (erstellt: %1).</translation>
     </message>
     <message>
         <source>No metadata.json: the backup&apos;s time comes from its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine metadata.json: Der Zeitpunkt der Sicherung wird aus ihrem Namen ermittelt.</translation>
+    </message>
+    <message>
+        <source>checking the database</source>
+        <translation>die Prüfung der Datenbank</translation>
     </message>
 </context>
 <context>
     <name>FcbArchiveWriterText</name>
     <message>
         <source>Could not create %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Could not start the archive %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Could not add %1 to the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht zum Archiv hinzugefügt werden.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Could not write %1 into the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht in das Archiv geschrieben werden.</translation>
     </message>
     <message>
         <source>Could not finish the archive %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv %1 konnte nicht abgeschlossen werden.</translation>
     </message>
     <message>
         <source>Could not write %1 to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht auf den Datenträger geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>FcbBackupNameText</name>
     <message>
         <source>No backup name was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Sicherungsname angegeben.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a plain backup name: it contains a path separator.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein einfacher Sicherungsname: Er enthält ein Pfadtrennzeichen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a plain backup name: it contains &quot;..&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein einfacher Sicherungsname: Er enthält „..“.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a backup name: it is a hidden file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Sicherungsname: Es handelt sich um eine versteckte Datei.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a plain backup name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein einfacher Sicherungsname.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a backup name: backups end in &quot;.zip&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Sicherungsname: Sicherungen enden auf „.zip“.</translation>
     </message>
 </context>
 <context>
     <name>FcbDemoDataText</name>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Could not create the demo folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
     <name>FcbFileUtilText</name>
     <message>
         <source>Could not open %1 to flush it to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden, um es auf den Datenträger zu schreiben.</translation>
     </message>
     <message>
         <source>Could not flush %1 to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht vollständig auf den Datenträger geschrieben werden.</translation>
     </message>
     <message>
         <source>%1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits.</translation>
     </message>
     <message>
         <source>Could not rename %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht in %2 umbenannt werden.</translation>
     </message>
     <message>
         <source>Could not swap %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 konnten nicht vertauscht werden.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Could not restrict access to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf %1 konnte nicht eingeschränkt werden.</translation>
     </message>
     <message>
         <source>Could not remove the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Not enough free space for %1 in %2: %3 needed, %4 available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend freier Speicherplatz für %1 in %2: %3 benötigt, %4 verfügbar.</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Could not link %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verknüpfung von %1 nach %2 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
     <name>FcbLocalEngineText</name>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 befindet sich keine Datenbank.</translation>
     </message>
     <message>
         <source>the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sicherung</translation>
     </message>
     <message>
         <source>Could not create a file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 konnte keine Datei erstellt werden.</translation>
     </message>
     <message>
         <source>Creating backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wird erstellt</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Pages start at 1 and hold 1 to 1000 backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten beginnen bei 1 und enthalten 1 bis 1000 Sicherungen.</translation>
     </message>
     <message>
         <source>The backup %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
     </message>
     <message>
         <source>%1 is staged for restore. Unstage the restore before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zur Wiederherstellung vorgemerkt. Heben Sie die Vormerkung auf, bevor Sie die Sicherung löschen.</translation>
     </message>
     <message>
         <source>Could not delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>An earlier restore was interrupted. Run apply-restore to finish it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine frühere Wiederherstellung wurde unterbrochen. Führen Sie zuerst apply-restore aus, um sie abzuschließen.</translation>
     </message>
 </context>
 <context>
     <name>FcbMetadataText</name>
     <message>
         <source>metadata.json is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.json ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>metadata.json has no created_at time.</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.json enthält keine created_at-Zeitangabe.</translation>
     </message>
     <message>
         <source>metadata.json has an unreadable created_at time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.json enthält eine nicht lesbare created_at-Zeitangabe: %1</translation>
     </message>
 </context>
 <context>
     <name>FcbRestoreApplierText</name>
     <message>
         <source>Could not remove the restore journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsjournal konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Both %1 and %2 exist; the restore cannot tell which is which.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sowohl %1 als auch %2 existieren; die Wiederherstellung kann sie nicht eindeutig zuordnen.</translation>
     </message>
     <message>
         <source>Could not remove the restore marker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellungsmarkierung konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>The restore of %1 is marked as staged, but the staged files are missing. Unstage it and stage the backup again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung von %1 ist vorgemerkt, aber die vorgemerkten Dateien fehlen. Heben Sie die Vormerkung auf und merken Sie die Sicherung erneut vor.</translation>
     </message>
     <message>
         <source>The database is open in another process (%1). Stop the FastCMS server before applying a restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist in einem anderen Prozess geöffnet (%1). Beenden Sie den FastCMS-Server, bevor Sie eine Wiederherstellung anwenden.</translation>
     </message>
     <message>
         <source>unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Prozess</translation>
     </message>
     <message>
         <source>process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1</translation>
     </message>
     <message>
         <source>Checking the staged database</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkte Datenbank wird geprüft</translation>
     </message>
     <message>
         <source>The staged database is not healthy; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgemerkte Datenbank ist nicht intakt; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>the restored data</source>
-        <translation type="unfinished"></translation>
+        <translation>die wiederhergestellten Daten</translation>
     </message>
     <message>
         <source>Folding the old database&apos;s WAL into it</source>
-        <translation type="unfinished"></translation>
+        <translation>WAL der bisherigen Datenbank wird übernommen</translation>
     </message>
     <message>
         <source>Preparing the restored database and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellte Datenbank und Dateien werden vorbereitet</translation>
     </message>
     <message>
         <source>Preparing the safety copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitskopien werden vorbereitet</translation>
     </message>
     <message>
         <source>Swapping in the restored data</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellte Daten werden eingesetzt</translation>
     </message>
     <message>
         <source>The restore could not finish (%1). Run apply-restore again to complete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung konnte nicht abgeschlossen werden (%1). Führen Sie apply-restore erneut aus, um sie fertigzustellen.</translation>
     </message>
     <message>
         <source>Restore applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung angewendet</translation>
     </message>
 </context>
 <context>
     <name>FcbRestoreStagerText</name>
     <message>
         <source>The backup %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
     </message>
     <message>
         <source>the extracted backup</source>
-        <translation type="unfinished"></translation>
+        <translation>die entpackte Sicherung</translation>
     </message>
     <message>
         <source>%1 cannot be restored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Could not remove the previous restore marker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherige Wiederherstellungsmarkierung konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>No restore is staged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Wiederherstellung vorgemerkt.</translation>
     </message>
     <message>
         <source>Could not remove the restore marker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellungsmarkierung konnte nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
     <name>FcbSqliteText</name>
     <message>
         <source>Could not open the database %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>The database refused a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank hat einen Befehl abgelehnt.</translation>
     </message>
     <message>
         <source>The database could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The database %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 existiert nicht.</translation>
     </message>
     <message>
         <source>%1 is not a readable SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine lesbare SQLite-Datenbank.</translation>
     </message>
     <message>
         <source>Could not start the database snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbank-Schnappschuss konnte nicht gestartet werden.</translation>
     </message>
     <message>
         <source>Copying the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank wird kopiert</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The database snapshot failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbank-Schnappschuss ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The database is not an SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist keine SQLite-Datenbank.</translation>
     </message>
     <message>
         <source>The database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>The database is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist beschädigt.</translation>
     </message>
 </context>
 <context>
     <name>fcb::BackupTableModel</name>
     <message>
         <source>Invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültig: %1</translation>
     </message>
     <message>
         <source>Staged for restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Wiederherstellung vorgemerkt</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Filename</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>fcb::CommandLine</name>
     <message>
         <source>in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>in der Zukunft</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Sekunde</numerusform>
+            <numerusform>vor %n Sekunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen...</translation>
     </message>
     <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
@@ -605,320 +609,377 @@ Exit codes:
   7    conflict (e.g. deleting the backup that is staged for restore)
   130  cancelled (Ctrl+C or SIGTERM)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
+
+Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners.
+
+Befehle:
+  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
+                         während der Server schreibt) und alle hochgeladenen Dateien
+                         nach backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
+  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
+                         Sicherungsordner)
+  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
+                         Metadaten
+  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
+                         FastCMS wendet sie beim nächsten Start an
+  unstage                Hebt eine vorgemerkte Wiederherstellung auf
+  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
+                         Server muss gestoppt sein); behält app.db.before_restore
+                         und files_before_restore/
+  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
+                         Alter, laufende Vorgänge
+  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
+                         dort noch keine app.db vorhanden ist)
+
+Optionen:
+  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
+  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
+                         FastCMS)
+  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
+                         LOCAL_STORAGE_PATH von FastCMS)
+  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
+  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
+  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
+  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
+  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
+  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
+  -h, --help             Zeigt diese Hilfe an
+  -v, --version          Zeigt die Version an
+
+Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
+bleiben keine halb geschriebenen Daten zurück.
+
+Exit-Codes:
+  0    Erfolg
+  1    unerwarteter Fehler
+  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
+       Sicherungsname)
+  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
+       Wiederherstellung)
+  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
+       hat die Datenbank während apply-restore geöffnet)
+  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
+       Archiv)
+  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
+  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
+       vorgemerkt ist)
+  130  abgebrochen (Strg+C oder SIGTERM)
+</translation>
     </message>
     <message>
         <source>Try &apos;fastcms-backup --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe erhalten Sie mit &apos;fastcms-backup --help&apos;.</translation>
     </message>
     <message>
         <source>No command given. Try &apos;fastcms-backup --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Befehl angegeben. Hilfe erhalten Sie mit &apos;fastcms-backup --help&apos;.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. Try &apos;fastcms-backup --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl „%1“. Hilfe erhalten Sie mit &apos;fastcms-backup --help&apos;.</translation>
     </message>
     <message>
         <source>%1 takes one backup name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet genau einen Sicherungsnamen.</translation>
     </message>
     <message>
         <source>%1 takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet keine Argumente.</translation>
     </message>
     <message>
         <source>--page and --per-page go with list.</source>
-        <translation type="unfinished"></translation>
+        <translation>--page und --per-page sind nur mit list zulässig.</translation>
     </message>
     <message>
         <source>--trigger is manual, scheduled or pre-restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>--trigger muss manual, scheduled oder pre-restore sein.</translation>
     </message>
     <message numerus="yes">
         <source>Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wurde erstellt (%2; Datenbank %3 und %n Datei, unkomprimiert %4; Integrität %5)</numerusform>
+            <numerusform>%1 wurde erstellt (%2; Datenbank %3 und %n Dateien, unkomprimiert %4; Integrität %5)</numerusform>
         </translation>
     </message>
     <message>
         <source>--page and --per-page take whole numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>--page und --per-page erwarten ganze Zahlen.</translation>
     </message>
     <message>
         <source>No backups yet. Create one with &apos;fastcms-backup create&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherungen vorhanden. Erstellen Sie eine mit &apos;fastcms-backup create&apos;.</translation>
     </message>
     <message>
         <source>Page %1 is past the end (%2 pages).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 existiert nicht (insgesamt %2 Seiten).</translation>
     </message>
     <message>
         <source>Filename</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>INVALID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>UNGÜLTIG: %1</translation>
     </message>
     <message>
         <source>staged for restore</source>
-        <translation type="unfinished"></translation>
+        <translation>zur Wiederherstellung vorgemerkt</translation>
     </message>
     <message numerus="yes">
         <source>Total: %n backup(s) · Page %1 of %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gesamt: %n Sicherung · Seite %1 von %2</numerusform>
+            <numerusform>Gesamt: %n Sicherungen · Seite %1 von %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde gelöscht.</translation>
     </message>
     <message>
         <source>%1 is a sound backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine intakte Sicherung.</translation>
     </message>
     <message>
         <source>%1 FAILED verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Prüfung NICHT bestanden.</translation>
     </message>
     <message>
         <source>Staged %1 for restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde zur Wiederherstellung vorgemerkt.</translation>
     </message>
     <message>
         <source>Restart the FastCMS server to apply it, or stop the server and run &apos;fastcms-backup apply-restore&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie den FastCMS-Server neu, um sie anzuwenden, oder beenden Sie den Server und führen Sie &apos;fastcms-backup apply-restore&apos; aus.</translation>
     </message>
     <message>
         <source>The staged restore was removed; FastCMS will start normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgemerkte Wiederherstellung wurde entfernt; FastCMS startet normal.</translation>
     </message>
     <message>
         <source>Finished the interrupted restore of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unterbrochene Wiederherstellung von %1 wurde abgeschlossen.</translation>
     </message>
     <message>
         <source>Restored %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde wiederhergestellt.</translation>
     </message>
     <message>
         <source>The previous database is kept as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisherige Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
         <source>The previous files are kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisherigen Dateien wurden in %1 aufbewahrt.</translation>
     </message>
     <message>
         <source>Data folder:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner:       %1</translation>
     </message>
     <message>
         <source>Database:      %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:         %1 (%2)</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>in use by process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von Prozess %1 verwendet</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>not open: the server looks stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geöffnet: Der Server scheint gestoppt zu sein</translation>
     </message>
     <message>
         <source>Newest backup: %1, %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Sicherung: %1, %2 (%3)</translation>
     </message>
     <message>
         <source>Newest backup: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Sicherung: keine</translation>
     </message>
     <message numerus="yes">
         <source>Backups:       %n backup(s), %1; %2 free</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sicherungen:       %n Sicherung, %1; %2 frei</numerusform>
+            <numerusform>Sicherungen:       %n Sicherungen, %1; %2 frei</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Restore:       INTERRUPTED: run &apos;fastcms-backup apply-restore&apos; to finish it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung: UNTERBROCHEN: Führen Sie &apos;fastcms-backup apply-restore&apos; aus, um sie abzuschließen</translation>
     </message>
     <message>
         <source>Restore:       %1 is staged (requested %2): restart the server to apply it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung: %1 ist vorgemerkt (angefordert: %2): Starten Sie den Server neu, um sie anzuwenden</translation>
     </message>
     <message>
         <source>Restore:       none pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung: keine ausstehend</translation>
     </message>
     <message>
         <source>Busy:          %1 (process %2) is working on this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegt:            %1 (Prozess %2) arbeitet in diesem Ordner</translation>
     </message>
     <message>
         <source>Created a demo data folder at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 wurde ein Demo-Datenordner erstellt.</translation>
     </message>
     <message>
         <source>%1 already has a database; left it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits eine Datenbank; sie wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Cancelled; nothing was left half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
     </message>
 </context>
 <context>
     <name>fcb::MainWindow</name>
     <message>
         <source>FastCMS Backup Console</source>
-        <translation type="unfinished"></translation>
+        <translation>FastCMS Backup Console</translation>
     </message>
     <message>
         <source>&amp;Create Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung &amp;erstellen</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>%1 — FastCMS Backup Console</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — FastCMS Backup Console</translation>
     </message>
     <message>
         <source>No backups yet: press Create Backup to make the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherungen: Klicken Sie auf „Sicherung erstellen“, um die erste anzulegen.</translation>
     </message>
     <message numerus="yes">
         <source>Total: %n backup(s) · Page %1 of %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gesamt: %n Sicherung · Seite %1 von %2</numerusform>
+            <numerusform>Gesamt: %n Sicherungen · Seite %1 von %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled; nothing was left half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
     </message>
     <message>
         <source>Creating backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wird erstellt</translation>
     </message>
     <message>
         <source>Created %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde erstellt (%2).</translation>
     </message>
     <message>
         <source>Verifying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft</translation>
     </message>
     <message>
         <source>%1 is a sound backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine intakte Sicherung.</translation>
     </message>
     <message>
         <source>%1 failed verification: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Prüfung nicht bestanden: %2</translation>
     </message>
     <message>
         <source>Delete backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung löschen</translation>
     </message>
     <message>
         <source>Delete %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie %1 wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Deleting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelöscht</translation>
     </message>
     <message>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>fcb::OperationLock</name>
     <message>
         <source>%1 (process %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Prozess %2)</translation>
     </message>
     <message>
         <source>another process</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Prozess</translation>
     </message>
     <message>
         <source>Busy: %1 is already working on this data folder. Try again when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegt: %1 arbeitet bereits in diesem Datenordner. Versuchen Sie es erneut, sobald der Vorgang abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Could not create the lock file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrdatei %1 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
     <name>fcb::RestoreMarker</name>
     <message>
         <source>No restore is staged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Wiederherstellung vorgemerkt.</translation>
     </message>
     <message>
         <source>Could not read the restore marker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellungsmarkierung konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The restore marker is unreadable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellungsmarkierung ist ungültig.</translation>
     </message>
 </context>
 </TS>

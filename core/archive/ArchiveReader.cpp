@@ -230,6 +230,11 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     QString databasePath;
     QString tempDatabase;
     if (extractTo.isEmpty()) {
+        const ArchiveEntry* db = directory->find(kDatabase);
+        const qint64 available = files::freeSpace(workDir);
+        if (db && available >= 0 && available < qint64(db->size) + (1 << 20))
+            return fail(files::noSpaceError(FcbArchiveReaderText::tr("checking the database"), workDir,
+                                            qint64(db->size) + (1 << 20), available));
         tempDatabase = workDir + QStringLiteral("/.fcb-verify-")
             + QString::number(QRandomGenerator::global()->generate64(), 36) + QStringLiteral(".db");
         databasePath = tempDatabase;

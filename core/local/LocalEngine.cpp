@@ -105,28 +105,40 @@ BackupItem describe(const Candidate& c, const QString& stagedName, bool openArch
     item.staged = !stagedName.isEmpty() && stagedName == item.fileName;
     if (!openArchive)
         return item;
-    auto metadata = archive::readMetadata(item.path);
-    if (metadata) {
+    // An archive without (or with unreadable) metadata.json is still a backup; one that is no
+    // zip is not.
+    const auto bytes = archive::readEntry(item.path, QStringLiteral("metadata.json"));
+    if (!bytes) {
+        if (bytes.error().code != ErrorCode::NotFound) {
+            item.valid = false;
+            item.invalidReason = bytes.error().message;
+        }
+        return item;
+    }
+    if (const auto metadata = Metadata::fromJson(*bytes)) {
         if (const auto time = metadata->createdTime()) {
             item.created = *time;
             item.createdFrom = BackupItem::TimeSource::Metadata;
         }
         item.metadata = *metadata;
-    } else if (metadata.error().code != ErrorCode::NotFound) {
-        // An archive without metadata.json is still a backup; one that is no zip is not.
-        item.valid = false;
-        item.invalidReason = metadata.error().message;
     }
     return item;
 }
 
+// Called with the folder's lock held: temporary files of ours are left only by a process that
+// died. Verification runs without the lock, so only its day-old leftovers are removed.
 void removeStaleTemps(const QString& backupsDir)
 {
     const QDir dir(backupsDir);
-    for (const QFileInfo& info :
-         dir.entryInfoList({kTempPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System)) {
-        qCInfo(lcLocal) << "removing a temporary file left by an interrupted backup:" << info.fileName();
-        QFile::remove(info.absoluteFilePath());
+    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
+    const auto entries = dir.entryInfoList({kTempPrefix + QLatin1Char('*'), QStringLiteral(".fcb-staging-*"),
+                                            QStringLiteral(".fcb-verify-*")},
+                                           QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo& info : entries) {
+        if (info.fileName().startsWith(QStringLiteral(".fcb-verify-")) && info.lastModified().toUTC() > dayAgo)
+            continue;
+        qCInfo(lcLocal) << "removing a temporary file left by an interrupted run:" << info.fileName();
+        (void)files::removeAll(info.absoluteFilePath());
     }
 }
 
@@ -350,6 +362,7 @@ Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskConte
         return fail(lock.error());
     if (applyInterrupted(m_folder))
         return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+    removeStaleTemps(m_folder.backupsDir());
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
 

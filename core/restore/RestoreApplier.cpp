@@ -40,11 +40,12 @@ void stepDone(int step)
 
 struct Paths
 {
-    QString db, wal, shm, files, stagedDb, stagedFiles, safetyDb, safetyFiles;
+    QString db, wal, shm, journal, files, stagedDb, stagedFiles, safetyDb, safetyFiles;
     explicit Paths(const DataFolder& f)
         : db(f.dbPath())
         , wal(f.walPath())
         , shm(f.shmPath())
+        , journal(f.dbPath() + QStringLiteral("-journal"))
         , files(f.filesDir())
         , stagedDb(f.stagingDir() + QStringLiteral("/database.db"))
         , stagedFiles(f.stagingDir() + QStringLiteral("/files"))
@@ -106,6 +107,8 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         // A WAL still beside the old database belongs to it, never to the restored one.
         if (auto r = renameIfPresent(p.wal, p.safetyDb + QStringLiteral("-wal")); !r)
             return r;
+        if (auto r = renameIfPresent(p.journal, p.safetyDb + QStringLiteral("-journal")); !r)
+            return r;
         if (auto r = files::removeAll(p.shm); !r)
             return r;
         if (auto r = files::renameReplace(p.safetyDb + kNew, p.safetyDb); !r)
@@ -114,10 +117,9 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
     }
     stepDone(6);
     if (files::exists(p.db + kNew)) {
-        if (auto r = files::removeAll(p.wal); !r)
-            return r;
-        if (auto r = files::removeAll(p.shm); !r)
-            return r;
+        for (const QString& stale : {p.wal, p.shm, p.journal})
+            if (auto r = files::removeAll(stale); !r)
+                return r;
         if (auto r = files::renameReplace(p.db + kNew, p.db); !r)
             return r;
         if (auto r = files::syncParentDir(p.db); !r)
@@ -239,7 +241,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     };
 
     task.report(2, 9, FcbRestoreApplierText::tr("Folding the old database's WAL into it"));
-    if (files::exists(p.db) && QFileInfo(p.wal).size() > 0) {
+    if (files::exists(p.db) && (QFileInfo(p.wal).size() > 0 || files::exists(p.journal))) {
         if (auto folded = sqlite::checkpoint(p.db); !folded)
             qCWarning(lcRestore) << "old database could not be checkpointed; its WAL is kept beside the safety copy";
     }

@@ -215,6 +215,9 @@ Result<void> checkpoint(const QString& path)
     if (!opened)
         return fail(opened.error());
     std::unique_ptr<Connection> db(*opened);
+    // Reading first makes SQLite roll back a hot journal left by a crashed writer.
+    if (auto read = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !read)
+        return fail(read.error());
     auto rows = db->queryColumn(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     if (!rows)
         return fail(rows.error());

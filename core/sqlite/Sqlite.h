@@ -51,7 +51,8 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
 bool hasSqliteHeader(const QString& path);
 // "ok", or the first problem integrity_check reports; BadArchive when it is no database at all.
 Result<QString> integrityCheck(const QString& path);
-// Folds a live WAL into the main file; the database must not be open elsewhere.
+// Folds a live WAL into the main file (and rolls back a hot journal); the database must not
+// be open elsewhere.
 Result<void> checkpoint(const QString& path);
 // True if this process has a Connection open on path.
 bool openedByThisProcess(const QString& path);

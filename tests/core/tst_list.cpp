@@ -121,10 +121,14 @@ private Q_SLOTS:
         utimbuf times{fileTime.toSecsSinceEpoch(), fileTime.toSecsSinceEpoch()};
         QCOMPARE(::utime(QFile::encodeName(folder.backupPath(QStringLiteral("manual.zip"))).constData(), &times), 0);
 
+        // Unreadable metadata: still a backup, timed by its file.
+        test::writeZip(folder.backupPath(QStringLiteral("odd-metadata.zip")),
+                       {{QStringLiteral("database.db"), test::sqliteBytes()}, {QStringLiteral("metadata.json"), "{oops"}});
+
         LocalEngine engine(folder);
         const auto page = engine.list(1, 20);
         QVERIFY(page);
-        QCOMPARE(page->items.size(), 3);
+        QCOMPARE(page->items.size(), 4);
         QHash<QString, BackupItem> byName;
         for (const BackupItem& item : page->items)
             byName.insert(item.fileName, item);
@@ -135,6 +139,8 @@ private Q_SLOTS:
         QCOMPARE(byName[QStringLiteral("manual.zip")].createdFrom, BackupItem::TimeSource::FileTime);
         QCOMPARE(byName[QStringLiteral("manual.zip")].created, fileTime);
         QVERIFY(byName[QStringLiteral("manual.zip")].valid);
+        QVERIFY(byName[QStringLiteral("odd-metadata.zip")].valid);
+        QCOMPARE(byName[QStringLiteral("odd-metadata.zip")].createdFrom, BackupItem::TimeSource::FileTime);
     }
 
     void tenThousandBackupsOpenOnlyThePage()
