@@ -5,7 +5,6 @@
 #include "local/LocalEngine.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -155,22 +154,9 @@ private Q_SLOTS:
     void cancelledBySignalLeavesNothing()
     {
         auto fx = test::makeDataFolder(20000, 10);
-        QFile big(fx.folder.filesDir() + QStringLiteral("/big.log"));
-        QVERIFY(big.open(QIODevice::WriteOnly));
-        for (int i = 0; i < 600000; ++i)
-            big.write(QByteArray::number(i) + " POST /api/v1/auth/login 401 " + QByteArray::number(i * 13) + "\n");
-        big.close();
+        test::writeLargeLog(fx.folder.filesDir() + QStringLiteral("/big.log"), 600000);
         QProcess create;
-        create.start(test::cliPath(), with({QStringLiteral("create")}, fx));
-        QVERIFY(create.waitForStarted());
-        QElapsedTimer waited;
-        waited.start();
-        bool running = false;
-        while (!running && create.state() == QProcess::Running && waited.elapsed() < 60000) {
-            const auto status = test::runCli(with({QStringLiteral("status"), QStringLiteral("--json")}, fx));
-            running = status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == create.processId();
-        }
-        if (!running)
+        if (!test::startCliAndWaitForLock(create, {QStringLiteral("create")}, fx))
             QSKIP("the backup finished before it could be interrupted");
         ::kill(pid_t(create.processId()), SIGTERM);
         QVERIFY(create.waitForFinished(60000));

@@ -95,10 +95,7 @@ private Q_SLOTS:
         const DataFolder& f = s.fx.folder;
         // A server killed mid-work leaves committed rows only in app.db-wal.
         QProcess writer;
-        writer.start(test::writerPath(), {f.dbPath()});
-        QVERIFY(writer.waitForStarted());
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((writer.waitForReadyRead(50), out += writer.readAllStandardOutput(), out.contains("\n300\n")), 30000);
+        QVERIFY(test::startWriter(writer, f.dbPath(), "\n300\n"));
         writer.kill();
         writer.waitForFinished();
         QVERIFY(QFileInfo(f.walPath()).size() > 0);
@@ -119,10 +116,7 @@ private Q_SLOTS:
         Scenario s = prepare();
         const DataFolder& f = s.fx.folder;
         QProcess server;
-        server.start(test::writerPath(), {f.dbPath()});
-        QVERIFY(server.waitForStarted());
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((server.waitForReadyRead(50), out += server.readAllStandardOutput(), out.contains("ready")), 30000);
+        QVERIFY(test::startWriter(server, f.dbPath(), "ready"));
 
         const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()});
         QCOMPARE(run.exitCode, ExitCode::Busy);

@@ -3,7 +3,6 @@
 #include "local/LocalEngine.h"
 #include "local/OperationLock.h"
 
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -63,22 +62,9 @@ private Q_SLOTS:
     {
         // Enough data that the first create is still running when the second starts.
         auto fx = test::makeDataFolder(20000, 40);
-        QFile big(fx.folder.filesDir() + QStringLiteral("/big.log"));
-        QVERIFY(big.open(QIODevice::WriteOnly));
-        for (int i = 0; i < 400000; ++i)
-            big.write(QByteArray::number(i) + " GET /api/v1/collections/posts/records 200 " + QByteArray::number(i * 7) + "\n");
-        big.close();
+        test::writeLargeLog(fx.folder.filesDir() + QStringLiteral("/big.log"), 400000);
         QProcess first;
-        first.start(test::cliPath(), QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
-        QVERIFY(first.waitForStarted());
-        QElapsedTimer waited;
-        waited.start();
-        bool holding = false;
-        while (!holding && first.state() == QProcess::Running && waited.elapsed() < 60000) {
-            const auto status = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
-            holding = status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == first.processId();
-        }
-        if (!holding)
+        if (!test::startCliAndWaitForLock(first, {QStringLiteral("create")}, fx))
             QSKIP("the first create finished before a second one could be started; nothing to race");
         const auto second = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
         QCOMPARE(second.exitCode, ExitCode::Busy);

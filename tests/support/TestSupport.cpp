@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTest>
@@ -180,6 +181,44 @@ QStringList treeDigest(const QString& dir)
     }
     lines.sort();
     return lines;
+}
+
+void writeLargeLog(const QString& path, int lines)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int i = 0; i < lines; ++i)
+        file.write(QByteArray::number(i) + " GET /api/v1/collections/posts/records 200 " + QByteArray::number(i * 7) + "\n");
+}
+
+bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx)
+{
+    process.start(cliPath(), args + fx.cliFolderArgs());
+    if (!process.waitForStarted())
+        return false;
+    QElapsedTimer waited;
+    waited.start();
+    while (process.state() == QProcess::Running && waited.elapsed() < 60000) {
+        const auto status = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        if (status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == process.processId())
+            return true;
+    }
+    return false;
+}
+
+bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilText)
+{
+    writer.start(writerPath(), {db});
+    if (!writer.waitForStarted())
+        return false;
+    QByteArray out;
+    QElapsedTimer waited;
+    waited.start();
+    while (!out.contains(untilText) && waited.elapsed() < 30000) {
+        writer.waitForReadyRead(50);
+        out += writer.readAllStandardOutput();
+    }
+    return out.contains(untilText);
 }
 
 void writeZip(const QString& path, const QList<ZipEntrySpec>& entries)
