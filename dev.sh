@@ -36,10 +36,21 @@ demo_dir() {
     echo "${XDG_DATA_HOME:-$HOME/.local/share}/fastcms-backup/demo/data"
 }
 
+display_reachable() {
+    if [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        [ -S "${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/$WAYLAND_DISPLAY" ] && return 0
+    fi
+    [ -n "${DISPLAY:-}" ] || return 1
+    case "$DISPLAY" in
+    :*) local n=${DISPLAY#:}; [ -S "/tmp/.X11-unix/X${n%%.*}" ] ;;
+    *) return 0 ;; # a remote display: let the console try
+    esac
+}
+
 run_demo() {
     local cli="$BUILD_DIR/app/fastcms-backup" data
     data=$(demo_dir)
-    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    if display_reachable; then
         exec "$BUILD_DIR/app/fastcms-backup-console" --demo
     fi
     echo "No display available, so the console cannot open a window."

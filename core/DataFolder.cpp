@@ -56,6 +56,11 @@ QString DataFolder::applyJournalPath() const
     return m_backupsDir + QStringLiteral("/.fastcms-backup-apply.json");
 }
 
+QString DataFolder::applyMarkerCustodyPath() const
+{
+    return m_backupsDir + QStringLiteral("/.fastcms-backup-apply-marker");
+}
+
 QString DataFolder::backupPath(const QString& fileName) const
 {
     return m_backupsDir + QLatin1Char('/') + fileName;

@@ -34,6 +34,8 @@ public:
     // Ours, never FastCMS's: the per-folder operation lock and the apply journal.
     QString lockPath() const;
     QString applyJournalPath() const;
+    // Where an apply keeps the restore marker while it works, out of a starting server's sight.
+    QString applyMarkerCustodyPath() const;
     QString backupPath(const QString& fileName) const;
 
 private:

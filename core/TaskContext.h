@@ -3,8 +3,11 @@
 #include <QPromise>
 #include <QString>
 
+#include <QFuture>
+
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace fcb {
 
@@ -51,17 +54,40 @@ private:
     std::atomic_bool m_cancel{false};
 };
 
+// A request to stop, shared by whoever runs a job and whoever may cancel it. Unlike
+// QFuture::cancel(), it never discards the job's result: a job that finished anyway (or got past
+// its point of no return) still reports what it did.
+class CancelToken
+{
+public:
+    void cancel() { m_canceled.store(true); }
+    bool isCanceled() const { return m_canceled.load(); }
+
+private:
+    std::atomic_bool m_canceled{false};
+};
+
+// A running job: its future (always finishes with a result) and the way to ask it to stop.
+template<typename T>
+struct Job
+{
+    QFuture<T> future;
+    std::shared_ptr<CancelToken> token = std::make_shared<CancelToken>();
+    void cancel() const { token->cancel(); }
+};
+
 // Progress goes to the future as per-mille, so any size of job fits QFuture's int range.
 template<typename T>
 class PromiseTaskContext final : public TaskContext
 {
 public:
-    explicit PromiseTaskContext(QPromise<T>& promise)
+    PromiseTaskContext(QPromise<T>& promise, std::shared_ptr<CancelToken> token)
         : m_promise(promise)
+        , m_token(std::move(token))
     {
         m_promise.setProgressRange(0, 1000);
     }
-    bool isCanceled() const override { return m_promise.isCanceled(); }
+    bool isCanceled() const override { return m_token->isCanceled() || m_promise.isCanceled(); }
     void report(qint64 done, qint64 total, const QString& text) override
     {
         const int value = total > 0 ? int(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0;
@@ -70,6 +96,7 @@ public:
 
 private:
     QPromise<T>& m_promise;
+    std::shared_ptr<CancelToken> m_token;
 };
 
 } // namespace fcb

@@ -89,8 +89,8 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_job)
-            m_job->cancel();
+        if (m_jobCancel)
+            m_jobCancel->cancel();
     });
     updateActions();
 }
@@ -98,7 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     if (m_job && m_jobRunning) {
-        m_job->cancel();
+        m_jobCancel->cancel();
         m_job->waitForFinished();
     }
 }
@@ -139,14 +139,15 @@ void MainWindow::refresh()
         updateActions();
         Q_EMIT refreshed();
     });
-    watcher->setFuture(m_engine->listAsync(1, 50));
+    watcher->setFuture(m_engine->listAsync(1, 50).future);
 }
 
 template<typename T, typename OnSuccess>
-void MainWindow::runJob(const QString& title, QFuture<Result<T>> future, OnSuccess onSuccess)
+void MainWindow::runJob(const QString& title, Job<Result<T>> job, OnSuccess onSuccess)
 {
     auto* watcher = new QFutureWatcher<Result<T>>(this);
     m_job = watcher;
+    m_jobCancel = job.token;
     m_jobRunning = true;
     m_jobLabel->setText(title);
     m_progress->setValue(0);
@@ -163,10 +164,11 @@ void MainWindow::runJob(const QString& title, QFuture<Result<T>> future, OnSucce
         m_cancel->setVisible(false);
         m_jobLabel->clear();
         bool success = false;
-        if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
-            showBanner(tr("Cancelled; nothing was left half-written."), false);
-        } else if (const auto result = watcher->result(); !result) {
-            showBanner(result.error().message, true);
+        if (const auto result = watcher->result(); !result) {
+            if (result.error().code == ErrorCode::Cancelled)
+                showBanner(tr("Cancelled; nothing was left half-written."), false);
+            else
+                showBanner(result.error().message, true);
         } else {
             success = true;
             if constexpr (std::is_void_v<T>)
@@ -178,7 +180,7 @@ void MainWindow::runJob(const QString& title, QFuture<Result<T>> future, OnSucce
         refresh();
         Q_EMIT jobFinished(success);
     });
-    watcher->setFuture(future);
+    watcher->setFuture(job.future);
 }
 
 void MainWindow::createFirstBackupIfEmpty()

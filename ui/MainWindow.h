@@ -48,7 +48,7 @@ private:
     void updateActions();
     void showBanner(const QString& text, bool error);
     template<typename T, typename OnSuccess>
-    void runJob(const QString& title, QFuture<Result<T>> future, OnSuccess onSuccess);
+    void runJob(const QString& title, Job<Result<T>> job, OnSuccess onSuccess);
 
     std::unique_ptr<LocalEngine> m_engine;
     BackupTableModel* m_model = nullptr;
@@ -63,6 +63,7 @@ private:
     QAction* m_delete = nullptr;
     QAction* m_refresh = nullptr;
     QFutureWatcherBase* m_job = nullptr;
+    std::shared_ptr<CancelToken> m_jobCancel;
     bool m_jobRunning = false;
 };
 

@@ -194,6 +194,24 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
     }
     if (!hasDatabase)
         problems.append(FcbArchiveReaderText::tr("The archive has no database.db."));
+    // "files/a" as a file and "files/a/b" inside it cannot both be extracted.
+    QSet<QString> fileNames;
+    for (const ArchiveEntry& entry : directory.entries)
+        if (!entry.isDirectory())
+            fileNames.insert(entry.name);
+    for (const ArchiveEntry& entry : directory.entries) {
+        QString parent = entry.isDirectory() ? entry.name.chopped(1) : entry.name;
+        for (qsizetype slash = parent.lastIndexOf(QLatin1Char('/')); slash > 0; slash = parent.lastIndexOf(QLatin1Char('/'))) {
+            parent.truncate(slash);
+            if (fileNames.contains(parent)) {
+                problems.append(FcbArchiveReaderText::tr("The entry \"%1\" lies inside \"%2\", which is a file.")
+                                    .arg(entry.name, parent));
+                break;
+            }
+        }
+        if (entry.isDirectory() && fileNames.contains(entry.name.chopped(1)))
+            problems.append(FcbArchiveReaderText::tr("\"%1\" is both a file and a folder.").arg(entry.name.chopped(1)));
+    }
     return problems;
 }
 

@@ -110,11 +110,11 @@ CommandLine::CommandLine(QObject* parent)
 {
     m_signalPoll.setInterval(100);
     connect(&m_signalPoll, &QTimer::timeout, this, [this] {
-        if (g_signal.load() != 0 && m_watcher && !m_watcher->isCanceled()) {
+        if (g_signal.load() != 0 && m_cancel && !m_cancel->isCanceled()) {
             clearProgress();
             if (!m_quiet && !m_json)
                 std::fputs(qPrintable(CommandLine::tr("Cancelling...") + QLatin1Char('\n')), stderr);
-            m_watcher->cancel();
+            m_cancel->cancel();
         }
     });
 }
@@ -137,7 +137,9 @@ Commands:
   stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore
   apply-restore          Apply the staged restore now (the server must be stopped);
-                         keeps app.db.before_restore and files_before_restore/
+                         keeps app.db.before_restore and files_before_restore/.
+                         After an interruption it finishes the restore; with
+                         --abandon it undoes it instead
   status                 Pending restore, newest backup and its age, who is busy
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
@@ -149,6 +151,7 @@ Options:
   --page <n>             list: page number, from 1 (default: 1)
   --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
+  --abandon              apply-restore: undo an interrupted restore
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -182,6 +185,7 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("page"), QString(), QStringLiteral("n"), QStringLiteral("1")},
         {QStringLiteral("per-page"), QString(), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("trigger"), QString(), QStringLiteral("kind"), QStringLiteral("manual")},
+        {QStringLiteral("abandon"), QString()},
         {QStringLiteral("json"), QString()},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, QString()},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
@@ -231,6 +235,10 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     if (args.size() != (takesName ? 1 : 0)) {
         fail(Error::make(ErrorCode::Usage, takesName ? CommandLine::tr("%1 takes one backup name.").arg(command)
                                                      : CommandLine::tr("%1 takes no arguments.").arg(command)));
+        return -1;
+    }
+    if (m_parser.isSet(QStringLiteral("abandon")) && command != QStringLiteral("apply-restore")) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--abandon goes with apply-restore.")));
         return -1;
     }
     if ((m_parser.isSet(QStringLiteral("page")) || m_parser.isSet(QStringLiteral("per-page")))
@@ -370,6 +378,15 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                 printLine(CommandLine::tr("The staged restore was removed; FastCMS will start normally."));
             finish(ExitCode::Success);
         });
+    } else if (command == QStringLiteral("apply-restore") && m_parser.isSet(QStringLiteral("abandon"))) {
+        watch<void>(m_engine->abandonInterruptedApplyAsync(), [this] {
+            if (m_json)
+                printJson({{QStringLiteral("abandoned"), true}});
+            else if (!m_quiet)
+                printLine(CommandLine::tr("The interrupted restore was undone; the data folder is as it was before, "
+                                          "and the restore is staged again."));
+            finish(ExitCode::Success);
+        });
     } else if (command == QStringLiteral("apply-restore")) {
         watch<ApplyResult>(m_engine->applyRestoreAsync(), [this](const ApplyResult& r) {
             if (m_json) {
@@ -434,7 +451,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                 printLine(CommandLine::tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
                               .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : CommandLine::tr("unknown")));
                 if (s.applyInterrupted)
-                    printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it"));
+                    printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it "
+                                              "(or add --abandon to undo it)"));
                 else if (s.restorePending)
                     printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
                                   .arg(s.pendingBackup, s.pendingRequestedAt));
@@ -462,10 +480,10 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
 }
 
 template<typename T, typename OnSuccess>
-void CommandLine::watch(QFuture<Result<T>> future, OnSuccess onSuccess)
+void CommandLine::watch(Job<Result<T>> job, OnSuccess onSuccess)
 {
     auto* watcher = new QFutureWatcher<Result<T>>(this);
-    m_watcher = watcher;
+    m_cancel = job.token;
     const bool progress = !m_quiet && !m_json && isTerminal(stderr);
     if (progress) {
         connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
@@ -473,13 +491,17 @@ void CommandLine::watch(QFuture<Result<T>> future, OnSuccess onSuccess)
     }
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onSuccess] {
         clearProgress();
-        if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
-            fail(Error::make(ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
+        if (watcher->future().resultCount() == 0) {
+            fail(Error::make(ErrorCode::Internal, CommandLine::tr("The operation ended without a result.")));
             return;
         }
+        // The job's own answer decides: a signal that came too late to stop it changes nothing.
         const Result<T> result = watcher->result();
         if (!result) {
-            fail(result.error());
+            if (result.error().code == ErrorCode::Cancelled)
+                fail(Error::make(ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
+            else
+                fail(result.error());
             return;
         }
         if constexpr (std::is_void_v<T>)
@@ -487,7 +509,7 @@ void CommandLine::watch(QFuture<Result<T>> future, OnSuccess onSuccess)
         else
             onSuccess(*result);
     });
-    watcher->setFuture(future);
+    watcher->setFuture(job.future);
 }
 
 void CommandLine::showProgress(int perMille, const QString& text)

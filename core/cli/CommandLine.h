@@ -32,7 +32,7 @@ public:
 private:
     // Runs onSuccess with the value (or with nothing for Result<void>) once the job ends well.
     template<typename T, typename OnSuccess>
-    void watch(QFuture<Result<T>> future, OnSuccess onSuccess);
+    void watch(Job<Result<T>> job, OnSuccess onSuccess);
     void finish(int exitCode);
     void fail(const Error& error, const QJsonObject& extra = {});
     void printLine(const QString& text);
@@ -48,7 +48,7 @@ private:
     bool m_progressShown = false;
     QString m_progressText;
     std::unique_ptr<LocalEngine> m_engine;
-    QFutureWatcherBase* m_watcher = nullptr;
+    std::shared_ptr<CancelToken> m_cancel;
     QTimer m_signalPoll;
 };
 

@@ -361,7 +361,7 @@ Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskConte
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it."));
     removeStaleTemps(m_folder.backupsDir());
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
@@ -372,7 +372,7 @@ Result<void> LocalEngine::unstageRestore() const
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it first."));
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it."));
     return fcb::unstageRestore(m_folder);
 }
 
@@ -382,6 +382,14 @@ Result<ApplyResult> LocalEngine::applyRestore(TaskContext& task) const
     if (!lock)
         return fail(lock.error());
     return fcb::applyRestore(m_folder, task, m_options.freeSpace);
+}
+
+Result<void> LocalEngine::abandonInterruptedApply() const
+{
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    return fcb::abandonInterruptedApply(m_folder);
 }
 
 Result<FolderStatus> LocalEngine::status() const
@@ -420,49 +428,55 @@ Result<FolderStatus> LocalEngine::status() const
     return s;
 }
 
-QFuture<Result<CreateResult>> LocalEngine::createAsync(const CreateRequest& request) const
+Job<Result<CreateResult>> LocalEngine::createAsync(const CreateRequest& request) const
 {
     const LocalEngine self = *this;
     return run<CreateResult>([self, request](TaskContext& task) { return self.create(request, task); });
 }
 
-QFuture<Result<BackupPage>> LocalEngine::listAsync(int page, int perPage) const
+Job<Result<BackupPage>> LocalEngine::listAsync(int page, int perPage) const
 {
     const LocalEngine self = *this;
     return run<BackupPage>([self, page, perPage](TaskContext&) { return self.list(page, perPage); });
 }
 
-QFuture<Result<void>> LocalEngine::removeAsync(const QString& fileName) const
+Job<Result<void>> LocalEngine::removeAsync(const QString& fileName) const
 {
     const LocalEngine self = *this;
     return run<void>([self, fileName](TaskContext&) { return self.remove(fileName); });
 }
 
-QFuture<Result<VerifyReport>> LocalEngine::verifyAsync(const QString& fileName) const
+Job<Result<VerifyReport>> LocalEngine::verifyAsync(const QString& fileName) const
 {
     const LocalEngine self = *this;
     return run<VerifyReport>([self, fileName](TaskContext& task) { return self.verify(fileName, task); });
 }
 
-QFuture<Result<StageResult>> LocalEngine::stageRestoreAsync(const QString& fileName) const
+Job<Result<StageResult>> LocalEngine::stageRestoreAsync(const QString& fileName) const
 {
     const LocalEngine self = *this;
     return run<StageResult>([self, fileName](TaskContext& task) { return self.stageRestore(fileName, task); });
 }
 
-QFuture<Result<void>> LocalEngine::unstageRestoreAsync() const
+Job<Result<void>> LocalEngine::unstageRestoreAsync() const
 {
     const LocalEngine self = *this;
     return run<void>([self](TaskContext&) { return self.unstageRestore(); });
 }
 
-QFuture<Result<ApplyResult>> LocalEngine::applyRestoreAsync() const
+Job<Result<ApplyResult>> LocalEngine::applyRestoreAsync() const
 {
     const LocalEngine self = *this;
     return run<ApplyResult>([self](TaskContext& task) { return self.applyRestore(task); });
 }
 
-QFuture<Result<FolderStatus>> LocalEngine::statusAsync() const
+Job<Result<void>> LocalEngine::abandonInterruptedApplyAsync() const
+{
+    const LocalEngine self = *this;
+    return run<void>([self](TaskContext&) { return self.abandonInterruptedApply(); });
+}
+
+Job<Result<FolderStatus>> LocalEngine::statusAsync() const
 {
     const LocalEngine self = *this;
     return run<FolderStatus>([self](TaskContext&) { return self.status(); });

@@ -18,8 +18,8 @@ namespace fcb {
 
 // Backups of a FastCMS data folder on this machine. The synchronous methods do the work and
 // are what the worker threads run; the *Async ones run them on the engine's own thread pool
-// with progress and cancellation through the returned QFuture. A cancelled future carries no
-// result. Thread-safe: every mutating call takes the data folder's operation lock.
+// with progress through the returned future and cancellation through the job's token; the
+// future always carries the result (Cancelled when the job stopped early). Thread-safe: every mutating call takes the data folder's operation lock.
 class LocalEngine
 {
 public:
@@ -43,28 +43,32 @@ public:
                                      VerifyReport* failedReport = nullptr) const;
     Result<void> unstageRestore() const;
     Result<ApplyResult> applyRestore(TaskContext& task) const;
+    Result<void> abandonInterruptedApply() const;
     Result<FolderStatus> status() const;
 
-    QFuture<Result<CreateResult>> createAsync(const CreateRequest& request) const;
-    QFuture<Result<BackupPage>> listAsync(int page, int perPage) const;
-    QFuture<Result<void>> removeAsync(const QString& fileName) const;
-    QFuture<Result<VerifyReport>> verifyAsync(const QString& fileName) const;
-    QFuture<Result<StageResult>> stageRestoreAsync(const QString& fileName) const;
-    QFuture<Result<void>> unstageRestoreAsync() const;
-    QFuture<Result<ApplyResult>> applyRestoreAsync() const;
-    QFuture<Result<FolderStatus>> statusAsync() const;
+    Job<Result<CreateResult>> createAsync(const CreateRequest& request) const;
+    Job<Result<BackupPage>> listAsync(int page, int perPage) const;
+    Job<Result<void>> removeAsync(const QString& fileName) const;
+    Job<Result<VerifyReport>> verifyAsync(const QString& fileName) const;
+    Job<Result<StageResult>> stageRestoreAsync(const QString& fileName) const;
+    Job<Result<void>> unstageRestoreAsync() const;
+    Job<Result<ApplyResult>> applyRestoreAsync() const;
+    Job<Result<void>> abandonInterruptedApplyAsync() const;
+    Job<Result<FolderStatus>> statusAsync() const;
 
     // The pool all engines share; file work never runs on the caller's thread.
     static QThreadPool* pool();
 
 private:
     template<typename T, typename Work>
-    QFuture<Result<T>> run(Work work) const
+    Job<Result<T>> run(Work work) const
     {
-        return QtConcurrent::run(pool(), [work](QPromise<Result<T>>& promise) {
-            PromiseTaskContext<Result<T>> task(promise);
+        Job<Result<T>> job;
+        job.future = QtConcurrent::run(pool(), [work, token = job.token](QPromise<Result<T>>& promise) {
+            PromiseTaskContext<Result<T>> task(promise, token);
             promise.addResult(work(task));
         });
+        return job;
     }
 
     DataFolder m_folder;

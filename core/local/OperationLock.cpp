@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <QThread>
+
 #include <csignal>
 
 namespace fcb {
@@ -23,8 +25,14 @@ Result<std::unique_ptr<OperationLock>> OperationLock::acquire(const DataFolder& 
             return fail(made.error());
     }
     auto lock = std::make_unique<OperationLock>(folder.lockPath());
-    if (lock->m_lock.tryLock(0))
+    if (lock->m_lock.tryLock(0)) {
+#ifdef FCB_TEST_HOOKS
+        // Lets tests start a second operation while this one is certainly running.
+        if (const int pause = qEnvironmentVariableIntValue("FCB_TEST_PAUSE_AFTER_LOCK_MS"); pause > 0)
+            QThread::msleep(ulong(pause));
+#endif
         return lock;
+    }
     if (lock->m_lock.error() == QLockFile::LockFailedError) {
         const auto who = holder(folder);
         const QString by = who ? QCoreApplication::translate("fcb::OperationLock", "%1 (process %2)")

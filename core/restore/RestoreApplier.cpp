@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 
 #include <cstdlib>
 #include <sys/stat.h>
+#include <unistd.h>
 
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbRestoreApplierText
@@ -25,22 +27,30 @@ namespace fcb {
 
 namespace {
 
+using Text = FcbRestoreApplierText;
 
 const QString kNew = QStringLiteral(".fcb-new");
 const QString kOld = QStringLiteral(".fcb-old");
 
-void stepDone(int step)
+// Test hooks: crash the process, or fail like a broken disk, right after a step.
+Result<void> stepDone([[maybe_unused]] int step)
 {
+#ifdef FCB_TEST_HOOKS
     static const int abortAfter = qEnvironmentVariableIntValue("FCB_TEST_ABORT_AFTER_APPLY_STEP");
     if (abortAfter == step) {
         qCWarning(lcRestore) << "test hook: aborting after apply step" << step;
         std::abort();
     }
+    static const int failAfter = qEnvironmentVariableIntValue("FCB_TEST_FAIL_AFTER_APPLY_STEP");
+    if (failAfter == step)
+        return fail(ErrorCode::Io, QStringLiteral("test hook: simulated I/O error after step %1").arg(step));
+#endif
+    return ok();
 }
 
 struct Paths
 {
-    QString db, wal, shm, journal, files, stagedDb, stagedFiles, safetyDb, safetyFiles;
+    QString db, wal, shm, journal, files, stagedDb, stagedFiles, safetyDb, safetyFiles, marker, custody;
     explicit Paths(const DataFolder& f)
         : db(f.dbPath())
         , wal(f.walPath())
@@ -51,24 +61,47 @@ struct Paths
         , stagedFiles(f.stagingDir() + QStringLiteral("/files"))
         , safetyDb(f.dbBeforeRestorePath())
         , safetyFiles(f.filesBeforeRestoreDir())
+        , marker(f.markerPath())
+        , custody(f.applyMarkerCustodyPath())
     {
+    }
+    QStringList safetyDbFamily(const QString& suffix) const
+    {
+        return {safetyDb + suffix, safetyDb + suffix + QStringLiteral("-wal"),
+                safetyDb + suffix + QStringLiteral("-journal")};
     }
 };
 
-Result<void> writeJournal(const DataFolder& folder, const QString& state, const QString& backup)
+struct Journal
+{
+    QString state; // preparing | committed
+    QString backup;
+    bool hadDb = false;
+    bool filesReplaced = false;
+};
+
+Result<void> writeJournal(const DataFolder& folder, const Journal& j)
 {
     return files::writeAtomically(folder.applyJournalPath(),
-                                  pyjson::dump({{QStringLiteral("state"), state},
-                                                {QStringLiteral("backup_filename"), backup},
+                                  pyjson::dump({{QStringLiteral("state"), j.state},
+                                                {QStringLiteral("backup_filename"), j.backup},
+                                                {QStringLiteral("had_database"), j.hadDb},
+                                                {QStringLiteral("files_replaced"), j.filesReplaced},
                                                 {QStringLiteral("updated_at"), pyjson::nowIsoNaiveUtc()}}));
 }
 
-QString journalState(const DataFolder& folder)
+std::optional<Journal> readJournal(const DataFolder& folder)
 {
     QFile file(folder.applyJournalPath());
     if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("state")).toString();
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    Journal j;
+    j.state = o.value(QStringLiteral("state")).toString();
+    j.backup = o.value(QStringLiteral("backup_filename")).toString();
+    j.hadDb = o.value(QStringLiteral("had_database")).toBool(true);
+    j.filesReplaced = o.value(QStringLiteral("files_replaced")).toBool(true);
+    return j;
 }
 
 Result<void> renameIfPresent(const QString& from, const QString& to)
@@ -78,24 +111,96 @@ Result<void> renameIfPresent(const QString& from, const QString& to)
     return files::renameReplace(from, to);
 }
 
-// Undo everything before the commit point: the live database and files were never touched
-// (bar folding the WAL, which keeps their content), so this only removes what was added.
+// Our safety name only comes back if nobody made a new one meanwhile.
+Result<void> restoreOrDrop(const QString& parked, const QString& original)
+{
+    if (!files::exists(parked))
+        return ok();
+    if (files::exists(original))
+        return files::removeAll(parked);
+    return files::renameNoReplace(parked, original);
+}
+
+// The restored database and uploads get the owner and mode the live ones had, so a server
+// running as its own user can still open them after a restore run by root.
+void adoptOwnership(const QString& livePath, const QString& newPath, bool recursive)
+{
+    struct stat live {};
+    if (::stat(QFile::encodeName(livePath).constData(), &live) != 0)
+        return;
+    ::chmod(QFile::encodeName(newPath).constData(), live.st_mode & 07777);
+    if (::getuid() != 0)
+        return;
+    const auto own = [&live](const QString& path) {
+        (void)::lchown(QFile::encodeName(path).constData(), live.st_uid, live.st_gid);
+    };
+    own(newPath);
+    if (!recursive)
+        return;
+    QDirIterator it(newPath, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        own(it.next());
+}
+
+// Undo everything before the commit point. The live database and files were never touched
+// (bar folding the WAL, which keeps their content); this removes what was added and puts the
+// marker and the earlier safety copies back.
 Result<void> rollBackPreparation(const DataFolder& folder)
 {
     const Paths p(folder);
-    for (const QString& path : QStringList{p.db + kNew, p.files + kNew, p.safetyDb + kNew})
+    for (const QString& path : QStringList{p.db + kNew, p.files + kNew} + p.safetyDbFamily(kNew))
         if (auto removed = files::removeAll(path); !removed)
             return removed;
-    if (auto r = renameIfPresent(p.safetyDb + kOld, p.safetyDb); !r)
+    const QStringList parked = p.safetyDbFamily(kOld);
+    const QStringList originals = p.safetyDbFamily(QString());
+    for (int i = 0; i < parked.size(); ++i)
+        if (auto r = restoreOrDrop(parked[i], originals[i]); !r)
+            return r;
+    if (auto r = restoreOrDrop(p.safetyFiles + kOld, p.safetyFiles); !r)
         return r;
-    if (auto r = renameIfPresent(p.safetyDb + kOld + QStringLiteral("-wal"), p.safetyDb + QStringLiteral("-wal")); !r)
-        return r;
-    if (auto r = renameIfPresent(p.safetyFiles + kOld, p.safetyFiles); !r)
+    if (auto r = restoreOrDrop(p.custody, p.marker); !r)
         return r;
     (void)files::syncParentDir(p.db);
+    (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, Text::tr("Could not remove the restore journal."), folder.applyJournalPath());
     return files::syncParentDir(folder.applyJournalPath());
+}
+
+// Undo steps 6 to 8 from what is on disk, in reverse order; then the preparation.
+Result<void> rollBackCommitted(const DataFolder& folder, const Journal& j)
+{
+    const Paths p(folder);
+    if (j.filesReplaced) {
+        if (!files::exists(p.files + kNew) && files::exists(p.files) && files::exists(p.safetyFiles))
+            if (auto r = files::renameNoReplace(p.files, p.files + kNew); !r)
+                return r;
+        if (files::exists(p.safetyFiles) && !files::exists(p.files))
+            if (auto r = files::renameNoReplace(p.safetyFiles, p.files); !r)
+                return r;
+    }
+    if (!files::exists(p.db + kNew) && files::exists(p.db)) {
+        if (auto r = files::renameNoReplace(p.db, p.db + kNew); !r)
+            return r;
+        if (j.hadDb) {
+            // The old database's inode lives on as the safety copy (or its prepared name).
+            const QString old = files::exists(p.safetyDb + kNew) ? p.safetyDb + kNew : p.safetyDb;
+            if (auto r = files::linkOrCopy(old, p.db); !r)
+                return r;
+        }
+    }
+    if (j.hadDb && !files::exists(p.safetyDb + kNew) && files::exists(p.safetyDb)) {
+        if (auto r = files::renameNoReplace(p.safetyDb, p.safetyDb + kNew); !r)
+            return r;
+        if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-wal"), p.wal); !r)
+            return r;
+        if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-journal"), p.journal); !r)
+            return r;
+    }
+    (void)files::syncParentDir(p.db);
+    (void)files::syncParentDir(p.files);
+    return rollBackPreparation(folder);
 }
 
 // After the commit point. Each step looks at what is on disk, so running it again after a
@@ -104,18 +209,20 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
 {
     const Paths p(folder);
     if (files::exists(p.safetyDb + kNew)) {
-        // A WAL still beside the old database belongs to it, never to the restored one.
+        // A WAL or hot journal still beside the old database belongs to it, never to the
+        // restored one: SQLite would replay it over the restore.
         if (auto r = renameIfPresent(p.wal, p.safetyDb + QStringLiteral("-wal")); !r)
             return r;
         if (auto r = renameIfPresent(p.journal, p.safetyDb + QStringLiteral("-journal")); !r)
             return r;
         if (auto r = files::removeAll(p.shm); !r)
             return r;
-        if (auto r = files::renameReplace(p.safetyDb + kNew, p.safetyDb); !r)
+        if (auto r = files::renameNoReplace(p.safetyDb + kNew, p.safetyDb); !r)
             return r;
         (void)files::syncParentDir(p.db);
     }
-    stepDone(6);
+    if (auto hook = stepDone(6); !hook)
+        return hook;
     if (files::exists(p.db + kNew)) {
         for (const QString& stale : {p.wal, p.shm, p.journal})
             if (auto r = files::removeAll(stale); !r)
@@ -125,12 +232,13 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         if (auto r = files::syncParentDir(p.db); !r)
             return r;
     }
-    stepDone(7);
+    if (auto hook = stepDone(7); !hook)
+        return hook;
     if (files::exists(p.files + kNew)) {
         result.filesReplaced = true;
         if (files::exists(p.files)) {
             if (files::exists(p.safetyFiles))
-                return fail(ErrorCode::Conflict, FcbRestoreApplierText::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
+                return fail(ErrorCode::Conflict, Text::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
                                                      .arg(p.files, p.safetyFiles));
             if (auto r = files::renameNoReplace(p.files, p.safetyFiles); !r)
                 return r;
@@ -140,19 +248,17 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         if (auto r = files::syncParentDir(p.files); !r)
             return r;
     }
-    stepDone(8);
-    for (const QString& leftover :
-         QStringList{p.safetyDb + kOld, p.safetyDb + kOld + QStringLiteral("-wal"), p.safetyFiles + kOld})
+    if (auto hook = stepDone(8); !hook)
+        return hook;
+    for (const QString& leftover : p.safetyDbFamily(kOld) + QStringList{p.safetyFiles + kOld, p.custody})
         (void)files::removeAll(leftover);
-    if (QFile::exists(folder.markerPath()) && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore marker."), folder.markerPath());
     (void)files::removeAll(folder.stagingDir());
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, Text::tr("Could not remove the restore journal."), folder.applyJournalPath());
     if (auto r = files::syncParentDir(folder.applyJournalPath()); !r)
         return r;
-    stepDone(9);
+    (void)stepDone(9); // the restore is complete: only the crash hook applies here
     return ok();
 }
 
@@ -164,11 +270,38 @@ bool sameFileSystem(const QString& a, const QString& b)
         && sa.st_dev == sb.st_dev;
 }
 
+Result<void> refuseIfInUse(const QString& db)
+{
+    const sqlite::Usage usage = sqlite::probeUsage(db);
+    if (!usage.inUse)
+        return ok();
+    QStringList pids;
+    for (qint64 pid : usage.pids)
+        pids.append(QString::number(pid));
+    return fail(ErrorCode::InUse,
+                Text::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
+                         "restore.")
+                    .arg(pids.isEmpty() ? Text::tr("unknown process")
+                                        : Text::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
+                db);
+}
+
 } // namespace
 
 bool applyInterrupted(const DataFolder& folder)
 {
     return QFile::exists(folder.applyJournalPath());
+}
+
+Result<void> abandonInterruptedApply(const DataFolder& folder)
+{
+    const auto journal = readJournal(folder);
+    if (!journal)
+        return fail(ErrorCode::NotFound, Text::tr("No interrupted restore to abandon."));
+    if (auto free = refuseIfInUse(folder.dbPath()); !free)
+        return free;
+    return journal->state == QStringLiteral("committed") ? rollBackCommitted(folder, *journal)
+                                                          : rollBackPreparation(folder);
 }
 
 Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace)
@@ -177,11 +310,12 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     const Paths p(folder);
     result.safetyDatabase = p.safetyDb;
 
-    auto marker = RestoreMarker::read(folder.markerPath());
-    result.backupFilename = marker ? marker->backupFilename : QString();
-
-    if (applyInterrupted(folder)) {
-        if (journalState(folder) == QStringLiteral("committed")) {
+    if (const auto journal = readJournal(folder)) {
+        result.backupFilename = journal->backup;
+        if (journal->state == QStringLiteral("committed")) {
+            // Finishing touches the live database: never while a server has it open.
+            if (auto free = refuseIfInUse(p.db); !free)
+                return fail(free.error());
             result.resumed = true;
             if (auto done = rollForward(folder, result); !done)
                 return fail(done.error());
@@ -193,34 +327,24 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
             return fail(undone.error());
     }
 
+    auto marker = RestoreMarker::read(p.marker);
     if (!marker)
         return fail(marker.error());
+    result.backupFilename = marker->backupFilename;
     if (!files::exists(folder.stagingDir()) || !files::isRegularFile(p.stagedDb))
         return fail(ErrorCode::NotFound,
-                    FcbRestoreApplierText::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
-                       "stage the backup again.")
+                    Text::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
+                             "stage the backup again.")
                         .arg(marker->backupFilename));
-
-    const sqlite::Usage usage = sqlite::probeUsage(p.db);
-    if (usage.inUse) {
-        QStringList pids;
-        for (qint64 pid : usage.pids)
-            pids.append(QString::number(pid));
-        return fail(ErrorCode::InUse,
-                    FcbRestoreApplierText::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
-                       "restore.")
-                        .arg(pids.isEmpty() ? FcbRestoreApplierText::tr("unknown process") : FcbRestoreApplierText::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
-                    p.db);
-    }
-    task.report(0, 9, FcbRestoreApplierText::tr("Checking the staged database"));
+    if (auto free = refuseIfInUse(p.db); !free)
+        return fail(free.error());
+    task.report(0, 9, Text::tr("Checking the staged database"));
     auto integrity = sqlite::integrityCheck(p.stagedDb);
     if (!integrity || *integrity != QStringLiteral("ok"))
-        return fail(ErrorCode::BadArchive, FcbRestoreApplierText::tr("The staged database is not healthy; nothing was changed."),
+        return fail(ErrorCode::BadArchive, Text::tr("The staged database is not healthy; nothing was changed."),
                     integrity ? *integrity : integrity.error().detail);
-    QFile::remove(p.stagedDb + QStringLiteral("-wal"));
-    QFile::remove(p.stagedDb + QStringLiteral("-shm"));
     if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled."));
+        return fail(ErrorCode::Cancelled, Text::tr("Cancelled."));
 
     // Hard links cost nothing on one file system; across file systems the staged data is copied.
     const QString dataParent = QFileInfo(p.db).absolutePath();
@@ -228,69 +352,95 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         const auto staged = files::treeSize(folder.stagingDir());
         const qint64 available = freeSpace(dataParent);
         if (available >= 0 && available < staged.bytes + (1 << 20))
-            return fail(files::noSpaceError(FcbRestoreApplierText::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
+            return fail(files::noSpaceError(Text::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
     }
 
-    if (auto j = writeJournal(folder, QStringLiteral("preparing"), marker->backupFilename); !j)
+    Journal journal{QStringLiteral("preparing"), marker->backupFilename, files::exists(p.db), files::exists(p.stagedFiles)};
+    result.filesReplaced = journal.filesReplaced;
+    if (auto j = writeJournal(folder, journal); !j)
         return fail(j.error());
-    stepDone(1);
     const auto undo = [&folder](const Error& error) -> Result<ApplyResult> {
         if (auto undone = rollBackPreparation(folder); !undone)
             qCWarning(lcRestore) << "could not undo the preparation:" << undone.error().detail;
         return fail(error);
     };
+    // A FastCMS server started while this runs must not run its own phase 2 over ours.
+    if (auto r = files::renameNoReplace(p.marker, p.custody); !r)
+        return undo(r.error());
+    (void)files::syncPath(folder.backupsDir());
+    if (auto hook = stepDone(1); !hook)
+        return undo(hook.error());
 
-    task.report(2, 9, FcbRestoreApplierText::tr("Folding the old database's WAL into it"));
-    if (files::exists(p.db) && (QFileInfo(p.wal).size() > 0 || files::exists(p.journal))) {
+    task.report(2, 9, Text::tr("Folding the old database's WAL into it"));
+    bool fold = journal.hadDb && (QFileInfo(p.wal).size() > 0 || files::exists(p.journal));
+#ifdef FCB_TEST_HOOKS
+    // Stands in for an old database too damaged to take its WAL back.
+    fold = fold && !qEnvironmentVariableIsSet("FCB_TEST_SKIP_CHECKPOINT");
+#endif
+    if (fold) {
         if (auto folded = sqlite::checkpoint(p.db); !folded)
             qCWarning(lcRestore) << "old database could not be checkpointed; its WAL is kept beside the safety copy";
     }
-    stepDone(2);
+    if (auto hook = stepDone(2); !hook)
+        return undo(hook.error());
 
-    task.report(3, 9, FcbRestoreApplierText::tr("Preparing the restored database and files"));
+    task.report(3, 9, Text::tr("Preparing the restored database and files"));
     if (auto linked = files::linkOrCopy(p.stagedDb, p.db + kNew); !linked)
         return undo(linked.error());
-    if (files::exists(p.stagedFiles)) {
+    adoptOwnership(p.db, p.db + kNew, false);
+    if (journal.filesReplaced) {
         if (auto linked = files::linkTree(p.stagedFiles, p.files + kNew); !linked)
             return undo(linked.error());
-        result.filesReplaced = true;
+        adoptOwnership(p.files, p.files + kNew, true);
     }
     (void)files::syncParentDir(p.db);
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
-    stepDone(3);
+        return undo(Error::make(ErrorCode::Cancelled, Text::tr("Cancelled.")));
+    if (auto hook = stepDone(3); !hook)
+        return undo(hook.error());
 
-    task.report(4, 9, FcbRestoreApplierText::tr("Preparing the safety copies"));
-    if (auto r = renameIfPresent(p.safetyDb, p.safetyDb + kOld); !r)
-        return undo(r.error());
-    if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-wal"), p.safetyDb + kOld + QStringLiteral("-wal")); !r)
-        return undo(r.error());
-    if (files::exists(p.db)) {
+    task.report(4, 9, Text::tr("Preparing the safety copies"));
+    const QStringList parked = p.safetyDbFamily(kOld);
+    const QStringList originals = p.safetyDbFamily(QString());
+    for (int i = 0; i < parked.size(); ++i)
+        if (auto r = renameIfPresent(originals[i], parked[i]); !r)
+            return undo(r.error());
+    if (journal.hadDb) {
         if (auto linked = files::linkOrCopy(p.db, p.safetyDb + kNew); !linked)
             return undo(linked.error());
     }
-    if (result.filesReplaced) {
+    if (journal.filesReplaced) {
         if (auto r = renameIfPresent(p.safetyFiles, p.safetyFiles + kOld); !r)
             return undo(r.error());
     }
     (void)files::syncParentDir(p.db);
     (void)files::syncParentDir(p.safetyFiles);
-    stepDone(4);
+    if (auto hook = stepDone(4); !hook)
+        return undo(hook.error());
 
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
-    if (auto j = writeJournal(folder, QStringLiteral("committed"), marker->backupFilename); !j)
+        return undo(Error::make(ErrorCode::Cancelled, Text::tr("Cancelled.")));
+    journal.state = QStringLiteral("committed");
+    if (auto j = writeJournal(folder, journal); !j)
         return undo(j.error());
-    stepDone(5);
+    if (auto hook = stepDone(5); !hook)
+        return undo(hook.error());
 
-    task.report(6, 9, FcbRestoreApplierText::tr("Swapping in the restored data"));
-    if (auto done = rollForward(folder, result); !done)
+    // Past the point of no return a cancel request is ignored: the swap is a few renames.
+    task.report(6, 9, Text::tr("Swapping in the restored data"));
+    if (auto done = rollForward(folder, result); !done) {
+        if (auto undone = rollBackCommitted(folder, journal); !undone)
+            return fail(Error::make(done.error().code,
+                                    Text::tr("The restore could not finish (%1) nor be undone (%2). Run "
+                                             "apply-restore again to complete it.")
+                                        .arg(done.error().message, undone.error().message),
+                                    done.error().detail));
         return fail(Error::make(done.error().code,
-                                FcbRestoreApplierText::tr("The restore could not finish (%1). Run apply-restore again to complete it.")
-                                    .arg(done.error().message),
+                                Text::tr("The restore failed and was undone: %1").arg(done.error().message),
                                 done.error().detail));
+    }
     result.safetyFiles = result.filesReplaced && files::exists(p.safetyFiles) ? p.safetyFiles : QString();
-    task.report(9, 9, FcbRestoreApplierText::tr("Restore applied"));
+    task.report(9, 9, Text::tr("Restore applied"));
     qCInfo(lcRestore) << "applied restore of" << result.backupFilename;
     return result;
 }

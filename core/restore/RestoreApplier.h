@@ -18,18 +18,27 @@ struct ApplyResult
 };
 
 // Phase 2 for a stopped server, and the seed's manual "Disaster Recovery" steps as one safe
-// command. Everything up to a journaled commit point only adds files beside the live ones
-// (hard links, so no extra space on the same file system) and is rolled back on failure;
-// after it, only renames remain and a re-run after a crash finishes them. The marker and the
-// staging folder stay until the end, so a FastCMS start in between also completes the restore.
+// command.
 //
-// Steps, for the crash tests (FCB_TEST_ABORT_AFTER_APPLY_STEP=N aborts the process after step N):
-//   1 journal "preparing"      2 old WAL folded into app.db     3 new database and files linked
-//   4 safety copies prepared    5 journal "committed"            6 safety copy in place, stale WAL gone
-//   7 new database in place     8 new files in place             9 marker, staging and journal removed
+// First the restore marker is taken into custody (renamed to a name FastCMS does not know), so
+// a server started in the middle never runs its own, destructive, phase 2 over a half-done
+// swap. Up to a journaled commit point only names beside the live ones are added (hard links:
+// no extra space on one file system); any failure or crash before it restores the previous
+// state exactly, marker included. After it only renames remain: a failure undoes them, and a
+// re-run after a crash finishes them (refusing while the database is open).
+//
+// Steps, for the crash tests (FCB_TEST_ABORT_AFTER_APPLY_STEP=N aborts the process after step N
+// in builds with test hooks):
+//   1 journal "preparing", marker in custody   2 old WAL folded into app.db
+//   3 new database and files linked beside the live ones   4 safety copies prepared
+//   5 journal "committed"   6 safety copy in place, stale WAL/journal moved with it
+//   7 new database in place   8 new files in place   9 custody marker, staging and journal removed
 Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace);
 
 // True when an apply was interrupted; the next apply finishes or undoes it first.
 bool applyInterrupted(const DataFolder& folder);
+// Undo an interrupted apply instead of finishing it: the folder goes back to how it was before
+// (the marker too). Refused while the database is open.
+Result<void> abandonInterruptedApply(const DataFolder& folder);
 
 } // namespace fcb

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QRecursiveMutex>
+#include <QUrl>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -26,7 +28,9 @@ namespace fcb::sqlite {
 namespace {
 
 
-QMutex g_openMutex;
+// Held while a connection opens and while the usage probe looks at -shm: closing the probe's
+// file descriptor would drop the fcntl locks of a connection opened at the same moment.
+QRecursiveMutex g_openMutex;
 QHash<QString, int> g_openPaths;
 
 QString canonical(const QString& path)
@@ -59,6 +63,7 @@ Result<Connection*> Connection::open(const QString& path, bool readOnly)
     auto connection = std::make_unique<Connection>();
     const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         | SQLITE_OPEN_NOMUTEX;
+    QMutexLocker locker(&g_openMutex);
     registerOpen(path, +1);
     connection->m_path = path;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &connection->m_db, flags, nullptr);
@@ -70,6 +75,24 @@ Result<Connection*> Connection::open(const QString& path, bool readOnly)
     }
     sqlite3_busy_timeout(connection->m_db, 10000);
     sqlite3_extended_result_codes(connection->m_db, 1);
+    return connection.release();
+}
+
+Result<Connection*> Connection::openUntrusted(const QString& path)
+{
+    auto connection = std::make_unique<Connection>();
+    QMutexLocker locker(&g_openMutex);
+    registerOpen(path, +1);
+    connection->m_path = path;
+    QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    url.setQuery(QStringLiteral("immutable=1"));
+    const int rc = sqlite3_open_v2(url.toString(QUrl::FullyEncoded).toUtf8().constData(), &connection->m_db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK)
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("Could not open the database %1.").arg(path),
+                    connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db)) : QString());
+    sqlite3_db_config(connection->m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(connection->m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     return connection.release();
 }
 
@@ -197,7 +220,9 @@ Result<QString> integrityCheck(const QString& path)
 {
     if (!hasSqliteHeader(path))
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is not an SQLite database."), path);
-    auto opened = Connection::open(path, false);
+    // The file may come from anywhere: read-only, nothing beside it created or replayed, and no
+    // schema-defined code trusted.
+    auto opened = Connection::openUntrusted(path);
     if (!opened)
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be opened."), opened.error().detail);
     std::unique_ptr<Connection> db(*opened);
@@ -232,6 +257,7 @@ bool openedByThisProcess(const QString& path)
 
 Usage probeUsage(const QString& dbPath)
 {
+    QMutexLocker locker(&g_openMutex);
     Usage usage;
     if (openedByThisProcess(dbPath)) {
         usage.inUse = true;

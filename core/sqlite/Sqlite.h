@@ -21,6 +21,9 @@ public:
     Connection& operator=(const Connection&) = delete;
 
     static Result<Connection*> open(const QString& path, bool readOnly);
+    // For databases from archives: read-only and immutable (no -wal/-shm created or replayed),
+    // defensive, schema-defined functions not trusted.
+    static Result<Connection*> openUntrusted(const QString& path);
     sqlite3* handle() const { return m_db; }
     Result<void> exec(const QString& sql);
     Result<qint64> queryInt(const QString& sql);

@@ -153,11 +153,9 @@ private Q_SLOTS:
 
     void cancelledBySignalLeavesNothing()
     {
-        auto fx = test::makeDataFolder(20000, 10);
-        test::writeLargeLog(fx.folder.filesDir() + QStringLiteral("/big.log"), 600000);
+        auto fx = test::makeDataFolder(200, 10);
         QProcess create;
-        if (!test::startCliAndWaitForLock(create, {QStringLiteral("create")}, fx))
-            QSKIP("the backup finished before it could be interrupted");
+        QVERIFY(test::startCliAndWaitForLock(create, {QStringLiteral("create")}, fx));
         ::kill(pid_t(create.processId()), SIGTERM);
         QVERIFY(create.waitForFinished(60000));
         QCOMPARE(create.exitStatus(), QProcess::NormalExit);

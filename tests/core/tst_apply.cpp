@@ -175,31 +175,39 @@ private Q_SLOTS:
         const auto crashed = test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step)});
         QCOMPARE(crashed.exitStatus, QProcess::CrashExit);
 
-        // Whatever the step, the live database is a whole, healthy database, old or new, with no
-        // foreign WAL beside it, and the uploads are one whole tree, old or new.
+        // The live database is always one whole, healthy database with no foreign WAL beside it,
+        // and the uploads one whole tree. Up to the commit point and through the safety-copy
+        // step everything is old; the database swap and the files swap are two renames, so
+        // between them (step 7) the journal says "committed" and any run finishes the job.
         const QString db = test::noteMarker(f.dbPath());
-        QVERIFY2(db == QStringLiteral("old") || db == QStringLiteral("new"), qPrintable(db));
         const QStringList files = test::treeDigest(f.filesDir());
-        QVERIFY(files == s.oldFiles || files == s.newFiles);
         auto integrity = sqlite::integrityCheck(f.dbPath());
         QVERIFY(integrity && *integrity == QStringLiteral("ok"));
+        QVERIFY(!QFile::exists(f.walPath()) || QFileInfo(f.walPath()).size() == 0);
+        const QString expectedDb = step <= 6 ? QStringLiteral("old") : QStringLiteral("new");
+        QCOMPARE(db, expectedDb);
+        QCOMPARE(files, step <= 7 ? s.oldFiles : s.newFiles);
 
-        const bool committed = step >= 5;
-        if (!committed) {
-            // Before the commit point the folder is fully old.
-            QCOMPARE(db, QStringLiteral("old"));
-            QCOMPARE(files, s.oldFiles);
-        } else if (step >= 8) {
-            QCOMPARE(db, QStringLiteral("new"));
-            QCOMPARE(files, s.newFiles);
-        }
         if (step < 9) {
-            // Until the end the marker and the staged data stay, so a re-run (or FastCMS's own
-            // start) completes the restore; status names the interruption.
-            QVERIFY(QFile::exists(f.markerPath()));
-            QVERIFY(QFile::exists(f.stagingDir() + QStringLiteral("/database.db")));
+            QVERIFY(QFile::exists(f.applyJournalPath()));
+            // The marker is out of FastCMS's sight: a server started now does not run its own
+            // phase 2 over the half-done swap, and nothing changes.
+            QVERIFY(!QFile::exists(f.markerPath()));
+            const auto server = test::runPython({QStringLiteral("fastcms_apply_restore.py"), s.fx.root->path()});
+            QCOMPARE(server.out.trimmed(), QByteArray("no marker"));
+            QCOMPARE(test::noteMarker(f.dbPath()), expectedDb);
+            // The earlier safety copy is parked (steps 4 and 5) until the new one takes its place.
+            QCOMPARE(test::noteMarker(f.dbBeforeRestorePath() + (step == 4 || step == 5 ? QStringLiteral(".fcb-old") : QString())),
+                     step <= 5 ? QStringLiteral("ancient") : QStringLiteral("old"));
             const auto status = test::runCli({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--data-dir"), f.dataDir()});
             QCOMPARE(status.json().value(QStringLiteral("apply_interrupted")).toBool(), true);
+            // While a server has the database open, the re-run touches nothing.
+            QProcess running;
+            QVERIFY(test::startWriter(running, f.dbPath(), "ready"));
+            QCOMPARE(test::runCli(args).exitCode, ExitCode::Busy);
+            running.closeWriteChannel();
+            QVERIFY(running.waitForFinished(30000));
+            QCOMPARE(test::noteMarker(f.dbPath()), expectedDb);
             const auto rerun = test::runCli(args);
             QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
         } else {
@@ -215,6 +223,96 @@ private Q_SLOTS:
         QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
                                                     QStringLiteral("backups"), QStringLiteral("files"),
                                                     QStringLiteral("files_before_restore")}));
+        QCOMPARE(listing(f.backupsDir()), QStringList{s.backupName});
+    }
+
+    void interruptedApplyCanBeAbandoned_data()
+    {
+        crashAtAnyStepIsRecoverable_data();
+    }
+    void interruptedApplyCanBeAbandoned()
+    {
+        QFETCH(int, step);
+        Scenario s = prepare();
+        const DataFolder& f = s.fx.folder;
+        const QByteArray marker = test::fileBytes(f.markerPath());
+        const QStringList staged = test::treeDigest(f.stagingDir());
+        const QStringList args{QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
+        QCOMPARE(test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step)}).exitStatus,
+                 QProcess::CrashExit);
+        const auto abandoned = test::runCli(args + QStringList{QStringLiteral("--abandon")});
+        if (step == 9) {
+            QCOMPARE(abandoned.exitCode, ExitCode::NotFound); // it had finished: nothing to undo
+            return;
+        }
+        QVERIFY2(abandoned.exitCode == 0, abandoned.err.constData());
+        // Exactly as before the apply: old data, the earlier safety copy, the restore still staged.
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
+        QCOMPARE(test::treeDigest(f.filesDir()), s.oldFiles);
+        QCOMPARE(test::noteMarker(f.dbBeforeRestorePath()), QStringLiteral("ancient"));
+        QCOMPARE(test::fileBytes(f.markerPath()), marker);
+        QCOMPARE(test::treeDigest(f.stagingDir()), staged);
+        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
+                                                    QStringLiteral("backups"), QStringLiteral("files")}));
+        QCOMPARE(listing(f.backupsDir()), (QStringList{QStringLiteral(".restore_pending"), s.backupName,
+                                                       QStringLiteral("restore_staging")}));
+    }
+
+    void failureAtAnyStepRollsBackExactly_data()
+    {
+        QTest::addColumn<int>("step");
+        for (int step = 1; step <= 8; ++step)
+            QTest::addRow("I/O error after step %d", step) << step;
+    }
+    void failureAtAnyStepRollsBackExactly()
+    {
+        QFETCH(int, step);
+        Scenario s = prepare();
+        const DataFolder& f = s.fx.folder;
+        const QByteArray marker = test::fileBytes(f.markerPath());
+        const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()},
+                                      {QStringLiteral("FCB_TEST_FAIL_AFTER_APPLY_STEP=%1").arg(step)});
+        QCOMPARE(run.exitCode, ExitCode::Io);
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
+        QCOMPARE(test::treeDigest(f.filesDir()), s.oldFiles);
+        QCOMPARE(test::noteMarker(f.dbBeforeRestorePath()), QStringLiteral("ancient"));
+        QCOMPARE(test::fileBytes(f.markerPath()), marker);
+        QVERIFY(!QFile::exists(f.applyJournalPath()));
+        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
+                                                    QStringLiteral("backups"), QStringLiteral("files")}));
+        // And the restore still goes through afterwards.
+        QCOMPARE(test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()}).exitCode, 0);
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("new"));
+    }
+
+    void walThatCannotBeFoldedGoesWithTheSafetyCopy()
+    {
+        // When the old database cannot take its WAL back (FCB_TEST_SKIP_CHECKPOINT stands in for
+        // a damaged one), the WAL must go with the safety copy, never stay beside the restored
+        // database, where SQLite would replay it.
+        Scenario s = prepare();
+        const DataFolder& f = s.fx.folder;
+        QProcess writer;
+        QVERIFY(test::startWriter(writer, f.dbPath(), "\n200\n"));
+        writer.kill();
+        writer.waitForFinished();
+        const QByteArray wal = test::fileBytes(f.walPath());
+        QVERIFY(!wal.isEmpty());
+
+        const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()},
+                                      {QStringLiteral("FCB_TEST_SKIP_CHECKPOINT=1")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(!QFile::exists(f.walPath()));
+        QCOMPARE(test::fileBytes(f.dbBeforeRestorePath() + QStringLiteral("-wal")), wal);
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("new"));
+        QCOMPARE(test::countRows(f.dbPath(), QStringLiteral("ticks")), -1);
+        // Opened normally, the safety copy and its WAL hold every row the killed writer committed.
+        QTemporaryDir copy;
+        QVERIFY(QFile::copy(f.dbBeforeRestorePath(), copy.filePath(QStringLiteral("old.db"))));
+        QVERIFY(QFile::copy(f.dbBeforeRestorePath() + QStringLiteral("-wal"), copy.filePath(QStringLiteral("old.db-wal"))));
+        QVERIFY(sqlite::checkpoint(copy.filePath(QStringLiteral("old.db"))));
+        QVERIFY(test::countRows(copy.filePath(QStringLiteral("old.db")), QStringLiteral("ticks")) >= 200);
+        QCOMPARE(test::noteMarker(copy.filePath(QStringLiteral("old.db"))), QStringLiteral("old"));
     }
 
     void disasterRecoveryWithNothingLeft()

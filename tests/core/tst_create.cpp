@@ -249,7 +249,7 @@ private Q_SLOTS:
         QFutureWatcher<Result<CreateResult>> watcher;
         QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
         QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-        watcher.setFuture(engine.createAsync({}));
+        watcher.setFuture(engine.createAsync({}).future);
         QVERIFY(finished.wait(60000) || finished.size() == 1);
         QVERIFY(watcher.result());
         QVERIFY(progress.size() >= 1);

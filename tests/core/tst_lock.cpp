@@ -4,6 +4,7 @@
 #include "local/OperationLock.h"
 
 #include <QProcess>
+#include <QFuture>
 #include <QTest>
 
 #include <unistd.h>
@@ -58,19 +59,61 @@ private Q_SLOTS:
                  QStringLiteral("busy"));
     }
 
-    void twoCommandLineToolsNeverCreateAtOnce()
+    void twoCommandLineToolsNeverWorkAtOnce_data()
     {
-        // Enough data that the first create is still running when the second starts.
-        auto fx = test::makeDataFolder(20000, 40);
-        test::writeLargeLog(fx.folder.filesDir() + QStringLiteral("/big.log"), 400000);
-        QProcess first;
-        if (!test::startCliAndWaitForLock(first, {QStringLiteral("create")}, fx))
-            QSKIP("the first create finished before a second one could be started; nothing to race");
-        const auto second = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
-        QCOMPARE(second.exitCode, ExitCode::Busy);
-        QVERIFY(first.waitForFinished(120000));
-        QCOMPARE(first.exitCode(), 0);
-        QCOMPARE(LocalEngine(fx.folder).list(1, 20)->total, 1);
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::newRow("create, create") << QStringLiteral("create") << QStringLiteral("create");
+        QTest::newRow("create, stage") << QStringLiteral("create") << QStringLiteral("stage-restore");
+        QTest::newRow("stage, apply") << QStringLiteral("stage-restore") << QStringLiteral("apply-restore");
+        QTest::newRow("apply, create") << QStringLiteral("apply-restore") << QStringLiteral("create");
+        QTest::newRow("apply, delete") << QStringLiteral("apply-restore") << QStringLiteral("delete");
+    }
+    void twoCommandLineToolsNeverWorkAtOnce()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        auto fx = test::makeDataFolder(50, 4);
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        const QString name = created->backup.fileName;
+        if (first == QStringLiteral("apply-restore"))
+            QVERIFY(engine.stageRestore(name, task));
+        const auto argsFor = [&name](const QString& command) {
+            QStringList args{command};
+            if (command == QStringLiteral("stage-restore") || command == QStringLiteral("delete"))
+                args.append(name);
+            return args;
+        };
+        QProcess running;
+        QVERIFY(test::startCliAndWaitForLock(running, argsFor(first), fx));
+        const auto refused = test::runCli(argsFor(second) + fx.cliFolderArgs());
+        QCOMPARE(refused.exitCode, ExitCode::Busy);
+        QVERIFY(refused.err.contains(QByteArray::number(running.processId())));
+        QVERIFY(running.waitForFinished(60000));
+        QCOMPARE(running.exitCode(), 0);
+        // Once the first is done, the second goes through.
+        if (second != QStringLiteral("apply-restore"))
+            QCOMPARE(test::runCli(argsFor(second) + fx.cliFolderArgs()).exitCode, 0);
+    }
+
+    void consoleAndToolShareTheLock()
+    {
+        // The console runs jobs in its own process through the same engine: a tool started
+        // meanwhile is refused, and the console's job is refused while the tool works.
+        auto fx = test::makeDataFolder(50, 4);
+        QProcess tool;
+        QVERIFY(test::startCliAndWaitForLock(tool, {QStringLiteral("create")}, fx));
+        LocalEngine engine(fx.folder);
+        auto job = engine.createAsync({});
+        job.future.waitForFinished();
+        const auto result = job.future.result();
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Busy);
+        QVERIFY(tool.waitForFinished(60000));
+        QCOMPARE(tool.exitCode(), 0);
     }
 };
 

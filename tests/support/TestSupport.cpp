@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUrl>
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -112,10 +113,25 @@ void writeNotes(const QString& dbPath, int rows, const QString& marker)
     sqlite3_close(db);
 }
 
-QString noteMarker(const QString& dbPath)
+// Looks without touching: read-only and immutable, so a stale WAL beside the file is neither
+// replayed nor removed before the test has seen the file as it is.
+static sqlite3* openForInspection(const QString& dbPath)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    const QByteArray uri = "file:" + QUrl::toPercentEncoding(dbPath, "/") + "?immutable=1";
+    if (sqlite3_open_v2(uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return db;
+}
+
+QString noteMarker(const QString& dbPath)
+{
+    if (!QFile::exists(dbPath))
+        return {};
+    sqlite3* db = openForInspection(dbPath);
+    if (!db) {
         sqlite3_close(db);
         return {};
     }
@@ -131,8 +147,7 @@ QString noteMarker(const QString& dbPath)
 
 qint64 countRows(const QString& dbPath, const QString& table)
 {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3* db = QFile::exists(dbPath) ? openForInspection(dbPath) : nullptr;
     sqlite3_stmt* stmt = nullptr;
     qint64 count = -1;
     if (sqlite3_prepare_v2(db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt,
@@ -183,16 +198,11 @@ QStringList treeDigest(const QString& dir)
     return lines;
 }
 
-void writeLargeLog(const QString& path, int lines)
+bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx, int pauseMs)
 {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    for (int i = 0; i < lines; ++i)
-        file.write(QByteArray::number(i) + " GET /api/v1/collections/posts/records 200 " + QByteArray::number(i * 7) + "\n");
-}
-
-bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx)
-{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("FCB_TEST_PAUSE_AFTER_LOCK_MS"), QString::number(pauseMs));
+    process.setProcessEnvironment(environment);
     process.start(cliPath(), args + fx.cliFolderArgs());
     if (!process.waitForStarted())
         return false;

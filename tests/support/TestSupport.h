@@ -50,12 +50,9 @@ qint64 countRows(const QString& dbPath, const QString& table);
 // sorted "relative/path:sha256" lines for every regular file under dir
 QStringList treeDigest(const QString& dir);
 
-// A log file of `lines` lines (about 45 bytes each): compressible bulk that makes a create take
-// long enough to be raced or interrupted.
-void writeLargeLog(const QString& path, int lines);
-// Starts fastcms-backup with args and returns once that process holds the folder's operation
-// lock (true), or false if it finished first or 60 s passed.
-bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx);
+// Starts fastcms-backup with args, made to pause `pauseMs` right after it takes the folder's
+// operation lock (a test hook), and returns once it holds the lock.
+bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx, int pauseMs = 4000);
 // Starts fcb-test-writer on db and returns once it has printed `untilText` (e.g. "ready" or
 // "\n300\n"): a second process that has the database open and commits into its WAL.
 bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilText);

@@ -1,5 +1,6 @@
-// fcb-test-writer DB: keeps committing one row per transaction into table `ticks` of a WAL
-// database, printing each committed id on stdout, until stdin closes or it is killed.
+// fcb-test-writer DB [MAX_ROWS] [SECONDS]: keeps committing one row per transaction into table
+// `ticks` of a WAL database, printing each committed id on stdout, until stdin closes, it is
+// killed, MAX_ROWS rows are in, or SECONDS have passed: it always stops by itself.
 // Auto-checkpointing is off, so every committed row lives only in the WAL: a backup that
 // copies app.db byte for byte would miss all of them.
 #include <sqlite3.h>
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <ctime>
 #include <poll.h>
 #include <unistd.h>
 
@@ -16,7 +18,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: fcb-test-writer DB [MAX_ROWS]\n");
         return 2;
     }
-    const long maxRows = argc > 2 ? std::atol(argv[2]) : 0;
+    // Bounded however it is run: at most MAX_ROWS rows (default 200,000, about 60 MB of WAL)
+    // and SECONDS seconds (default 60).
+    const long maxRows = argc > 2 ? std::atol(argv[2]) : 200000;
+    const long seconds = argc > 3 ? std::atol(argv[3]) : 60;
+    const std::time_t deadline = std::time(nullptr) + seconds;
     sqlite3* db = nullptr;
     if (sqlite3_open(argv[1], &db) != SQLITE_OK)
         return 1;
@@ -50,7 +56,7 @@ int main(int argc, char** argv)
         }
         std::printf("%ld\n", id);
         std::fflush(stdout);
-        if (maxRows > 0 && id >= maxRows)
+        if (id >= maxRows || std::time(nullptr) > deadline)
             break;
     }
     sqlite3_finalize(insert);
