@@ -150,6 +150,14 @@
         <source>checking the database</source>
         <translation>die Prüfung der Datenbank</translation>
     </message>
+    <message>
+        <source>The entry &quot;%1&quot; lies inside &quot;%2&quot;, which is a file.</source>
+        <translation>Der Eintrag „%1“ liegt in „%2“, das eine Datei ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is both a file and a folder.</source>
+        <translation>„%1“ ist zugleich Datei und Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>FcbArchiveWriterText</name>
@@ -318,8 +326,8 @@
         <translation>%1 konnte nicht gelöscht werden.</translation>
     </message>
     <message>
-        <source>An earlier restore was interrupted. Run apply-restore to finish it first.</source>
-        <translation>Eine frühere Wiederherstellung wurde unterbrochen. Führen Sie zuerst apply-restore aus, um sie abzuschließen.</translation>
+        <source>An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it.</source>
+        <translation>Eine frühere Wiederherstellung wurde unterbrochen. Führen Sie apply-restore aus, um sie abzuschließen, oder apply-restore --abandon, um sie rückgängig zu machen.</translation>
     </message>
 </context>
 <context>
@@ -346,10 +354,6 @@
     <message>
         <source>Both %1 and %2 exist; the restore cannot tell which is which.</source>
         <translation>Sowohl %1 als auch %2 existieren; die Wiederherstellung kann sie nicht eindeutig zuordnen.</translation>
-    </message>
-    <message>
-        <source>Could not remove the restore marker.</source>
-        <translation>Die Wiederherstellungsmarkierung konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>The restore of %1 is marked as staged, but the staged files are missing. Unstage it and stage the backup again.</source>
@@ -400,12 +404,20 @@
         <translation>Wiederhergestellte Daten werden eingesetzt</translation>
     </message>
     <message>
-        <source>The restore could not finish (%1). Run apply-restore again to complete it.</source>
-        <translation>Die Wiederherstellung konnte nicht abgeschlossen werden (%1). Führen Sie apply-restore erneut aus, um sie fertigzustellen.</translation>
-    </message>
-    <message>
         <source>Restore applied</source>
         <translation>Wiederherstellung angewendet</translation>
+    </message>
+    <message>
+        <source>No interrupted restore to abandon.</source>
+        <translation>Es gibt keine unterbrochene Wiederherstellung, die rückgängig gemacht werden könnte.</translation>
+    </message>
+    <message>
+        <source>The restore could not finish (%1) nor be undone (%2). Run apply-restore again to complete it.</source>
+        <translation>Die Wiederherstellung konnte weder abgeschlossen (%1) noch rückgängig gemacht werden (%2). Führen Sie apply-restore erneut aus, um sie abzuschließen.</translation>
+    </message>
+    <message>
+        <source>The restore failed and was undone: %1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen und wurde rückgängig gemacht: %1</translation>
     </message>
 </context>
 <context>
@@ -562,111 +574,6 @@
     <message>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen...</translation>
-    </message>
-    <message>
-        <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
-
-Safe, FastCMS-compatible backups of a FastCMS data folder.
-
-Commands:
-  create                 Back up the database (a consistent snapshot, even while the
-                         server writes) and every uploaded file into
-                         backups/backup_YYYYMMDD_HHMMSS.zip
-  list                   List backups, newest first (--page, --per-page)
-  delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
-  verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
-  stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
-  unstage                Cancel a staged restore
-  apply-restore          Apply the staged restore now (the server must be stopped);
-                         keeps app.db.before_restore and files_before_restore/
-  status                 Pending restore, newest backup and its age, who is busy
-  demo                   Create a demo data folder at --data-dir (if it has no app.db)
-
-Options:
-  --data-dir &lt;dir&gt;       The server&apos;s data folder (default: ./data)
-  --db &lt;file&gt;            Database (default: &lt;data-dir&gt;/app.db; FastCMS&apos;s DATABASE_URL)
-  --files-dir &lt;dir&gt;      Uploads (default: &lt;data-dir&gt;/files; FastCMS&apos;s LOCAL_STORAGE_PATH)
-  --backups-dir &lt;dir&gt;    Backups (default: &lt;data-dir&gt;/backups)
-  --page &lt;n&gt;             list: page number, from 1 (default: 1)
-  --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
-  --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
-  --json                 Print one JSON object on standard output
-  -q, --quiet            No progress and no messages on success
-  -h, --help             Show this help
-  -v, --version          Show the version
-
-Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
-
-Exit codes:
-  0    success
-  1    unexpected failure
-  2    usage error (unknown command or option, malformed backup name)
-  3    not found (no such backup, database or staged restore)
-  4    busy (another operation runs on this data folder, or the server has the
-       database open during apply-restore)
-  5    invalid archive (verification failed, hostile or damaged archive)
-  6    I/O error, including not enough free space
-  7    conflict (e.g. deleting the backup that is staged for restore)
-  130  cancelled (Ctrl+C or SIGTERM)
-</source>
-        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
-
-Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners.
-
-Befehle:
-  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
-                         während der Server schreibt) und alle hochgeladenen Dateien
-                         nach backups/backup_YYYYMMDD_HHMMSS.zip
-  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
-  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
-                         Sicherungsordner)
-  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
-                         Metadaten
-  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
-                         FastCMS wendet sie beim nächsten Start an
-  unstage                Hebt eine vorgemerkte Wiederherstellung auf
-  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
-                         Server muss gestoppt sein); behält app.db.before_restore
-                         und files_before_restore/
-  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
-                         Alter, laufende Vorgänge
-  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
-                         dort noch keine app.db vorhanden ist)
-
-Optionen:
-  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
-  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
-                         FastCMS)
-  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
-                         LOCAL_STORAGE_PATH von FastCMS)
-  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
-  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
-  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
-  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
-  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
-  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
-  -h, --help             Zeigt diese Hilfe an
-  -v, --version          Zeigt die Version an
-
-Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
-bleiben keine halb geschriebenen Daten zurück.
-
-Exit-Codes:
-  0    Erfolg
-  1    unerwarteter Fehler
-  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
-       Sicherungsname)
-  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
-       Wiederherstellung)
-  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
-       hat die Datenbank während apply-restore geöffnet)
-  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
-       Archiv)
-  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
-  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
-       vorgemerkt ist)
-  130  abgebrochen (Strg+C oder SIGTERM)
-</translation>
     </message>
     <message>
         <source>Try &apos;fastcms-backup --help&apos;.</source>
@@ -830,10 +737,6 @@ Exit-Codes:
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>Restore:       INTERRUPTED: run &apos;fastcms-backup apply-restore&apos; to finish it</source>
-        <translation>Wiederherstellung: UNTERBROCHEN: Führen Sie &apos;fastcms-backup apply-restore&apos; aus, um sie abzuschließen</translation>
-    </message>
-    <message>
         <source>Restore:       %1 is staged (requested %2): restart the server to apply it</source>
         <translation>Wiederherstellung: %1 ist vorgemerkt (angefordert: %2): Starten Sie den Server neu, um sie anzuwenden</translation>
     </message>
@@ -856,6 +759,134 @@ Exit-Codes:
     <message>
         <source>Cancelled; nothing was left half-written.</source>
         <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
+
+Safe, FastCMS-compatible backups of a FastCMS data folder.
+
+Commands:
+  create                 Back up the database (a consistent snapshot, even while the
+                         server writes) and every uploaded file into
+                         backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   List backups, newest first (--page, --per-page)
+  delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
+  verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
+  stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
+  unstage                Cancel a staged restore
+  apply-restore          Apply the staged restore now (the server must be stopped);
+                         keeps app.db.before_restore and files_before_restore/.
+                         After an interruption it finishes the restore; with
+                         --abandon it undoes it instead
+  status                 Pending restore, newest backup and its age, who is busy
+  demo                   Create a demo data folder at --data-dir (if it has no app.db)
+
+Options:
+  --data-dir &lt;dir&gt;       The server&apos;s data folder (default: ./data)
+  --db &lt;file&gt;            Database (default: &lt;data-dir&gt;/app.db; FastCMS&apos;s DATABASE_URL)
+  --files-dir &lt;dir&gt;      Uploads (default: &lt;data-dir&gt;/files; FastCMS&apos;s LOCAL_STORAGE_PATH)
+  --backups-dir &lt;dir&gt;    Backups (default: &lt;data-dir&gt;/backups)
+  --page &lt;n&gt;             list: page number, from 1 (default: 1)
+  --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
+  --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
+  --abandon              apply-restore: undo an interrupted restore
+  --json                 Print one JSON object on standard output
+  -q, --quiet            No progress and no messages on success
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
+
+Exit codes:
+  0    success
+  1    unexpected failure
+  2    usage error (unknown command or option, malformed backup name)
+  3    not found (no such backup, database or staged restore)
+  4    busy (another operation runs on this data folder, or the server has the
+       database open during apply-restore)
+  5    invalid archive (verification failed, hostile or damaged archive)
+  6    I/O error, including not enough free space
+  7    conflict (e.g. deleting the backup that is staged for restore)
+  130  cancelled (Ctrl+C or SIGTERM)
+</source>
+        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
+
+Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners.
+
+Befehle:
+  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
+                         während der Server schreibt) und alle hochgeladenen Dateien
+                         nach backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
+  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
+                         Sicherungsordner)
+  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
+                         Metadaten
+  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
+                         FastCMS wendet sie beim nächsten Start an
+  unstage                Hebt eine vorgemerkte Wiederherstellung auf
+  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
+                         Server muss gestoppt sein); behält app.db.before_restore
+                         und files_before_restore/. Nach einer Unterbrechung
+                         schließt es die Wiederherstellung ab; mit --abandon
+                         macht es sie stattdessen rückgängig
+  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
+                         Alter, laufende Vorgänge
+  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
+                         dort noch keine app.db vorhanden ist)
+
+Optionen:
+  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
+  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
+                         FastCMS)
+  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
+                         LOCAL_STORAGE_PATH von FastCMS)
+  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
+  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
+  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
+  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
+  --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
+                         machen
+  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
+  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
+  -h, --help             Zeigt diese Hilfe an
+  -v, --version          Zeigt die Version an
+
+Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
+bleiben keine halb geschriebenen Daten zurück.
+
+Exit-Codes:
+  0    Erfolg
+  1    unerwarteter Fehler
+  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
+       Sicherungsname)
+  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
+       Wiederherstellung)
+  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
+       hat die Datenbank während apply-restore geöffnet)
+  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
+       Archiv)
+  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
+  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
+       vorgemerkt ist)
+  130  abgebrochen (Strg+C oder SIGTERM)
+</translation>
+    </message>
+    <message>
+        <source>--abandon goes with apply-restore.</source>
+        <translation>--abandon gehört zu apply-restore.</translation>
+    </message>
+    <message>
+        <source>The interrupted restore was undone; the data folder is as it was before, and the restore is staged again.</source>
+        <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor, und die Wiederherstellung ist wieder vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Restore:       INTERRUPTED: run &apos;fastcms-backup apply-restore&apos; to finish it (or add --abandon to undo it)</source>
+        <translation>Wiederherstellung: UNTERBROCHEN: Führen Sie &apos;fastcms-backup apply-restore&apos; aus, um sie abzuschließen (oder fügen Sie --abandon hinzu, um sie rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>The operation ended without a result.</source>
+        <translation>Der Vorgang endete ohne Ergebnis.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,6 @@ namespace fcb {
 
 namespace {
 
-using Text = FcbRestoreApplierText;
 
 const QString kNew = QStringLiteral(".fcb-new");
 const QString kOld = QStringLiteral(".fcb-old");
@@ -164,7 +163,7 @@ Result<void> rollBackPreparation(const DataFolder& folder)
     (void)files::syncParentDir(p.db);
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, Text::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
     return files::syncParentDir(folder.applyJournalPath());
 }
 
@@ -238,7 +237,7 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         result.filesReplaced = true;
         if (files::exists(p.files)) {
             if (files::exists(p.safetyFiles))
-                return fail(ErrorCode::Conflict, Text::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
+                return fail(ErrorCode::Conflict, FcbRestoreApplierText::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
                                                      .arg(p.files, p.safetyFiles));
             if (auto r = files::renameNoReplace(p.files, p.safetyFiles); !r)
                 return r;
@@ -255,7 +254,7 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
     (void)files::removeAll(folder.stagingDir());
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, Text::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
     if (auto r = files::syncParentDir(folder.applyJournalPath()); !r)
         return r;
     (void)stepDone(9); // the restore is complete: only the crash hook applies here
@@ -279,10 +278,10 @@ Result<void> refuseIfInUse(const QString& db)
     for (qint64 pid : usage.pids)
         pids.append(QString::number(pid));
     return fail(ErrorCode::InUse,
-                Text::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
+                FcbRestoreApplierText::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
                          "restore.")
-                    .arg(pids.isEmpty() ? Text::tr("unknown process")
-                                        : Text::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
+                    .arg(pids.isEmpty() ? FcbRestoreApplierText::tr("unknown process")
+                                        : FcbRestoreApplierText::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
                 db);
 }
 
@@ -297,7 +296,7 @@ Result<void> abandonInterruptedApply(const DataFolder& folder)
 {
     const auto journal = readJournal(folder);
     if (!journal)
-        return fail(ErrorCode::NotFound, Text::tr("No interrupted restore to abandon."));
+        return fail(ErrorCode::NotFound, FcbRestoreApplierText::tr("No interrupted restore to abandon."));
     if (auto free = refuseIfInUse(folder.dbPath()); !free)
         return free;
     return journal->state == QStringLiteral("committed") ? rollBackCommitted(folder, *journal)
@@ -333,18 +332,18 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     result.backupFilename = marker->backupFilename;
     if (!files::exists(folder.stagingDir()) || !files::isRegularFile(p.stagedDb))
         return fail(ErrorCode::NotFound,
-                    Text::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
+                    FcbRestoreApplierText::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
                              "stage the backup again.")
                         .arg(marker->backupFilename));
     if (auto free = refuseIfInUse(p.db); !free)
         return fail(free.error());
-    task.report(0, 9, Text::tr("Checking the staged database"));
+    task.report(0, 9, FcbRestoreApplierText::tr("Checking the staged database"));
     auto integrity = sqlite::integrityCheck(p.stagedDb);
     if (!integrity || *integrity != QStringLiteral("ok"))
-        return fail(ErrorCode::BadArchive, Text::tr("The staged database is not healthy; nothing was changed."),
+        return fail(ErrorCode::BadArchive, FcbRestoreApplierText::tr("The staged database is not healthy; nothing was changed."),
                     integrity ? *integrity : integrity.error().detail);
     if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, Text::tr("Cancelled."));
+        return fail(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled."));
 
     // Hard links cost nothing on one file system; across file systems the staged data is copied.
     const QString dataParent = QFileInfo(p.db).absolutePath();
@@ -352,7 +351,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         const auto staged = files::treeSize(folder.stagingDir());
         const qint64 available = freeSpace(dataParent);
         if (available >= 0 && available < staged.bytes + (1 << 20))
-            return fail(files::noSpaceError(Text::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
+            return fail(files::noSpaceError(FcbRestoreApplierText::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
     }
 
     Journal journal{QStringLiteral("preparing"), marker->backupFilename, files::exists(p.db), files::exists(p.stagedFiles)};
@@ -371,7 +370,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     if (auto hook = stepDone(1); !hook)
         return undo(hook.error());
 
-    task.report(2, 9, Text::tr("Folding the old database's WAL into it"));
+    task.report(2, 9, FcbRestoreApplierText::tr("Folding the old database's WAL into it"));
     bool fold = journal.hadDb && (QFileInfo(p.wal).size() > 0 || files::exists(p.journal));
 #ifdef FCB_TEST_HOOKS
     // Stands in for an old database too damaged to take its WAL back.
@@ -384,7 +383,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     if (auto hook = stepDone(2); !hook)
         return undo(hook.error());
 
-    task.report(3, 9, Text::tr("Preparing the restored database and files"));
+    task.report(3, 9, FcbRestoreApplierText::tr("Preparing the restored database and files"));
     if (auto linked = files::linkOrCopy(p.stagedDb, p.db + kNew); !linked)
         return undo(linked.error());
     adoptOwnership(p.db, p.db + kNew, false);
@@ -395,11 +394,11 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
     }
     (void)files::syncParentDir(p.db);
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, Text::tr("Cancelled.")));
+        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     if (auto hook = stepDone(3); !hook)
         return undo(hook.error());
 
-    task.report(4, 9, Text::tr("Preparing the safety copies"));
+    task.report(4, 9, FcbRestoreApplierText::tr("Preparing the safety copies"));
     const QStringList parked = p.safetyDbFamily(kOld);
     const QStringList originals = p.safetyDbFamily(QString());
     for (int i = 0; i < parked.size(); ++i)
@@ -419,7 +418,7 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         return undo(hook.error());
 
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, Text::tr("Cancelled.")));
+        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     journal.state = QStringLiteral("committed");
     if (auto j = writeJournal(folder, journal); !j)
         return undo(j.error());
@@ -427,20 +426,20 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         return undo(hook.error());
 
     // Past the point of no return a cancel request is ignored: the swap is a few renames.
-    task.report(6, 9, Text::tr("Swapping in the restored data"));
+    task.report(6, 9, FcbRestoreApplierText::tr("Swapping in the restored data"));
     if (auto done = rollForward(folder, result); !done) {
         if (auto undone = rollBackCommitted(folder, journal); !undone)
             return fail(Error::make(done.error().code,
-                                    Text::tr("The restore could not finish (%1) nor be undone (%2). Run "
+                                    FcbRestoreApplierText::tr("The restore could not finish (%1) nor be undone (%2). Run "
                                              "apply-restore again to complete it.")
                                         .arg(done.error().message, undone.error().message),
                                     done.error().detail));
         return fail(Error::make(done.error().code,
-                                Text::tr("The restore failed and was undone: %1").arg(done.error().message),
+                                FcbRestoreApplierText::tr("The restore failed and was undone: %1").arg(done.error().message),
                                 done.error().detail));
     }
     result.safetyFiles = result.filesReplaced && files::exists(p.safetyFiles) ? p.safetyFiles : QString();
-    task.report(9, 9, Text::tr("Restore applied"));
+    task.report(9, 9, FcbRestoreApplierText::tr("Restore applied"));
     qCInfo(lcRestore) << "applied restore of" << result.backupFilename;
     return result;
 }

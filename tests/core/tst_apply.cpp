@@ -9,6 +9,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace fcb;
 
@@ -66,6 +68,14 @@ private Q_SLOTS:
     {
         Scenario s = prepare();
         const DataFolder& f = s.fx.folder;
+        // The server runs as its own user: the restored data must stay its own, even when the
+        // restore is applied by root.
+        const bool root = ::getuid() == 0;
+        if (root) {
+            QCOMPARE(::chown(QFile::encodeName(f.dbPath()).constData(), 65534, 65534), 0);
+            QCOMPARE(::chown(QFile::encodeName(f.filesDir()).constData(), 65534, 65534), 0);
+        }
+        QCOMPARE(::chmod(QFile::encodeName(f.dbPath()).constData(), 0640), 0);
         LocalEngine engine(f);
         SilentTaskContext task;
         const auto applied = engine.applyRestore(task);
@@ -85,6 +95,15 @@ private Q_SLOTS:
                                                     QStringLiteral("files_before_restore")}));
         auto integrity = sqlite::integrityCheck(f.dbPath());
         QVERIFY(integrity && *integrity == QStringLiteral("ok"));
+        struct stat db {};
+        QCOMPARE(::stat(QFile::encodeName(f.dbPath()).constData(), &db), 0);
+        QCOMPARE(db.st_mode & 0777, 0640u);
+        if (root) {
+            QCOMPARE(db.st_uid, 65534u);
+            struct stat upload {};
+            QCOMPARE(::stat(QFile::encodeName(f.filesDir() + QLatin1Char('/') + s.newFiles.first().section(QLatin1Char(':'), 0, 0)).constData(), &upload), 0);
+            QCOMPARE(upload.st_uid, 65534u);
+        }
         // Nothing left to apply.
         QCOMPARE(engine.applyRestore(task).error().code, ErrorCode::NotFound);
     }

@@ -256,6 +256,30 @@ private Q_SLOTS:
         QCOMPARE(progress.last().first().toInt(), 1000);
     }
 
+    void cancellingAJobAlwaysLeavesAnHonestResult()
+    {
+        // Cancel racing completion: the future always carries the job's own answer, and the
+        // folder agrees with it (a backup if it says so, nothing if it says cancelled).
+        auto fx = test::makeDataFolder(100, 20);
+        LocalEngine engine(fx.folder);
+        for (int delayMs : {0, 5, 50}) {
+            auto job = engine.createAsync({});
+            QTest::qWait(delayMs);
+            job.cancel();
+            job.future.waitForFinished();
+            QCOMPARE(job.future.resultCount(), 1);
+            const auto result = job.future.result();
+            const QStringList zips = QDir(fx.folder.backupsDir()).entryList({QStringLiteral("*.zip")});
+            if (result) {
+                QVERIFY(zips.contains(result->backup.fileName));
+            } else {
+                QCOMPARE(result.error().code, ErrorCode::Cancelled);
+            }
+            for (const QString& f : dirListing(fx.folder.backupsDir()))
+                QVERIFY2(f.endsWith(QStringLiteral(".zip")), qPrintable(f));
+        }
+    }
+
     void missingDatabaseIsNotFound()
     {
         QTemporaryDir dir;

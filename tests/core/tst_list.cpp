@@ -143,6 +143,23 @@ private Q_SLOTS:
         QCOMPARE(byName[QStringLiteral("odd-metadata.zip")].createdFrom, BackupItem::TimeSource::FileTime);
     }
 
+    void archivesWrittenByFastCmsAreListed()
+    {
+        QTemporaryDir dir;
+        const DataFolder folder(dir.path() + QStringLiteral("/data"));
+        QDir().mkpath(folder.backupsDir());
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")),
+                            folder.backupPath(QStringLiteral("backup_20261126_051757.zip"))));
+        const auto page = LocalEngine(folder).list(1, 20);
+        QVERIFY(page);
+        QCOMPARE(page->total, 1);
+        const BackupItem& item = page->items.first();
+        QVERIFY(item.valid);
+        QCOMPARE(item.createdFrom, BackupItem::TimeSource::Metadata);
+        QCOMPARE(item.created, QDateTime(QDate(2026, 11, 26), QTime(5, 17, 57, 367), Qt::UTC));
+        QVERIFY(item.metadata && !item.metadata->isOurs());
+    }
+
     void tenThousandBackupsOpenOnlyThePage()
     {
         QTemporaryDir dir;

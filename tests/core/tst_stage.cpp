@@ -129,6 +129,7 @@ private Q_SLOTS:
         QTest::newRow("not sqlite") << QList<E>{{QStringLiteral("database.db"), "DROP TABLE users; -- not a database"}} << false;
         QTest::newRow("unexpected entry") << QList<E>{{QStringLiteral("database.db"), db}, {QStringLiteral("run-me.sh"), "rm -rf /"}} << false;
         QTest::newRow("duplicate entry") << QList<E>{{QStringLiteral("database.db"), db}, {QStringLiteral("files/a"), "1"}, {QStringLiteral("files/a"), "2"}} << false;
+        QTest::newRow("file and folder") << QList<E>{{QStringLiteral("database.db"), db}, {QStringLiteral("files/a"), "1"}, {QStringLiteral("files/a/b"), "2"}} << false;
         QTest::newRow("no database") << QList<E>{{QStringLiteral("files/a.txt"), "x"}} << false;
         QTest::newRow("truncated") << QList<E>{{QStringLiteral("database.db"), db}, {QStringLiteral("files/a.txt"), QByteArray(5000, 'a')}} << true;
     }
