@@ -23,6 +23,8 @@ int exitCodeFor(ErrorCode code)
         return ExitCode::Unauthorized;
     case ErrorCode::Network:
         return ExitCode::Network;
+    case ErrorCode::Unsupported:
+        return ExitCode::Unsupported;
     case ErrorCode::Cancelled:
         return ExitCode::Cancelled;
     case ErrorCode::Internal:
@@ -54,6 +56,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("unauthorized");
     case ErrorCode::Network:
         return QStringLiteral("network");
+    case ErrorCode::Unsupported:
+        return QStringLiteral("unsupported");
     case ErrorCode::Cancelled:
         return QStringLiteral("cancelled");
     case ErrorCode::Internal:

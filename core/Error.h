@@ -19,6 +19,7 @@ enum class ErrorCode {
     Conflict,     // the request contradicts the current state (e.g. deleting the staged backup)
     Unauthorized, // signed out, token expired, or not an administrator
     Network,      // the server could not be reached or answered nonsense
+    Unsupported,  // this server (or mode) does not offer the operation
     Cancelled,    // the user cancelled
     Internal,     // a bug or an unexpected library failure
 };
@@ -66,6 +67,7 @@ constexpr int Io = 6;
 constexpr int Conflict = 7;
 constexpr int Unauthorized = 8;
 constexpr int Network = 9;
+constexpr int Unsupported = 10;
 constexpr int Cancelled = 130;
 } // namespace ExitCode
 

@@ -2,7 +2,9 @@
 
 #include "FileUtil.h"
 #include "archive/BackupName.h"
+#include "backend/LocalBackend.h"
 #include "demo/DemoData.h"
+#include "remote/RemoteBackend.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,6 +15,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace fcb {
@@ -186,6 +189,14 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("per-page"), QString(), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("trigger"), QString(), QStringLiteral("kind"), QStringLiteral("manual")},
         {QStringLiteral("abandon"), QString()},
+        {QStringLiteral("server"), QString(), QStringLiteral("url")},
+        {QStringLiteral("token-file"), QString(), QStringLiteral("file")},
+        {QStringLiteral("api-key-file"), QString(), QStringLiteral("file")},
+        {QStringLiteral("email"), QString(), QStringLiteral("address")},
+        {QStringLiteral("password-file"), QString(), QStringLiteral("file")},
+        {QStringLiteral("save-token"), QString(), QStringLiteral("file")},
+        {QStringLiteral("output"), QString(), QStringLiteral("path"), QStringLiteral(".")},
+        {QStringLiteral("timeout"), QString(), QStringLiteral("seconds"), QStringLiteral("30")},
         {QStringLiteral("json"), QString()},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, QString()},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
@@ -225,16 +236,19 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("delete"),        QStringLiteral("verify"),
                                    QStringLiteral("stage-restore"), QStringLiteral("unstage"),
                                    QStringLiteral("apply-restore"), QStringLiteral("status"),
-                                   QStringLiteral("demo")};
+                                   QStringLiteral("demo"),          QStringLiteral("download"),
+                                   QStringLiteral("upload"),        QStringLiteral("login")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
     }
     const bool takesName = command == QStringLiteral("delete") || command == QStringLiteral("verify")
-        || command == QStringLiteral("stage-restore");
-    if (args.size() != (takesName ? 1 : 0)) {
-        fail(Error::make(ErrorCode::Usage, takesName ? CommandLine::tr("%1 takes one backup name.").arg(command)
-                                                     : CommandLine::tr("%1 takes no arguments.").arg(command)));
+        || command == QStringLiteral("stage-restore") || command == QStringLiteral("download");
+    const bool takesPath = command == QStringLiteral("upload");
+    if (args.size() != (takesName || takesPath ? 1 : 0)) {
+        fail(Error::make(ErrorCode::Usage, takesName   ? CommandLine::tr("%1 takes one backup name.").arg(command)
+                                           : takesPath ? CommandLine::tr("%1 takes the path of one zip file.").arg(command)
+                                                       : CommandLine::tr("%1 takes no arguments.").arg(command)));
         return -1;
     }
     if (m_parser.isSet(QStringLiteral("abandon")) && command != QStringLiteral("apply-restore")) {
@@ -249,6 +263,23 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     const DataFolder folder(m_parser.value(QStringLiteral("data-dir")), m_parser.value(QStringLiteral("db")),
                             m_parser.value(QStringLiteral("files-dir")), m_parser.value(QStringLiteral("backups-dir")));
     m_engine = std::make_unique<LocalEngine>(folder);
+    const bool remote = m_parser.isSet(QStringLiteral("server"));
+    if (remote && (command == QStringLiteral("apply-restore") || command == QStringLiteral("demo"))) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("%1 works on a local data folder; a server applies staged "
+                                                           "restores itself when it restarts.")
+                                               .arg(command)));
+        return -1;
+    }
+    if (!remote && command == QStringLiteral("login")) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --server.")));
+        return -1;
+    }
+    if (remote) {
+        if (!connectRemote(command))
+            return -1;
+    } else {
+        m_backend = std::make_unique<LocalBackend>(*m_engine);
+    }
 
     // A backup id (the name without .zip, as FastCMS's routes take it) is accepted too.
     QString name = args.value(0);
@@ -271,16 +302,18 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             fail(Error::make(ErrorCode::Usage, CommandLine::tr("--trigger is manual, scheduled or pre-restore.")));
             return -1;
         }
-        watch<CreateResult>(m_engine->createAsync(CreateRequest{trigger}), [this](const CreateResult& r) {
+        watch<CreateResult>(m_backend->create(CreateRequest{trigger}), [this](const CreateResult& r) {
             if (m_json) {
                 printJson({{QStringLiteral("backup"), itemJson(r.backup)},
                            {QStringLiteral("files"), r.fileCount},
                            {QStringLiteral("database_bytes"), r.databaseBytes},
                            {QStringLiteral("uncompressed_bytes"), r.totalBytes},
                            {QStringLiteral("database_integrity"), r.databaseIntegrity}});
+            } else if (!m_quiet && m_backend->isRemote()) {
+                printLine(CommandLine::tr("Created %1 (%2) on the server.").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)));
             } else if (!m_quiet) {
                 printLine(CommandLine::tr("Created %1 (%2; database %3 and %n file(s), %4 before compression; integrity %5)", nullptr,
-                             int(r.fileCount))
+                                          int(r.fileCount))
                               .arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes),
                                    files::humanSize(r.databaseBytes), files::humanSize(r.totalBytes), r.databaseIntegrity));
                 printLine(r.backup.path);
@@ -296,7 +329,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             fail(Error::make(ErrorCode::Usage, CommandLine::tr("--page and --per-page take whole numbers.")));
             return -1;
         }
-        watch<BackupPage>(m_engine->listAsync(page, perPage), [this](const BackupPage& p) {
+        watch<BackupPage>(m_backend->list(page, perPage), [this](const BackupPage& p) {
             if (m_json) {
                 QJsonArray items;
                 for (const BackupItem& item : p.items)
@@ -332,7 +365,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("delete")) {
-        watch<void>(m_engine->removeAsync(name), [this, name] {
+        watch<void>(m_backend->remove(name), [this, name] {
             if (m_json)
                 printJson({{QStringLiteral("deleted"), true}, {QStringLiteral("filename"), name}});
             else if (!m_quiet)
@@ -340,7 +373,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("verify")) {
-        watch<VerifyReport>(m_engine->verifyAsync(name), [this](const VerifyReport& r) {
+        watch<VerifyReport>(m_backend->verify(name), [this](const VerifyReport& r) {
             if (m_json) {
                 printJson({{QStringLiteral("report"), reportJson(r)}});
             } else {
@@ -356,7 +389,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(r.ok() ? ExitCode::Success : ExitCode::BadArchive);
         });
     } else if (command == QStringLiteral("stage-restore")) {
-        watch<StageResult>(m_engine->stageRestoreAsync(name), [this](const StageResult& r) {
+        watch<StageResult>(m_backend->stageRestore(name), [this](const StageResult& r) {
             if (m_json) {
                 printJson({{QStringLiteral("status"), QStringLiteral("pending_restart")},
                            {QStringLiteral("backup_filename"), r.marker.backupFilename},
@@ -371,7 +404,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("unstage")) {
-        watch<void>(m_engine->unstageRestoreAsync(), [this] {
+        watch<void>(m_backend->unstageRestore(), [this] {
             if (m_json)
                 printJson({{QStringLiteral("unstaged"), true}});
             else if (!m_quiet)
@@ -405,64 +438,38 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("status")) {
-        watch<FolderStatus>(m_engine->statusAsync(), [this](const FolderStatus& s) {
-            if (m_json) {
-                QJsonArray pids;
-                for (qint64 pid : s.databasePids)
-                    pids.append(pid);
-                QJsonObject object{
-                    {QStringLiteral("data_dir"), s.dataDir},
-                    {QStringLiteral("database"), s.dbPath},
-                    {QStringLiteral("database_exists"), s.databaseExists},
-                    {QStringLiteral("database_in_use"), s.databaseInUse},
-                    {QStringLiteral("database_pids"), pids},
-                    {QStringLiteral("restore_pending"), s.restorePending},
-                    {QStringLiteral("pending_backup"), s.pendingBackup},
-                    {QStringLiteral("pending_requested_at"), s.pendingRequestedAt},
-                    {QStringLiteral("staging_present"), s.stagingPresent},
-                    {QStringLiteral("apply_interrupted"), s.applyInterrupted},
-                    {QStringLiteral("lock_holder_pid"), s.lockHolderPid},
-                    {QStringLiteral("lock_holder_app"), s.lockHolderApp},
-                    {QStringLiteral("backup_count"), s.backupCount},
-                    {QStringLiteral("backups_bytes"), s.backupsTotalBytes},
-                    {QStringLiteral("free_bytes"), s.freeBytes},
-                };
-                if (s.newest) {
-                    object.insert(QStringLiteral("newest"), itemJson(*s.newest));
-                    object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
-                }
-                printJson(object);
-            } else {
-                printLine(CommandLine::tr("Data folder:   %1").arg(s.dataDir));
-                printLine(CommandLine::tr("Database:      %1 (%2)")
-                              .arg(s.dbPath, !s.databaseExists ? CommandLine::tr("missing")
-                                             : s.databaseInUse ? CommandLine::tr("in use by process %1").arg(
-                                                                     [&] {
-                                                                         QStringList l;
-                                                                         for (qint64 p : s.databasePids)
-                                                                             l.append(QString::number(p));
-                                                                         return l.isEmpty() ? CommandLine::tr("?") : l.join(QStringLiteral(", "));
-                                                                     }())
-                                                               : CommandLine::tr("not open: the server looks stopped")));
-                if (s.newest)
-                    printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
-                else
-                    printLine(CommandLine::tr("Newest backup: none"));
-                printLine(CommandLine::tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
-                              .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : CommandLine::tr("unknown")));
-                if (s.applyInterrupted)
-                    printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it "
-                                              "(or add --abandon to undo it)"));
-                else if (s.restorePending)
-                    printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
-                                  .arg(s.pendingBackup, s.pendingRequestedAt));
-                else
-                    printLine(CommandLine::tr("Restore:       none pending"));
-                if (s.lockHolderPid > 0)
-                    printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
-            }
+        watch<BackendStatus>(m_backend->status(), [this](const BackendStatus& s) {
+            printStatus(s);
             finish(ExitCode::Success);
         });
+    } else if (command == QStringLiteral("download")) {
+        watch<DownloadResult>(m_backend->download(name, m_parser.value(QStringLiteral("output"))), [this](const DownloadResult& r) {
+            const bool sound = r.report && r.report->ok();
+            if (m_json) {
+                QJsonObject object{{QStringLiteral("path"), r.path}, {QStringLiteral("bytes"), r.bytes},
+                                   {QStringLiteral("resumed"), r.resumed}};
+                if (r.report)
+                    object.insert(QStringLiteral("report"), reportJson(*r.report));
+                printJson(object);
+            } else if (!m_quiet || !sound) {
+                printLine(CommandLine::tr("Saved %1 (%2)%3.").arg(r.path, files::humanSize(r.bytes),
+                                                                  r.resumed ? CommandLine::tr(", resumed") : QString()));
+                printLine(sound ? CommandLine::tr("The download verifies.")
+                                : CommandLine::tr("The download FAILED verification: %1")
+                                      .arg(r.report ? r.report->problems().join(QLatin1Char(' ')) : QString()));
+            }
+            finish(sound ? ExitCode::Success : ExitCode::BadArchive);
+        });
+    } else if (command == QStringLiteral("upload")) {
+        watch<BackupItem>(m_backend->upload(args.value(0)), [this](const BackupItem& item) {
+            if (m_json)
+                printJson({{QStringLiteral("backup"), itemJson(item)}});
+            else if (!m_quiet)
+                printLine(CommandLine::tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)));
+            finish(ExitCode::Success);
+        });
+    } else if (command == QStringLiteral("login")) {
+        runLogin();
     } else if (command == QStringLiteral("demo")) {
         auto made = demo::createDataFolder(folder.dataDir());
         if (!made) {
@@ -477,6 +484,256 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         return ExitCode::Success;
     }
     return -1;
+}
+
+namespace {
+
+// A secret from a file (first line, trimmed) or, failing that, an environment variable.
+QString readSecretFile(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = CommandLine::tr("Could not read %1.").arg(path);
+        return {};
+    }
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+QString promptHidden(const QString& prompt)
+{
+    if (!isTerminal(stdin))
+        return {};
+    std::fputs(qPrintable(prompt), stderr);
+    std::fflush(stderr);
+    termios old {};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    char buffer[512] = {};
+    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputs("\n", stderr);
+    return got ? QString::fromUtf8(buffer).trimmed() : QString();
+}
+
+} // namespace
+
+bool CommandLine::connectRemote(const QString& command)
+{
+    const QUrl server = QUrl::fromUserInput(m_parser.value(QStringLiteral("server")));
+    if (!server.isValid() || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
+        || server.host().isEmpty()) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
+        return false;
+    }
+    if (!server.userInfo().isEmpty()) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
+                                                           "--api-key-file or --email.")));
+        return false;
+    }
+    Credentials credentials;
+    QString error;
+    const QString tokenFile = m_parser.value(QStringLiteral("token-file"));
+    const QString keyFile = m_parser.value(QStringLiteral("api-key-file"));
+    if (!tokenFile.isEmpty()) {
+        const QString text = readSecretFile(tokenFile, &error);
+        credentials.kind = Credentials::Kind::AccessToken;
+        const QJsonObject saved = QJsonDocument::fromJson(text.toUtf8()).object();
+        if (!saved.isEmpty()) { // written by login --save-token: keeps itself current
+            credentials.accessToken = saved.value(QStringLiteral("access_token")).toString();
+            credentials.refreshToken = saved.value(QStringLiteral("refresh_token")).toString();
+            m_tokenFile = tokenFile;
+        } else {
+            credentials.accessToken = text;
+        }
+    } else if (!keyFile.isEmpty()) {
+        credentials.kind = Credentials::Kind::ApiKey;
+        credentials.apiKey = readSecretFile(keyFile, &error);
+    } else if (m_parser.isSet(QStringLiteral("email"))) {
+        credentials.kind = Credentials::Kind::Password;
+        credentials.email = m_parser.value(QStringLiteral("email"));
+        const QString passwordFile = m_parser.value(QStringLiteral("password-file"));
+        credentials.password = !passwordFile.isEmpty() ? readSecretFile(passwordFile, &error)
+                                                       : qEnvironmentVariable("FASTCMS_PASSWORD");
+        if (credentials.password.isEmpty() && error.isEmpty())
+            credentials.password = promptHidden(CommandLine::tr("Password for %1: ").arg(credentials.email));
+        credentials.twoFactorCode = qEnvironmentVariable("FASTCMS_2FA_CODE");
+    } else if (!qEnvironmentVariableIsEmpty("FASTCMS_TOKEN")) {
+        credentials.kind = Credentials::Kind::AccessToken;
+        credentials.accessToken = qEnvironmentVariable("FASTCMS_TOKEN");
+    } else if (!qEnvironmentVariableIsEmpty("FASTCMS_API_KEY")) {
+        credentials.kind = Credentials::Kind::ApiKey;
+        credentials.apiKey = qEnvironmentVariable("FASTCMS_API_KEY");
+    }
+    if (!error.isEmpty()) {
+        fail(Error::make(ErrorCode::Usage, error));
+        return false;
+    }
+    if (command == QStringLiteral("login") && credentials.kind != Credentials::Kind::Password) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --email (the password comes from --password-file, "
+                                                           "FASTCMS_PASSWORD or a prompt).")));
+        return false;
+    }
+    if (credentials.kind == Credentials::Kind::Password && credentials.password.isEmpty()) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
+        return false;
+    }
+    RemoteOptions options;
+    options.server = server;
+    bool numeric = false;
+    const int timeout = m_parser.value(QStringLiteral("timeout")).toInt(&numeric);
+    if (!numeric || timeout < 1) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--timeout takes a number of seconds.")));
+        return false;
+    }
+    options.transferTimeoutMs = timeout * 1000;
+    options.requestDeadlineMs = timeout * 4000;
+    options.stateFile = qEnvironmentVariable("FASTCMS_BACKUP_STATE_FILE", RemoteStateStore::defaultPath());
+    m_network = new QNetworkAccessManager(this);
+    auto* session = new RemoteSession(m_network, options, credentials, this);
+    if (session->insecure())
+        std::fputs(qPrintable(CommandLine::tr("Warning: %1 is plain http:// to another machine: credentials and backups "
+                                              "cross the network unencrypted.")
+                                  .arg(server.host())
+                              + QLatin1Char('\n')),
+                   stderr);
+    connect(session, &RemoteSession::tokensChanged, this, [this, server](const QString& access, const QString& refresh) {
+        if (m_tokenFile.isEmpty())
+            return;
+        // The old refresh token is now revoked: keep the file current, or the next run is signed out.
+        const QByteArray tokens = QJsonDocument(QJsonObject{{QStringLiteral("server"), server.toString()},
+                                                            {QStringLiteral("access_token"), access},
+                                                            {QStringLiteral("refresh_token"), refresh}})
+                                      .toJson();
+        (void)files::writeAtomically(m_tokenFile, tokens, files::ownerOnly);
+    });
+    m_backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
+    return true;
+}
+
+void CommandLine::runLogin()
+{
+    auto* remoteBackend = static_cast<RemoteBackend*>(m_backend.get());
+    watch<SignInResult>(remoteBackend->signIn(), [this, remoteBackend](const SignInResult& r) {
+        if (r.requiresTwoFactor) {
+            const QString code = promptHidden(CommandLine::tr("Two-factor code: "));
+            if (code.isEmpty()) {
+                fail(Error::make(ErrorCode::Unauthorized,
+                                 CommandLine::tr("This account needs a two-factor code: set FASTCMS_2FA_CODE or run "
+                                                 "login on a terminal to be asked for it.")));
+                return;
+            }
+            remoteBackend->session()->setTwoFactorCode(code);
+            runLogin();
+            return;
+        }
+        const QString saveTo = m_parser.value(QStringLiteral("save-token"));
+        if (!saveTo.isEmpty()) {
+            const QByteArray tokens = QJsonDocument(QJsonObject{
+                                                        {QStringLiteral("server"), remoteBackend->describe()},
+                                                        {QStringLiteral("access_token"), remoteBackend->session()->accessToken()},
+                                                        {QStringLiteral("refresh_token"), remoteBackend->session()->refreshToken()},
+                                                    })
+                                          .toJson();
+            if (auto written = files::writeAtomically(saveTo, tokens, files::ownerOnly); !written) {
+                fail(written.error());
+                return;
+            }
+        }
+        if (m_json)
+            printJson({{QStringLiteral("email"), r.email}, {QStringLiteral("role"), r.role}, {QStringLiteral("saved_to"), saveTo}});
+        else if (!m_quiet)
+            printLine(saveTo.isEmpty() ? CommandLine::tr("Signed in as %1 (%2). Nothing was stored.").arg(r.email, r.role)
+                                       : CommandLine::tr("Signed in as %1 (%2). Tokens saved to %3 (readable by you only).")
+                                             .arg(r.email, r.role, saveTo));
+        finish(ExitCode::Success);
+    });
+}
+
+void CommandLine::printStatus(const BackendStatus& st)
+{
+    if (!st.local) {
+        if (m_json) {
+            QJsonObject object{{QStringLiteral("server"), st.target},
+                               {QStringLiteral("backup_count"), st.backupCount},
+                               {QStringLiteral("restore_pending"), st.restorePending},
+                               {QStringLiteral("pending_backup"), st.pendingBackup},
+                               {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
+            if (st.newest) {
+                object.insert(QStringLiteral("newest"), itemJson(*st.newest));
+                object.insert(QStringLiteral("newest_age_seconds"), st.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+            }
+            printJson(object);
+            return;
+        }
+        printLine(CommandLine::tr("Server:        %1").arg(st.target));
+        if (st.newest)
+            printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(st.newest->fileName, localTime(st.newest->created), age(st.newest->created)));
+        else
+            printLine(CommandLine::tr("Newest backup: none"));
+        printLine(CommandLine::tr("Backups:       %n backup(s)", nullptr, int(st.backupCount)));
+        if (st.restorePending)
+            printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                          .arg(st.pendingBackup, st.pendingRequestedAt));
+        else
+            printLine(CommandLine::tr("Restore:       none pending"));
+        return;
+    }
+    const FolderStatus& s = *st.local;
+    if (m_json) {
+        QJsonArray pids;
+        for (qint64 pid : s.databasePids)
+            pids.append(pid);
+        QJsonObject object{
+            {QStringLiteral("data_dir"), s.dataDir},
+            {QStringLiteral("database"), s.dbPath},
+            {QStringLiteral("database_exists"), s.databaseExists},
+            {QStringLiteral("database_in_use"), s.databaseInUse},
+            {QStringLiteral("database_pids"), pids},
+            {QStringLiteral("restore_pending"), s.restorePending},
+            {QStringLiteral("pending_backup"), s.pendingBackup},
+            {QStringLiteral("pending_requested_at"), s.pendingRequestedAt},
+            {QStringLiteral("staging_present"), s.stagingPresent},
+            {QStringLiteral("apply_interrupted"), s.applyInterrupted},
+            {QStringLiteral("lock_holder_pid"), s.lockHolderPid},
+            {QStringLiteral("lock_holder_app"), s.lockHolderApp},
+            {QStringLiteral("backup_count"), s.backupCount},
+            {QStringLiteral("backups_bytes"), s.backupsTotalBytes},
+            {QStringLiteral("free_bytes"), s.freeBytes},
+        };
+        if (s.newest) {
+            object.insert(QStringLiteral("newest"), itemJson(*s.newest));
+            object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+        }
+        printJson(object);
+        return;
+    }
+    QStringList pidList;
+    for (qint64 p : s.databasePids)
+        pidList.append(QString::number(p));
+    printLine(CommandLine::tr("Data folder:   %1").arg(s.dataDir));
+    printLine(CommandLine::tr("Database:      %1 (%2)")
+                  .arg(s.dbPath, !s.databaseExists ? CommandLine::tr("missing")
+                                 : s.databaseInUse ? CommandLine::tr("in use by process %1")
+                                                         .arg(pidList.isEmpty() ? CommandLine::tr("?") : pidList.join(QStringLiteral(", ")))
+                                                   : CommandLine::tr("not open: the server looks stopped")));
+    if (s.newest)
+        printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
+    else
+        printLine(CommandLine::tr("Newest backup: none"));
+    printLine(CommandLine::tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
+                  .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : CommandLine::tr("unknown")));
+    if (s.applyInterrupted)
+        printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it "
+                                  "(or add --abandon to undo it)"));
+    else if (s.restorePending)
+        printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                      .arg(s.pendingBackup, s.pendingRequestedAt));
+    else
+        printLine(CommandLine::tr("Restore:       none pending"));
+    if (s.lockHolderPid > 0)
+        printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
 }
 
 template<typename T, typename OnSuccess>

@@ -2,9 +2,11 @@
 
 #include "DataFolder.h"
 #include "Error.h"
+#include "backend/Backend.h"
 #include "local/LocalEngine.h"
 
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QObject>
@@ -41,6 +43,10 @@ private:
     void clearProgress();
 
     int runCommand(const QString& command, const QStringList& args);
+    // Builds the remote backend from --server and the credential options; false after fail().
+    bool connectRemote(const QString& command);
+    void printStatus(const BackendStatus& status);
+    void runLogin();
 
     QCommandLineParser m_parser;
     bool m_json = false;
@@ -48,6 +54,9 @@ private:
     bool m_progressShown = false;
     QString m_progressText;
     std::unique_ptr<LocalEngine> m_engine;
+    std::unique_ptr<Backend> m_backend;
+    QNetworkAccessManager* m_network = nullptr;
+    QString m_tokenFile; // rewritten when the server rotates the refresh token
     std::shared_ptr<CancelToken> m_cancel;
     QTimer m_signalPoll;
 };

@@ -428,6 +428,102 @@ Result<FolderStatus> LocalEngine::status() const
     return s;
 }
 
+Result<DownloadResult> LocalEngine::copyOut(const QString& fileName, const QString& targetPath, TaskContext& task) const
+{
+    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
+        return fail(valid.error());
+    const QString source = m_folder.backupPath(fileName);
+    if (!files::isRegularFile(source))
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
+    QString target = targetPath;
+    if (QFileInfo(target).isDir())
+        target = QDir(target).filePath(fileName);
+    if (files::exists(target))
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 already exists; choose another place.").arg(target));
+    const qint64 size = QFileInfo(source).size();
+    const qint64 available = m_options.freeSpace(QFileInfo(target).absolutePath());
+    if (available >= 0 && available < size)
+        return fail(files::noSpaceError(fileName, QFileInfo(target).absolutePath(), size, available));
+    const QString part = target + QStringLiteral(".part");
+    QFile::remove(part);
+    task.report(0, 2, FcbLocalEngineText::tr("Copying %1").arg(fileName));
+    if (auto copied = files::copyFileSynced(source, part, files::ownerOnly); !copied) {
+        QFile::remove(part);
+        return fail(copied.error());
+    }
+    if (task.isCanceled()) {
+        QFile::remove(part);
+        return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
+    }
+    if (auto renamed = files::renameNoReplace(part, target); !renamed) {
+        QFile::remove(part);
+        return fail(renamed.error());
+    }
+    (void)files::syncParentDir(target);
+    DownloadResult result;
+    result.path = target;
+    result.bytes = size;
+    task.report(1, 2, FcbLocalEngineText::tr("Verifying the copy"));
+    auto report = archive::verify(target, QFileInfo(target).absolutePath(), task);
+    if (!report)
+        return fail(report.error());
+    result.report = *report;
+    return result;
+}
+
+Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContext& task) const
+{
+    if (!files::isRegularFile(zipPath))
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("%1 is not a file.").arg(zipPath));
+    auto lock = OperationLock::acquire(m_folder);
+    if (!lock)
+        return fail(lock.error());
+    const qint64 size = QFileInfo(zipPath).size();
+    const qint64 available = m_options.freeSpace(m_folder.backupsDir());
+    if (available >= 0 && available < 2 * size)
+        return fail(files::noSpaceError(QFileInfo(zipPath).fileName(), m_folder.backupsDir(), 2 * size, available));
+    auto report = archive::verify(zipPath, m_folder.backupsDir(), task);
+    if (!report)
+        return fail(report.error());
+    if (!report->ok())
+        return fail(ErrorCode::BadArchive, FcbLocalEngineText::tr("%1 is not a sound backup: %2")
+                                               .arg(QFileInfo(zipPath).fileName(), report->problems().join(QLatin1Char(' '))));
+    const QString temp = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".zip.part");
+    auto cleanup = qScopeGuard([&temp] { QFile::remove(temp); });
+    if (auto copied = files::copyFileSynced(zipPath, temp, files::ownerOnly); !copied)
+        return fail(copied.error());
+    const QString given = QFileInfo(zipPath).fileName();
+    const QDateTime created = report->metadata && report->metadata->createdTime() ? *report->metadata->createdTime()
+                                                                                 : QDateTime::currentDateTimeUtc();
+    const auto taken = [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); };
+    QString name = BackupName::checkPlainZipName(given) && !taken(given) ? given : BackupName::freeName(created, taken);
+    for (;;) {
+        auto renamed = files::renameNoReplace(temp, m_folder.backupPath(name));
+        if (renamed)
+            break;
+        if (renamed.error().code != ErrorCode::Conflict)
+            return fail(renamed.error());
+        name = BackupName::freeName(created, taken);
+    }
+    cleanup.dismiss();
+    (void)files::syncPath(m_folder.backupsDir());
+    Candidate c{QFileInfo(m_folder.backupPath(name)), created, BackupItem::TimeSource::Metadata};
+    return describe(c, {}, true);
+}
+
+Job<Result<DownloadResult>> LocalEngine::copyOutAsync(const QString& fileName, const QString& targetPath) const
+{
+    const LocalEngine self = *this;
+    return run<DownloadResult>(
+        [self, fileName, targetPath](TaskContext& task) { return self.copyOut(fileName, targetPath, task); });
+}
+
+Job<Result<BackupItem>> LocalEngine::importArchiveAsync(const QString& zipPath) const
+{
+    const LocalEngine self = *this;
+    return run<BackupItem>([self, zipPath](TaskContext& task) { return self.importArchive(zipPath, task); });
+}
+
 Job<Result<CreateResult>> LocalEngine::createAsync(const CreateRequest& request) const
 {
     const LocalEngine self = *this;

@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
+#include "backend/Backend.h"
 #include "local/LocalTypes.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
@@ -45,6 +46,11 @@ public:
     Result<ApplyResult> applyRestore(TaskContext& task) const;
     Result<void> abandonInterruptedApply() const;
     Result<FolderStatus> status() const;
+    // A copy of a backup somewhere else on this machine (temp file, fsync, rename), verified.
+    Result<DownloadResult> copyOut(const QString& fileName, const QString& targetPath, TaskContext& task) const;
+    // Adds a zip from elsewhere to the backups folder after it verifies; keeps its name when that
+    // is a free plain *.zip name.
+    Result<BackupItem> importArchive(const QString& zipPath, TaskContext& task) const;
 
     Job<Result<CreateResult>> createAsync(const CreateRequest& request) const;
     Job<Result<BackupPage>> listAsync(int page, int perPage) const;
@@ -55,6 +61,8 @@ public:
     Job<Result<ApplyResult>> applyRestoreAsync() const;
     Job<Result<void>> abandonInterruptedApplyAsync() const;
     Job<Result<FolderStatus>> statusAsync() const;
+    Job<Result<DownloadResult>> copyOutAsync(const QString& fileName, const QString& targetPath) const;
+    Job<Result<BackupItem>> importArchiveAsync(const QString& zipPath) const;
 
     // The pool all engines share; file work never runs on the caller's thread.
     static QThreadPool* pool();

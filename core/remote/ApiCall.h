@@ -1,0 +1,66 @@
+#pragma once
+
+#include "Error.h"
+#include "TaskContext.h"
+#include "remote/RemoteSession.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace fcb {
+
+// One REST call: sends it with the session's credentials, signs in or refreshes the token when
+// needed (once), honours 429 Retry-After, times out, can be cancelled, and finishes exactly
+// once with the response or a translated error. Deletes itself after finishing.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiCall)
+
+public:
+    struct Spec
+    {
+        QByteArray method = "GET";
+        QString path; // below /api/v1, e.g. "/backups"
+        QList<QPair<QString, QString>> query;
+        QByteArray body;
+        bool authorized = true;
+        bool rootPath = false; // path is below the server root (e.g. /openapi.json)
+    };
+    using Done = std::function<void(Result<ApiResponse>)>;
+
+    ApiCall(RemoteSession* session, Spec spec, std::shared_ptr<CancelToken> cancel, Done done,
+            std::function<void(const QString&)> onStatusText = {});
+    void start();
+
+    // The error for a response a route does not expect: 401, 429 after retries, 5xx, garbage.
+    static Error errorFor(const ApiResponse& response);
+    // The server's own words, from {"detail"} or {"error","message"}, trimmed to something sane.
+    static QString serverDetail(const ApiResponse& response);
+
+private:
+    void send();
+    void onFinished();
+    void finish(Result<ApiResponse> result);
+
+    QPointer<RemoteSession> m_session;
+    Spec m_spec;
+    std::shared_ptr<CancelToken> m_cancel;
+    Done m_done;
+    std::function<void(const QString&)> m_statusText;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_watchdog;
+    QElapsedTimer m_elapsed;
+    int m_rateLimitRetries = 0;
+    bool m_refreshed = false;
+    bool m_finished = false;
+};
+
+// A network failure of a reply (no HTTP answer) in words a user can act on.
+Error networkError(QNetworkReply* reply, bool timedOut);
+
+} // namespace fcb

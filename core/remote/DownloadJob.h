@@ -1,0 +1,57 @@
+#pragma once
+
+#include "backend/Backend.h"
+#include "remote/RemoteSession.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace fcb {
+
+// Streams one backup from the server's download route to disk (never into memory): into
+// TARGET.part, resumed with an HTTP Range request after an interruption (automatically a few
+// times, and again on the next run), then fsync, rename, and verification of the archive.
+class DownloadJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DownloadJob)
+
+public:
+    using Done = std::function<void(Result<DownloadResult>)>;
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    DownloadJob(RemoteSession* session, QString fileName, QString target, std::shared_ptr<CancelToken> cancel,
+                Done done, Progress progress);
+    void start();
+
+private:
+    void send();
+    void onReadyRead();
+    void onFinished();
+    void complete();
+    void finish(Result<DownloadResult> result);
+
+    QPointer<RemoteSession> m_session;
+    QString m_fileName;
+    QString m_target;
+    std::shared_ptr<CancelToken> m_cancel;
+    Done m_done;
+    Progress m_progress;
+    QFile m_part;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_watchdog;
+    qint64 m_requestedFrom = 0;
+    qint64 m_total = -1;
+    bool m_headerChecked = false;
+    bool m_resumed = false;
+    bool m_refreshed = false;
+    int m_attempts = 0;
+    bool m_finished = false;
+};
+
+} // namespace fcb

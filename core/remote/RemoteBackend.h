@@ -1,0 +1,49 @@
+#pragma once
+
+#include "backend/Backend.h"
+#include "remote/RemoteSession.h"
+#include "remote/RemoteStateStore.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace fcb {
+
+// The Backend interface over a FastCMS server's REST API (contract section 4), reading both the
+// server's response shapes and the older documented ones. Lives on the thread of its session's
+// QNetworkAccessManager; its jobs finish there.
+class RemoteBackend final : public Backend
+{
+public:
+    RemoteBackend(RemoteSession* session, RemoteStateStore store);
+
+    RemoteSession* session() const { return m_session; }
+    QString describe() const override;
+    bool isRemote() const override { return true; }
+    Job<Result<Capabilities>> capabilities() override;
+    Job<Result<BackupPage>> list(int page, int perPage) override;
+    Job<Result<CreateResult>> create(const CreateRequest& request) override;
+    Job<Result<void>> remove(const QString& fileName) override;
+    Job<Result<StageResult>> stageRestore(const QString& fileName) override;
+    Job<Result<void>> unstageRestore() override;
+    Job<Result<DownloadResult>> download(const QString& fileName, const QString& targetPath) override;
+    Job<Result<BackupItem>> upload(const QString& zipPath) override;
+    Job<Result<VerifyReport>> verify(const QString& fileName) override;
+    Job<Result<BackendStatus>> status() override;
+    // Signs in with the session's email and password (and two-factor code, once set).
+    Job<Result<SignInResult>> signIn();
+
+    // Either list item shape: {"id","filename","size","path","status","created"} or the older
+    // {"filename","name","size_mb","created"}.
+    static std::optional<BackupItem> parseItem(const QJsonObject& object);
+
+private:
+    void withCapabilities(std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next);
+
+    RemoteSession* m_session;
+    RemoteStateStore m_store;
+    std::optional<Capabilities> m_capabilities;
+};
+
+} // namespace fcb
