@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name></name>
+    <message>
+        <source>Pages start at 1 and hold 1 to 1000 backups.</source>
+        <translation type="unfinished">Seiten beginnen bei 1 und enthalten 1 bis 1000 Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Backup not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not stage the restore: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FastCMS offers no way to cancel a staged restore through its API: the server will apply it when it restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not offer downloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not accept uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished">%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>FcbApiCallText</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account needs a two-factor code to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another address (%1). It was not followed, so that your credentials stay with this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests: retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is not an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in, or the session has expired. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests: the server&apos;s rate limit is still exceeded. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not JSON. Is this the address of a FastCMS server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer from the server (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: connection refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request to %1 was aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection in the middle of its answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed its TLS checks (%2). It was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FcbArchiveReaderText</name>
     <message>
         <source>%1 is not a readable zip archive (damaged or truncated).</source>
@@ -233,6 +358,29 @@
     </message>
 </context>
 <context>
+    <name>FcbDownloadJobText</name>
+    <message>
+        <source>%1 already exists; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished">%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the partial download is kept for resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped after %1 (%2). Run it again to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FcbFileUtilText</name>
     <message>
         <source>Could not open %1 to flush it to disk.</source>
@@ -329,6 +477,26 @@
         <source>An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it.</source>
         <translation>Eine frühere Wiederherstellung wurde unterbrochen. Führen Sie apply-restore aus, um sie abzuschließen, oder apply-restore --abandon, um sie rückgängig zu machen.</translation>
     </message>
+    <message>
+        <source>%1 already exists; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sound backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FcbMetadataText</name>
@@ -343,6 +511,41 @@
     <message>
         <source>metadata.json has an unreadable created_at time: %1</source>
         <translation>metadata.json enthält eine nicht lesbare created_at-Zeitangabe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FcbRemoteSessionText</name>
+    <message>
+        <source>This FastCMS server has not been set up yet: open its admin page and create the first administrator, then sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: wrong email or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: wrong email, password or two-factor code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: the two-factor code was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepted the sign-in but sent no token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token was refused (expired or revoked). Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has expired and could not be renewed. Sign in again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -761,9 +964,26 @@
         <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
     </message>
     <message>
+        <source>--abandon goes with apply-restore.</source>
+        <translation>--abandon gehört zu apply-restore.</translation>
+    </message>
+    <message>
+        <source>The interrupted restore was undone; the data folder is as it was before, and the restore is staged again.</source>
+        <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor, und die Wiederherstellung ist wieder vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Restore:       INTERRUPTED: run &apos;fastcms-backup apply-restore&apos; to finish it (or add --abandon to undo it)</source>
+        <translation>Wiederherstellung: UNTERBROCHEN: Führen Sie &apos;fastcms-backup apply-restore&apos; aus, um sie abzuschließen (oder fügen Sie --abandon hinzu, um sie rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>The operation ended without a result.</source>
+        <translation>Der Vorgang endete ohne Ergebnis.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
-Safe, FastCMS-compatible backups of a FastCMS data folder.
+Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
+through its REST API (--server).
 
 Commands:
   create                 Back up the database (a consistent snapshot, even while the
@@ -772,24 +992,45 @@ Commands:
   list                   List backups, newest first (--page, --per-page)
   delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
   verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
+                         (on a server: downloads it first, where the server allows)
   stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
-  unstage                Cancel a staged restore
+  unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
                          keeps app.db.before_restore and files_before_restore/.
                          After an interruption it finishes the restore; with
                          --abandon it undoes it instead
   status                 Pending restore, newest backup and its age, who is busy
+  download &lt;name&gt;        Copy a backup to --output (default: the current folder),
+                         resuming a partial download, and verify the copy
+  upload &lt;zip&gt;           Add a backup zip from this machine, after validating it
+  login                  Sign in to --server with --email; with --save-token FILE,
+                         keep the tokens in FILE (readable by you only) for later runs
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
-Options:
+Local options:
   --data-dir &lt;dir&gt;       The server&apos;s data folder (default: ./data)
   --db &lt;file&gt;            Database (default: &lt;data-dir&gt;/app.db; FastCMS&apos;s DATABASE_URL)
   --files-dir &lt;dir&gt;      Uploads (default: &lt;data-dir&gt;/files; FastCMS&apos;s LOCAL_STORAGE_PATH)
   --backups-dir &lt;dir&gt;    Backups (default: &lt;data-dir&gt;/backups)
+
+Server options (secrets never go on the command line):
+  --server &lt;url&gt;         A FastCMS server, e.g. https://cms.example.org
+  --token-file &lt;file&gt;    An access token, or the file login --save-token wrote
+                         (kept current when the server rotates the refresh token)
+  --api-key-file &lt;file&gt;  An API key (fcms_...), sent as X-API-Key
+  --email &lt;address&gt;      Sign in with a password from --password-file, FASTCMS_PASSWORD
+                         or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
+  --password-file &lt;file&gt; The password for --email
+  --save-token &lt;file&gt;    login: where to keep the tokens
+  --timeout &lt;seconds&gt;    Give up on a silent server after this long (default: 30)
+  Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
+
+Other options:
   --page &lt;n&gt;             list: page number, from 1 (default: 1)
   --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --output &lt;path&gt;        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -807,86 +1048,107 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space
   7    conflict (e.g. deleting the backup that is staged for restore)
+  8    authentication failed (signed out, expired token, not an administrator)
+  9    network failure (unreachable, timed out, TLS error, server error, rate limit)
+  10   not supported by this server (e.g. downloads where it has no such route)
   130  cancelled (Ctrl+C or SIGTERM)
 </source>
-        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
-
-Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners.
-
-Befehle:
-  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
-                         während der Server schreibt) und alle hochgeladenen Dateien
-                         nach backups/backup_YYYYMMDD_HHMMSS.zip
-  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
-  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
-                         Sicherungsordner)
-  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
-                         Metadaten
-  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
-                         FastCMS wendet sie beim nächsten Start an
-  unstage                Hebt eine vorgemerkte Wiederherstellung auf
-  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
-                         Server muss gestoppt sein); behält app.db.before_restore
-                         und files_before_restore/. Nach einer Unterbrechung
-                         schließt es die Wiederherstellung ab; mit --abandon
-                         macht es sie stattdessen rückgängig
-  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
-                         Alter, laufende Vorgänge
-  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
-                         dort noch keine app.db vorhanden ist)
-
-Optionen:
-  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
-  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
-                         FastCMS)
-  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
-                         LOCAL_STORAGE_PATH von FastCMS)
-  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
-  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
-  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
-  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
-  --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
-                         machen
-  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
-  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
-  -h, --help             Zeigt diese Hilfe an
-  -v, --version          Zeigt die Version an
-
-Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
-bleiben keine halb geschriebenen Daten zurück.
-
-Exit-Codes:
-  0    Erfolg
-  1    unerwarteter Fehler
-  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
-       Sicherungsname)
-  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
-       Wiederherstellung)
-  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
-       hat die Datenbank während apply-restore geöffnet)
-  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
-       Archiv)
-  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
-  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
-       vorgemerkt ist)
-  130  abgebrochen (Strg+C oder SIGTERM)
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--abandon goes with apply-restore.</source>
-        <translation>--abandon gehört zu apply-restore.</translation>
+        <source>%1 takes the path of one zip file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The interrupted restore was undone; the data folder is as it was before, and the restore is staged again.</source>
-        <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor, und die Wiederherstellung ist wieder vorgemerkt.</translation>
+        <source>%1 works on a local data folder; a server applies staged restores itself when it restarts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore:       INTERRUPTED: run &apos;fastcms-backup apply-restore&apos; to finish it (or add --abandon to undo it)</source>
-        <translation>Wiederherstellung: UNTERBROCHEN: Führen Sie &apos;fastcms-backup apply-restore&apos; aus, um sie abzuschließen (oder fügen Sie --abandon hinzu, um sie rückgängig zu machen)</translation>
+        <source>login needs --server.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The operation ended without a result.</source>
-        <translation>Der Vorgang endete ohne Ergebnis.</translation>
+        <source>Created %1 (%2) on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2)%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download FAILED verification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished">%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>--server takes an http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put no credentials in --server: use --token-file, --api-key-file or --email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login needs --email (the password comes from --password-file, FASTCMS_PASSWORD or a prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1 is plain http:// to another machine: credentials and backups cross the network unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor code: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account needs a two-factor code: set FASTCMS_2FA_CODE or run login on a terminal to be asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Tokens saved to %3 (readable by you only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups:       %n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>FcbApiCallText</name>
+    <message numerus="yes">
+        <source>Too many requests: retrying in %n s</source>
+        <translation>
+            <numerusform>Too many requests: retrying in %n s</numerusform>
+            <numerusform>Too many requests: retrying in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FcbArchiveReaderText</name>
     <message numerus="yes">
         <source>All %n SHA-256 checksums match.</source>
@@ -60,6 +70,13 @@
         <translation>
             <numerusform>Backups:       %n backup, %1; %2 free</numerusform>
             <numerusform>Backups:       %n backups, %1; %2 free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups:       %n backup(s)</source>
+        <translation>
+            <numerusform>Backups:       %n backup</numerusform>
+            <numerusform>Backups:       %n backups</numerusform>
         </translation>
     </message>
 </context>

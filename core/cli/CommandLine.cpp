@@ -128,7 +128,8 @@ QString CommandLine::helpText()
 {
     return CommandLine::tr(R"(Usage: fastcms-backup [options] <command> [arguments]
 
-Safe, FastCMS-compatible backups of a FastCMS data folder.
+Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
+through its REST API (--server).
 
 Commands:
   create                 Back up the database (a consistent snapshot, even while the
@@ -137,24 +138,45 @@ Commands:
   list                   List backups, newest first (--page, --per-page)
   delete <name>          Delete one backup (a plain *.zip name in the backups folder)
   verify <name>          Check CRCs, SHA256SUMS, the database's integrity and metadata
+                         (on a server: downloads it first, where the server allows)
   stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
-  unstage                Cancel a staged restore
+  unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
                          keeps app.db.before_restore and files_before_restore/.
                          After an interruption it finishes the restore; with
                          --abandon it undoes it instead
   status                 Pending restore, newest backup and its age, who is busy
+  download <name>        Copy a backup to --output (default: the current folder),
+                         resuming a partial download, and verify the copy
+  upload <zip>           Add a backup zip from this machine, after validating it
+  login                  Sign in to --server with --email; with --save-token FILE,
+                         keep the tokens in FILE (readable by you only) for later runs
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
-Options:
+Local options:
   --data-dir <dir>       The server's data folder (default: ./data)
   --db <file>            Database (default: <data-dir>/app.db; FastCMS's DATABASE_URL)
   --files-dir <dir>      Uploads (default: <data-dir>/files; FastCMS's LOCAL_STORAGE_PATH)
   --backups-dir <dir>    Backups (default: <data-dir>/backups)
+
+Server options (secrets never go on the command line):
+  --server <url>         A FastCMS server, e.g. https://cms.example.org
+  --token-file <file>    An access token, or the file login --save-token wrote
+                         (kept current when the server rotates the refresh token)
+  --api-key-file <file>  An API key (fcms_...), sent as X-API-Key
+  --email <address>      Sign in with a password from --password-file, FASTCMS_PASSWORD
+                         or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
+  --password-file <file> The password for --email
+  --save-token <file>    login: where to keep the tokens
+  --timeout <seconds>    Give up on a silent server after this long (default: 30)
+  Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
+
+Other options:
   --page <n>             list: page number, from 1 (default: 1)
   --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --output <path>        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -172,6 +194,9 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space
   7    conflict (e.g. deleting the backup that is staged for restore)
+  8    authentication failed (signed out, expired token, not an administrator)
+  9    network failure (unreachable, timed out, TLS error, server error, rate limit)
+  10   not supported by this server (e.g. downloads where it has no such route)
   130  cancelled (Ctrl+C or SIGTERM)
 )");
 }
