@@ -2,128 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <source>Pages start at 1 and hold 1 to 1000 backups.</source>
-        <translation type="unfinished">Seiten beginnen bei 1 und enthalten 1 bis 1000 Sicherungen.</translation>
-    </message>
-    <message>
-        <source>Backup not found on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server could not stage the restore: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FastCMS offers no way to cancel a staged restore through its API: the server will apply it when it restarts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This server does not offer downloads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Downloading %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This server does not accept uploads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read %1.</source>
-        <translation type="unfinished">%1 konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
-    </message>
-</context>
-<context>
     <name>FcbApiCallText</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>This account needs a two-factor code to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Anmeldung mit diesem Konto ist ein Zwei-Faktor-Code erforderlich.</translation>
     </message>
     <message>
         <source>The server redirected the request to another address (%1). It was not followed, so that your credentials stay with this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage an eine andere Adresse umgeleitet (%1). Der Umleitung wurde nicht gefolgt, damit Ihre Zugangsdaten bei diesem Server bleiben.</translation>
     </message>
     <message numerus="yes">
         <source>Too many requests: retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele Anfragen: erneuter Versuch in %n s</numerusform>
+            <numerusform>Zu viele Anfragen: erneuter Versuch in %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>This account is not an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto hat keine Administratorrechte.</translation>
     </message>
     <message>
         <source>Not signed in, or the session has expired. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet oder die Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Not found on the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server nicht gefunden: %1</translation>
     </message>
     <message>
         <source>Too many requests: the server&apos;s rate limit is still exceeded. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anfragen: Das Anfragelimit des Servers ist weiterhin überschritten. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>Server error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not JSON. Is this the address of a FastCMS server?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein JSON. Ist dies die Adresse eines FastCMS-Servers?</translation>
     </message>
     <message>
         <source>Unexpected answer from the server (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Antwort des Servers (HTTP %1): %2</translation>
     </message>
     <message>
         <source>Could not connect to %1: connection refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1 möglich: Verbindung abgelehnt.</translation>
     </message>
     <message>
         <source>The server %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>The server %1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The request to %1 was aborted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The server %1 closed the connection in the middle of its answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat die Verbindung mitten in seiner Antwort geschlossen.</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed its TLS checks (%2). It was not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 hat die TLS-Prüfungen nicht bestanden (%2). Sie wurde nicht verwendet.</translation>
     </message>
     <message>
         <source>The connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -361,23 +318,23 @@
     <name>FcbDownloadJobText</name>
     <message>
         <source>%1 already exists; choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Speicherort.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden.</translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Cancelled; the partial download is kept for resuming.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; der unvollständige Download bleibt zum Fortsetzen erhalten.</translation>
     </message>
     <message>
         <source>Backup not found on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde auf dem Server nicht gefunden.</translation>
     </message>
     <message>
         <source>The download stopped after %1 (%2). Run it again to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde nach %1 unterbrochen (%2). Führen Sie ihn erneut aus, um ihn fortzusetzen.</translation>
     </message>
 </context>
 <context>
@@ -479,23 +436,23 @@
     </message>
     <message>
         <source>%1 already exists; choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Speicherort.</translation>
     </message>
     <message>
         <source>Copying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird kopiert</translation>
     </message>
     <message>
         <source>Verifying the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie wird geprüft</translation>
     </message>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei.</translation>
     </message>
     <message>
         <source>%1 is not a sound backup: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine intakte Sicherung: %2</translation>
     </message>
 </context>
 <context>
@@ -514,38 +471,81 @@
     </message>
 </context>
 <context>
+    <name>FcbRemoteBackendText</name>
+    <message>
+        <source>Pages start at 1 and hold 1 to 1000 backups.</source>
+        <translation>Seiten beginnen bei 1 und enthalten 1 bis 1000 Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Backup not found on the server.</source>
+        <translation>Die Sicherung wurde auf dem Server nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server could not stage the restore: %1</source>
+        <translation>Der Server konnte die Wiederherstellung nicht vormerken: %1</translation>
+    </message>
+    <message>
+        <source>FastCMS offers no way to cancel a staged restore through its API: the server will apply it when it restarts.</source>
+        <translation>FastCMS bietet über seine API keine Möglichkeit, eine vorgemerkte Wiederherstellung aufzuheben: Der Server wendet sie bei seinem Neustart an.</translation>
+    </message>
+    <message>
+        <source>This server does not offer downloads.</source>
+        <translation>Dieser Server bietet keine Downloads an.</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>This server does not accept uploads.</source>
+        <translation>Dieser Server nimmt keine Uploads an.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation>%1 wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>FcbRemoteSessionText</name>
     <message>
         <source>This FastCMS server has not been set up yet: open its admin page and create the first administrator, then sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser FastCMS-Server wurde noch nicht eingerichtet: Öffnen Sie seine Administrationsseite, legen Sie den ersten Administrator an und melden Sie sich dann an.</translation>
     </message>
     <message>
         <source>Sign-in failed: wrong email or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: falsche E-Mail-Adresse oder falsches Passwort.</translation>
     </message>
     <message>
         <source>Sign-in failed: wrong email, password or two-factor code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: falsche E-Mail-Adresse, falsches Passwort oder falscher Zwei-Faktor-Code.</translation>
     </message>
     <message>
         <source>Sign-in failed: the two-factor code was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: Der Zwei-Faktor-Code wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>This account is not an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto hat keine Administratorrechte.</translation>
     </message>
     <message>
         <source>The server accepted the sign-in but sent no token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung akzeptiert, aber kein Token gesendet.</translation>
     </message>
     <message>
         <source>The access token was refused (expired or revoked). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken wurde abgelehnt (abgelaufen oder widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>The session has expired and could not be renewed. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung ist abgelaufen und konnte nicht erneuert werden. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -1053,101 +1053,199 @@ Exit codes:
   10   not supported by this server (e.g. downloads where it has no such route)
   130  cancelled (Ctrl+C or SIGTERM)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
+
+Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners oder eines
+FastCMS-Servers über dessen REST-API (--server).
+
+Befehle:
+  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
+                         während der Server schreibt) und alle hochgeladenen Dateien
+                         nach backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
+  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
+                         Sicherungsordner)
+  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
+                         Metadaten (bei einem Server: lädt die Sicherung zuerst herunter,
+                         sofern der Server dies erlaubt)
+  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
+                         FastCMS wendet sie beim nächsten Start an
+  unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
+                         Datenordnern)
+  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
+                         Server muss gestoppt sein); behält app.db.before_restore
+                         und files_before_restore/. Nach einer Unterbrechung
+                         schließt es die Wiederherstellung ab; mit --abandon
+                         macht es sie stattdessen rückgängig
+  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
+                         Alter, laufende Vorgänge
+  download &lt;Name&gt;        Kopiert eine Sicherung nach --output (Standard: der aktuelle
+                         Ordner), setzt einen unvollständigen Download fort und prüft
+                         die Kopie
+  upload &lt;ZIP&gt;           Fügt eine ZIP-Sicherung von diesem Rechner hinzu, nachdem sie
+                         geprüft wurde
+  login                  Meldet sich mit --email bei --server an; mit --save-token DATEI
+                         werden die Tokens für spätere Aufrufe in DATEI gespeichert
+                         (nur für Sie lesbar)
+  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
+                         dort noch keine app.db vorhanden ist)
+
+Lokale Optionen:
+  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
+  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
+                         FastCMS)
+  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
+                         LOCAL_STORAGE_PATH von FastCMS)
+  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
+
+Server-Optionen (Zugangsdaten werden nie auf der Befehlszeile übergeben):
+  --server &lt;URL&gt;         Ein FastCMS-Server, z. B. https://cms.example.org
+  --token-file &lt;Datei&gt;   Ein Zugriffstoken oder die von login --save-token geschriebene
+                         Datei (wird aktualisiert, wenn der Server das Refresh-Token
+                         erneuert)
+  --api-key-file &lt;Datei&gt; Ein API-Schlüssel (fcms_...), gesendet als X-API-Key
+  --email &lt;Adresse&gt;      Anmeldung mit einem Passwort aus --password-file,
+                         FASTCMS_PASSWORD oder einer Eingabeaufforderung; einem
+                         Zwei-Faktor-Code aus FASTCMS_2FA_CODE oder einer
+                         Eingabeaufforderung
+  --password-file &lt;Datei&gt;
+                         Das Passwort für --email
+  --save-token &lt;Datei&gt;   login: wo die Tokens gespeichert werden
+  --timeout &lt;Sekunden&gt;   Maximale Wartezeit auf eine Antwort des Servers (Standard: 30)
+  Ohne diese Optionen werden FASTCMS_TOKEN oder FASTCMS_API_KEY verwendet, sofern
+  gesetzt.
+
+Weitere Optionen:
+  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
+  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
+  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
+  --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
+                         machen
+  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
+  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
+  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
+  -h, --help             Zeigt diese Hilfe an
+  -v, --version          Zeigt die Version an
+
+Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
+bleiben keine halb geschriebenen Daten zurück.
+
+Exit-Codes:
+  0    Erfolg
+  1    unerwarteter Fehler
+  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
+       Sicherungsname)
+  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
+       Wiederherstellung)
+  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
+       hat die Datenbank während apply-restore geöffnet)
+  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
+       Archiv)
+  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
+  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
+       vorgemerkt ist)
+  8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
+       Administrator)
+  9    Netzwerkfehler (nicht erreichbar, Zeitüberschreitung, TLS-Fehler,
+       Serverfehler, Anfragelimit überschritten)
+  10   von diesem Server nicht unterstützt (z. B. Downloads, wenn er dafür keine
+       Route hat)
+  130  abgebrochen (Strg+C oder SIGTERM)
+</translation>
     </message>
     <message>
         <source>%1 takes the path of one zip file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet den Pfad genau einer ZIP-Datei.</translation>
     </message>
     <message>
         <source>%1 works on a local data folder; a server applies staged restores itself when it restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 arbeitet mit einem lokalen Datenordner; ein Server wendet vorgemerkte Wiederherstellungen bei seinem Neustart selbst an.</translation>
     </message>
     <message>
         <source>login needs --server.</source>
-        <translation type="unfinished"></translation>
+        <translation>login erfordert --server.</translation>
     </message>
     <message>
         <source>Created %1 (%2) on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf dem Server erstellt (%2).</translation>
     </message>
     <message>
         <source>Saved %1 (%2)%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde gespeichert (%2)%3.</translation>
     </message>
     <message>
         <source>, resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>, fortgesetzt</translation>
     </message>
     <message>
         <source>The download verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download hat die Prüfung bestanden.</translation>
     </message>
     <message>
         <source>The download FAILED verification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download hat die Prüfung NICHT bestanden: %1</translation>
     </message>
     <message>
         <source>Added %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde hinzugefügt (%2).</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished">%1 konnte nicht gelesen werden.</translation>
+        <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>--server takes an http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>--server erwartet eine http://- oder https://-Adresse.</translation>
     </message>
     <message>
         <source>Put no credentials in --server: use --token-file, --api-key-file or --email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie in --server keine Zugangsdaten an: Verwenden Sie --token-file, --api-key-file oder --email.</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1: </translation>
     </message>
     <message>
         <source>login needs --email (the password comes from --password-file, FASTCMS_PASSWORD or a prompt).</source>
-        <translation type="unfinished"></translation>
+        <translation>login erfordert --email (das Passwort stammt aus --password-file, FASTCMS_PASSWORD oder einer Eingabeaufforderung).</translation>
     </message>
     <message>
         <source>No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Passwort: Verwenden Sie --password-file oder FASTCMS_PASSWORD, oder führen Sie den Befehl in einem Terminal aus.</translation>
     </message>
     <message>
         <source>--timeout takes a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout erwartet eine Anzahl von Sekunden.</translation>
     </message>
     <message>
         <source>Warning: %1 is plain http:// to another machine: credentials and backups cross the network unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1 verwendet reines http:// zu einem anderen Rechner: Zugangsdaten und Sicherungen werden unverschlüsselt über das Netzwerk übertragen.</translation>
     </message>
     <message>
         <source>Two-factor code: </source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei-Faktor-Code: </translation>
     </message>
     <message>
         <source>This account needs a two-factor code: set FASTCMS_2FA_CODE or run login on a terminal to be asked for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto erfordert einen Zwei-Faktor-Code: Setzen Sie FASTCMS_2FA_CODE, oder führen Sie login in einem Terminal aus, um danach gefragt zu werden.</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 (%2). Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). Tokens saved to %3 (readable by you only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 (%2). Die Tokens wurden in %3 gespeichert (nur für Sie lesbar).</translation>
     </message>
     <message>
         <source>Server:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:            %1</translation>
     </message>
     <message numerus="yes">
         <source>Backups:       %n backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sicherungen:       %n Sicherung</numerusform>
+            <numerusform>Sicherungen:       %n Sicherungen</numerusform>
         </translation>
     </message>
 </context>

@@ -91,7 +91,9 @@ void ApiCall::onFinished()
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid() || reply->error() == QNetworkReply::RemoteHostClosedError
         || reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
-        finish(fail(networkError(reply, reply->property("fcbTimedOut").toBool())));
+        // Aborts come from a cancel (handled above), the deadline, or Qt's transfer timeout.
+        finish(fail(networkError(reply, reply->error() == QNetworkReply::OperationCanceledError
+                                            || reply->property("fcbTimedOut").toBool())));
         return;
     }
     ApiResponse response;

@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QPromise>
 #include <QRegularExpression>
+#include <QFutureWatcher>
 #include <QTemporaryDir>
 
 // Translation context for this file's messages (lupdate reads the class name).
@@ -29,7 +30,6 @@ namespace fcb {
 
 namespace {
 
-using Text = FcbRemoteBackendText;
 
 // A job whose future is settled from the network thread.
 template<typename T>
@@ -55,7 +55,12 @@ template<typename T>
 void report(const std::shared_ptr<QPromise<Result<T>>>& promise, qint64 done, qint64 total, const QString& text)
 {
     promise->setProgressRange(0, 1000);
-    promise->setProgressValueAndText(total > 0 ? int(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0, text);
+    int value = total > 0 ? int(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0;
+    // QFuture drops an update that does not move the value forward, text included.
+    const int current = promise->future().progressValue();
+    if (value <= current && text != promise->future().progressText())
+        value = qMin(current + 1, 999);
+    promise->setProgressValueAndText(value, text);
 }
 
 QString encoded(const QString& name)
@@ -174,7 +179,7 @@ Job<Result<BackupPage>> RemoteBackend::list(int page, int perPage)
     auto promise = p.promise;
     if (page < 1 || perPage < 1 || perPage > 1000) {
         // FastCMS answers per_page=0 with a 500: refuse it here with a clear word instead.
-        settle(promise, Result<BackupPage>(fail(ErrorCode::Usage, Text::tr("Pages start at 1 and hold 1 to 1000 backups."))));
+        settle(promise, Result<BackupPage>(fail(ErrorCode::Usage, FcbRemoteBackendText::tr("Pages start at 1 and hold 1 to 1000 backups."))));
         return p.job;
     }
     ApiCall::Spec spec;
@@ -249,7 +254,7 @@ Job<Result<void>> RemoteBackend::remove(const QString& fileName)
             return settle(promise, ok());
         // FastCMS answers every delete failure with 404.
         if (answer->status == 404)
-            return settle(promise, Result<void>(fail(ErrorCode::NotFound, Text::tr("Backup not found on the server."),
+            return settle(promise, Result<void>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Backup not found on the server."),
                                                      ApiCall::serverDetail(*answer))));
         settle(promise, Result<void>(fail(ApiCall::errorFor(*answer))));
     });
@@ -284,9 +289,9 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
             return settle(promise, Result<StageResult>(result));
         }
         if (answer->status == 500 && detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive))
-            return settle(promise, Result<StageResult>(fail(ErrorCode::NotFound, Text::tr("Backup not found on the server."), detail)));
+            return settle(promise, Result<StageResult>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Backup not found on the server."), detail)));
         if (answer->status == 500 && detail.startsWith(QStringLiteral("Restore failed")))
-            return settle(promise, Result<StageResult>(fail(ErrorCode::BadArchive, Text::tr("The server could not stage the restore: %1").arg(detail), detail)));
+            return settle(promise, Result<StageResult>(fail(ErrorCode::BadArchive, FcbRemoteBackendText::tr("The server could not stage the restore: %1").arg(detail), detail)));
         settle(promise, Result<StageResult>(fail(ApiCall::errorFor(*answer))));
     });
     call->start();
@@ -297,7 +302,7 @@ Job<Result<void>> RemoteBackend::unstageRestore()
 {
     Pending<void> p;
     settle(p.promise, Result<void>(fail(ErrorCode::Unsupported,
-                                        Text::tr("FastCMS offers no way to cancel a staged restore through its API: the server "
+                                        FcbRemoteBackendText::tr("FastCMS offers no way to cancel a staged restore through its API: the server "
                                                  "will apply it when it restarts."))));
     return p.job;
 }
@@ -318,11 +323,11 @@ Job<Result<DownloadResult>> RemoteBackend::download(const QString& fileName, con
         if (!caps)
             return settle(promise, Result<DownloadResult>(fail(caps.error())));
         if (!caps->download)
-            return settle(promise, Result<DownloadResult>(fail(ErrorCode::Unsupported, Text::tr("This server does not offer downloads."))));
+            return settle(promise, Result<DownloadResult>(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not offer downloads."))));
         auto* job = new DownloadJob(
             m_session, fileName, target, token, [promise](Result<DownloadResult> r) { settle(promise, r); },
             [promise, fileName](qint64 done, qint64 total) {
-                report(promise, done, total, Text::tr("Downloading %1").arg(fileName));
+                report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
             });
         job->start();
     });
@@ -338,11 +343,25 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
         if (!caps)
             return settle(promise, Result<BackupItem>(fail(caps.error())));
         if (!caps->upload)
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::Unsupported, Text::tr("This server does not accept uploads."))));
+            return settle(promise, Result<BackupItem>(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not accept uploads."))));
+        if (m_session->needsSignIn()) {
+            m_session->signIn(token, [this, promise, zipPath](Result<SignInResult> signedIn) {
+                if (!signedIn)
+                    return settle(promise, Result<BackupItem>(fail(signedIn.error())));
+                auto retry = upload(zipPath);
+                auto* watcher = new QFutureWatcher<Result<BackupItem>>(m_session);
+                QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise] {
+                    watcher->deleteLater();
+                    settle(promise, watcher->result());
+                });
+                watcher->setFuture(retry.future);
+            });
+            return;
+        }
         auto* file = new QFile(zipPath);
         if (!file->open(QIODevice::ReadOnly)) {
             delete file;
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::NotFound, Text::tr("Could not read %1.").arg(zipPath))));
+            return settle(promise, Result<BackupItem>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Could not read %1.").arg(zipPath))));
         }
         auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
         QHttpPart part;
@@ -358,7 +377,7 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
         multi->setParent(reply);
         const QString name = QFileInfo(zipPath).fileName();
         QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name](qint64 done, qint64 total) {
-            report(promise, done, total, Text::tr("Uploading %1").arg(name));
+            report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
         });
         auto* watchdog = new QTimer(reply);
         QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token] {
@@ -369,7 +388,7 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
         QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, token] {
             reply->deleteLater();
             if (token->isCanceled())
-                return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, Text::tr("Cancelled."))));
+                return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
             const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
             if (!status.isValid())
                 return settle(promise, Result<BackupItem>(fail(networkError(reply, false))));

@@ -231,6 +231,77 @@ bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilTex
     return out.contains(untilText);
 }
 
+FakeServer::FakeServer(const QStringList& options)
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start(python(), QStringList{scriptPath(QStringLiteral("fake_fastcms.py"))} + options);
+    if (!m_process.waitForStarted(10000))
+        return;
+    QByteArray line;
+    QElapsedTimer waited;
+    waited.start();
+    while (!line.contains('\n') && waited.elapsed() < 15000) {
+        m_process.waitForReadyRead(100);
+        line += m_process.readAllStandardOutput();
+    }
+    const QList<QByteArray> parts = line.trimmed().split(' ');
+    if (parts.size() == 3 && parts[0] == "LISTENING") {
+        m_port = parts[1].toInt();
+        m_foreignPort = parts[2].toInt();
+    }
+}
+
+FakeServer::~FakeServer()
+{
+    m_process.closeWriteChannel(); // the server stops when its stdin closes
+    if (!m_process.waitForFinished(3000)) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}
+
+QUrl FakeServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+static QByteArray curlLike(const QUrl& url, const QByteArray& post)
+{
+    // A plain blocking HTTP call for test control, outside the code under test.
+    QProcess curl;
+    QStringList args{QStringLiteral("-s"), QStringLiteral("--max-time"), QStringLiteral("10"), url.toString()};
+    if (!post.isNull())
+        args << QStringLiteral("-X") << QStringLiteral("POST") << QStringLiteral("--data-binary") << QString::fromUtf8(post);
+    curl.start(QStringLiteral("curl"), args);
+    curl.waitForFinished(15000);
+    return curl.readAllStandardOutput();
+}
+
+void FakeServer::control(const QJsonObject& command)
+{
+    QUrl u = url();
+    u.setPath(QStringLiteral("/__control"));
+    curlLike(u, QJsonDocument(command).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject FakeServer::state()
+{
+    QUrl u = url();
+    u.setPath(QStringLiteral("/__control"));
+    return QJsonDocument::fromJson(curlLike(u, QByteArray())).object();
+}
+
+bool makeSelfSignedCertificate(const QString& dir)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-keyout"), dir + QStringLiteral("/key.pem"), QStringLiteral("-out"),
+                   dir + QStringLiteral("/cert.pem")});
+    return openssl.waitForFinished(60000) && openssl.exitCode() == 0;
+}
+
 void writeZip(const QString& path, const QList<ZipEntrySpec>& entries)
 {
     QuaZip zip(path);

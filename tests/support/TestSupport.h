@@ -8,7 +8,11 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QElapsedTimer>
+#include <QFuture>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -57,6 +61,35 @@ bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const Da
 // "\n300\n"): a second process that has the database open and commits into its WAL.
 bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilText);
 
+// The FastCMS REST API of tests/support/fake_fastcms.py, on 127.0.0.1 with an ephemeral port,
+// for as long as this object lives.
+class FakeServer
+{
+public:
+    static constexpr const char* adminEmail = "admin@example.org";
+    static constexpr const char* adminPassword = "correct horse battery";
+    static constexpr const char* editorEmail = "editor@example.org";
+    static constexpr const char* editorPassword = "editor password";
+    static constexpr const char* apiKey = "fcms_0a1b2c3d_00112233445566778899aabbccddeeff";
+
+    explicit FakeServer(const QStringList& options = {});
+    ~FakeServer();
+    bool isRunning() const { return m_port > 0; }
+    QUrl url() const;
+    int foreignPort() const { return m_foreignPort; }
+    // POST /__control: faults, seeding, switches (see fake_fastcms.py).
+    void control(const QJsonObject& command);
+    QJsonObject state();
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+    int m_foreignPort = 0;
+};
+
+// A self-signed certificate and key for 127.0.0.1 in dir (openssl): for TLS failure tests.
+bool makeSelfSignedCertificate(const QString& dir);
+
 struct ZipEntrySpec
 {
     QString name;
@@ -69,5 +102,18 @@ void writeZip(const QString& path, const QList<ZipEntrySpec>& entries);
 QByteArray fileBytes(const QString& path);
 // A minimal healthy SQLite database as bytes (optionally with a WAL-mode header, as FastCMS copies it).
 QByteArray sqliteBytes(const QString& marker = QStringLiteral("zipped"), bool walHeader = true);
+
+// Waits for a job's future while the event loop runs (remote jobs finish on this thread).
+template<typename T>
+T await(const QFuture<T>& future, int timeoutMs = 60000)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!future.isFinished() && waited.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    if (!future.isFinished())
+        qFatal("a job did not finish within %d ms", timeoutMs);
+    return future.result();
+}
 
 } // namespace fcb::test

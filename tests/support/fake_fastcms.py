@@ -11,7 +11,9 @@ editor@example.org / "editor password" (not an admin). API key: ADMIN_API_KEY be
 
 Test control (no auth): POST /__control with JSON {"fault": null|"hang"|"drip"|"reset"|"500"|
 "garbage"|"redirect", "download": bool, "upload": bool, "old_shapes": bool, "expire_tokens": true,
-"seed": N, "rate_limit": N, "needs_setup": bool}; GET /__control returns the server's state.
+"seed": N, "rate_limit": N, "rate_window": seconds, "needs_setup": bool, "clear": true};
+GET /__control returns the server's state. Faults also include "cut-download" (the first
+download response stops halfway).
 """
 import argparse
 import hashlib
@@ -54,6 +56,7 @@ class State:
         self.needs_setup = args.needs_setup
         self.access_ttl = args.access_ttl
         self.rate_limit = args.rate_limit
+        self.rate_window = 60
         self.fault = None
         self.access = {}   # token -> (email, expires)
         self.refresh = {}  # token -> email
@@ -225,7 +228,7 @@ class Handler(BaseHTTPRequestHandler):
             return None
         with st.lock:
             now = time.time()
-            recent = [t for t in st.requests.get(email, []) if t > now - 60]
+            recent = [t for t in st.requests.get(email, []) if t > now - st.rate_window]
             if st.rate_limit and len(recent) >= st.rate_limit:
                 st.requests[email] = recent
                 self.send_json(429, {"error": "Too many requests", "message": "Rate limit exceeded",
@@ -240,7 +243,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- routes ---------------------------------------------------------------------------
     def do_GET(self):
-        self.state.log.append(("GET", self.path, bool(self.headers.get("Authorization") or self.headers.get("X-API-Key"))))
+        self.state.log.append(("GET", self.path, bool(self.headers.get("Authorization") or self.headers.get("X-API-Key")),
+                               self.headers.get("Range") or ""))
         url = urlparse(self.path)
         if url.path == "/__control":
             st = self.state
@@ -321,7 +325,7 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 if "fault" in cmd:
                     st.fault = cmd["fault"]
-                for key in ("download", "upload", "old_shapes", "needs_setup", "rate_limit", "two_factor"):
+                for key in ("download", "upload", "old_shapes", "needs_setup", "rate_limit", "rate_window", "two_factor"):
                     if key in cmd:
                         setattr(st, key, cmd[key])
                 if cmd.get("expire_tokens"):
@@ -347,11 +351,12 @@ class Handler(BaseHTTPRequestHandler):
         if self.apply_fault():
             return
         if url.path == "/api/v1/backups/upload":
+            data = self.body()
             if not st.upload:
                 return self.send_json(404, {"detail": "Not Found"})
             if self.admin() is None:
                 return
-            return self.receive_upload()
+            return self.receive_upload(data)
         if url.path == "/api/v1/backups":
             self.body()
             if self.admin() is None:
@@ -381,10 +386,9 @@ class Handler(BaseHTTPRequestHandler):
                                         "requested_at": datetime.utcnow().isoformat()})
         self.send_json(404, {"detail": "Not Found"})
 
-    def receive_upload(self):
+    def receive_upload(self, data):
         st = self.state
         ctype = self.headers.get("Content-Type", "")
-        data = self.body()
         m = re.search(r'boundary="?([^";]+)"?', ctype)
         if not m:
             return self.send_json(422, {"detail": "multipart/form-data expected"})
@@ -482,6 +486,7 @@ def main():
     p.add_argument("--needs-setup", action="store_true")
     p.add_argument("--access-ttl", type=int, default=900)
     p.add_argument("--rate-limit", type=int, default=100)
+    p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve https with this certificate")
     args = p.parse_args()
     state = State(args)
     foreign = ThreadingHTTPServer(("127.0.0.1", 0), ForeignHandler)
@@ -491,6 +496,11 @@ def main():
     foreign.daemon_threads = True
     server.state = state
     server.foreign_port = foreign.server_address[1]
+    if args.tls:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=foreign.serve_forever, daemon=True).start()
     print("LISTENING %d %d" % (server.server_address[1], foreign.server_address[1]), flush=True)
     # Stop when the test that started us goes away (stdin closes).

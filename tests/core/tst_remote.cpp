@@ -1,0 +1,409 @@
+// The remote backend against a server that behaves like FastCMS (tests/support/fake_fastcms.py):
+// both response shapes, sign-in with two factors, token refresh with rotation, API keys, rate
+// limits, faults that must end in a clear error within a bounded time, redirects, TLS, resumable
+// downloads, and no secret in any log line or error message.
+#include "TestSupport.h"
+#include "remote/RemoteBackend.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fcb;
+
+namespace {
+
+QStringList g_log;
+void captureLog(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    g_log.append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message);
+}
+
+struct Client
+{
+    QNetworkAccessManager network;
+    QTemporaryDir stateDir;
+    RemoteSession* session = nullptr;
+    std::unique_ptr<RemoteBackend> backend;
+
+    Client(const QUrl& server, const Credentials& credentials, int timeoutMs = 30000)
+    {
+        RemoteOptions options;
+        options.server = server;
+        options.transferTimeoutMs = timeoutMs;
+        options.requestDeadlineMs = timeoutMs * 2;
+        options.stateFile = stateDir.filePath(QStringLiteral("servers.json"));
+        session = new RemoteSession(&network, options, credentials, &network);
+        backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
+    }
+};
+
+Credentials password(const char* email, const char* pass)
+{
+    Credentials c;
+    c.kind = Credentials::Kind::Password;
+    c.email = QString::fromLatin1(email);
+    c.password = QString::fromLatin1(pass);
+    return c;
+}
+
+Credentials admin()
+{
+    return password(test::FakeServer::adminEmail, test::FakeServer::adminPassword);
+}
+
+} // namespace
+
+class TestRemote : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsTheServersShapeAndTheDocumentedOne_data()
+    {
+        QTest::addColumn<bool>("oldShapes");
+        QTest::newRow("server") << false;
+        QTest::newRow("documented") << true;
+    }
+    void readsTheServersShapeAndTheDocumentedOne()
+    {
+        QFETCH(bool, oldShapes);
+        test::FakeServer server(oldShapes ? QStringList{QStringLiteral("--old-shapes")} : QStringList{});
+        QVERIFY(server.isRunning());
+        server.control({{QStringLiteral("seed"), 25}});
+        Client client(server.url(), admin());
+        const auto page = test::await(client.backend->list(2, 10).future);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+        QCOMPARE(page->total, 25);
+        QCOMPARE(page->totalPages, 3);
+        QCOMPARE(page->items.size(), 10);
+        const BackupItem& first = page->items.first();
+        QVERIFY(first.fileName.startsWith(QStringLiteral("backup_")));
+        QCOMPARE(first.id, first.fileName.chopped(4));
+        QVERIFY(oldShapes || first.sizeBytes > 100); // the documented shape only has size_mb, rounded
+        QVERIFY(first.created.isValid());
+        const auto created = test::await(client.backend->create({}).future);
+        QVERIFY(created);
+        QVERIFY(created->backup.sizeBytes > 100);
+        QVERIFY(created->backup.created.isValid());
+    }
+
+    void signInWithTwoFactorCode()
+    {
+        test::FakeServer server({QStringLiteral("--two-factor")});
+        Client client(server.url(), admin());
+        auto first = test::await(client.backend->signIn().future);
+        QVERIFY(first);
+        QVERIFY(first->requiresTwoFactor);
+        client.session->setTwoFactorCode(QStringLiteral("000000"));
+        auto wrong = test::await(client.backend->signIn().future);
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, ErrorCode::Unauthorized);
+        client.session->setTwoFactorCode(QStringLiteral("123456"));
+        auto second = test::await(client.backend->signIn().future);
+        QVERIFY(second && !second->requiresTwoFactor);
+        QCOMPARE(second->role, QStringLiteral("admin"));
+        QVERIFY(test::await(client.backend->list(1, 20).future));
+    }
+
+    void authenticationFailuresAreNamed()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 2}});
+        // Wrong password.
+        Client wrong(server.url(), password(test::FakeServer::adminEmail, "nope"));
+        auto r = test::await(wrong.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QVERIFY(r.error().message.contains(QStringLiteral("wrong email or password")));
+        // A valid account that is not an administrator.
+        Client editor(server.url(), password(test::FakeServer::editorEmail, test::FakeServer::editorPassword));
+        r = test::await(editor.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().message, QStringLiteral("This account is not an administrator."));
+        // A token of the editor's, used directly: the server's 401 "Admin access required".
+        Credentials token;
+        token.kind = Credentials::Kind::AccessToken;
+        token.accessToken = QStringLiteral("not-a-valid-token");
+        Client bogus(server.url(), token);
+        r = test::await(bogus.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        // API keys: a valid one works, an invalid one is refused.
+        Credentials key;
+        key.kind = Credentials::Kind::ApiKey;
+        key.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
+        Client keyed(server.url(), key);
+        QVERIFY(test::await(keyed.backend->list(1, 20).future));
+        key.apiKey = QStringLiteral("fcms_deadbeef_00000000000000000000000000000000");
+        Client badKey(server.url(), key);
+        r = test::await(badKey.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+    }
+
+    void firstRunServerIsExplained()
+    {
+        test::FakeServer server({QStringLiteral("--needs-setup")});
+        Client client(server.url(), admin());
+        const auto r = test::await(client.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("not been set up yet")));
+    }
+
+    void expiredTokenIsRefreshedAndTheRotatedOneKept()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 3}});
+        Client login(server.url(), admin());
+        QVERIFY(test::await(login.backend->signIn().future));
+        Credentials tokens;
+        tokens.kind = Credentials::Kind::AccessToken;
+        tokens.accessToken = login.session->accessToken();
+        tokens.refreshToken = login.session->refreshToken();
+        Client client(server.url(), tokens);
+        QSignalSpy rotated(client.session, &RemoteSession::tokensChanged);
+        QVERIFY(test::await(client.backend->list(1, 20).future));
+        QCOMPARE(rotated.size(), 0);
+
+        server.control({{QStringLiteral("expire_tokens"), true}}); // expires mid-session
+        QVERIFY(test::await(client.backend->list(1, 20).future));
+        QCOMPARE(rotated.size(), 1);
+        QVERIFY(rotated.first().at(1).toString() != tokens.refreshToken);
+        // The old refresh token is revoked: a client still holding it is signed out.
+        server.control({{QStringLiteral("expire_tokens"), true}});
+        Client stale(server.url(), tokens);
+        const auto r = test::await(stale.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        // The current one still renews.
+        QVERIFY(test::await(client.backend->list(1, 20).future));
+        QCOMPARE(rotated.size(), 2);
+    }
+
+    void rateLimitIsHonoured()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("rate_limit"), 2}, {QStringLiteral("rate_window"), 1}});
+        Client client(server.url(), admin());
+        QStringList texts;
+        for (int i = 0; i < 4; ++i) {
+            auto job = client.backend->list(1, 20);
+            QFutureWatcher<Result<BackupPage>> watcher;
+            connect(&watcher, &QFutureWatcherBase::progressTextChanged, this, [&texts](const QString& t) { texts.append(t); });
+            watcher.setFuture(job.future);
+            QVERIFY(test::await(job.future));
+        }
+        QVERIFY2(texts.contains(QStringLiteral("Too many requests: retrying in 1 s")), qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
+    void routeQuirksBecomeClearMessages()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 1}});
+        Client client(server.url(), admin());
+        auto staged = test::await(client.backend->stageRestore(QStringLiteral("backup_21000101_000000.zip")).future);
+        QVERIFY(!staged);
+        QCOMPARE(staged.error().code, ErrorCode::NotFound);
+        QCOMPARE(staged.error().message, QStringLiteral("Backup not found on the server."));
+        auto removed = test::await(client.backend->remove(QStringLiteral("backup_21000101_000000.zip")).future);
+        QCOMPARE(removed.error().message, QStringLiteral("Backup not found on the server."));
+        auto page = test::await(client.backend->list(1, 0).future);
+        QCOMPARE(page.error().code, ErrorCode::Usage);
+        auto unstage = test::await(client.backend->unstageRestore().future);
+        QCOMPARE(unstage.error().code, ErrorCode::Unsupported);
+        auto download = test::await(client.backend->download(QStringLiteral("backup_20260101_010000.zip"), QDir::tempPath()).future);
+        QCOMPARE(download.error().code, ErrorCode::Unsupported);
+        QCOMPARE(download.error().message, QStringLiteral("This server does not offer downloads."));
+        auto verify = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
+        QCOMPARE(verify.error().code, ErrorCode::Unsupported);
+        // A staged restore is remembered, since the server has no route that tells.
+        QVERIFY(test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
+        Client later(server.url(), admin());
+        later.stateDir.remove();
+        Client same(server.url(), admin());
+        RemoteStateStore store(client.stateDir.filePath(QStringLiteral("servers.json")));
+        QCOMPARE(store.pending(server.url())->backupFilename, QStringLiteral("backup_20260101_010000.zip"));
+        const auto status = test::await(client.backend->status().future);
+        QVERIFY(status && status->restorePending);
+        QCOMPARE(status->pendingBackup, QStringLiteral("backup_20260101_010000.zip"));
+    }
+
+    void faultsEndInAClearErrorInBoundedTime_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("hang") << QStringLiteral("hang") << QStringLiteral("did not answer in time");
+        QTest::newRow("slow drip") << QStringLiteral("drip") << QStringLiteral("did not answer in time");
+        QTest::newRow("reset mid-body") << QStringLiteral("reset") << QStringLiteral("closed the connection");
+        QTest::newRow("500") << QStringLiteral("500") << QStringLiteral("Server error: database is locked");
+        QTest::newRow("garbage JSON") << QStringLiteral("garbage") << QStringLiteral("not JSON");
+        QTest::newRow("redirect elsewhere") << QStringLiteral("redirect") << QStringLiteral("not followed");
+    }
+    void faultsEndInAClearErrorInBoundedTime()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, words);
+        test::FakeServer server;
+        Client client(server.url(), admin(), 1500);
+        QVERIFY(test::await(client.backend->signIn().future));
+        server.control({{QStringLiteral("fault"), fault}});
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = test::await(client.backend->list(1, 20).future, 30000);
+        QVERIFY(!r);
+        QVERIFY(timer.elapsed() < 10000);
+        QCOMPARE(r.error().code, ErrorCode::Network);
+        QVERIFY2(r.error().message.contains(words), qPrintable(r.error().message));
+        if (fault == QStringLiteral("redirect")) {
+            const QJsonObject state = server.state();
+            QCOMPARE(state.value(QStringLiteral("foreign_auth_seen")).toBool(), false);
+            QCOMPARE(state.value(QStringLiteral("foreign_requests")).toInt(), 0);
+        }
+    }
+
+    void unreachableServerIsANetworkError()
+    {
+        int port = 0;
+        {
+            test::FakeServer server; // take a free port, then close it
+            port = server.url().port();
+        }
+        Client client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), admin(), 2000);
+        const auto r = test::await(client.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Network);
+        QVERIFY(r.error().message.contains(QStringLiteral("connection refused")));
+    }
+
+    void tlsErrorsAreShownNotIgnored()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::makeSelfSignedCertificate(dir.path()));
+        test::FakeServer server({QStringLiteral("--tls"), dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))});
+        QVERIFY(server.isRunning());
+        QUrl url = server.url();
+        url.setScheme(QStringLiteral("https"));
+        Client client(url, admin(), 5000);
+        const auto r = test::await(client.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Network);
+        QVERIFY2(r.error().message.contains(QStringLiteral("TLS")), qPrintable(r.error().message));
+    }
+
+    void plainHttpToAnotherHostIsFlagged()
+    {
+        QNetworkAccessManager network;
+        const auto insecure = [&network](const char* url) {
+            RemoteOptions options;
+            options.server = QUrl(QString::fromLatin1(url));
+            return RemoteSession(&network, options, {}).insecure();
+        };
+        QVERIFY(insecure("http://cms.example.org"));
+        QVERIFY(insecure("http://192.0.2.10:8000"));
+        QVERIFY(!insecure("http://127.0.0.1:8000"));
+        QVERIFY(!insecure("http://localhost:8000"));
+        QVERIFY(!insecure("http://[::1]:8000"));
+        QVERIFY(!insecure("https://cms.example.org"));
+    }
+
+    void downloadsStreamResumeAndVerify()
+    {
+        test::FakeServer server({QStringLiteral("--download")});
+        server.control({{QStringLiteral("seed"), 2}});
+        Client client(server.url(), admin());
+        QTemporaryDir target;
+        // The first response stops halfway: the job resumes with a Range request.
+        server.control({{QStringLiteral("fault"), QStringLiteral("cut-download")}});
+        const auto got = test::await(client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
+        QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
+        QVERIFY(got->resumed);
+        QVERIFY(got->report && got->report->ok());
+        QVERIFY(!QFile::exists(got->path + QStringLiteral(".part")));
+        // The second request asked only for the missing part.
+        const QJsonArray log = server.state().value(QStringLiteral("log")).toArray();
+        bool ranged = false;
+        for (const QJsonValue& entry : log)
+            if (entry.toArray().at(1).toString().endsWith(QStringLiteral("/download")))
+                ranged = ranged || entry.toArray().at(3).toString().startsWith(QStringLiteral("bytes="));
+        QVERIFY(ranged);
+        // Downloading over an existing file is refused.
+        auto again = test::await(client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        server.control({{QStringLiteral("fault"), QJsonValue()}});
+        auto verified = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
+        QVERIFY(verified && verified->ok());
+        auto missing = test::await(client.backend->download(QStringLiteral("backup_21000101_000000.zip"), target.path()).future);
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    void uploadsWhereTheServerTakesThem()
+    {
+        test::FakeServer server({QStringLiteral("--upload")});
+        Client client(server.url(), admin());
+        QTemporaryDir dir;
+        const QString zip = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")), zip));
+        const auto uploaded = test::await(client.backend->upload(zip).future);
+        QVERIFY2(uploaded, qPrintable(uploaded ? QString() : uploaded.error().message));
+        QCOMPARE(uploaded->fileName, QStringLiteral("backup_20250101_000000.zip"));
+        QVERIFY(server.state().value(QStringLiteral("backups")).toArray().contains(QStringLiteral("backup_20250101_000000.zip")));
+        test::FakeServer plain;
+        Client other(plain.url(), admin());
+        QCOMPARE(test::await(other.backend->upload(zip).future).error().message,
+                 QStringLiteral("This server does not accept uploads."));
+    }
+
+    void noSecretReachesALogOrAnError()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("fcb.*=true"));
+        g_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        QStringList errors;
+        QStringList secrets{QString::fromLatin1(test::FakeServer::adminPassword), QString::fromLatin1(test::FakeServer::apiKey)};
+        {
+            test::FakeServer server({QStringLiteral("--download"), QStringLiteral("--two-factor")});
+            server.control({{QStringLiteral("seed"), 3}});
+            Credentials c = admin();
+            c.twoFactorCode = QStringLiteral("123456");
+            Client client(server.url(), c);
+            QVERIFY(test::await(client.backend->list(1, 20).future));
+            secrets << client.session->accessToken() << client.session->refreshToken();
+            QVERIFY(test::await(client.backend->create({}).future));
+            QTemporaryDir dir;
+            QVERIFY(test::await(client.backend->download(QStringLiteral("backup_20260101_010000.zip"), dir.path()).future));
+            QVERIFY(test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
+            server.control({{QStringLiteral("expire_tokens"), true}});
+            QVERIFY(test::await(client.backend->list(1, 20).future));
+            secrets << client.session->accessToken() << client.session->refreshToken();
+            for (const auto& r : {test::await(client.backend->remove(QStringLiteral("nope.zip")).future),
+                                  test::await(client.backend->unstageRestore().future)})
+                errors << r.error().message << r.error().detail;
+            server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
+            const auto failed = test::await(client.backend->list(1, 20).future);
+            errors << failed.error().message << failed.error().detail;
+            Credentials key;
+            key.kind = Credentials::Kind::ApiKey;
+            key.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
+            Client keyed(server.url(), key);
+            const auto keyedFail = test::await(keyed.backend->list(1, 20).future);
+            errors << keyedFail.error().message << keyedFail.error().detail;
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(g_log.size() > 5); // the session was logged, in detail
+        const QString everything = g_log.join(QLatin1Char('\n')) + errors.join(QLatin1Char('\n'));
+        for (const QString& secret : secrets) {
+            QVERIFY(secret.size() >= 8);
+            QVERIFY2(!everything.contains(secret), "a secret reached a log line or an error message");
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemote)
+#include "tst_remote.moc"
