@@ -333,6 +333,7 @@ class Handler(BaseHTTPRequestHandler):
                 if cmd.get("clear"):
                     st.backups.clear()
                     st.staged = None
+                    st.clock = 0
                 for _ in range(int(cmd.get("seed", 0))):
                     name, t = next_name(st)
                     st.backups[name] = (make_zip(name, t), t)
