@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "FileUtil.h"
+#include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 
 #include <QAction>
@@ -110,14 +111,19 @@ QAction* MainWindow::action(const QString& name) const
 
 void MainWindow::openDataFolder(const DataFolder& folder)
 {
-    m_engine = std::make_unique<LocalEngine>(folder);
-    setWindowTitle(tr("%1 — FastCMS Backup Console").arg(folder.dataDir()));
+    openBackend(std::make_unique<LocalBackend>(LocalEngine(folder)));
+}
+
+void MainWindow::openBackend(std::unique_ptr<Backend> backend)
+{
+    m_backend = std::move(backend);
+    setWindowTitle(tr("%1 — FastCMS Backup Console").arg(m_backend->describe()));
     refresh();
 }
 
 void MainWindow::refresh()
 {
-    if (!m_engine)
+    if (!m_backend)
         return;
     auto* watcher = new QFutureWatcher<Result<BackupPage>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -139,7 +145,7 @@ void MainWindow::refresh()
         updateActions();
         Q_EMIT refreshed();
     });
-    watcher->setFuture(m_engine->listAsync(1, 50).future);
+    watcher->setFuture(m_backend->list(1, 50).future);
 }
 
 template<typename T, typename OnSuccess>
@@ -195,9 +201,9 @@ void MainWindow::createFirstBackupIfEmpty()
 
 void MainWindow::createBackup()
 {
-    if (!m_engine || m_jobRunning)
+    if (!m_backend || m_jobRunning)
         return;
-    runJob<CreateResult>(tr("Creating backup"), m_engine->createAsync({}), [this](const CreateResult& r) {
+    runJob<CreateResult>(tr("Creating backup"), m_backend->create({}), [this](const CreateResult& r) {
         showBanner(tr("Created %1 (%2).").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)), false);
     });
 }
@@ -205,9 +211,9 @@ void MainWindow::createBackup()
 void MainWindow::verifySelected()
 {
     const QString name = selectedName();
-    if (!m_engine || m_jobRunning || name.isEmpty())
+    if (!m_backend || m_jobRunning || name.isEmpty())
         return;
-    runJob<VerifyReport>(tr("Verifying %1").arg(name), m_engine->verifyAsync(name), [this, name](const VerifyReport& r) {
+    runJob<VerifyReport>(tr("Verifying %1").arg(name), m_backend->verify(name), [this, name](const VerifyReport& r) {
         showBanner(r.ok() ? tr("%1 is a sound backup.").arg(name)
                           : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
                    !r.ok());
@@ -217,12 +223,12 @@ void MainWindow::verifySelected()
 void MainWindow::deleteSelected()
 {
     const QString name = selectedName();
-    if (!m_engine || m_jobRunning || name.isEmpty())
+    if (!m_backend || m_jobRunning || name.isEmpty())
         return;
     if (QMessageBox::question(this, tr("Delete backup"), tr("Delete %1? This cannot be undone.").arg(name))
         != QMessageBox::Yes)
         return;
-    runJob<void>(tr("Deleting %1").arg(name), m_engine->removeAsync(name),
+    runJob<void>(tr("Deleting %1").arg(name), m_backend->remove(name),
                  [this, name] { showBanner(tr("Deleted %1.").arg(name), false); });
 }
 
@@ -234,12 +240,12 @@ QString MainWindow::selectedName() const
 
 void MainWindow::updateActions()
 {
-    const bool ready = m_engine && !m_jobRunning;
+    const bool ready = m_backend && !m_jobRunning;
     const bool selected = !selectedName().isEmpty();
     m_create->setEnabled(ready);
     m_verify->setEnabled(ready && selected);
     m_delete->setEnabled(ready && selected);
-    m_refresh->setEnabled(m_engine != nullptr);
+    m_refresh->setEnabled(m_backend != nullptr);
 }
 
 void MainWindow::showBanner(const QString& text, bool error)

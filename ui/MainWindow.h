@@ -1,6 +1,7 @@
 #pragma once
 
-#include "local/LocalEngine.h"
+#include "backend/Backend.h"
+#include "DataFolder.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -30,6 +31,8 @@ public:
     ~MainWindow() override;
 
     void openDataFolder(const DataFolder& folder);
+    // Any backend: a local data folder or a server.
+    void openBackend(std::unique_ptr<Backend> backend);
     void createFirstBackupIfEmpty();
     QAction* action(const QString& name) const;
     BackupTableModel* model() const { return m_model; }
@@ -50,7 +53,7 @@ private:
     template<typename T, typename OnSuccess>
     void runJob(const QString& title, Job<Result<T>> job, OnSuccess onSuccess);
 
-    std::unique_ptr<LocalEngine> m_engine;
+    std::unique_ptr<Backend> m_backend;
     BackupTableModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_banner = nullptr;

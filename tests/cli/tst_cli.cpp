@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -161,6 +162,76 @@ private Q_SLOTS:
         QCOMPARE(create.exitStatus(), QProcess::NormalExit);
         QCOMPARE(create.exitCode(), ExitCode::Cancelled);
         QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void remoteModeExitCodesAndTokenFiles()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 3}});
+        QTemporaryDir dir;
+        const QString state = QStringLiteral("FASTCMS_BACKUP_STATE_FILE=") + dir.filePath(QStringLiteral("servers.json"));
+        const QString url = server.url().toString();
+        const QString passwordFile = dir.filePath(QStringLiteral("password"));
+        QFile pw(passwordFile);
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write(test::FakeServer::adminPassword);
+        pw.close();
+        const QString tokens = dir.filePath(QStringLiteral("tokens.json"));
+        const QStringList remote{QStringLiteral("--server"), url, QStringLiteral("--token-file"), tokens};
+
+        // login stores nothing unless asked, and then owner-only.
+        auto run = test::runCli({QStringLiteral("login"), QStringLiteral("--server"), url, QStringLiteral("--email"),
+                                 QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"), passwordFile},
+                                {state});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Nothing was stored"));
+        QVERIFY(!QFile::exists(tokens));
+        run = test::runCli({QStringLiteral("login"), QStringLiteral("--server"), url, QStringLiteral("--email"),
+                            QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"), passwordFile,
+                            QStringLiteral("--save-token"), tokens},
+                           {state});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QFileInfo(tokens).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        const QByteArray saved = test::fileBytes(tokens);
+        const QString accessToken = QJsonDocument::fromJson(saved).object().value(QStringLiteral("access_token")).toString();
+        QVERIFY(!accessToken.isEmpty());
+
+        run = test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + remote, {state});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 3);
+        QVERIFY(!run.out.contains(accessToken.toUtf8()) && !run.err.contains(accessToken.toUtf8()));
+
+        // The token expires; the refresh token rotates and the file keeps up.
+        server.control({{QStringLiteral("expire_tokens"), true}});
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("list")} + remote, {state}).exitCode, 0);
+        QVERIFY(test::fileBytes(tokens) != saved);
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("list")} + remote, {state}).exitCode, 0);
+
+        // Distinct exit codes: authentication, network, not supported, and local-only commands.
+        QFile bad(dir.filePath(QStringLiteral("bad-token")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not-a-token\n");
+        bad.close();
+        QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--token-file"), bad.fileName()}, {state}).exitCode,
+                 ExitCode::Unauthorized);
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("download"), QStringLiteral("backup_20260101_010000.zip")} + remote, {state}).exitCode,
+                 ExitCode::Unsupported);
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("apply-restore")} + remote, {state}).exitCode, ExitCode::Usage);
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_010000")} + remote, {state}).exitCode, 0);
+        run = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + remote, {state});
+        QCOMPARE(run.json().value(QStringLiteral("pending_backup")).toString(), QStringLiteral("backup_20260101_010000.zip"));
+        const int port = server.url().port();
+        server.control({{QStringLiteral("fault"), QStringLiteral("hang")}});
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--timeout"), QStringLiteral("1")} + remote, {state}).exitCode,
+                 ExitCode::Network);
+        QVERIFY(timer.elapsed() < 15000);
+        Q_UNUSED(port);
+        // An API key comes from a file or FASTCMS_API_KEY, never from an argument.
+        QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--api-key"),
+                               QString::fromLatin1(test::FakeServer::apiKey)}, {state}).exitCode,
+                 ExitCode::Usage);
     }
 
     void demoFolderIsRealistic()

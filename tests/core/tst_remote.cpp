@@ -267,6 +267,23 @@ private Q_SLOTS:
         }
     }
 
+    void cancellingStopsAHangingCallAtOnce()
+    {
+        test::FakeServer server;
+        Client client(server.url(), admin(), 60000);
+        QVERIFY(test::await(client.backend->signIn().future));
+        server.control({{QStringLiteral("fault"), QStringLiteral("hang")}});
+        auto job = client.backend->list(1, 20);
+        QTest::qWait(300);
+        QElapsedTimer timer;
+        timer.start();
+        job.cancel();
+        const auto r = test::await(job.future, 10000);
+        QVERIFY(timer.elapsed() < 2000);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+    }
+
     void unreachableServerIsANetworkError()
     {
         int port = 0;

@@ -3,10 +3,12 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "backups/BackupTableModel.h"
+#include "remote/RemoteBackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -52,6 +54,35 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("banner"))->text().contains(QStringLiteral("sound backup")));
+    }
+
+    void showsAServersBackupsThroughTheSameInterface()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 4}});
+        QNetworkAccessManager network;
+        QTemporaryDir state;
+        RemoteOptions options;
+        options.server = server.url();
+        options.stateFile = state.filePath(QStringLiteral("servers.json"));
+        Credentials credentials;
+        credentials.kind = Credentials::Kind::ApiKey;
+        credentials.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
+        auto* session = new RemoteSession(&network, options, credentials, &network);
+        MainWindow window;
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openBackend(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)));
+        QVERIFY(refreshed.wait(15000));
+        QCOMPARE(window.model()->rowCount(), 4);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
+        // A failing server shows an error banner.
+        server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        window.action(QStringLiteral("actionCreateBackup"))->trigger();
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("banner"))->text().contains(QStringLiteral("Server error")));
     }
 };
 
