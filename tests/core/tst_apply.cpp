@@ -21,6 +21,18 @@ QStringList listing(const QString& dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
+// The data folder's top level after a restore, and before one (with an earlier safety copy).
+QStringList restoredLayout()
+{
+    return {QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"),
+            QStringLiteral("files"), QStringLiteral("files_before_restore")};
+}
+
+QStringList untouchedLayout()
+{
+    return {QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"), QStringLiteral("files")};
+}
+
 // Live data marked "old"; a staged backup of data marked "new"; an earlier safety copy "ancient".
 struct Scenario
 {
@@ -90,9 +102,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(f.stagingDir()));
         QVERIFY(!QFile::exists(f.applyJournalPath()));
         QCOMPARE(listing(f.backupsDir()), QStringList{s.backupName});
-        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
-                                                    QStringLiteral("backups"), QStringLiteral("files"),
-                                                    QStringLiteral("files_before_restore")}));
+        QCOMPARE(listing(f.dataDir()), restoredLayout());
         auto integrity = sqlite::integrityCheck(f.dbPath());
         QVERIFY(integrity && *integrity == QStringLiteral("ok"));
         struct stat db {};
@@ -175,8 +185,7 @@ private Q_SLOTS:
         QCOMPARE(test::fileBytes(f.markerPath()), markerBefore);
         QCOMPARE(test::treeDigest(f.stagingDir()), stagingBefore);
         QVERIFY(!QFile::exists(f.applyJournalPath()));
-        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
-                                                    QStringLiteral("backups"), QStringLiteral("files")}));
+        QCOMPARE(listing(f.dataDir()), untouchedLayout());
     }
 
     void crashAtAnyStepIsRecoverable_data()
@@ -239,9 +248,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(f.markerPath()));
         QVERIFY(!QFileInfo::exists(f.stagingDir()));
         QVERIFY(!QFile::exists(f.applyJournalPath()));
-        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
-                                                    QStringLiteral("backups"), QStringLiteral("files"),
-                                                    QStringLiteral("files_before_restore")}));
+        QCOMPARE(listing(f.dataDir()), restoredLayout());
         QCOMPARE(listing(f.backupsDir()), QStringList{s.backupName});
     }
 
@@ -271,8 +278,7 @@ private Q_SLOTS:
         QCOMPARE(test::noteMarker(f.dbBeforeRestorePath()), QStringLiteral("ancient"));
         QCOMPARE(test::fileBytes(f.markerPath()), marker);
         QCOMPARE(test::treeDigest(f.stagingDir()), staged);
-        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
-                                                    QStringLiteral("backups"), QStringLiteral("files")}));
+        QCOMPARE(listing(f.dataDir()), untouchedLayout());
         QCOMPARE(listing(f.backupsDir()), (QStringList{QStringLiteral(".restore_pending"), s.backupName,
                                                        QStringLiteral("restore_staging")}));
     }
@@ -297,8 +303,7 @@ private Q_SLOTS:
         QCOMPARE(test::noteMarker(f.dbBeforeRestorePath()), QStringLiteral("ancient"));
         QCOMPARE(test::fileBytes(f.markerPath()), marker);
         QVERIFY(!QFile::exists(f.applyJournalPath()));
-        QCOMPARE(listing(f.dataDir()), (QStringList{QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"),
-                                                    QStringLiteral("backups"), QStringLiteral("files")}));
+        QCOMPARE(listing(f.dataDir()), untouchedLayout());
         // And the restore still goes through afterwards.
         QCOMPARE(test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()}).exitCode, 0);
         QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("new"));
