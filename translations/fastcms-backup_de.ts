@@ -82,6 +82,10 @@
         <source>The connection to %1 failed: %2</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>The API key was refused (unknown, revoked or not an administrator&apos;s).</source>
+        <translation>Der API-Schlüssel wurde abgelehnt (unbekannt, widerrufen oder nicht der eines Administrators).</translation>
+    </message>
 </context>
 <context>
     <name>FcbArchiveReaderText</name>
@@ -336,6 +340,14 @@
         <source>The download stopped after %1 (%2). Run it again to resume.</source>
         <translation>Der Download wurde nach %1 unterbrochen (%2). Führen Sie ihn erneut aus, um ihn fortzusetzen.</translation>
     </message>
+    <message>
+        <source>The server answered the download with something that is not a zip archive.</source>
+        <translation>Der Server hat auf den Download mit etwas geantwortet, das kein ZIP-Archiv ist.</translation>
+    </message>
+    <message>
+        <source>The downloaded %1 failed verification: %2</source>
+        <translation>Die heruntergeladene Datei %1 hat die Prüfung nicht bestanden: %2</translation>
+    </message>
 </context>
 <context>
     <name>FcbFileUtilText</name>
@@ -512,6 +524,14 @@
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>The server refused to delete it: %1</source>
+        <translation>Der Server hat das Löschen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>No staged restore is remembered for this server.</source>
+        <translation>Für diesen Server ist keine vorgemerkte Wiederherstellung gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>FcbRemoteSessionText</name>
@@ -546,6 +566,10 @@
     <message>
         <source>The session has expired and could not be renewed. Sign in again.</source>
         <translation>Die Sitzung ist abgelaufen und konnte nicht erneuert werden. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This account needs a two-factor code to sign in.</source>
+        <translation>Dieses Konto benötigt zur Anmeldung einen Zwei-Faktor-Code.</translation>
     </message>
 </context>
 <context>
@@ -980,190 +1004,12 @@
         <translation>Der Vorgang endete ohne Ergebnis.</translation>
     </message>
     <message>
-        <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
-
-Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
-through its REST API (--server).
-
-Commands:
-  create                 Back up the database (a consistent snapshot, even while the
-                         server writes) and every uploaded file into
-                         backups/backup_YYYYMMDD_HHMMSS.zip
-  list                   List backups, newest first (--page, --per-page)
-  delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
-  verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
-                         (on a server: downloads it first, where the server allows)
-  stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
-  unstage                Cancel a staged restore (local data folders only)
-  apply-restore          Apply the staged restore now (the server must be stopped);
-                         keeps app.db.before_restore and files_before_restore/.
-                         After an interruption it finishes the restore; with
-                         --abandon it undoes it instead
-  status                 Pending restore, newest backup and its age, who is busy
-  download &lt;name&gt;        Copy a backup to --output (default: the current folder),
-                         resuming a partial download, and verify the copy
-  upload &lt;zip&gt;           Add a backup zip from this machine, after validating it
-  login                  Sign in to --server with --email; with --save-token FILE,
-                         keep the tokens in FILE (readable by you only) for later runs
-  demo                   Create a demo data folder at --data-dir (if it has no app.db)
-
-Local options:
-  --data-dir &lt;dir&gt;       The server&apos;s data folder (default: ./data)
-  --db &lt;file&gt;            Database (default: &lt;data-dir&gt;/app.db; FastCMS&apos;s DATABASE_URL)
-  --files-dir &lt;dir&gt;      Uploads (default: &lt;data-dir&gt;/files; FastCMS&apos;s LOCAL_STORAGE_PATH)
-  --backups-dir &lt;dir&gt;    Backups (default: &lt;data-dir&gt;/backups)
-
-Server options (secrets never go on the command line):
-  --server &lt;url&gt;         A FastCMS server, e.g. https://cms.example.org
-  --token-file &lt;file&gt;    An access token, or the file login --save-token wrote
-                         (kept current when the server rotates the refresh token)
-  --api-key-file &lt;file&gt;  An API key (fcms_...), sent as X-API-Key
-  --email &lt;address&gt;      Sign in with a password from --password-file, FASTCMS_PASSWORD
-                         or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
-  --password-file &lt;file&gt; The password for --email
-  --save-token &lt;file&gt;    login: where to keep the tokens
-  --timeout &lt;seconds&gt;    Give up on a silent server after this long (default: 30)
-  Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
-
-Other options:
-  --page &lt;n&gt;             list: page number, from 1 (default: 1)
-  --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
-  --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
-  --abandon              apply-restore: undo an interrupted restore
-  --output &lt;path&gt;        download: a folder or a file name (default: .)
-  --json                 Print one JSON object on standard output
-  -q, --quiet            No progress and no messages on success
-  -h, --help             Show this help
-  -v, --version          Show the version
-
-Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
-
-Exit codes:
-  0    success
-  1    unexpected failure
-  2    usage error (unknown command or option, malformed backup name)
-  3    not found (no such backup, database or staged restore)
-  4    busy (another operation runs on this data folder, or the server has the
-       database open during apply-restore)
-  5    invalid archive (verification failed, hostile or damaged archive)
-  6    I/O error, including not enough free space
-  7    conflict (e.g. deleting the backup that is staged for restore)
-  8    authentication failed (signed out, expired token, not an administrator)
-  9    network failure (unreachable, timed out, TLS error, server error, rate limit)
-  10   not supported by this server (e.g. downloads where it has no such route)
-  130  cancelled (Ctrl+C or SIGTERM)
-</source>
-        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
-
-Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners oder eines
-FastCMS-Servers über dessen REST-API (--server).
-
-Befehle:
-  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
-                         während der Server schreibt) und alle hochgeladenen Dateien
-                         nach backups/backup_YYYYMMDD_HHMMSS.zip
-  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
-  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
-                         Sicherungsordner)
-  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
-                         Metadaten (bei einem Server: lädt die Sicherung zuerst herunter,
-                         sofern der Server dies erlaubt)
-  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
-                         FastCMS wendet sie beim nächsten Start an
-  unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
-                         Datenordnern)
-  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
-                         Server muss gestoppt sein); behält app.db.before_restore
-                         und files_before_restore/. Nach einer Unterbrechung
-                         schließt es die Wiederherstellung ab; mit --abandon
-                         macht es sie stattdessen rückgängig
-  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
-                         Alter, laufende Vorgänge
-  download &lt;Name&gt;        Kopiert eine Sicherung nach --output (Standard: der aktuelle
-                         Ordner), setzt einen unvollständigen Download fort und prüft
-                         die Kopie
-  upload &lt;ZIP&gt;           Fügt eine ZIP-Sicherung von diesem Rechner hinzu, nachdem sie
-                         geprüft wurde
-  login                  Meldet sich mit --email bei --server an; mit --save-token DATEI
-                         werden die Tokens für spätere Aufrufe in DATEI gespeichert
-                         (nur für Sie lesbar)
-  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
-                         dort noch keine app.db vorhanden ist)
-
-Lokale Optionen:
-  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
-  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
-                         FastCMS)
-  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
-                         LOCAL_STORAGE_PATH von FastCMS)
-  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
-
-Server-Optionen (Zugangsdaten werden nie auf der Befehlszeile übergeben):
-  --server &lt;URL&gt;         Ein FastCMS-Server, z. B. https://cms.example.org
-  --token-file &lt;Datei&gt;   Ein Zugriffstoken oder die von login --save-token geschriebene
-                         Datei (wird aktualisiert, wenn der Server das Refresh-Token
-                         erneuert)
-  --api-key-file &lt;Datei&gt; Ein API-Schlüssel (fcms_...), gesendet als X-API-Key
-  --email &lt;Adresse&gt;      Anmeldung mit einem Passwort aus --password-file,
-                         FASTCMS_PASSWORD oder einer Eingabeaufforderung; einem
-                         Zwei-Faktor-Code aus FASTCMS_2FA_CODE oder einer
-                         Eingabeaufforderung
-  --password-file &lt;Datei&gt;
-                         Das Passwort für --email
-  --save-token &lt;Datei&gt;   login: wo die Tokens gespeichert werden
-  --timeout &lt;Sekunden&gt;   Maximale Wartezeit auf eine Antwort des Servers (Standard: 30)
-  Ohne diese Optionen werden FASTCMS_TOKEN oder FASTCMS_API_KEY verwendet, sofern
-  gesetzt.
-
-Weitere Optionen:
-  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
-  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
-  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
-  --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
-                         machen
-  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
-  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
-  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
-  -h, --help             Zeigt diese Hilfe an
-  -v, --version          Zeigt die Version an
-
-Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
-bleiben keine halb geschriebenen Daten zurück.
-
-Exit-Codes:
-  0    Erfolg
-  1    unerwarteter Fehler
-  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
-       Sicherungsname)
-  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
-       Wiederherstellung)
-  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
-       hat die Datenbank während apply-restore geöffnet)
-  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
-       Archiv)
-  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
-  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
-       vorgemerkt ist)
-  8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
-       Administrator)
-  9    Netzwerkfehler (nicht erreichbar, Zeitüberschreitung, TLS-Fehler,
-       Serverfehler, Anfragelimit überschritten)
-  10   von diesem Server nicht unterstützt (z. B. Downloads, wenn er dafür keine
-       Route hat)
-  130  abgebrochen (Strg+C oder SIGTERM)
-</translation>
-    </message>
-    <message>
         <source>%1 takes the path of one zip file.</source>
         <translation>%1 erwartet den Pfad genau einer ZIP-Datei.</translation>
     </message>
     <message>
         <source>%1 works on a local data folder; a server applies staged restores itself when it restarts.</source>
         <translation>%1 arbeitet mit einem lokalen Datenordner; ein Server wendet vorgemerkte Wiederherstellungen bei seinem Neustart selbst an.</translation>
-    </message>
-    <message>
-        <source>login needs --server.</source>
-        <translation>login erfordert --server.</translation>
     </message>
     <message>
         <source>Created %1 (%2) on the server.</source>
@@ -1247,6 +1093,205 @@ Exit-Codes:
             <numerusform>Sicherungen:       %n Sicherung</numerusform>
             <numerusform>Sicherungen:       %n Sicherungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
+
+Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
+through its REST API (--server).
+
+Commands:
+  create                 Back up the database (a consistent snapshot, even while the
+                         server writes) and every uploaded file into
+                         backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   List backups, newest first (--page, --per-page)
+  delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
+  verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
+                         (on a server: downloads it first, where the server allows)
+  stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
+  unstage                Cancel a staged restore (local data folders only)
+  apply-restore          Apply the staged restore now (the server must be stopped);
+                         keeps app.db.before_restore and files_before_restore/.
+                         After an interruption it finishes the restore; with
+                         --abandon it undoes it instead
+  status                 Pending restore, newest backup and its age, who is busy
+  download &lt;name&gt;        Copy a backup to --output (default: the current folder),
+                         resuming a partial download, and verify the copy
+  upload &lt;zip&gt;           Add a backup zip from this machine, after validating it
+  login                  Sign in to --server with --email; with --save-token FILE,
+                         keep the tokens in FILE (readable by you only) for later runs
+  forget-restore         Forget the restore staged on --server once it has restarted
+                         and applied it (the server has no route that tells)
+  demo                   Create a demo data folder at --data-dir (if it has no app.db)
+
+Local options:
+  --data-dir &lt;dir&gt;       The server&apos;s data folder (default: ./data)
+  --db &lt;file&gt;            Database (default: &lt;data-dir&gt;/app.db; FastCMS&apos;s DATABASE_URL)
+  --files-dir &lt;dir&gt;      Uploads (default: &lt;data-dir&gt;/files; FastCMS&apos;s LOCAL_STORAGE_PATH)
+  --backups-dir &lt;dir&gt;    Backups (default: &lt;data-dir&gt;/backups)
+
+Server options (secrets never go on the command line):
+  --server &lt;url&gt;         A FastCMS server, e.g. https://cms.example.org
+  --token-file &lt;file&gt;    An access token, or the file login --save-token wrote
+                         (kept current when the server rotates the refresh token)
+  --api-key-file &lt;file&gt;  An API key (fcms_...), sent as X-API-Key
+  --email &lt;address&gt;      Sign in with a password from --password-file, FASTCMS_PASSWORD
+                         or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
+  --password-file &lt;file&gt; The password for --email
+  --save-token &lt;file&gt;    login: where to keep the tokens
+  --timeout &lt;seconds&gt;    Give up on a silent server after this long (default: 30)
+  Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
+
+Other options:
+  --page &lt;n&gt;             list: page number, from 1 (default: 1)
+  --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
+  --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
+  --abandon              apply-restore: undo an interrupted restore
+  --output &lt;path&gt;        download: a folder or a file name (default: .)
+  --json                 Print one JSON object on standard output
+  -q, --quiet            No progress and no messages on success
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
+
+Exit codes:
+  0    success
+  1    unexpected failure
+  2    usage error (unknown command or option, malformed backup name)
+  3    not found (no such backup, database or staged restore)
+  4    busy (another operation runs on this data folder, or the server has the
+       database open during apply-restore)
+  5    invalid archive (verification failed, hostile or damaged archive)
+  6    I/O error, including not enough free space
+  7    conflict (e.g. deleting the backup that is staged for restore)
+  8    authentication failed (signed out, expired token, not an administrator)
+  9    network failure (unreachable, timed out, TLS error, server error, rate limit)
+  10   not supported by this server (e.g. downloads where it has no such route)
+  130  cancelled (Ctrl+C or SIGTERM)
+</source>
+        <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
+
+Zuverlässige, FastCMS-kompatible Sicherungen eines FastCMS-Datenordners oder eines
+FastCMS-Servers über dessen REST-API (--server).
+
+Befehle:
+  create                 Sichert die Datenbank (ein konsistenter Schnappschuss, auch
+                         während der Server schreibt) und alle hochgeladenen Dateien
+                         nach backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   Listet die Sicherungen auf, neueste zuerst (--page, --per-page)
+  delete &lt;Name&gt;          Löscht eine Sicherung (ein einfacher *.zip-Name im
+                         Sicherungsordner)
+  verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
+                         Metadaten (bei einem Server: lädt die Sicherung zuerst herunter,
+                         sofern der Server dies erlaubt)
+  stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
+                         FastCMS wendet sie beim nächsten Start an
+  unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
+                         Datenordnern)
+  apply-restore          Wendet die vorgemerkte Wiederherstellung sofort an (der
+                         Server muss gestoppt sein); behält app.db.before_restore
+                         und files_before_restore/. Nach einer Unterbrechung
+                         schließt es die Wiederherstellung ab; mit --abandon
+                         macht es sie stattdessen rückgängig
+  status                 Ausstehende Wiederherstellung, neueste Sicherung und deren
+                         Alter, laufende Vorgänge
+  download &lt;Name&gt;        Kopiert eine Sicherung nach --output (Standard: der aktuelle
+                         Ordner), setzt einen unvollständigen Download fort und prüft
+                         die Kopie
+  upload &lt;ZIP&gt;           Fügt eine ZIP-Sicherung von diesem Rechner hinzu, nachdem sie
+                         geprüft wurde
+  login                  Meldet sich mit --email bei --server an; mit --save-token DATEI
+                         werden die Tokens für spätere Aufrufe in DATEI gespeichert
+                         (nur für Sie lesbar)
+  forget-restore         Vergisst die auf --server vorgemerkte Wiederherstellung, sobald
+                         der Server neu gestartet ist und sie angewendet hat (der
+                         Server bietet keine Route, die das meldet)
+  demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
+                         dort noch keine app.db vorhanden ist)
+
+Lokale Optionen:
+  --data-dir &lt;Ordner&gt;    Datenordner des Servers (Standard: ./data)
+  --db &lt;Datei&gt;           Datenbank (Standard: &lt;data-dir&gt;/app.db; DATABASE_URL von
+                         FastCMS)
+  --files-dir &lt;Ordner&gt;   Hochgeladene Dateien (Standard: &lt;data-dir&gt;/files;
+                         LOCAL_STORAGE_PATH von FastCMS)
+  --backups-dir &lt;Ordner&gt; Sicherungen (Standard: &lt;data-dir&gt;/backups)
+
+Server-Optionen (Zugangsdaten werden nie auf der Befehlszeile übergeben):
+  --server &lt;URL&gt;         Ein FastCMS-Server, z. B. https://cms.example.org
+  --token-file &lt;Datei&gt;   Ein Zugriffstoken oder die von login --save-token geschriebene
+                         Datei (wird aktualisiert, wenn der Server das Refresh-Token
+                         erneuert)
+  --api-key-file &lt;Datei&gt; Ein API-Schlüssel (fcms_...), gesendet als X-API-Key
+  --email &lt;Adresse&gt;      Anmeldung mit einem Passwort aus --password-file,
+                         FASTCMS_PASSWORD oder einer Eingabeaufforderung; einem
+                         Zwei-Faktor-Code aus FASTCMS_2FA_CODE oder einer
+                         Eingabeaufforderung
+  --password-file &lt;Datei&gt;
+                         Das Passwort für --email
+  --save-token &lt;Datei&gt;   login: wo die Tokens gespeichert werden
+  --timeout &lt;Sekunden&gt;   Maximale Wartezeit auf eine Antwort des Servers (Standard: 30)
+  Ohne diese Optionen werden FASTCMS_TOKEN oder FASTCMS_API_KEY verwendet, sofern
+  gesetzt.
+
+Weitere Optionen:
+  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
+  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
+  --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
+  --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
+                         machen
+  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
+  --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
+  -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
+  -h, --help             Zeigt diese Hilfe an
+  -v, --version          Zeigt die Version an
+
+Der Fortschritt wird nur in einem Terminal angezeigt. Strg+C bricht sauber ab: Es
+bleiben keine halb geschriebenen Daten zurück.
+
+Exit-Codes:
+  0    Erfolg
+  1    unerwarteter Fehler
+  2    Aufruffehler (unbekannter Befehl oder unbekannte Option, ungültiger
+       Sicherungsname)
+  3    nicht gefunden (keine solche Sicherung, Datenbank oder vorgemerkte
+       Wiederherstellung)
+  4    belegt (ein anderer Vorgang läuft in diesem Datenordner, oder der Server
+       hat die Datenbank während apply-restore geöffnet)
+  5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
+       Archiv)
+  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
+  7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
+       vorgemerkt ist)
+  8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
+       Administrator)
+  9    Netzwerkfehler (nicht erreichbar, Zeitüberschreitung, TLS-Fehler,
+       Serverfehler, Anfragelimit überschritten)
+  10   von diesem Server nicht unterstützt (z. B. Downloads, wenn er dafür keine
+       Route hat)
+  130  abgebrochen (Strg+C oder SIGTERM)
+</translation>
+    </message>
+    <message>
+        <source>%1 needs --server.</source>
+        <translation>%1 benötigt --server.</translation>
+    </message>
+    <message>
+        <source>The reminder of the staged restore was removed from this machine.</source>
+        <translation>Der Hinweis auf die vorgemerkte Wiederherstellung wurde von diesem Rechner entfernt.</translation>
+    </message>
+    <message>
+        <source>The tokens in %1 belong to %2, not to %3.</source>
+        <translation>Die Token in %1 gehören zu %2, nicht zu %3.</translation>
+    </message>
+    <message>
+        <source>Warning: the renewed tokens could not be saved to %1 (%2); the next run will have to sign in again.</source>
+        <translation>Warnung: Die erneuerten Token konnten nicht in %1 gespeichert werden (%2); beim nächsten Aufruf ist eine erneute Anmeldung nötig.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,8 @@ Commands:
   upload <zip>           Add a backup zip from this machine, after validating it
   login                  Sign in to --server with --email; with --save-token FILE,
                          keep the tokens in FILE (readable by you only) for later runs
+  forget-restore         Forget the restore staged on --server once it has restarted
+                         and applied it (the server has no route that tells)
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -262,7 +264,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("stage-restore"), QStringLiteral("unstage"),
                                    QStringLiteral("apply-restore"), QStringLiteral("status"),
                                    QStringLiteral("demo"),          QStringLiteral("download"),
-                                   QStringLiteral("upload"),        QStringLiteral("login")};
+                                   QStringLiteral("upload"),        QStringLiteral("login"),
+                                   QStringLiteral("forget-restore")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
@@ -295,8 +298,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                                .arg(command)));
         return -1;
     }
-    if (!remote && command == QStringLiteral("login")) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --server.")));
+    if (!remote && (command == QStringLiteral("login") || command == QStringLiteral("forget-restore"))) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("%1 needs --server.").arg(command)));
         return -1;
     }
     if (remote) {
@@ -495,6 +498,16 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         });
     } else if (command == QStringLiteral("login")) {
         runLogin();
+    } else if (command == QStringLiteral("forget-restore")) {
+        if (auto forgotten = static_cast<RemoteBackend*>(m_backend.get())->forgetPendingRestore(); !forgotten) {
+            fail(forgotten.error());
+            return -1;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("forgotten"), true}});
+        else if (!m_quiet)
+            printLine(CommandLine::tr("The reminder of the staged restore was removed from this machine."));
+        return ExitCode::Success;
     } else if (command == QStringLiteral("demo")) {
         auto made = demo::createDataFolder(folder.dataDir());
         if (!made) {
@@ -513,7 +526,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
 
 namespace {
 
-// A secret from a file (first line, trimmed) or, failing that, an environment variable.
+// A secret from a file: the whole file when it is JSON (a saved token pair), else its first line.
 QString readSecretFile(const QString& path, QString* error)
 {
     QFile file(path);
@@ -521,7 +534,14 @@ QString readSecretFile(const QString& path, QString* error)
         *error = CommandLine::tr("Could not read %1.").arg(path);
         return {};
     }
-    return QString::fromUtf8(file.readAll()).trimmed();
+    const QString text = QString::fromUtf8(file.read(1 << 20)).trimmed();
+    return text.startsWith(QLatin1Char('{')) ? text : text.section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+QString origin(const QUrl& url)
+{
+    return url.scheme().toLower() + QStringLiteral("://") + url.host().toLower() + QLatin1Char(':')
+        + QString::number(url.port(url.scheme() == QStringLiteral("https") ? 443 : 80));
 }
 
 QString promptHidden(const QString& prompt)
@@ -566,6 +586,14 @@ bool CommandLine::connectRemote(const QString& command)
         credentials.kind = Credentials::Kind::AccessToken;
         const QJsonObject saved = QJsonDocument::fromJson(text.toUtf8()).object();
         if (!saved.isEmpty()) { // written by login --save-token: keeps itself current
+            // Tokens go only to the server that issued them.
+            const QUrl issuer(saved.value(QStringLiteral("server")).toString());
+            if (issuer.isValid() && !issuer.host().isEmpty() && origin(issuer) != origin(server)) {
+                fail(Error::make(ErrorCode::Usage, CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
+                                                       .arg(tokenFile, issuer.toDisplayString(QUrl::RemoveUserInfo),
+                                                            server.toDisplayString(QUrl::RemoveUserInfo))));
+                return false;
+            }
             credentials.accessToken = saved.value(QStringLiteral("access_token")).toString();
             credentials.refreshToken = saved.value(QStringLiteral("refresh_token")).toString();
             m_tokenFile = tokenFile;
@@ -631,7 +659,12 @@ bool CommandLine::connectRemote(const QString& command)
                                                             {QStringLiteral("access_token"), access},
                                                             {QStringLiteral("refresh_token"), refresh}})
                                       .toJson();
-        (void)files::writeAtomically(m_tokenFile, tokens, files::ownerOnly);
+        if (auto written = files::writeAtomically(m_tokenFile, tokens, files::ownerOnly); !written)
+            std::fputs(qPrintable(CommandLine::tr("Warning: the renewed tokens could not be saved to %1 (%2); the next run "
+                                                  "will have to sign in again.")
+                                      .arg(m_tokenFile, written.error().message)
+                                  + QLatin1Char('\n')),
+                       stderr);
     });
     m_backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
     return true;
@@ -780,7 +813,9 @@ void CommandLine::watch(Job<Result<T>> job, OnSuccess onSuccess)
         // The job's own answer decides: a signal that came too late to stop it changes nothing.
         const Result<T> result = watcher->result();
         if (!result) {
-            if (result.error().code == ErrorCode::Cancelled)
+            const bool plainCancel = result.error().code == ErrorCode::Cancelled
+                && result.error().message.size() <= CommandLine::tr("Cancelled.").size();
+            if (plainCancel)
                 fail(Error::make(ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
             else
                 fail(result.error());

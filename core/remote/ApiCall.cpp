@@ -28,7 +28,9 @@ ApiCall::ApiCall(RemoteSession* session, Spec spec, std::shared_ptr<CancelToken>
 {
     m_watchdog.setInterval(100);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        const bool late = m_elapsed.isValid() && m_elapsed.elapsed() > m_session->options().requestDeadlineMs;
+        // The deadline counts time spent waiting for this server's answer, not time spent in a
+        // Retry-After pause or waiting for the session to sign in or refresh.
+        const bool late = !m_paused && m_elapsed.isValid() && m_elapsed.elapsed() > m_session->options().requestDeadlineMs;
         if (m_cancel->isCanceled() || late) {
             if (m_reply) {
                 m_reply->setProperty("fcbTimedOut", late && !m_cancel->isCanceled());
@@ -58,16 +60,23 @@ void ApiCall::send()
         return;
     }
     if (m_spec.authorized && m_session->needsSignIn()) {
-        m_session->signIn(m_cancel, [this](Result<SignInResult> signedIn) {
+        m_paused = true;
+        QPointer<ApiCall> self(this);
+        m_session->ensureSignedIn([self](Result<SignInResult> signedIn) {
+            if (!self || self->m_finished)
+                return; // cancelled meanwhile
+            self->m_paused = false;
+            self->m_elapsed.restart();
             if (!signedIn)
-                finish(fail(signedIn.error()));
+                self->finish(fail(signedIn.error()));
             else if (signedIn->requiresTwoFactor)
-                finish(fail(ErrorCode::Unauthorized, FcbApiCallText::tr("This account needs a two-factor code to sign in.")));
+                self->finish(fail(ErrorCode::Unauthorized, FcbApiCallText::tr("This account needs a two-factor code to sign in.")));
             else
-                send();
+                self->send();
         });
         return;
     }
+    m_sentToken = m_session->accessToken();
     const QUrl url = m_spec.rootPath ? m_session->rootUrl(m_spec.path) : m_session->apiUrl(m_spec.path, m_spec.query);
     QNetworkRequest request = m_session->request(url, m_spec.authorized);
     if (!m_spec.body.isEmpty())
@@ -101,6 +110,7 @@ void ApiCall::onFinished()
     response.body = reply->readAll();
     response.json = QJsonDocument::fromJson(response.body);
     response.headers = reply->rawHeaderPairs();
+    response.apiKeyUsed = m_spec.authorized && m_session->usesApiKey();
     qCDebug(lcRemote) << m_spec.method << m_spec.path << "->" << response.status;
 
     if (response.status >= 300 && response.status < 400) {
@@ -112,14 +122,23 @@ void ApiCall::onFinished()
         return;
     }
     if (response.status == 401 && m_spec.authorized && !m_refreshed
-        && !serverDetail(response).contains(QStringLiteral("Admin access required"))
-        && (m_session->canRefresh() || m_session->hasCredentials())) {
+        && !serverDetail(response).contains(QStringLiteral("Admin access required")) && m_session->canRenew()) {
         m_refreshed = true;
-        m_session->refresh(m_cancel, [this](Result<void> refreshed) {
+        if (m_session->accessToken() != m_sentToken) {
+            send(); // another request renewed the token meanwhile
+            return;
+        }
+        m_paused = true;
+        QPointer<ApiCall> self(this);
+        m_session->refresh([self](Result<void> refreshed) {
+            if (!self || self->m_finished)
+                return;
+            self->m_paused = false;
+            self->m_elapsed.restart();
             if (!refreshed)
-                finish(fail(refreshed.error()));
+                self->finish(fail(refreshed.error()));
             else
-                send();
+                self->send();
         });
         return;
     }
@@ -132,8 +151,12 @@ void ApiCall::onFinished()
         wait = qMin(wait, m_session->options().maxRetryAfterSeconds);
         if (m_statusText)
             m_statusText(FcbApiCallText::tr("Too many requests: retrying in %n s", nullptr, wait));
-        m_elapsed.restart(); // the wait is the server's wish, not a slow answer
-        QTimer::singleShot(wait * 1000, this, &ApiCall::send);
+        m_paused = true; // the wait is the server's wish, not a slow answer
+        QTimer::singleShot(wait * 1000, this, [this] {
+            m_paused = false;
+            m_elapsed.restart();
+            send();
+        });
         return;
     }
     finish(response);
@@ -179,6 +202,10 @@ Error ApiCall::errorFor(const ApiResponse& response)
     const QString detail = serverDetail(response);
     const int status = response.status;
     if (status == 401 || status == 403) {
+        if (response.apiKeyUsed)
+            return Error::make(ErrorCode::Unauthorized, FcbApiCallText::tr("The API key was refused (unknown, revoked or "
+                                                                           "not an administrator's)."),
+                               detail);
         if (detail.contains(QStringLiteral("Admin access required")))
             return Error::make(ErrorCode::Unauthorized, FcbApiCallText::tr("This account is not an administrator."), detail);
         return Error::make(ErrorCode::Unauthorized,

@@ -58,6 +58,8 @@ private:
     int m_rateLimitRetries = 0;
     bool m_refreshed = false;
     bool m_finished = false;
+    bool m_paused = false;
+    QString m_sentToken;
 };
 
 // A network failure of a reply (no HTTP answer) in words a user can act on.

@@ -10,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QtConcurrent>
 
 #include <unistd.h>
@@ -39,8 +40,23 @@ DownloadJob::DownloadJob(RemoteSession* session, QString fileName, QString targe
 {
     m_watchdog.setInterval(100);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        if (m_cancel->isCanceled() && m_reply)
+        if (!m_reply)
+            return;
+        if (m_cancel->isCanceled()) {
             m_reply->abort();
+            return;
+        }
+        // A trickle is as bad as silence: over each window of twice the transfer timeout, at
+        // least 1 KiB must arrive, or the attempt is dropped (and resumed later).
+        const qint64 window = 2 * qint64(m_session->options().transferTimeoutMs);
+        if (m_window.elapsed() >= window) {
+            if (m_part.size() - m_windowStart < 1024) {
+                m_stalled = true;
+                m_reply->abort();
+            }
+            m_windowStart = m_part.size();
+            m_window.restart();
+        }
     });
 }
 
@@ -56,6 +72,18 @@ void DownloadJob::start()
     }
     m_resumed = m_part.size() > 0;
     m_watchdog.start();
+    if (m_session->needsSignIn()) {
+        QPointer<DownloadJob> self(this);
+        m_session->ensureSignedIn([self](Result<SignInResult> signedIn) {
+            if (!self || self->m_finished)
+                return;
+            if (!signedIn)
+                self->finish(fail(signedIn.error()));
+            else
+                self->send();
+        });
+        return;
+    }
     send();
 }
 
@@ -68,6 +96,10 @@ void DownloadJob::send()
     ++m_attempts;
     m_requestedFrom = m_part.size();
     m_headerChecked = false;
+    m_stalled = false;
+    m_badBody = false;
+    m_windowStart = m_requestedFrom;
+    m_window.restart();
     QNetworkRequest request = m_session->request(
         m_session->apiUrl(QStringLiteral("/backups/") + QString::fromUtf8(QUrl::toPercentEncoding(m_fileName)) + QStringLiteral("/download")),
         true);
@@ -88,6 +120,22 @@ void DownloadJob::onReadyRead()
         return; // an error body: read in onFinished
     if (!m_headerChecked) {
         m_headerChecked = true;
+        const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+        if (type.contains("json") || type.contains("html")) {
+            m_badBody = true; // an error page with a success status is no backup
+            m_reply->abort();
+            return;
+        }
+        if (status == 206) {
+            // Only the exact missing part may be appended.
+            static const QRegularExpression range(QStringLiteral(R"(bytes\s+(\d+)-)"));
+            const auto match = range.match(QString::fromLatin1(m_reply->rawHeader("Content-Range")));
+            if (!match.hasMatch() || match.captured(1).toLongLong() != m_requestedFrom) {
+                m_part.resize(0);
+                m_reply->abort();
+                return;
+            }
+        }
         if (status == 200 && m_requestedFrom > 0) {
             m_part.resize(0); // the server ignored the range: start over
             m_resumed = false;
@@ -121,14 +169,27 @@ void DownloadJob::onFinished()
         finish(fail(ErrorCode::Cancelled, FcbDownloadJobText::tr("Cancelled; the partial download is kept for resuming.")));
         return;
     }
-    if (status == 401 && !m_refreshed) {
+    if (m_badBody) {
+        finish(fail(ErrorCode::Network, FcbDownloadJobText::tr("The server answered the download with something that is "
+                                                                "not a zip archive.")));
+        return;
+    }
+    if (status == 401 && !m_refreshed && m_session->canRenew()) {
         m_refreshed = true;
-        m_session->refresh(m_cancel, [this](Result<void> refreshed) {
+        QPointer<DownloadJob> self(this);
+        m_session->refresh([self](Result<void> refreshed) {
+            if (!self || self->m_finished)
+                return;
             if (!refreshed)
-                finish(fail(refreshed.error()));
+                self->finish(fail(refreshed.error()));
             else
-                send();
+                self->send();
         });
+        return;
+    }
+    if (status == 429 && m_attempts < maxAttempts) {
+        const int wait = qBound(1, reply->rawHeader("Retry-After").toInt(), m_session->options().maxRetryAfterSeconds);
+        QTimer::singleShot(wait * 1000, this, &DownloadJob::send);
         return;
     }
     if (status == 416 && m_attempts < maxAttempts) {
@@ -141,22 +202,23 @@ void DownloadJob::onFinished()
         response.status = status;
         response.body = reply->readAll();
         response.json = QJsonDocument::fromJson(response.body);
-        QFile::remove(m_part.fileName());
-        if (status == 404)
+        if (status == 404) {
+            QFile::remove(m_part.fileName()); // nothing to resume
             finish(fail(ErrorCode::NotFound, FcbDownloadJobText::tr("Backup not found on the server."), ApiCall::serverDetail(response)));
-        else
-            finish(fail(ApiCall::errorFor(response)));
+            return;
+        }
+        finish(fail(ApiCall::errorFor(response))); // the partial download stays for the next try
         return;
     }
-    // Interrupted mid-body: pick up where it stopped.
+    // Interrupted mid-body: pick up where it stopped (a trickling server is not retried).
     m_part.flush();
-    if (m_attempts < maxAttempts) {
+    if (m_attempts < maxAttempts && !m_stalled) {
         qCInfo(lcRemote) << "download interrupted at" << m_part.size() << "bytes; resuming";
         m_resumed = true;
         QTimer::singleShot(200 * m_attempts, this, &DownloadJob::send);
         return;
     }
-    Error error = networkError(reply, false);
+    Error error = networkError(reply, m_stalled);
     error.message = FcbDownloadJobText::tr("The download stopped after %1 (%2). Run it again to resume.")
                         .arg(files::humanSize(m_part.size()), error.message);
     finish(fail(error));
@@ -169,31 +231,39 @@ void DownloadJob::complete()
         return;
     }
     m_part.close();
-    if (auto renamed = files::renameNoReplace(m_part.fileName(), m_target); !renamed) {
-        finish(fail(renamed.error()));
-        return;
-    }
-    (void)files::syncParentDir(m_target);
-    DownloadResult result;
-    result.path = m_target;
-    result.bytes = QFileInfo(m_target).size();
-    result.resumed = m_resumed;
-    // The archive is checked off this thread; the job ends when the check does.
+    // The archive is checked (off this thread) before it gets its final name: a damaged
+    // download never sits where a good one is expected.
     auto* watcher = new QFutureWatcher<Result<VerifyReport>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, result]() mutable {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const auto report = watcher->result();
         if (!report) {
             finish(fail(report.error()));
             return;
         }
+        if (!report->ok()) {
+            QFile::remove(m_part.fileName());
+            finish(fail(ErrorCode::BadArchive, FcbDownloadJobText::tr("The downloaded %1 failed verification: %2")
+                                                   .arg(m_fileName, report->problems().join(QLatin1Char(' ')))));
+            return;
+        }
+        if (auto renamed = files::renameNoReplace(m_part.fileName(), m_target); !renamed) {
+            finish(fail(renamed.error()));
+            return;
+        }
+        (void)files::syncParentDir(m_target);
+        DownloadResult result;
+        result.path = m_target;
+        result.bytes = QFileInfo(m_target).size();
+        result.resumed = m_resumed;
         result.report = *report;
+        result.report->path = m_target;
         finish(result);
     });
-    const QString target = m_target;
-    const auto cancel = m_cancel;
-    watcher->setFuture(QtConcurrent::run(LocalEngine::pool(), [target, cancel]() -> Result<VerifyReport> {
-        CallbackTaskContext task({});
-        return archive::verify(target, QFileInfo(target).absolutePath(), task);
+    const QString part = m_part.fileName();
+    const QString folder = QFileInfo(m_target).absolutePath();
+    watcher->setFuture(QtConcurrent::run(LocalEngine::pool(), [part, folder]() -> Result<VerifyReport> {
+        SilentTaskContext task;
+        return archive::verify(part, folder, task);
     }));
 }
 

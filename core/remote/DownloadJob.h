@@ -52,6 +52,10 @@ private:
     bool m_refreshed = false;
     int m_attempts = 0;
     bool m_finished = false;
+    bool m_stalled = false;
+    bool m_badBody = false;
+    QElapsedTimer m_window;
+    qint64 m_windowStart = 0;
 };
 
 } // namespace fcb

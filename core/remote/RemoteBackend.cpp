@@ -132,6 +132,12 @@ void RemoteBackend::withCapabilities(std::shared_ptr<CancelToken> cancel, std::f
     spec.authorized = false;
     auto* call = new ApiCall(m_session, spec, cancel, [this, next](Result<ApiResponse> answer) {
         Capabilities caps;
+        if (answer && answer->status == 404) {
+            // A server that does not publish its routes offers nothing beyond the contract.
+            m_capabilities = caps;
+            next(caps);
+            return;
+        }
         if (answer && answer->status == 200 && answer->json.isObject()) {
             const QJsonObject paths = answer->json.object().value(QStringLiteral("paths")).toObject();
             static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
@@ -140,17 +146,16 @@ void RemoteBackend::withCapabilities(std::shared_ptr<CancelToken> cancel, std::f
                 const QJsonObject methods = it.value().toObject();
                 if (download.match(it.key()).hasMatch() && methods.contains(QStringLiteral("get")))
                     caps.download = true;
-                if (upload.match(it.key()).hasMatch() && methods.contains(QStringLiteral("post")))
+                if (upload.match(it.key()).hasMatch() && methods.contains(QStringLiteral("post"))) {
                     caps.upload = true;
+                    m_uploadPath = it.key().mid(int(qstrlen("/api/v1")));
+                }
             }
-        } else if (!answer && answer.error().code == ErrorCode::Cancelled) {
-            next(fail(answer.error()));
-            return;
-        } else if (!answer) {
-            next(fail(answer.error()));
+        } else {
+            // Not cached: a passing failure must not turn into "no downloads" for good.
+            next(fail(answer ? ApiCall::errorFor(*answer) : answer.error()));
             return;
         }
-        // A server that does not publish its routes offers nothing beyond the contract.
         m_capabilities = caps;
         next(caps);
     });
@@ -253,9 +258,14 @@ Job<Result<void>> RemoteBackend::remove(const QString& fileName)
         if (answer->status == 200)
             return settle(promise, ok());
         // FastCMS answers every delete failure with 404.
-        if (answer->status == 404)
-            return settle(promise, Result<void>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Backup not found on the server."),
-                                                     ApiCall::serverDetail(*answer))));
+        if (answer->status == 404) {
+            const QString detail = ApiCall::serverDetail(*answer);
+            return settle(promise, Result<void>(fail(ErrorCode::NotFound,
+                                                     detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive)
+                                                         ? FcbRemoteBackendText::tr("Backup not found on the server.")
+                                                         : FcbRemoteBackendText::tr("The server refused to delete it: %1").arg(detail),
+                                                     detail)));
+        }
         settle(promise, Result<void>(fail(ApiCall::errorFor(*answer))));
     });
     call->start();
@@ -307,30 +317,35 @@ Job<Result<void>> RemoteBackend::unstageRestore()
     return p.job;
 }
 
-Job<Result<DownloadResult>> RemoteBackend::download(const QString& fileName, const QString& targetPath)
+void RemoteBackend::startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
+                                  std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress)
 {
-    Pending<DownloadResult> p;
-    auto promise = p.promise;
-    auto token = p.job.token;
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid) {
-        settle(promise, Result<DownloadResult>(fail(valid.error())));
-        return p.job;
+        done(fail(valid.error()));
+        return;
     }
     QString target = targetPath;
     if (QFileInfo(target).isDir())
         target = QDir(target).filePath(fileName);
-    withCapabilities(token, [this, promise, token, fileName, target](Result<Capabilities> caps) {
+    withCapabilities(token, [this, token, fileName, target, done, progress](Result<Capabilities> caps) {
         if (!caps)
-            return settle(promise, Result<DownloadResult>(fail(caps.error())));
+            return done(fail(caps.error()));
         if (!caps->download)
-            return settle(promise, Result<DownloadResult>(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not offer downloads."))));
-        auto* job = new DownloadJob(
-            m_session, fileName, target, token, [promise](Result<DownloadResult> r) { settle(promise, r); },
-            [promise, fileName](qint64 done, qint64 total) {
-                report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
-            });
+            return done(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not offer downloads.")));
+        auto* job = new DownloadJob(m_session, fileName, target, token, done, progress);
         job->start();
     });
+}
+
+Job<Result<DownloadResult>> RemoteBackend::download(const QString& fileName, const QString& targetPath)
+{
+    Pending<DownloadResult> p;
+    auto promise = p.promise;
+    startDownload(
+        fileName, targetPath, p.job.token, [promise](Result<DownloadResult> r) { settle(promise, r); },
+        [promise, fileName](qint64 done, qint64 total) {
+            report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
+        });
     return p.job;
 }
 
@@ -372,7 +387,7 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
         part.setBodyDevice(file);
         file->setParent(multi);
         multi->append(part);
-        QNetworkRequest request = m_session->request(m_session->apiUrl(QStringLiteral("/backups/upload")), true);
+        QNetworkRequest request = m_session->request(m_session->apiUrl(m_uploadPath), true);
         QNetworkReply* reply = m_session->network()->post(request, multi);
         multi->setParent(reply);
         const QString name = QFileInfo(zipPath).fileName();
@@ -407,28 +422,32 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
 
 Job<Result<VerifyReport>> RemoteBackend::verify(const QString& fileName)
 {
-    // Verification needs the bytes: download into a private folder, check, throw away.
+    // Verification needs the bytes: download into a private folder (checked as it lands),
+    // then throw the copy away. Cancelling the job cancels the download.
     Pending<VerifyReport> p;
     auto promise = p.promise;
     auto dir = std::make_shared<QTemporaryDir>();
-    auto inner = download(fileName, dir->filePath(fileName));
-    inner.token = p.job.token;
-    auto* watcher = new QFutureWatcher<Result<DownloadResult>>(m_session);
-    QObject::connect(watcher, &QFutureWatcherBase::progressValueChanged, watcher, [promise, watcher](int value) {
-        promise->setProgressRange(0, 1000);
-        promise->setProgressValueAndText(value, watcher->progressText());
-    });
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise, dir] {
-        watcher->deleteLater();
-        const auto downloaded = watcher->result();
-        if (!downloaded)
-            return settle(promise, Result<VerifyReport>(fail(downloaded.error())));
-        settle(promise, Result<VerifyReport>(*downloaded->report));
-    });
-    watcher->setFuture(inner.future);
-    // Cancelling the outer job cancels the download (they share the token).
-    p.job.token = inner.token;
+    startDownload(
+        fileName, dir->filePath(fileName), p.job.token,
+        [promise, dir, fileName](Result<DownloadResult> downloaded) {
+            if (downloaded) {
+                VerifyReport report = *downloaded->report;
+                report.path = fileName;
+                return settle(promise, Result<VerifyReport>(report));
+            }
+            settle(promise, Result<VerifyReport>(fail(downloaded.error())));
+        },
+        [promise, fileName](qint64 done, qint64 total) {
+            report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
+        });
     return p.job;
+}
+
+Result<void> RemoteBackend::forgetPendingRestore()
+{
+    if (!m_store.pending(m_session->options().server))
+        return fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("No staged restore is remembered for this server."));
+    return m_store.forget(m_session->options().server);
 }
 
 Job<Result<BackendStatus>> RemoteBackend::status()

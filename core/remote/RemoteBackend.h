@@ -33,17 +33,22 @@ public:
     Job<Result<BackendStatus>> status() override;
     // Signs in with the session's email and password (and two-factor code, once set).
     Job<Result<SignInResult>> signIn();
+    // Forgets the staged restore remembered for this server (once it has restarted and applied it).
+    Result<void> forgetPendingRestore();
 
     // Either list item shape: {"id","filename","size","path","status","created"} or the older
     // {"filename","name","size_mb","created"}.
     static std::optional<BackupItem> parseItem(const QJsonObject& object);
 
 private:
+    void startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
+                       std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress);
     void withCapabilities(std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next);
 
     RemoteSession* m_session;
     RemoteStateStore m_store;
     std::optional<Capabilities> m_capabilities;
+    QString m_uploadPath;
 };
 
 } // namespace fcb

@@ -166,7 +166,19 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
     call->start();
 }
 
-void RemoteSession::refresh(std::shared_ptr<CancelToken> cancel, std::function<void(Result<void>)> done)
+void RemoteSession::ensureSignedIn(std::function<void(Result<SignInResult>)> done)
+{
+    m_signInWaiters.append(std::move(done));
+    if (m_signInWaiters.size() > 1)
+        return;
+    signIn(m_ownToken, [this](Result<SignInResult> result) {
+        const auto waiters = std::exchange(m_signInWaiters, {});
+        for (const auto& waiter : waiters)
+            waiter(result);
+    });
+}
+
+void RemoteSession::refresh(std::function<void(Result<void>)> done)
 {
     m_refreshWaiters.append(std::move(done));
     if (m_refreshWaiters.size() > 1)
@@ -176,10 +188,18 @@ void RemoteSession::refresh(std::shared_ptr<CancelToken> cancel, std::function<v
         for (const auto& waiter : waiters)
             waiter(result);
     };
+    const auto signInAgain = [this, settle] {
+        m_credentials.accessToken.clear();
+        ensureSignedIn([settle](Result<SignInResult> r) {
+            if (r && r->requiresTwoFactor)
+                settle(fail(ErrorCode::Unauthorized, FcbRemoteSessionText::tr("This account needs a two-factor code to sign in.")));
+            else
+                settle(r ? ok() : fail(r.error()));
+        });
+    };
     if (m_credentials.refreshToken.isEmpty()) {
         if (m_credentials.kind == Credentials::Kind::Password) {
-            m_credentials.accessToken.clear();
-            signIn(cancel, [settle](Result<SignInResult> r) { settle(r ? ok() : fail(r.error())); });
+            signInAgain();
             return;
         }
         settle(fail(ErrorCode::Unauthorized,
@@ -192,8 +212,12 @@ void RemoteSession::refresh(std::shared_ptr<CancelToken> cancel, std::function<v
     spec.body = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), m_credentials.refreshToken}})
                     .toJson(QJsonDocument::Compact);
     spec.authorized = false;
-    auto* call = new ApiCall(this, spec, cancel, [this, cancel, settle](Result<ApiResponse> reply) {
-        if (reply && reply->status == 200) {
+    auto* call = new ApiCall(this, spec, m_ownToken, [this, settle, signInAgain](Result<ApiResponse> reply) {
+        if (!reply) {
+            settle(fail(reply.error())); // a network problem: the tokens may still be good
+            return;
+        }
+        if (reply->status == 200) {
             const QJsonObject object = reply->json.object();
             // Both shapes: the pair at the top level, or inside "token".
             const QJsonObject token = object.contains(QStringLiteral("token")) ? object.value(QStringLiteral("token")).toObject() : object;
@@ -209,15 +233,19 @@ void RemoteSession::refresh(std::shared_ptr<CancelToken> cancel, std::function<v
                 return;
             }
         }
-        m_credentials.refreshToken.clear();
-        m_credentials.accessToken.clear();
-        if (m_credentials.kind == Credentials::Kind::Password) {
-            signIn(cancel, [settle](Result<SignInResult> r) { settle(r ? ok() : fail(r.error())); });
+        if (reply->status == 401 || reply->status == 400 || reply->status == 403) {
+            // The refresh token itself was refused: these tokens are finished.
+            m_credentials.refreshToken.clear();
+            m_credentials.accessToken.clear();
+            if (m_credentials.kind == Credentials::Kind::Password) {
+                signInAgain();
+                return;
+            }
+            settle(fail(ErrorCode::Unauthorized,
+                        FcbRemoteSessionText::tr("The session has expired and could not be renewed. Sign in again.")));
             return;
         }
-        settle(fail(reply ? Error::make(ErrorCode::Unauthorized,
-                                        FcbRemoteSessionText::tr("The session has expired and could not be renewed. Sign in again."))
-                          : reply.error()));
+        settle(fail(ApiCall::errorFor(*reply)));
     });
     call->start();
 }

@@ -51,6 +51,7 @@ struct ApiResponse
     int status = 0;
     QJsonDocument json;
     QByteArray body;
+    bool apiKeyUsed = false;
     QByteArray header(const QByteArray& name) const;
     QList<QPair<QByteArray, QByteArray>> headers;
 };
@@ -75,13 +76,22 @@ public:
     bool insecure() const;
     bool hasCredentials() const { return m_credentials.kind != Credentials::Kind::None; }
     bool canRefresh() const { return !m_credentials.refreshToken.isEmpty(); }
+    // A refused token can be renewed: with a refresh token, or by signing in again.
+    bool canRenew() const { return canRefresh() || m_credentials.kind == Credentials::Kind::Password; }
+    bool usesApiKey() const { return m_credentials.kind == Credentials::Kind::ApiKey; }
     bool needsSignIn() const;
     // The request carries this session's credentials; redirects to another origin are not
     // followed, so they never travel elsewhere.
     QNetworkRequest request(const QUrl& url, bool authorized) const;
 
+    // An explicit sign-in (the login command, the sign-in dialog).
     void signIn(std::shared_ptr<CancelToken> cancel, std::function<void(Result<SignInResult>)> done);
-    void refresh(std::shared_ptr<CancelToken> cancel, std::function<void(Result<void>)> done);
+    // Sign-in on behalf of requests: concurrent callers share one sign-in, which runs on the
+    // session's own cancel token, so cancelling one request cancels nobody else's.
+    void ensureSignedIn(std::function<void(Result<SignInResult>)> done);
+    // Renews the access token once for all waiting callers. Tokens are dropped only when the
+    // server refuses the refresh token itself, never on a network error or a busy server.
+    void refresh(std::function<void(Result<void>)> done);
     void setTwoFactorCode(const QString& code) { m_credentials.twoFactorCode = code; }
     QString accessToken() const { return m_credentials.accessToken; }
     QString refreshToken() const { return m_credentials.refreshToken; }
@@ -95,6 +105,8 @@ private:
     RemoteOptions m_options;
     Credentials m_credentials;
     QList<std::function<void(Result<void>)>> m_refreshWaiters;
+    QList<std::function<void(Result<SignInResult>)>> m_signInWaiters;
+    std::shared_ptr<CancelToken> m_ownToken = std::make_shared<CancelToken>();
 };
 
 } // namespace fcb

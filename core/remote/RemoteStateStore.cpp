@@ -24,8 +24,15 @@ QString RemoteStateStore::defaultPath()
 
 QString RemoteStateStore::key(const QUrl& server)
 {
-    QUrl url = server.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    return url.toString().toLower();
+    // One server, however its address is written: scheme, host and port, path without a
+    // trailing slash.
+    QUrl url = server.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash
+                               | QUrl::NormalizePathSegments);
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    const int port = url.port(url.scheme() == QStringLiteral("https") ? 443 : 80);
+    return url.scheme().toLower() + QStringLiteral("://") + url.host().toLower() + QLatin1Char(':') + QString::number(port) + path;
 }
 
 static QJsonObject load(const QString& path)

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -228,6 +229,14 @@ private Q_SLOTS:
                  ExitCode::Network);
         QVERIFY(timer.elapsed() < 15000);
         Q_UNUSED(port);
+        // Saved tokens are only ever sent to the server that issued them.
+        test::FakeServer elsewhere;
+        run = test::runCli({QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
+                            QStringLiteral("--token-file"), tokens}, {state});
+        QCOMPARE(run.exitCode, ExitCode::Usage);
+        QVERIFY(run.err.contains("belong to"));
+        for (const QJsonValue& entry : elsewhere.state().value(QStringLiteral("log")).toArray())
+            QVERIFY(entry.toArray().at(1).toString().startsWith(QStringLiteral("/__control"))); // no API request at all
         // An API key comes from a file or FASTCMS_API_KEY, never from an argument.
         QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--api-key"),
                                QString::fromLatin1(test::FakeServer::apiKey)}, {state}).exitCode,

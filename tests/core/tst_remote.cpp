@@ -6,6 +6,9 @@
 #include "remote/RemoteBackend.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -126,7 +129,22 @@ private Q_SLOTS:
         r = test::await(editor.backend->list(1, 20).future);
         QVERIFY(!r);
         QCOMPARE(r.error().message, QStringLiteral("This account is not an administrator."));
-        // A token of the editor's, used directly: the server's 401 "Admin access required".
+        // A token of the editor's, used directly: the server's own 401 "Admin access required".
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-XPOST"),
+                                            server.url().toString() + QStringLiteral("/api/v1/auth/login"), QStringLiteral("-d"),
+                                            QStringLiteral(R"({"email":"editor@example.org","password":"editor password"})")});
+        QVERIFY(curl.waitForFinished(15000));
+        Credentials editorToken;
+        editorToken.kind = Credentials::Kind::AccessToken;
+        editorToken.accessToken = QJsonDocument::fromJson(curl.readAllStandardOutput())
+                                      .object().value(QStringLiteral("token")).toObject().value(QStringLiteral("access_token")).toString();
+        QVERIFY(!editorToken.accessToken.isEmpty());
+        Client editorByToken(server.url(), editorToken);
+        r = test::await(editorByToken.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().message, QStringLiteral("This account is not an administrator."));
+        // A token the server never issued.
         Credentials token;
         token.kind = Credentials::Kind::AccessToken;
         token.accessToken = QStringLiteral("not-a-valid-token");
@@ -145,6 +163,7 @@ private Q_SLOTS:
         r = test::await(badKey.backend->list(1, 20).future);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QVERIFY(r.error().message.contains(QStringLiteral("API key")));
     }
 
     void firstRunServerIsExplained()
@@ -186,6 +205,29 @@ private Q_SLOTS:
         QCOMPARE(rotated.size(), 2);
     }
 
+    void concurrentRequestsShareOneRefresh()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 2}});
+        Client login(server.url(), admin());
+        QVERIFY(test::await(login.backend->signIn().future));
+        Credentials tokens;
+        tokens.kind = Credentials::Kind::AccessToken;
+        tokens.accessToken = login.session->accessToken();
+        tokens.refreshToken = login.session->refreshToken();
+        Client client(server.url(), tokens);
+        QSignalSpy rotated(client.session, &RemoteSession::tokensChanged);
+        server.control({{QStringLiteral("expire_tokens"), true}});
+        QList<Job<Result<BackupPage>>> jobs;
+        for (int i = 0; i < 4; ++i)
+            jobs.append(client.backend->list(1, 20));
+        // Cancelling one request does not sign the others out.
+        jobs.first().cancel();
+        for (int i = 1; i < jobs.size(); ++i)
+            QVERIFY(test::await(jobs[i].future));
+        QCOMPARE(rotated.size(), 1);
+    }
+
     void rateLimitIsHonoured()
     {
         test::FakeServer server;
@@ -222,16 +264,26 @@ private Q_SLOTS:
         QCOMPARE(download.error().message, QStringLiteral("This server does not offer downloads."));
         auto verify = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
         QCOMPARE(verify.error().code, ErrorCode::Unsupported);
-        // A staged restore is remembered, since the server has no route that tells.
+        // A staged restore is remembered per server, since the server has no route that tells.
         QVERIFY(test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
-        Client later(server.url(), admin());
-        later.stateDir.remove();
-        Client same(server.url(), admin());
-        RemoteStateStore store(client.stateDir.filePath(QStringLiteral("servers.json")));
-        QCOMPARE(store.pending(server.url())->backupFilename, QStringLiteral("backup_20260101_010000.zip"));
+        const QString stateFile = client.stateDir.filePath(QStringLiteral("servers.json"));
+        RemoteStateStore store(stateFile);
+        QUrl sameServer = server.url();
+        sameServer.setPath(QStringLiteral("/"));
+        QCOMPARE(store.pending(sameServer)->backupFilename, QStringLiteral("backup_20260101_010000.zip"));
+        test::FakeServer other;
+        QVERIFY(!store.pending(other.url()));
         const auto status = test::await(client.backend->status().future);
         QVERIFY(status && status->restorePending);
         QCOMPARE(status->pendingBackup, QStringLiteral("backup_20260101_010000.zip"));
+        QVERIFY(client.backend->forgetPendingRestore());
+        QVERIFY(!test::await(client.backend->status().future)->restorePending);
+        QCOMPARE(client.backend->forgetPendingRestore().error().code, ErrorCode::NotFound);
+        // A backup that is no zip: FastCMS's "Restore failed" 500.
+        server.control({{QStringLiteral("bad_zip"), QStringLiteral("backup_20200101_000000.zip")}});
+        const auto bad = test::await(client.backend->stageRestore(QStringLiteral("backup_20200101_000000.zip")).future);
+        QCOMPARE(bad.error().code, ErrorCode::BadArchive);
+        QVERIFY(bad.error().message.contains(QStringLiteral("File is not a zip file")));
     }
 
     void faultsEndInAClearErrorInBoundedTime_data()
@@ -359,6 +411,52 @@ private Q_SLOTS:
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
+    void downloadFaultsEndCleanly()
+    {
+        test::FakeServer server({QStringLiteral("--download")});
+        server.control({{QStringLiteral("seed"), 2}});
+        Client client(server.url(), admin(), 1000);
+        QVERIFY(test::await(client.backend->signIn().future));
+        QTemporaryDir target;
+        const QString name = QStringLiteral("backup_20260101_020000.zip");
+        // The server ignores Range after an interruption: the job starts over and still succeeds.
+        server.control({{QStringLiteral("fault"), QStringLiteral("ignore-range")}});
+        auto got = test::await(client.backend->download(name, target.path()).future);
+        QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
+        QVERIFY(got->report && got->report->ok());
+        QFile::remove(got->path);
+        // A trickle ends in bounded time, keeping the partial file for a later resume.
+        server.control({{QStringLiteral("fault"), QStringLiteral("drip")}});
+        QElapsedTimer timer;
+        timer.start();
+        auto dripped = test::await(client.backend->download(name, target.path()).future, 30000);
+        QVERIFY(!dripped);
+        QVERIFY(timer.elapsed() < 10000);
+        QCOMPARE(dripped.error().code, ErrorCode::Network);
+        QVERIFY(!QFile::exists(target.filePath(name)));
+        // An error page with a success status is not saved as a backup.
+        QFile::remove(target.filePath(name) + QStringLiteral(".part"));
+        server.control({{QStringLiteral("fault"), QStringLiteral("garbage")}});
+        auto garbage = test::await(client.backend->download(name, target.path()).future);
+        QVERIFY(!garbage);
+        QVERIFY(!QFile::exists(target.filePath(name)));
+        // A passing failure of /openapi.json is not remembered as "no downloads".
+        Client fresh(server.url(), admin());
+        server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
+        QCOMPARE(test::await(fresh.backend->download(name, target.path()).future).error().code, ErrorCode::Network);
+        server.control({{QStringLiteral("fault"), QJsonValue()}});
+        QVERIFY(test::await(fresh.backend->download(name, target.path()).future));
+        // Verification downloads too, and can be cancelled like any job.
+        server.control({{QStringLiteral("fault"), QStringLiteral("drip")}});
+        Client patient(server.url(), admin(), 60000);
+        auto verifying = patient.backend->verify(name);
+        QTest::qWait(500);
+        timer.restart();
+        verifying.cancel();
+        QCOMPARE(test::await(verifying.future, 10000).error().code, ErrorCode::Cancelled);
+        QVERIFY(timer.elapsed() < 3000);
+    }
+
     void uploadsWhereTheServerTakesThem()
     {
         test::FakeServer server({QStringLiteral("--upload")});
@@ -410,6 +508,21 @@ private Q_SLOTS:
             Client keyed(server.url(), key);
             const auto keyedFail = test::await(keyed.backend->list(1, 20).future);
             errors << keyedFail.error().message << keyedFail.error().detail;
+            server.control({{QStringLiteral("fault"), QJsonValue()}});
+            // Failed sign-ins and refreshes say nothing secret either.
+            Credentials wrongCode = admin();
+            wrongCode.twoFactorCode = QStringLiteral("999999");
+            Client refused(server.url(), wrongCode);
+            const auto refusedSignIn = test::await(refused.backend->list(1, 20).future);
+            errors << refusedSignIn.error().message << refusedSignIn.error().detail;
+            Credentials stale;
+            stale.kind = Credentials::Kind::AccessToken;
+            stale.accessToken = secrets.at(2);
+            stale.refreshToken = secrets.at(3); // rotated away already: the server refuses it
+            Client staleClient(server.url(), stale);
+            const auto staleRefresh = test::await(staleClient.backend->list(1, 20).future);
+            QVERIFY(!staleRefresh);
+            errors << staleRefresh.error().message << staleRefresh.error().detail;
         }
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());

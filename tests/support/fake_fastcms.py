@@ -13,7 +13,8 @@ Test control (no auth): POST /__control with JSON {"fault": null|"hang"|"drip"|"
 "garbage"|"redirect", "download": bool, "upload": bool, "old_shapes": bool, "expire_tokens": true,
 "seed": N, "rate_limit": N, "rate_window": seconds, "needs_setup": bool, "clear": true};
 GET /__control returns the server's state. Faults also include "cut-download" (the first
-download response stops halfway).
+download response stops halfway) and "ignore-range" (the same, and Range requests then get a
+full 200 answer); {"bad_zip": NAME} adds a backup that is no zip.
 """
 import argparse
 import hashlib
@@ -66,6 +67,7 @@ class State:
         self.foreign_auth_seen = False
         self.foreign_requests = 0
         self.staged = None
+        self.cut_done = False
         self.log = []  # (method, path, authorization header present)
         self.clock = 0
 
@@ -100,7 +102,7 @@ def make_zip(name, created):
 
 def next_name(state):
     state.clock += 1
-    t = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=state.clock)
+    t = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=state.clock, microseconds=367520)
     return "backup_%s.zip" % t.strftime("%Y%m%d_%H%M%S"), t
 
 
@@ -252,12 +254,12 @@ class Handler(BaseHTTPRequestHandler):
                                         "foreign_auth_seen": st.foreign_auth_seen,
                                         "foreign_requests": st.foreign_requests, "staged": st.staged,
                                         "log": st.log[-50:]})
+        if self.apply_fault():
+            return
         if url.path == "/openapi.json":
             return self.send_json(200, openapi(self.state))
         if url.path == "/api/v1/setup/check":
             return self.send_json(200, {"needs_setup": self.state.needs_setup})
-        if self.apply_fault():
-            return
         m = re.fullmatch(r"/api/v1/backups/([^/]+)/download", url.path)
         if m:
             if not self.state.download:
@@ -269,8 +271,12 @@ class Handler(BaseHTTPRequestHandler):
             if self.admin() is None:
                 return
             q = parse_qs(url.query)
-            page = int(q.get("page", ["1"])[0])
-            per_page = int(q.get("per_page", ["20"])[0])
+            try:
+                page = int(q.get("page", ["1"])[0])
+                per_page = int(q.get("per_page", ["20"])[0])
+            except ValueError:
+                return self.send_json(422, {"detail": [{"loc": ["query", "page"], "msg": "value is not a valid integer",
+                                                        "type": "type_error.integer"}]})
             if per_page <= 0:
                 return self.send_fixture("list_per_page_0_500.json")
             names = sorted(self.state.backups, reverse=True)
@@ -294,11 +300,17 @@ class Handler(BaseHTTPRequestHandler):
         rng = self.headers.get("Range")
         start = 0
         status = 200
-        if rng:
+        if rng and self.state.fault != "ignore-range":
             m = re.fullmatch(r"bytes=(\d+)-", rng.strip())
             if m:
                 start = int(m.group(1))
                 status = 206
+                if start >= len(data):
+                    self.send_response(416)
+                    self.send_header("Content-Range", "bytes */%d" % len(data))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
         part = data[start:]
         self.send_response(status)
         self.send_header("Content-Type", "application/zip")
@@ -307,7 +319,9 @@ class Handler(BaseHTTPRequestHandler):
         if status == 206:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1, len(data)))
         self.end_headers()
-        cut = self.state.fault == "cut-download" and start == 0
+        cut = self.state.fault in ("cut-download", "ignore-range") and start == 0 and not self.state.cut_done
+        if cut and self.state.fault == "ignore-range":
+            self.state.cut_done = True
         if cut:
             self.wfile.write(part[: len(part) // 2])
             self.wfile.flush()
@@ -334,10 +348,16 @@ class Handler(BaseHTTPRequestHandler):
                     st.backups.clear()
                     st.staged = None
                     st.clock = 0
+                if cmd.get("bad_zip"):
+                    st.backups[cmd["bad_zip"]] = (b"this is not a zip file", datetime.now(timezone.utc))
+                if "fault" in cmd:
+                    st.cut_done = False
                 for _ in range(int(cmd.get("seed", 0))):
                     name, t = next_name(st)
                     st.backups[name] = (make_zip(name, t), t)
             return self.send_json(200, {"ok": True})
+        if self.apply_fault():
+            return
         if url.path == "/api/v1/auth/login":
             return self.login()
         if url.path == "/api/v1/auth/refresh":
@@ -349,8 +369,6 @@ class Handler(BaseHTTPRequestHandler):
                                                 "details": {}})
                 token = st.issue(email)
             return self.send_json(200, token)
-        if self.apply_fault():
-            return
         if url.path == "/api/v1/backups/upload":
             data = self.body()
             if not st.upload:
@@ -379,6 +397,8 @@ class Handler(BaseHTTPRequestHandler):
             name = self.backup_name(m.group(1))
             if name not in st.backups:
                 return self.send_json(500, {"detail": "Restore failed: Backup file '%s' not found" % name})
+            if not st.backups[name][0].startswith(b"PK"):
+                return self.send_json(500, {"detail": "Restore failed: File is not a zip file"})
             st.staged = name
             return self.send_json(200, {"status": "pending_restart",
                                         "message": "Backup '%s' staged for restore. Please restart the server to "
