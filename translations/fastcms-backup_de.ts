@@ -730,6 +730,36 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>&lt;h3&gt;Important backup information&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Restoring a backup will &lt;b&gt;overwrite&lt;/b&gt; your current database and uploaded files.&lt;/li&gt;&lt;li&gt;Always create a backup before performing major operations.&lt;/li&gt;&lt;li&gt;Store backups in a secure location separate from your server.&lt;/li&gt;&lt;li&gt;Test your backups regularly to ensure they can be restored: &lt;i&gt;Verify&lt;/i&gt; checks one end to end.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What gets backed up&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;The database (&lt;tt&gt;app.db&lt;/tt&gt;), as a consistent snapshot even while the server writes&lt;/li&gt;&lt;li&gt;Uploaded files in &lt;tt&gt;data/files/&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Backup metadata (time, app version) and SHA-256 checksums&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;How a restore works&lt;/h3&gt;&lt;p&gt;A restore is &lt;i&gt;staged&lt;/i&gt; first and applied when the FastCMS server restarts. The current database and files are kept as &lt;tt&gt;app.db.before_restore&lt;/tt&gt; and &lt;tt&gt;files_before_restore/&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation type="unfinished">Möchten Sie %1 wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n backups? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the restore now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the restore of %1 now? The server must be stopped. The current data is kept as app.db.before_restore and files_before_restore/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fcb::BackupTableModel</name>
     <message>
         <source>Invalid: %1</source>
@@ -762,6 +792,179 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::BackupsController</name>
+    <message>
+        <source>&amp;Create Backup</source>
+        <translation type="unfinished">Sicherung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Back up the database and uploaded files now (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished">&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check the selected backup&apos;s checksums and database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage the selected backup; the server applies it when it restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the list (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unstage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the staged restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply Now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the staged restore now (the server must be stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was left half-written.</source>
+        <translation type="unfinished">Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
+        <translation type="unfinished">%1 wurde erstellt (%2).</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a sound backup.</source>
+        <translation type="unfinished">%1 ist eine intakte Sicherung.</translation>
+    </message>
+    <message>
+        <source>%1 failed verification: %2</source>
+        <translation type="unfinished">%1 hat die Prüfung nicht bestanden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n backup(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unstage restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staged restore was removed; FastCMS will start normally.</source>
+        <translation type="unfinished">Die vorgemerkte Wiederherstellung wurde entfernt; FastCMS startet normal.</translation>
+    </message>
+    <message>
+        <source>Apply restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1. The previous database is kept as %2%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and the previous files in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore of %1 is staged: restart the server to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fcb::Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1295,26 +1498,60 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>fcb::JobsModel</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fcb::JobsPanel</name>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fcb::MainWindow</name>
     <message>
         <source>FastCMS Backup Console</source>
         <translation>FastCMS Backup Console</translation>
-    </message>
-    <message>
-        <source>&amp;Create Backup</source>
-        <translation>Sicherung &amp;erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Verify</source>
-        <translation>&amp;Prüfen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1325,63 +1562,57 @@ Exit-Codes:
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>%1 — FastCMS Backup Console</source>
         <translation>%1 — FastCMS Backup Console</translation>
     </message>
     <message>
-        <source>No backups yet: press Create Backup to make the first one.</source>
-        <translation>Noch keine Sicherungen: Klicken Sie auf „Sicherung erstellen“, um die erste anzulegen.</translation>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Total: %n backup(s) · Page %1 of %2</source>
-        <translation>
-            <numerusform>Gesamt: %n Sicherung · Seite %1 von %2</numerusform>
-            <numerusform>Gesamt: %n Sicherungen · Seite %1 von %2</numerusform>
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
     <message>
-        <source>Cancelled; nothing was left half-written.</source>
-        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Creating backup</source>
-        <translation>Sicherung wird erstellt</translation>
+        <source>&amp;Backups</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Created %1 (%2).</source>
-        <translation>%1 wurde erstellt (%2).</translation>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verifying %1</source>
-        <translation>%1 wird geprüft</translation>
+        <source>No backups yet: press Create Backup (Ctrl+N) to make the first one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is a sound backup.</source>
-        <translation>%1 ist eine intakte Sicherung.</translation>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 failed verification: %2</source>
-        <translation>%1 hat die Prüfung nicht bestanden: %2</translation>
-    </message>
-    <message>
-        <source>Delete backup</source>
-        <translation>Sicherung löschen</translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone.</source>
-        <translation>Möchten Sie %1 wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>Deleting %1</source>
-        <translation>%1 wird gelöscht</translation>
-    </message>
-    <message>
-        <source>Deleted %1.</source>
-        <translation>%1 wurde gelöscht.</translation>
+        <source>Newest backup: %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1632,62 @@ Exit-Codes:
     <message>
         <source>Could not create the lock file %1.</source>
         <translation>Die Sperrdatei %1 konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::PaginationBar</name>
+    <message numerus="yes">
+        <source>%n per page</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fcb::RestoreDialog</name>
+    <message>
+        <source>Restore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Restoring overwrites the server&apos;s current database and uploaded files.&lt;/b&gt;&lt;br&gt;The restore is staged now and takes effect when the FastCMS server restarts. The current data is kept as a safety copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>Delete these %n backups? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete this backup? This cannot be undone.</numerusform>
+            <numerusform>Delete these %n backups? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::BackupsController</name>
+    <message numerus="yes">
+        <source>Deleted %n backup(s).</source>
+        <translation>
+            <numerusform>Deleted %n backup.</numerusform>
+            <numerusform>Deleted %n backups.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fcb::CommandLine</name>
     <message numerus="yes">
         <source>%n second(s) ago</source>
@@ -83,10 +103,41 @@
 <context>
     <name>fcb::MainWindow</name>
     <message numerus="yes">
-        <source>Total: %n backup(s) · Page %1 of %2</source>
+        <source>%n minute(s) ago</source>
         <translation>
-            <numerusform>Total: %n backup · Page %1 of %2</numerusform>
-            <numerusform>Total: %n backups · Page %1 of %2</numerusform>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::PaginationBar</name>
+    <message numerus="yes">
+        <source>%n per page</source>
+        <translation>
+            <numerusform>%n per page</numerusform>
+            <numerusform>%n per page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s)</source>
+        <translation>
+            <numerusform>Total: %n backup</numerusform>
+            <numerusform>Total: %n backups</numerusform>
         </translation>
     </message>
 </context>

@@ -1,13 +1,25 @@
 // The console's window, offscreen: open a data folder, create a backup through the named
 // action, see it in the table, verify it.
 #include "MainWindow.h"
+#include "Translations.h"
+#include "archive/BackupName.h"
+#include "local/LocalEngine.h"
+#include "restore/RestoreDialog.h"
 #include "TestSupport.h"
 #include "backups/BackupTableModel.h"
+#include "backups/BackupsController.h"
+#include "backups/PaginationBar.h"
+#include "jobs/JobsModel.h"
+#include "widgets/Banner.h"
 #include "remote/RemoteBackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QElapsedTimer>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTableView>
@@ -15,11 +27,58 @@
 
 using namespace fcb;
 
+namespace {
+
+// Answers the console's questions the way a test says, and records them. The restore question
+// goes through the real RestoreDialog's typed-name check.
+class ScriptedPrompter final : public Prompter
+{
+public:
+    bool deleteAnswer = true;
+    QString typedName;
+    QStringList asked;
+    bool confirmDelete(QWidget*, const QStringList& names) override
+    {
+        asked.append(QStringLiteral("delete:") + names.join(QLatin1Char(',')));
+        return deleteAnswer;
+    }
+    bool confirmRestore(QWidget*, const RestoreQuestion& question) override
+    {
+        asked.append(QStringLiteral("restore:") + question.backup.fileName + QLatin1Char(':') + question.verification);
+        RestoreDialog dialog(question);
+        dialog.confirmationField()->setText(typedName);
+        return dialog.canAccept();
+    }
+    bool confirmApply(QWidget*, const QString& name) override
+    {
+        asked.append(QStringLiteral("apply:") + name);
+        return true;
+    }
+};
+
+void seedBackups(const DataFolder& folder, int count)
+{
+    LocalEngine engine(folder);
+    SilentTaskContext task;
+    const auto created = engine.create({}, task);
+    QVERIFY(created);
+    const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    for (int i = 1; i < count; ++i)
+        QVERIFY(QFile::copy(created->backup.path, folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
+}
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        installTranslations(QStringLiteral("en"));
+    }
+
     void createAndVerifyThroughActions()
     {
         auto fx = test::makeDataFolder(40, 6);
@@ -31,6 +90,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(10000));
         QCOMPARE(window.model()->rowCount(), 0);
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("summary"))->text().contains(QStringLiteral("No backups yet")));
+        QCOMPARE(window.pagination()->totalText(), QStringLiteral("Total: 0 backups"));
 
         QAction* create = window.action(QStringLiteral("actionCreateBackup"));
         QVERIFY(create && create->isEnabled());
@@ -45,15 +105,150 @@ private Q_SLOTS:
         QVERIFY(name.startsWith(QStringLiteral("backup_")));
         QVERIFY(window.model()->index(0, BackupTableModel::Size).data(BackupTableModel::RawValueRole).toLongLong() > 0);
 
-        auto* table = window.findChild<QTableView*>();
-        table->selectRow(0);
+        window.table()->selectRow(0);
         QAction* verify = window.action(QStringLiteral("actionVerify"));
         QVERIFY(verify->isEnabled());
         finished.clear();
         verify->trigger();
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("banner"))->text().contains(QStringLiteral("sound backup")));
+        QVERIFY(window.banner()->text().contains(QStringLiteral("sound backup")));
+        // The job was listed with its outcome.
+        QCOMPARE(window.jobs()->rowCount(), 2);
+        QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));
+    }
+
+    void fortyFiveBackupsGiveThreePagesOfTwenty()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        seedBackups(fx.folder, 45);
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.model()->rowCount(), 20);
+        QCOMPARE(window.pagination()->totalText(), QStringLiteral("Total: 45 backups"));
+        QCOMPARE(window.pagination()->pageText(), QStringLiteral("Page 1 of 3"));
+        QVERIFY(!window.action(QStringLiteral("actionPreviousPage"))->isEnabled());
+        window.action(QStringLiteral("actionNextPage"))->trigger();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.pagination()->pageText(), QStringLiteral("Page 2 of 3"));
+        window.action(QStringLiteral("actionNextPage"))->trigger();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.model()->rowCount(), 5);
+        QCOMPARE(window.pagination()->pageText(), QStringLiteral("Page 3 of 3"));
+        QVERIFY(!window.action(QStringLiteral("actionNextPage"))->isEnabled());
+        QVERIFY(window.action(QStringLiteral("actionPreviousPage"))->isEnabled());
+        // F5 reloads in place; a larger page size shows more at once.
+        QCOMPARE(window.action(QStringLiteral("actionRefresh"))->shortcut(), QKeySequence(QKeySequence::Refresh));
+        window.backups()->setPageSize(50);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.model()->rowCount(), 45);
+    }
+
+    void deleteAsksFirst()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        seedBackups(fx.folder, 5);
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        window.table()->selectionModel()->select(window.table()->model()->index(0, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        window.table()->selectionModel()->select(window.table()->model()->index(1, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        prompter.deleteAnswer = false;
+        window.action(QStringLiteral("actionDelete"))->trigger();
+        QCOMPARE(prompter.asked.size(), 1);
+        QCOMPARE(prompter.asked.first().count(QLatin1Char(',')), 1); // both names in one question
+        QTest::qWait(200);
+        QCOMPARE(LocalEngine(fx.folder).list(1, 20)->total, 5);
+        prompter.deleteAnswer = true;
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        window.action(QStringLiteral("actionDelete"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
+        QTRY_COMPARE(window.model()->page().total, 3);
+        QVERIFY(window.banner()->text().contains(QStringLiteral("Deleted 2 backups")));
+    }
+
+    void restoreNeedsTheTypedNameThenShowsTheBannerUntilUnstaged()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        seedBackups(fx.folder, 2);
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        window.table()->selectRow(0);
+        const QString name = window.table()->model()->index(0, BackupTableModel::FileName).data().toString();
+
+        prompter.typedName = QStringLiteral("yes"); // not the name: nothing happens
+        window.action(QStringLiteral("actionRestore"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(prompter.asked.size(), 1, 15000);
+        QVERIFY(prompter.asked.first().contains(QStringLiteral("Verified: sound.")));
+        QTest::qWait(300);
+        QVERIFY(!QFile::exists(fx.folder.markerPath()));
+
+        prompter.typedName = name;
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        window.action(QStringLiteral("actionRestore"))->trigger();
+        QVERIFY(finished.wait(15000));
+        QVERIFY(QFile::exists(fx.folder.markerPath()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.banner()->text().contains(QStringLiteral("is staged: restart the server to apply it")), 10000);
+        QCOMPARE(window.banner()->kind(), Banner::Kind::Warning);
+        QVERIFY(window.action(QStringLiteral("actionUnstage"))->isEnabled());
+        QVERIFY(window.action(QStringLiteral("actionApplyRestore"))->isEnabled()); // the server is not running
+
+        finished.clear();
+        window.action(QStringLiteral("actionUnstage"))->trigger();
+        QVERIFY(finished.wait(15000));
+        QVERIFY(!QFile::exists(fx.folder.markerPath()));
+        QTRY_VERIFY(!window.banner()->text().contains(QStringLiteral("is staged")));
+    }
+
+    void theWindowStaysResponsiveDuringALargeBackup()
+    {
+        // About 60 MB to back up; a 10 ms heartbeat must never wait 100 ms.
+        auto fx = test::makeDataFolder(20000, 2);
+        QFile big(fx.folder.filesDir() + QStringLiteral("/big.log"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 1200000; ++i)
+            big.write(QByteArray::number(i) + " GET /api/v1/collections/posts/records 200 " + QByteArray::number(i * 7) + "\n");
+        big.close();
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst = 0;
+        int beats = 0;
+        QTimer heartbeat;
+        heartbeat.setInterval(10);
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst = qMax(worst, now - last);
+            last = now;
+            ++beats;
+        });
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        clock.start();
+        heartbeat.start();
+        window.action(QStringLiteral("actionCreateBackup"))->trigger();
+        QVERIFY(finished.wait(120000));
+        heartbeat.stop();
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(beats > 20); // the backup took long enough to mean something
+        QVERIFY2(worst < 100, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
     }
 
     void showsAServersBackupsThroughTheSameInterface()
@@ -82,7 +277,8 @@ private Q_SLOTS:
         window.action(QStringLiteral("actionCreateBackup"))->trigger();
         QVERIFY(finished.wait(15000));
         QCOMPARE(finished.first().first().toBool(), false);
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("banner"))->text().contains(QStringLiteral("Server error")));
+        QVERIFY(window.banner()->text().contains(QStringLiteral("Server error")));
+        QCOMPARE(window.banner()->kind(), Banner::Kind::Error);
     }
 };
 

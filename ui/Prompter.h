@@ -1,0 +1,40 @@
+#pragma once
+
+#include "local/LocalTypes.h"
+
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace fcb {
+
+struct RestoreQuestion
+{
+    BackupItem backup;
+    QString verification; // what verifying it found, in words
+    bool verified = false;
+    bool remote = false;
+};
+
+// The questions the console asks before it destroys anything. Production shows dialogs; tests
+// answer through a scripted implementation.
+class Prompter
+{
+public:
+    virtual ~Prompter() = default;
+    virtual bool confirmDelete(QWidget* parent, const QStringList& names) = 0;
+    // The restore confirmation: the user must type the backup's name.
+    virtual bool confirmRestore(QWidget* parent, const RestoreQuestion& question) = 0;
+    virtual bool confirmApply(QWidget* parent, const QString& backupName) = 0;
+};
+
+class DialogPrompter final : public Prompter
+{
+public:
+    bool confirmDelete(QWidget* parent, const QStringList& names) override;
+    bool confirmRestore(QWidget* parent, const RestoreQuestion& question) override;
+    bool confirmApply(QWidget* parent, const QString& backupName) override;
+};
+
+} // namespace fcb

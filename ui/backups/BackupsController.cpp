@@ -1,0 +1,351 @@
+#include "BackupsController.h"
+
+#include "FileUtil.h"
+#include "backend/LocalBackend.h"
+#include "backups/BackupTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QItemSelectionModel>
+#include <QWidget>
+
+namespace fcb {
+
+BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* banner, Prompter* prompter)
+    : QObject(window)
+    , m_window(window)
+    , m_jobs(jobs)
+    , m_banner(banner)
+    , m_prompter(prompter)
+    , m_model(new BackupTableModel(this))
+{
+    const auto make = [this](const QString& name, const QString& text, const QKeySequence& keys, const QString& tip,
+                             void (BackupsController::*slot)()) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setToolTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.append(action);
+        return action;
+    };
+    m_create = make(QStringLiteral("actionCreateBackup"), tr("&Create Backup"), QKeySequence::New,
+                    tr("Back up the database and uploaded files now (Ctrl+N)"), &BackupsController::createBackup);
+    m_verify = make(QStringLiteral("actionVerify"), tr("&Verify"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                    tr("Check the selected backup's checksums and database"), &BackupsController::verifySelected);
+    m_restore = make(QStringLiteral("actionRestore"), tr("&Restore…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                     tr("Stage the selected backup; the server applies it when it restarts"), &BackupsController::restoreSelected);
+    m_delete = make(QStringLiteral("actionDelete"), tr("&Delete…"), QKeySequence::Delete, tr("Delete the selected backups"),
+                    &BackupsController::deleteSelected);
+    m_refresh = make(QStringLiteral("actionRefresh"), tr("Re&fresh"), QKeySequence::Refresh, tr("Reload the list (F5)"),
+                     &BackupsController::refresh);
+    m_unstage = make(QStringLiteral("actionUnstage"), tr("&Unstage"), {}, tr("Cancel the staged restore"), &BackupsController::unstage);
+    m_apply = make(QStringLiteral("actionApplyRestore"), tr("&Apply Now…"), {},
+                   tr("Apply the staged restore now (the server must be stopped)"), &BackupsController::applyRestore);
+    m_previous = new QAction(tr("&Previous"), this);
+    m_previous->setObjectName(QStringLiteral("actionPreviousPage"));
+    m_previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_previous->setToolTip(tr("Previous page (Alt+Left)"));
+    connect(m_previous, &QAction::triggered, this, [this] {
+        m_page = qMax(1, m_page - 1);
+        refresh();
+    });
+    m_next = new QAction(tr("&Next"), this);
+    m_next->setObjectName(QStringLiteral("actionNextPage"));
+    m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_next->setToolTip(tr("Next page (Alt+Right)"));
+    connect(m_next, &QAction::triggered, this, [this] {
+        m_page = qMin(m_totalPages, m_page + 1);
+        refresh();
+    });
+    m_copyName = new QAction(tr("Copy &Name"), this);
+    m_copyName->setObjectName(QStringLiteral("actionCopyName"));
+    m_copyName->setShortcut(QKeySequence::Copy);
+    connect(m_copyName, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(selectedNames().join(QLatin1Char('\n')));
+    });
+    m_copyPath = new QAction(tr("Copy &Path"), this);
+    m_copyPath->setObjectName(QStringLiteral("actionCopyPath"));
+    connect(m_copyPath, &QAction::triggered, this, [this] {
+        if (const BackupItem* item = selectedItem())
+            QApplication::clipboard()->setText(item->path);
+    });
+    m_actions << m_previous << m_next << m_copyName << m_copyPath;
+    updateActions();
+}
+
+BackupsController::~BackupsController() = default;
+
+QList<QAction*> BackupsController::actions() const
+{
+    return m_actions;
+}
+
+QAction* BackupsController::action(const QString& objectName) const
+{
+    for (QAction* a : m_actions)
+        if (a->objectName() == objectName)
+            return a;
+    return nullptr;
+}
+
+void BackupsController::setSelectionModel(QItemSelectionModel* selection)
+{
+    m_selection = selection;
+    connect(selection, &QItemSelectionModel::selectionChanged, this, &BackupsController::updateActions);
+    updateActions();
+}
+
+void BackupsController::setBackend(std::unique_ptr<Backend> backend)
+{
+    m_backend = std::move(backend);
+    m_page = 1;
+    m_banner->hide();
+    refresh();
+}
+
+void BackupsController::setPageSize(int size)
+{
+    if (size == m_pageSize)
+        return;
+    m_pageSize = size;
+    m_page = 1;
+    refresh();
+}
+
+void BackupsController::createFirstBackupIfEmpty()
+{
+    connect(this, &BackupsController::refreshed, this, [this] {
+        if (m_model->page().total == 0 && !m_busy)
+            createBackup();
+    }, Qt::SingleShotConnection);
+}
+
+void BackupsController::refresh()
+{
+    if (!m_backend)
+        return;
+    auto listJob = m_backend->list(m_page, m_pageSize);
+    auto* watcher = new QFutureWatcher<Result<BackupPage>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const auto page = watcher->result();
+        if (!page) {
+            m_banner->show(page.error().message, Banner::Kind::Error);
+            Q_EMIT refreshed();
+            return;
+        }
+        if (page->items.isEmpty() && page->total > 0 && m_page > page->totalPages) {
+            m_page = page->totalPages; // the last page emptied under us
+            refresh();
+            return;
+        }
+        m_model->setPage(*page);
+        m_totalPages = page->totalPages;
+        updateActions();
+        Q_EMIT pageLoaded(page->page, page->totalPages, page->total);
+        Q_EMIT refreshed();
+    });
+    watcher->setFuture(listJob.future);
+
+    auto statusJob = m_backend->status();
+    auto* statusWatcher = new QFutureWatcher<Result<BackendStatus>>(this);
+    connect(statusWatcher, &QFutureWatcherBase::finished, this, [this, statusWatcher] {
+        statusWatcher->deleteLater();
+        const auto status = statusWatcher->result();
+        if (!status)
+            return;
+        showPending(*status);
+        Q_EMIT statusLoaded(*status);
+    });
+    statusWatcher->setFuture(statusJob.future);
+}
+
+template<typename T, typename OnSuccess>
+void BackupsController::track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
+{
+    const int id = m_jobs->add(type, target, job.token);
+    m_busy = true;
+    updateActions();
+    auto* watcher = new QFutureWatcher<Result<T>>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher, onSuccess] {
+        watcher->deleteLater();
+        m_busy = false;
+        const auto result = watcher->result();
+        bool success = false;
+        if (!result) {
+            const bool cancelled = result.error().code == ErrorCode::Cancelled;
+            m_jobs->finish(id, cancelled ? JobsModel::State::Cancelled : JobsModel::State::Failed,
+                           cancelled ? tr("Cancelled") : result.error().message);
+            m_banner->show(cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
+                           cancelled ? Banner::Kind::Info : Banner::Kind::Error);
+        } else {
+            success = true;
+            m_jobs->finish(id, JobsModel::State::Succeeded, tr("Done"));
+            if constexpr (std::is_void_v<T>)
+                onSuccess();
+            else
+                onSuccess(*result);
+        }
+        updateActions();
+        refresh();
+        Q_EMIT jobFinished(success);
+    });
+    watcher->setFuture(job.future);
+}
+
+QStringList BackupsController::selectedNames() const
+{
+    QStringList names;
+    if (!m_selection)
+        return names;
+    for (const QModelIndex& index : m_selection->selectedRows())
+        names.append(index.data(BackupTableModel::FileNameRole).toString());
+    return names;
+}
+
+const BackupItem* BackupsController::selectedItem() const
+{
+    // The view may sort through a proxy: find the item by name, not by row.
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return nullptr;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->itemAt(row)->fileName == names.first())
+            return m_model->itemAt(row);
+    return nullptr;
+}
+
+void BackupsController::updateActions()
+{
+    const bool ready = m_backend && !m_busy;
+    const int selected = int(selectedNames().size());
+    m_create->setEnabled(ready);
+    m_verify->setEnabled(ready && selected == 1);
+    m_restore->setEnabled(ready && selected == 1);
+    m_delete->setEnabled(ready && selected >= 1);
+    m_refresh->setEnabled(m_backend != nullptr);
+    m_previous->setEnabled(m_backend && m_page > 1);
+    m_next->setEnabled(m_backend && m_page < m_totalPages);
+    m_copyName->setEnabled(selected >= 1);
+    m_copyPath->setEnabled(selected == 1);
+    m_unstage->setEnabled(ready && m_pendingRestore && !m_backend->isRemote());
+    m_apply->setEnabled(ready && m_pendingRestore && m_canApply);
+}
+
+void BackupsController::createBackup()
+{
+    if (!m_backend || m_busy)
+        return;
+    track<CreateResult>(tr("Create backup"), m_backend->describe(), m_backend->create({}), [this](const CreateResult& r) {
+        m_banner->show(tr("Created %1 (%2).").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)), Banner::Kind::Success);
+    });
+}
+
+void BackupsController::verifySelected()
+{
+    const BackupItem* item = selectedItem();
+    if (!m_backend || m_busy || !item)
+        return;
+    const QString name = item->fileName;
+    track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
+        m_banner->show(r.ok() ? tr("%1 is a sound backup.").arg(name)
+                              : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
+                       r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
+    });
+}
+
+void BackupsController::deleteSelected()
+{
+    const QStringList names = selectedNames();
+    if (!m_backend || m_busy || names.isEmpty() || !m_prompter->confirmDelete(m_window, names))
+        return;
+    // One job per backup, one after the other.
+    const auto next = std::make_shared<std::function<void(int)>>();
+    *next = [this, names, next](int i) {
+        if (i >= names.size()) {
+            m_banner->show(tr("Deleted %n backup(s).", nullptr, int(names.size())), Banner::Kind::Success);
+            return;
+        }
+        track<void>(tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });
+    };
+    (*next)(0);
+}
+
+void BackupsController::restoreSelected()
+{
+    const BackupItem* selected = selectedItem();
+    if (!m_backend || m_busy || !selected)
+        return;
+    const BackupItem item = *selected;
+    // Check it first, so the confirmation can say what was found.
+    auto verifyJob = m_backend->verify(item.fileName);
+    auto* watcher = new QFutureWatcher<Result<VerifyReport>>(this);
+    m_busy = true;
+    updateActions();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, item] {
+        watcher->deleteLater();
+        m_busy = false;
+        updateActions();
+        const auto report = watcher->result();
+        RestoreQuestion question;
+        question.backup = item;
+        question.remote = m_backend->isRemote();
+        if (report) {
+            question.verified = report->ok();
+            question.verification = report->ok() ? tr("Verified: sound.") : tr("FAILED: %1").arg(report->problems().join(QLatin1Char(' ')));
+        } else {
+            question.verification = tr("Not verified: %1").arg(report.error().message);
+        }
+        if (!m_prompter->confirmRestore(m_window, question))
+            return;
+        track<StageResult>(tr("Stage restore"), item.fileName, m_backend->stageRestore(item.fileName), [](const StageResult&) {});
+    });
+    watcher->setFuture(verifyJob.future);
+}
+
+void BackupsController::unstage()
+{
+    if (!m_backend || m_busy)
+        return;
+    track<void>(tr("Unstage restore"), m_backend->describe(), m_backend->unstageRestore(),
+                [this] { m_banner->show(tr("The staged restore was removed; FastCMS will start normally."), Banner::Kind::Success); });
+}
+
+void BackupsController::applyRestore()
+{
+    auto* local = dynamic_cast<LocalBackend*>(m_backend.get());
+    if (!local || m_busy)
+        return;
+    if (!m_prompter->confirmApply(m_window, m_banner->property("pendingBackup").toString()))
+        return;
+    track<ApplyResult>(tr("Apply restore"), local->describe(), local->engine().applyRestoreAsync(), [this](const ApplyResult& r) {
+        m_banner->show(tr("Restored %1. The previous database is kept as %2%3.")
+                           .arg(r.backupFilename, r.safetyDatabase,
+                                r.safetyFiles.isEmpty() ? QString() : tr(" and the previous files in %1").arg(r.safetyFiles)),
+                       Banner::Kind::Success);
+    });
+}
+
+void BackupsController::showPending(const BackendStatus& status)
+{
+    m_pendingRestore = status.restorePending;
+    m_canApply = status.local && !status.local->databaseInUse && status.restorePending;
+    if (status.restorePending && !m_busy) {
+        m_banner->setProperty("pendingBackup", status.pendingBackup);
+        QList<QAction*> actions;
+        if (!status.target.isEmpty() && status.local)
+            actions << m_unstage << m_apply;
+        updateActions();
+        m_banner->show(tr("Restore of %1 is staged: restart the server to apply it.").arg(status.pendingBackup),
+                       Banner::Kind::Warning, actions);
+    } else if (!status.restorePending && m_banner->kind() == Banner::Kind::Warning && m_banner->isVisible()) {
+        m_banner->hide();
+    }
+    updateActions();
+}
+
+} // namespace fcb

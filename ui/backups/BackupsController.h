@@ -1,0 +1,95 @@
+#pragma once
+
+#include "Prompter.h"
+#include "backend/Backend.h"
+#include "jobs/JobsModel.h"
+#include "widgets/Banner.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+class QAction;
+class QItemSelectionModel;
+class QWidget;
+
+namespace fcb {
+
+class BackupTableModel;
+
+// Owns the backups' actions and talks to the backend: one page of backups, the running jobs,
+// the restore flow. Widgets only lay out what it owns.
+class BackupsController : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackupsController)
+
+public:
+    BackupsController(QWidget* window, JobsModel* jobs, Banner* banner, Prompter* prompter);
+    ~BackupsController() override;
+
+    void setBackend(std::unique_ptr<Backend> backend);
+    Backend* backend() const { return m_backend.get(); }
+    BackupTableModel* model() const { return m_model; }
+    void setSelectionModel(QItemSelectionModel* selection);
+    QList<QAction*> actions() const;
+    QAction* action(const QString& objectName) const;
+    int page() const { return m_page; }
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int size);
+    bool busy() const { return m_busy; }
+    // Once the first listing shows an empty folder, make a backup (the demo does this).
+    void createFirstBackupIfEmpty();
+
+public Q_SLOTS:
+    void refresh();
+
+Q_SIGNALS:
+    void pageLoaded(int page, int totalPages, qint64 total);
+    void statusLoaded(const fcb::BackendStatus& status);
+    void jobFinished(bool success);
+    void refreshed();
+
+private:
+    template<typename T, typename OnSuccess>
+    void track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess);
+    QStringList selectedNames() const;
+    const BackupItem* selectedItem() const;
+    void updateActions();
+    void createBackup();
+    void verifySelected();
+    void deleteSelected();
+    void restoreSelected();
+    void unstage();
+    void applyRestore();
+    void showPending(const BackendStatus& status);
+
+    QWidget* m_window;
+    JobsModel* m_jobs;
+    Banner* m_banner;
+    Prompter* m_prompter;
+    std::unique_ptr<Backend> m_backend;
+    BackupTableModel* m_model;
+    QItemSelectionModel* m_selection = nullptr;
+    int m_page = 1;
+    int m_pageSize = 20;
+    int m_totalPages = 1;
+    bool m_busy = false;
+    bool m_pendingRestore = false;
+    bool m_canApply = false;
+    QList<QAction*> m_actions;
+    QAction* m_create;
+    QAction* m_verify;
+    QAction* m_delete;
+    QAction* m_restore;
+    QAction* m_unstage;
+    QAction* m_apply;
+    QAction* m_refresh;
+    QAction* m_previous;
+    QAction* m_next;
+    QAction* m_copyName;
+    QAction* m_copyPath;
+};
+
+} // namespace fcb
