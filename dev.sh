@@ -2,7 +2,7 @@
 # The project's two commands (see README):
 #   ./dev.sh run    install what is missing, build, open the console on a demo data folder
 #   ./dev.sh test   install what is missing, build, run every test
-# Also: ./dev.sh build
+# Also: ./dev.sh build, ./dev.sh screenshots [DIR]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -78,6 +78,13 @@ test)
 build)
     ensure_packages
     build
+    ;;
+screenshots)
+    # The console's main states as PNG files under Xvfb (packaging/screenshots/ by default).
+    ensure_packages
+    build
+    out=${2:-packaging/screenshots}
+    xvfb-run -a -s "-screen 0 1280x800x24" "$BUILD_DIR/app/fastcms-backup-console" --screenshots "$out"
     ;;
 *)
     sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'

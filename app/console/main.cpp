@@ -1,5 +1,6 @@
 #include "DataFolder.h"
 #include "MainWindow.h"
+#include "ScreenshotTour.h"
 #include "Translations.h"
 #include "demo/DemoData.h"
 
@@ -37,8 +38,16 @@ int main(int argc, char** argv)
                                      QStringLiteral("dir"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Open the demo data folder, creating it on first run."));
-    parser.addOptions({dataDir, demo});
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Render the main states to PNG files in this folder, then quit."),
+                                         QStringLiteral("dir"));
+    parser.addOptions({dataDir, demo, screenshots});
     parser.process(app);
+    if (parser.isSet(screenshots)) {
+        fcb::ScreenshotTour tour(parser.value(screenshots));
+        tour.start();
+        return QApplication::exec();
+    }
 
     QString folder = parser.value(dataDir);
     if (parser.isSet(demo) || folder.isEmpty()) {

@@ -1,0 +1,109 @@
+#include "ScreenshotTour.h"
+
+#include "MainWindow.h"
+#include "Prompter.h"
+#include "backups/BackupTableModel.h"
+#include "backups/BackupsController.h"
+#include "demo/DemoData.h"
+#include "local/LocalEngine.h"
+#include "restore/RestoreDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace fcb {
+
+namespace {
+
+class AgreeingPrompter final : public Prompter
+{
+public:
+    bool confirmDelete(QWidget*, const QStringList&) override { return true; }
+    bool confirmRestore(QWidget*, const RestoreQuestion&) override { return true; }
+    bool confirmApply(QWidget*, const QString&) override { return false; }
+};
+
+void save(QWidget* widget, const QString& path)
+{
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(QString outputDir, QObject* parent)
+    : QObject(parent)
+    , m_outputDir(std::move(outputDir))
+{
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_outputDir);
+    auto* temp = new QTemporaryDir();
+    const DataFolder folder(temp->filePath(QStringLiteral("data")));
+    (void)demo::createDataFolder(folder.dataDir());
+    // A few earlier backups, a second apart so that each has its own name and time.
+    {
+        LocalEngine engine(folder);
+        SilentTaskContext task;
+        for (int i = 0; i < 4; ++i) {
+            (void)engine.create({QStringLiteral("scheduled")}, task);
+            QThread::msleep(1100);
+        }
+    }
+    auto* prompter = new AgreeingPrompter();
+    auto* window = new MainWindow(prompter);
+    window->resize(1180, 720);
+    window->show();
+    const QString out = m_outputDir;
+    const auto finish = [window, temp, prompter] {
+        window->close();
+        delete window;
+        delete prompter;
+        delete temp;
+        QApplication::quit();
+    };
+    connect(window, &MainWindow::refreshed, this, [window] {
+        window->action(QStringLiteral("actionCreateBackup"))->trigger();
+    }, Qt::SingleShotConnection);
+    connect(window, &MainWindow::jobFinished, this, [this, window, folder, out, finish] {
+        QTimer::singleShot(800, this, [this, window, folder, out, finish] {
+            window->table()->selectRow(1);
+            save(window, out + QStringLiteral("/main-window.png"));
+            // The restore confirmation for the selected backup.
+            RestoreQuestion question;
+            question.backup = *window->model()->itemAt(1);
+            question.verified = true;
+            question.verification = tr("Verified: sound.");
+            auto* dialog = new RestoreDialog(question, window);
+            dialog->confirmationField()->setText(question.backup.fileName.left(12));
+            dialog->show();
+            QTimer::singleShot(300, this, [this, dialog, window, folder, out, finish, question] {
+                save(dialog, out + QStringLiteral("/restore-dialog.png"));
+                dialog->deleteLater();
+                SilentTaskContext task;
+                (void)LocalEngine(folder).stageRestore(question.backup.fileName, task);
+                window->backups()->refresh();
+                QTimer::singleShot(800, this, [window, out, finish] {
+                    save(window, out + QStringLiteral("/restore-staged.png"));
+                    finish();
+                });
+            });
+        });
+    }, Qt::SingleShotConnection);
+    window->openDataFolder(folder);
+}
+
+} // namespace fcb
