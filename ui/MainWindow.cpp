@@ -11,6 +11,9 @@
 #include "widgets/Banner.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -97,8 +100,11 @@ MainWindow::MainWindow(Prompter* prompter, QWidget* parent)
     backupMenu->addSeparator();
     backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
     backupMenu->addSeparator();
-    backupMenu->addActions({a("actionCopyName"), a("actionCopyPath"), a("actionRefresh"), a("actionPreviousPage"),
-                            a("actionNextPage")});
+    backupMenu->addActions({a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder"), a("actionRefresh"),
+                            a("actionPreviousPage"), a("actionNextPage")});
+    fileMenu->insertAction(quit, a("actionImport"));
+    fileMenu->insertSeparator(quit);
+    setAcceptDrops(true);
     addActions(m_backups->actions());
 
     // Sorting happens within the page, by raw values (bytes, times), not by text.
@@ -116,7 +122,8 @@ MainWindow::MainWindow(Prompter* prompter, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({a("actionVerify"), a("actionRestore"), a("actionDelete"), a("actionCopyName"), a("actionCopyPath")});
+    m_table->addActions({a("actionVerify"), a("actionRestore"), a("actionDelete"), a("actionCopyName"), a("actionCopyPath"),
+                         a("actionOpenFolder")});
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
     connect(m_table, &QTableView::doubleClicked, a("actionVerify"), &QAction::trigger);
@@ -195,6 +202,25 @@ BackupTableModel* MainWindow::model() const
 bool MainWindow::isBusy() const
 {
     return m_backups->busy();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive)) {
+            m_backups->importArchive(url.toLocalFile());
+            event->acceptProposedAction();
+            return; // one at a time: each import is a job of its own
+        }
 }
 
 void MainWindow::showStatus(const BackendStatus& status)

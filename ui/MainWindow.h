@@ -48,6 +48,10 @@ Q_SIGNALS:
     void jobFinished(bool success);
     void refreshed();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     void showStatus(const BackendStatus& status);
 

@@ -27,6 +27,8 @@ public:
     // The restore confirmation: the user must type the backup's name.
     virtual bool confirmRestore(QWidget* parent, const RestoreQuestion& question) = 0;
     virtual bool confirmApply(QWidget* parent, const QString& backupName) = 0;
+    // A backup zip on this machine to import or upload; empty when the user cancels.
+    virtual QString chooseArchive(QWidget* parent) = 0;
 };
 
 class DialogPrompter final : public Prompter
@@ -35,6 +37,7 @@ public:
     bool confirmDelete(QWidget* parent, const QStringList& names) override;
     bool confirmRestore(QWidget* parent, const RestoreQuestion& question) override;
     bool confirmApply(QWidget* parent, const QString& backupName) override;
+    QString chooseArchive(QWidget* parent) override;
 };
 
 } // namespace fcb

@@ -30,6 +30,7 @@ public:
     bool confirmDelete(QWidget*, const QStringList&) override { return true; }
     bool confirmRestore(QWidget*, const RestoreQuestion&) override { return true; }
     bool confirmApply(QWidget*, const QString&) override { return false; }
+    QString chooseArchive(QWidget*) override { return {}; }
 };
 
 void save(QWidget* widget, const QString& path)

@@ -16,6 +16,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QApplication>
+#include <QMimeData>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -54,6 +58,8 @@ public:
         asked.append(QStringLiteral("apply:") + name);
         return true;
     }
+    QString archive;
+    QString chooseArchive(QWidget*) override { return archive; }
 };
 
 void seedBackups(const DataFolder& folder, int count)
@@ -211,6 +217,40 @@ private Q_SLOTS:
         QVERIFY(finished.wait(15000));
         QVERIFY(!QFile::exists(fx.folder.markerPath()));
         QTRY_VERIFY(!window.banner()->text().contains(QStringLiteral("is staged")));
+    }
+
+    void importByPickingOrDropping()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        QTemporaryDir dir;
+        prompter.archive = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")), prompter.archive));
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        window.action(QStringLiteral("actionImport"))->trigger();
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QTRY_COMPARE(window.model()->page().total, 1);
+        // A hostile zip dropped on the window is refused with a banner, and nothing is added.
+        const QString hostile = dir.filePath(QStringLiteral("evil.zip"));
+        test::writeZip(hostile, {{QStringLiteral("database.db"), test::sqliteBytes()}, {QStringLiteral("../evil"), "x"}});
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(hostile)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        finished.clear();
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.banner()->kind(), Banner::Kind::Error);
+        QCOMPARE(LocalEngine(fx.folder).list(1, 20)->total, 1);
     }
 
     void theWindowStaysResponsiveDuringALargeBackup()

@@ -7,6 +7,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QUrl>
 #include <QItemSelectionModel>
 #include <QWidget>
 
@@ -71,7 +74,22 @@ BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* b
         if (const BackupItem* item = selectedItem())
             QApplication::clipboard()->setText(item->path);
     });
-    m_actions << m_previous << m_next << m_copyName << m_copyPath;
+    m_import = new QAction(tr("&Import Backup…"), this);
+    m_import->setObjectName(QStringLiteral("actionImport"));
+    m_import->setShortcut(QKeySequence::Open);
+    m_import->setToolTip(tr("Add a backup zip from this computer (or drop one on the window)"));
+    connect(m_import, &QAction::triggered, this, [this] {
+        const QString path = m_prompter->chooseArchive(m_window);
+        if (!path.isEmpty())
+            importArchive(path);
+    });
+    m_openFolder = new QAction(tr("&Open Containing Folder"), this);
+    m_openFolder->setObjectName(QStringLiteral("actionOpenFolder"));
+    connect(m_openFolder, &QAction::triggered, this, [this] {
+        if (const BackupItem* item = selectedItem())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(item->path).absolutePath()));
+    });
+    m_actions << m_previous << m_next << m_copyName << m_copyPath << m_import << m_openFolder;
     updateActions();
 }
 
@@ -232,6 +250,8 @@ void BackupsController::updateActions()
     m_next->setEnabled(m_backend && m_page < m_totalPages);
     m_copyName->setEnabled(selected >= 1);
     m_copyPath->setEnabled(selected == 1);
+    m_import->setEnabled(ready);
+    m_openFolder->setEnabled(selected == 1 && m_backend && !m_backend->isRemote());
     m_unstage->setEnabled(ready && m_pendingRestore && !m_backend->isRemote());
     m_apply->setEnabled(ready && m_pendingRestore && m_canApply);
 }
@@ -305,6 +325,17 @@ void BackupsController::restoreSelected()
         track<StageResult>(tr("Stage restore"), item.fileName, m_backend->stageRestore(item.fileName), [](const StageResult&) {});
     });
     watcher->setFuture(verifyJob.future);
+}
+
+void BackupsController::importArchive(const QString& path)
+{
+    if (!m_backend || m_busy)
+        return;
+    track<BackupItem>(m_backend->isRemote() ? tr("Upload") : tr("Import"), QFileInfo(path).fileName(), m_backend->upload(path),
+                      [this](const BackupItem& item) {
+                          m_banner->show(tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)),
+                                         Banner::Kind::Success);
+                      });
 }
 
 void BackupsController::unstage()

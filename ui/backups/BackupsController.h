@@ -42,6 +42,10 @@ public:
     // Once the first listing shows an empty folder, make a backup (the demo does this).
     void createFirstBackupIfEmpty();
 
+    // Adds a backup zip from this machine: imported into a local folder after validation, or
+    // uploaded where the server accepts uploads.
+    void importArchive(const QString& path);
+
 public Q_SLOTS:
     void refresh();
 
@@ -90,6 +94,8 @@ private:
     QAction* m_next;
     QAction* m_copyName;
     QAction* m_copyPath;
+    QAction* m_import;
+    QAction* m_openFolder;
 };
 
 } // namespace fcb

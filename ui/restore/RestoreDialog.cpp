@@ -3,6 +3,7 @@
 #include "FileUtil.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -81,6 +82,12 @@ bool DialogPrompter::confirmApply(QWidget* parent, const QString& backupName)
                                      .arg(backupName),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
+}
+
+QString DialogPrompter::chooseArchive(QWidget* parent)
+{
+    return QFileDialog::getOpenFileName(parent, QObject::tr("Import a backup"), QString(),
+                                        QObject::tr("Backups (*.zip)"));
 }
 
 } // namespace fcb
