@@ -733,30 +733,38 @@
     <name>QObject</name>
     <message>
         <source>&lt;h3&gt;Important backup information&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Restoring a backup will &lt;b&gt;overwrite&lt;/b&gt; your current database and uploaded files.&lt;/li&gt;&lt;li&gt;Always create a backup before performing major operations.&lt;/li&gt;&lt;li&gt;Store backups in a secure location separate from your server.&lt;/li&gt;&lt;li&gt;Test your backups regularly to ensure they can be restored: &lt;i&gt;Verify&lt;/i&gt; checks one end to end.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What gets backed up&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;The database (&lt;tt&gt;app.db&lt;/tt&gt;), as a consistent snapshot even while the server writes&lt;/li&gt;&lt;li&gt;Uploaded files in &lt;tt&gt;data/files/&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Backup metadata (time, app version) and SHA-256 checksums&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;How a restore works&lt;/h3&gt;&lt;p&gt;A restore is &lt;i&gt;staged&lt;/i&gt; first and applied when the FastCMS server restarts. The current database and files are kept as &lt;tt&gt;app.db.before_restore&lt;/tt&gt; and &lt;tt&gt;files_before_restore/&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Wichtige Hinweise zu Sicherungen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Beim Wiederherstellen einer Sicherung werden Ihre aktuelle Datenbank und die hochgeladenen Dateien &lt;b&gt;überschrieben&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Erstellen Sie vor größeren Eingriffen immer eine Sicherung.&lt;/li&gt;&lt;li&gt;Bewahren Sie Sicherungen an einem sicheren Ort getrennt von Ihrem Server auf.&lt;/li&gt;&lt;li&gt;Testen Sie Ihre Sicherungen regelmäßig, um sicherzustellen, dass sie sich wiederherstellen lassen: &lt;i&gt;Prüfen&lt;/i&gt; testet eine Sicherung von Anfang bis Ende.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was gesichert wird&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Die Datenbank (&lt;tt&gt;app.db&lt;/tt&gt;) als konsistenter Schnappschuss, auch während der Server schreibt&lt;/li&gt;&lt;li&gt;Hochgeladene Dateien in &lt;tt&gt;data/files/&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Metadaten der Sicherung (Zeitpunkt, App-Version) und SHA-256-Prüfsummen&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;So funktioniert eine Wiederherstellung&lt;/h3&gt;&lt;p&gt;Eine Wiederherstellung wird zunächst &lt;i&gt;vorgemerkt&lt;/i&gt; und beim Neustart des FastCMS-Servers angewendet. Die aktuelle Datenbank und die aktuellen Dateien werden als &lt;tt&gt;app.db.before_restore&lt;/tt&gt; und &lt;tt&gt;files_before_restore/&lt;/tt&gt; aufbewahrt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Delete %1? This cannot be undone.</source>
-        <translation type="unfinished">Möchten Sie %1 wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</translation>
+        <translation>Möchten Sie %1 wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message numerus="yes">
         <source>Delete these %n backups? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Möchten Sie diese %n Sicherung wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Möchten Sie diese %n Sicherungen wirklich löschen? Dieser Vorgang kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen löschen</translation>
     </message>
     <message>
         <source>Apply the restore now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung jetzt anwenden</translation>
     </message>
     <message>
         <source>Apply the restore of %1 now? The server must be stopped. The current data is kept as app.db.before_restore and files_before_restore/.</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die Wiederherstellung von %1 jetzt anwenden? Der Server muss gestoppt sein. Die aktuellen Daten werden als app.db.before_restore und files_before_restore/ aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Import a backup</source>
+        <translation>Eine Sicherung importieren</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>Sicherungen (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -798,173 +806,197 @@
     <name>fcb::BackupsController</name>
     <message>
         <source>&amp;Create Backup</source>
-        <translation type="unfinished">Sicherung &amp;erstellen</translation>
+        <translation>Sicherung &amp;erstellen</translation>
     </message>
     <message>
         <source>Back up the database and uploaded files now (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank und hochgeladene Dateien jetzt sichern (Strg+N)</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished">&amp;Prüfen</translation>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
         <source>Check the selected backup&apos;s checksums and database</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsummen und Datenbank der ausgewählten Sicherung prüfen</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
         <source>Stage the selected backup; the server applies it when it restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Sicherung zur Wiederherstellung vormerken; der Server wendet sie bei seinem Neustart an</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Delete the selected backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Sicherungen löschen</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Reload the list (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste neu laden (F5)</translation>
     </message>
     <message>
         <source>&amp;Unstage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vormerkung aufheben</translation>
     </message>
     <message>
         <source>Cancel the staged restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Vormerkung der Wiederherstellung aufheben</translation>
     </message>
     <message>
         <source>&amp;Apply Now…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt anwenden…</translation>
     </message>
     <message>
         <source>Apply the staged restore now (the server must be stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkte Wiederherstellung jetzt anwenden (der Server muss gestoppt sein)</translation>
     </message>
     <message>
         <source>&amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>Previous page (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Seite (Alt+Links)</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Wei&amp;ter</translation>
     </message>
     <message>
         <source>Next page (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Seite (Alt+Rechts)</translation>
     </message>
     <message>
         <source>Copy &amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name kopieren</translation>
     </message>
     <message>
         <source>Copy &amp;Path</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;fad kopieren</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Cancelled; nothing was left half-written.</source>
-        <translation type="unfinished">Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
+        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Create backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung erstellen</translation>
     </message>
     <message>
         <source>Created %1 (%2).</source>
-        <translation type="unfinished">%1 wurde erstellt (%2).</translation>
+        <translation>%1 wurde erstellt (%2).</translation>
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>%1 is a sound backup.</source>
-        <translation type="unfinished">%1 ist eine intakte Sicherung.</translation>
+        <translation>%1 ist eine intakte Sicherung.</translation>
     </message>
     <message>
         <source>%1 failed verification: %2</source>
-        <translation type="unfinished">%1 hat die Prüfung nicht bestanden: %2</translation>
+        <translation>%1 hat die Prüfung nicht bestanden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n backup(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sicherung wurde gelöscht.</numerusform>
+            <numerusform>%n Sicherungen wurden gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Verified: sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: intakt.</translation>
     </message>
     <message>
         <source>FAILED: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN: %1</translation>
     </message>
     <message>
         <source>Not verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: %1</translation>
     </message>
     <message>
         <source>Stage restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung vormerken</translation>
     </message>
     <message>
         <source>Unstage restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Vormerkung aufheben</translation>
     </message>
     <message>
         <source>The staged restore was removed; FastCMS will start normally.</source>
-        <translation type="unfinished">Die vorgemerkte Wiederherstellung wurde entfernt; FastCMS startet normal.</translation>
+        <translation>Die vorgemerkte Wiederherstellung wurde entfernt; FastCMS startet normal.</translation>
     </message>
     <message>
         <source>Apply restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung anwenden</translation>
     </message>
     <message>
         <source>Restored %1. The previous database is kept as %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde wiederhergestellt. Die bisherige Datenbank wurde als %2%3 aufbewahrt.</translation>
     </message>
     <message>
         <source> and the previous files in %1</source>
-        <translation type="unfinished"></translation>
+        <translation> und die bisherigen Dateien in %1</translation>
     </message>
     <message>
         <source>Restore of %1 is staged: restart the server to apply it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung von %1 ist vorgemerkt: Starten Sie den Server neu, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Import Backup…</source>
+        <translation>Sicherung &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add a backup zip from this computer (or drop one on the window)</source>
+        <translation>Eine Sicherungs-ZIP-Datei von diesem Computer hinzufügen (oder eine auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Containing Folder</source>
+        <translation>Enthaltenden &amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 wurde hinzugefügt (%2).</translation>
     </message>
 </context>
 <context>
     <name>fcb::Banner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1501,50 +1533,50 @@ Exit-Codes:
     <name>fcb::JobsModel</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
     <name>fcb::JobsPanel</name>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1567,52 +1599,52 @@ Exit-Codes:
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>vor %n Minute</numerusform>
             <numerusform>vor %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>vor %n Stunde</numerusform>
             <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>vor %n Tag</numerusform>
             <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sicherungen</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>No backups yet: press Create Backup (Ctrl+N) to make the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherungen vorhanden: Klicken Sie auf „Sicherung erstellen“ (Strg+N), um die erste zu erstellen.</translation>
     </message>
     <message>
         <source>No backup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherung</translation>
     </message>
     <message>
         <source>Newest backup: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Sicherung: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1638,56 +1670,56 @@ Exit-Codes:
     <name>fcb::PaginationBar</name>
     <message numerus="yes">
         <source>%n per page</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pro Seite</numerusform>
+            <numerusform>%n pro Seite</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Total: %n backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gesamt: %n Sicherung</numerusform>
+            <numerusform>Gesamt: %n Sicherungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>fcb::RestoreDialog</name>
     <message>
         <source>Restore %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wiederherstellen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Restoring overwrites the server&apos;s current database and uploaded files.&lt;/b&gt;&lt;br&gt;The restore is staged now and takes effect when the FastCMS server restarts. The current data is kept as a safety copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Beim Wiederherstellen werden die aktuelle Datenbank und die hochgeladenen Dateien des Servers überschrieben.&lt;/b&gt;&lt;br&gt;Die Wiederherstellung wird jetzt vorgemerkt und beim Neustart des FastCMS-Servers angewendet. Die aktuellen Daten werden als Sicherheitskopie aufbewahrt.</translation>
     </message>
     <message>
         <source>Backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>Verification:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung:</translation>
     </message>
     <message>
         <source>Type the backup&apos;s name to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung den Namen der Sicherung ein:</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1735,13 @@ Exit-Codes:
     <message>
         <source>The restore marker is unreadable.</source>
         <translation>Die Wiederherstellungsmarkierung ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::ScreenshotTour</name>
+    <message>
+        <source>Verified: sound.</source>
+        <translation>Geprüft: intakt.</translation>
     </message>
 </context>
 </TS>
