@@ -5,6 +5,8 @@
 #include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
+#include "connection/ConnectionController.h"
+#include "connection/SecretStore.h"
 #include "backups/PaginationBar.h"
 #include "jobs/JobsModel.h"
 #include "jobs/JobsPanel.h"
@@ -66,7 +68,7 @@ QString ageText(const QDateTime& then)
 
 } // namespace
 
-MainWindow::MainWindow(Prompter* prompter, QWidget* parent)
+MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets, QWidget* parent)
     : QMainWindow(parent)
     , m_ownPrompter(prompter ? nullptr : std::make_unique<DialogPrompter>())
     , m_jobs(new JobsModel(this))
@@ -92,7 +94,13 @@ MainWindow::MainWindow(Prompter* prompter, QWidget* parent)
     toolbar->addSeparator();
     toolbar->addAction(a("actionRefresh"));
 
+    m_connections = new ConnectionController(this, prompter ? prompter : m_ownPrompter.get(),
+                                             secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addActions(m_connections->actions());
+    fileMenu->addMenu(m_connections->recentMenu());
+    fileMenu->addSeparator();
+    addActions(m_connections->actions());
     auto* quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
@@ -191,6 +199,9 @@ QAction* MainWindow::action(const QString& name) const
 {
     if (QAction* a = m_backups->action(name))
         return a;
+    for (QAction* a : m_connections->actions())
+        if (a->objectName() == name)
+            return a;
     return findChild<QAction*>(name);
 }
 

@@ -2,6 +2,7 @@
 
 #include "DataFolder.h"
 #include "backend/Backend.h"
+#include "connection/SecretStore.h"
 
 #include <QMainWindow>
 
@@ -16,6 +17,8 @@ namespace fcb {
 class Banner;
 class BackupTableModel;
 class BackupsController;
+class ConnectionController;
+
 class JobsModel;
 class PaginationBar;
 class Prompter;
@@ -29,7 +32,8 @@ class MainWindow : public QMainWindow
 
 public:
     // prompter: who answers confirmations (dialogs by default; tests script it).
-    explicit MainWindow(Prompter* prompter = nullptr, QWidget* parent = nullptr);
+    // secrets: where sign-in tokens are kept (the system keychain by default).
+    explicit MainWindow(Prompter* prompter = nullptr, std::unique_ptr<SecretStore> secrets = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openDataFolder(const DataFolder& folder);
@@ -38,6 +42,7 @@ public:
     QAction* action(const QString& name) const;
     BackupTableModel* model() const;
     BackupsController* backups() const { return m_backups; }
+    ConnectionController* connections() const { return m_connections; }
     JobsModel* jobs() const { return m_jobs; }
     Banner* banner() const { return m_banner; }
     PaginationBar* pagination() const { return m_pagination; }
@@ -59,6 +64,7 @@ private:
     JobsModel* m_jobs;
     Banner* m_banner;
     BackupsController* m_backups;
+    ConnectionController* m_connections = nullptr;
     PaginationBar* m_pagination;
     QTableView* m_table;
     QLabel* m_summary;

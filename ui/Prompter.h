@@ -29,6 +29,8 @@ public:
     virtual bool confirmApply(QWidget* parent, const QString& backupName) = 0;
     // A backup zip on this machine to import or upload; empty when the user cancels.
     virtual QString chooseArchive(QWidget* parent) = 0;
+    // A FastCMS data folder on this machine; empty when the user cancels.
+    virtual QString chooseFolder(QWidget* parent) = 0;
 };
 
 class DialogPrompter final : public Prompter
@@ -38,6 +40,7 @@ public:
     bool confirmRestore(QWidget* parent, const RestoreQuestion& question) override;
     bool confirmApply(QWidget* parent, const QString& backupName) override;
     QString chooseArchive(QWidget* parent) override;
+    QString chooseFolder(QWidget* parent) override;
 };
 
 } // namespace fcb

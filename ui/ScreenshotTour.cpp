@@ -31,6 +31,7 @@ public:
     bool confirmRestore(QWidget*, const RestoreQuestion&) override { return true; }
     bool confirmApply(QWidget*, const QString&) override { return false; }
     QString chooseArchive(QWidget*) override { return {}; }
+    QString chooseFolder(QWidget*) override { return {}; }
 };
 
 void save(QWidget* widget, const QString& path)

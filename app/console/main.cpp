@@ -1,6 +1,7 @@
 #include "DataFolder.h"
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
+#include "connection/ConnectionController.h"
 #include "Translations.h"
 #include "demo/DemoData.h"
 
@@ -61,7 +62,10 @@ int main(int argc, char** argv)
     fcb::MainWindow window;
     if (parser.isSet(demo) || parser.value(dataDir).isEmpty())
         window.createFirstBackupIfEmpty();
-    window.openDataFolder(fcb::DataFolder(folder));
+    if (parser.isSet(dataDir))
+        window.connections()->openFolder(folder); // remembered among the recent connections
+    else
+        window.openDataFolder(fcb::DataFolder(folder));
     window.show();
     return QApplication::exec();
 }

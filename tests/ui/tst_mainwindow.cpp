@@ -2,6 +2,9 @@
 // action, see it in the table, verify it.
 #include "MainWindow.h"
 #include "Translations.h"
+#include "connection/ConnectionController.h"
+#include "connection/SecretStore.h"
+#include "connection/SignInDialog.h"
 #include "archive/BackupName.h"
 #include "local/LocalEngine.h"
 #include "restore/RestoreDialog.h"
@@ -16,6 +19,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
 #include <QApplication>
 #include <QMimeData>
 #include <QDragEnterEvent>
@@ -60,6 +66,8 @@ public:
     }
     QString archive;
     QString chooseArchive(QWidget*) override { return archive; }
+    QString folder;
+    QString chooseFolder(QWidget*) override { return folder; }
 };
 
 void seedBackups(const DataFolder& folder, int count)
@@ -79,10 +87,70 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_home;
+
 private Q_SLOTS:
     void initTestCase()
     {
         installTranslations(QStringLiteral("en"));
+        // Settings and remembered state go to a private folder, never the user's.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.path());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("fcb-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void signInWithTwoFactorThenReconnectFromRecent()
+    {
+        test::FakeServer server({QStringLiteral("--two-factor")});
+        server.control({{QStringLiteral("seed"), 3}});
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
+        window.show();
+        ConnectionController* connections = window.connections();
+        SignInDialog dialog(connections->network(), connections->stateFile(), &window);
+        QSignalSpy attempted(&dialog, &SignInDialog::attemptFinished);
+        dialog.serverField()->setText(server.url().toString());
+        dialog.emailField()->setText(QString::fromLatin1(test::FakeServer::adminEmail));
+        dialog.secretField()->setText(QStringLiteral("wrong password"));
+        dialog.signInButton()->click();
+        QVERIFY(attempted.wait(15000));
+        QCOMPARE(attempted.last().first().toBool(), false);
+        QVERIFY(dialog.errorText().contains(QStringLiteral("wrong email or password")));
+        QVERIFY(!dialog.needsTwoFactorCode());
+
+        dialog.secretField()->setText(QString::fromLatin1(test::FakeServer::adminPassword));
+        dialog.signInButton()->click();
+        QVERIFY(attempted.wait(15000));
+        QCOMPARE(attempted.last().first().toBool(), false);
+        QVERIFY(dialog.needsTwoFactorCode()); // the code step appears
+        dialog.codeField()->setText(QStringLiteral("123456"));
+        dialog.signInButton()->click();
+        QVERIFY(attempted.wait(15000));
+        QCOMPARE(attempted.last().first().toBool(), true);
+
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        connections->openServer(dialog.takeBackend(), dialog.method(), dialog.email());
+        QVERIFY(refreshed.wait(15000));
+        QCOMPARE(window.model()->rowCount(), 3);
+
+        // Remembered without secrets; reopened from the recent list with the kept tokens.
+        QSettings settings;
+        settings.sync();
+        const QByteArray ini = test::fileBytes(settings.fileName());
+        QVERIFY(ini.contains(server.url().host().toUtf8()));
+        QVERIFY(!ini.contains(test::FakeServer::adminPassword));
+        QVERIFY(!ini.contains("token"));
+        window.openDataFolder(test::makeDataFolder(1, 0).folder); // elsewhere meanwhile
+        QVERIFY(refreshed.wait(15000));
+        QList<QAction*> recent = connections->recentMenu()->actions();
+        QVERIFY(!recent.isEmpty());
+        QVERIFY(recent.first()->text().contains(server.url().host()));
+        server.control({{QStringLiteral("seed"), 1}});
+        recent.first()->trigger();
+        QVERIFY(refreshed.wait(15000));
+        QCOMPARE(window.model()->rowCount(), 4);
     }
 
     void createAndVerifyThroughActions()

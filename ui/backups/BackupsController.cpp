@@ -76,7 +76,7 @@ BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* b
     });
     m_import = new QAction(tr("&Import Backup…"), this);
     m_import->setObjectName(QStringLiteral("actionImport"));
-    m_import->setShortcut(QKeySequence::Open);
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_import->setToolTip(tr("Add a backup zip from this computer (or drop one on the window)"));
     connect(m_import, &QAction::triggered, this, [this] {
         const QString path = m_prompter->chooseArchive(m_window);

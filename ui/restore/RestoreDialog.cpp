@@ -90,4 +90,9 @@ QString DialogPrompter::chooseArchive(QWidget* parent)
                                         QObject::tr("Backups (*.zip)"));
 }
 
+QString DialogPrompter::chooseFolder(QWidget* parent)
+{
+    return QFileDialog::getExistingDirectory(parent, QObject::tr("Open a FastCMS data folder"));
+}
+
 } // namespace fcb
