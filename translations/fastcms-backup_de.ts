@@ -766,6 +766,10 @@
         <source>Backups (*.zip)</source>
         <translation>Sicherungen (*.zip)</translation>
     </message>
+    <message>
+        <source>Open a FastCMS data folder</source>
+        <translation>Einen FastCMS-Datenordner öffnen</translation>
+    </message>
 </context>
 <context>
     <name>fcb::BackupTableModel</name>
@@ -1530,6 +1534,41 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>fcb::ConnectionController</name>
+    <message>
+        <source>Open &amp;Data Folder…</source>
+        <translation>&amp;Datenordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Manage the backups of a FastCMS data folder on this computer (Ctrl+O)</source>
+        <translation>Die Sicherungen eines FastCMS-Datenordners auf diesem Computer verwalten (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Manage the backups of a FastCMS server through its API</source>
+        <translation>Die Sicherungen eines FastCMS-Servers über seine API verwalten</translation>
+    </message>
+    <message>
+        <source>Plain http:// to another machine: credentials and backups cross the network unencrypted.</source>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner: Zugangsdaten und Sicherungen gehen unverschlüsselt über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+</context>
+<context>
     <name>fcb::JobsModel</name>
     <message>
         <source>Running</source>
@@ -1742,6 +1781,73 @@ Exit-Codes:
     <message>
         <source>Verified: sound.</source>
         <translation>Geprüft: intakt.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::SignInDialog</name>
+    <message>
+        <source>Two-factor code:</source>
+        <translation>Zwei-Faktor-Code:</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Connect to a FastCMS server</source>
+        <translation>Mit einem FastCMS-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Email and password</source>
+        <translation>E-Mail und Passwort</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>Geheimnis:</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>fcms_…</source>
+        <translation>fcms_…</translation>
+    </message>
+    <message>
+        <source>This is plain http:// to another machine: your password or token would cross the network unencrypted.</source>
+        <translation>Dies ist unverschlüsseltes http:// zu einem anderen Rechner: Ihr Passwort oder Token ginge unverschlüsselt über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://cms.example.org</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://cms.example.org</translation>
+    </message>
+    <message>
+        <source>Enter the two-factor code from your authenticator app.</source>
+        <translation>Geben Sie den Zwei-Faktor-Code aus Ihrer Authenticator-App ein.</translation>
     </message>
 </context>
 </TS>
