@@ -805,6 +805,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
 </context>
 <context>
     <name>fcb::BackupsController</name>
@@ -994,6 +998,54 @@
     <message>
         <source>Added %1 (%2).</source>
         <translation>%1 wurde hinzugefügt (%2).</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Save a verified copy of the selected backup on this computer</source>
+        <translation>Eine geprüfte Kopie der ausgewählten Sicherung auf diesem Computer speichern</translation>
+    </message>
+    <message>
+        <source>This server does not offer downloads</source>
+        <translation>Dieser Server bietet keine Downloads an</translation>
+    </message>
+    <message>
+        <source>Verifying needs the backup&apos;s bytes, and this server does not offer downloads</source>
+        <translation>Zum Prüfen wird der Inhalt der Sicherung benötigt, und dieser Server bietet keine Downloads an</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Saved a verified copy as %1.</source>
+        <translation>Eine geprüfte Kopie wurde als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Another job is running</source>
+        <translation>Ein anderer Auftrag läuft</translation>
+    </message>
+    <message>
+        <source>This file is not a valid backup</source>
+        <translation>Diese Datei ist keine gültige Sicherung</translation>
+    </message>
+    <message>
+        <source>This backup is already staged for restore</source>
+        <translation>Diese Sicherung ist bereits zur Wiederherstellung vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Checking what is possible…</source>
+        <translation>Mögliche Aktionen werden ermittelt…</translation>
+    </message>
+    <message>
+        <source>Unstage the restore before deleting this backup</source>
+        <translation>Heben Sie die Vormerkung auf, bevor Sie diese Sicherung löschen</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1826,25 @@ Exit-Codes:
     <message>
         <source>The restore marker is unreadable.</source>
         <translation>Die Wiederherstellungsmarkierung ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::RowActionDelegate</name>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "backups/PaginationBar.h"
+#include "backups/RowActionDelegate.h"
 #include "jobs/JobsModel.h"
 #include "jobs/JobsPanel.h"
 #include "widgets/Banner.h"
@@ -90,7 +91,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     toolbar->setObjectName(QStringLiteral("backupsToolBar"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDelete")});
+    toolbar->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
     toolbar->addSeparator();
     toolbar->addAction(a("actionRefresh"));
 
@@ -104,7 +105,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     auto* quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDelete")});
+    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
     backupMenu->addSeparator();
     backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
     backupMenu->addSeparator();
@@ -134,6 +135,12 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
                          a("actionOpenFolder")});
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
+    auto* rowActions = new RowActionDelegate(
+        [this](const QString& name, RowActionDelegate::Action action) { return m_backups->unavailableReason(name, action); },
+        m_table);
+    m_table->setItemDelegateForColumn(BackupTableModel::Actions, rowActions);
+    m_table->setMouseTracking(true);
+    connect(rowActions, &RowActionDelegate::actionRequested, m_backups, &BackupsController::runRowAction);
     connect(m_table, &QTableView::doubleClicked, a("actionVerify"), &QAction::trigger);
     m_pagination->setNavigation(a("actionPreviousPage"), a("actionNextPage"));
     connect(m_pagination, &PaginationBar::pageSizeChanged, m_backups, &BackupsController::setPageSize);
@@ -170,6 +177,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
         m_summary->setText(total == 0 ? tr("No backups yet: press Create Backup (Ctrl+N) to make the first one.") : QString());
         m_summary->setVisible(total == 0);
         m_table->resizeColumnsToContents();
+        m_table->resizeRowsToContents();
         m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
     });
     connect(m_backups, &BackupsController::statusLoaded, this, &MainWindow::showStatus);

@@ -12,6 +12,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
 #include "backups/PaginationBar.h"
+#include "backups/RowActionDelegate.h"
 #include "jobs/JobsModel.h"
 #include "widgets/Banner.h"
 #include "remote/RemoteBackend.h"
@@ -285,6 +286,47 @@ private Q_SLOTS:
         QVERIFY(finished.wait(15000));
         QVERIFY(!QFile::exists(fx.folder.markerPath()));
         QTRY_VERIFY(!window.banner()->text().contains(QStringLiteral("is staged")));
+    }
+
+    void rowButtonsActAndExplainThemselves()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        seedBackups(fx.folder, 2);
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openDataFolder(fx.folder);
+        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY(window.backups()->unavailableReason(window.model()->itemAt(0)->fileName, RowActionDelegate::Download).isEmpty());
+        // Click the painted Verify button of the first row.
+        QTableView* table = window.table();
+        const QModelIndex cell = table->model()->index(0, BackupTableModel::Actions);
+        table->scrollTo(cell);
+        const QRect button = RowActionDelegate::buttonRect(table->visualRect(cell), RowActionDelegate::Verify);
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, button.center());
+        QVERIFY(finished.wait(15000));
+        QVERIFY(window.banner()->text().contains(QStringLiteral("sound backup")));
+
+        // On a server without a download route, Download and Verify say why they are off.
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 2}});
+        Credentials key;
+        key.kind = Credentials::Kind::ApiKey;
+        key.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
+        QTemporaryDir state;
+        RemoteOptions options;
+        options.server = server.url();
+        options.stateFile = state.filePath(QStringLiteral("servers.json"));
+        auto* session = new RemoteSession(window.connections()->network(), options, key, window.connections()->network());
+        window.openBackend(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)));
+        QVERIFY(refreshed.wait(15000));
+        const QString name = window.model()->itemAt(0)->fileName;
+        QTRY_COMPARE(window.backups()->unavailableReason(name, RowActionDelegate::Download),
+                     QStringLiteral("This server does not offer downloads"));
+        QVERIFY(!window.action(QStringLiteral("actionDownload"))->isEnabled());
+        QVERIFY(window.backups()->unavailableReason(name, RowActionDelegate::Restore).isEmpty());
     }
 
     void importByPickingOrDropping()

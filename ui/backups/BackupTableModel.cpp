@@ -23,6 +23,12 @@ const BackupItem* BackupTableModel::itemAt(int row) const
     return row >= 0 && row < m_page.items.size() ? &m_page.items[row] : nullptr;
 }
 
+void BackupTableModel::refreshActions()
+{
+    if (!m_page.items.isEmpty())
+        Q_EMIT dataChanged(index(0, Actions), index(int(m_page.items.size()) - 1, Actions));
+}
+
 int BackupTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_page.items.size());
@@ -93,6 +99,8 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Path");
     case Status:
         return tr("Status");
+    case Actions:
+        return tr("Actions");
     }
     return {};
 }

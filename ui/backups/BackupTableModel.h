@@ -13,7 +13,7 @@ class BackupTableModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(BackupTableModel)
 
 public:
-    enum Column { FileName, Size, Created, Path, Status, ColumnCount };
+    enum Column { FileName, Size, Created, Path, Status, Actions, ColumnCount };
     enum Role { RawValueRole = Qt::UserRole + 1, FileNameRole };
 
     explicit BackupTableModel(QObject* parent = nullptr);
@@ -21,6 +21,8 @@ public:
     void setPage(const BackupPage& page);
     const BackupPage& page() const { return m_page; }
     const BackupItem* itemAt(int row) const;
+    // What the row buttons may do changed (capabilities, a job started or ended): repaint them.
+    void refreshActions();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -89,6 +89,8 @@ BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* b
         if (const BackupItem* item = selectedItem())
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(item->path).absolutePath()));
     });
+    m_download = make(QStringLiteral("actionDownload"), tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                      tr("Save a verified copy of the selected backup on this computer"), &BackupsController::downloadSelected);
     m_actions << m_previous << m_next << m_copyName << m_copyPath << m_import << m_openFolder;
     updateActions();
 }
@@ -119,7 +121,20 @@ void BackupsController::setBackend(std::unique_ptr<Backend> backend)
 {
     m_backend = std::move(backend);
     m_page = 1;
+    m_caps = {};
     m_banner->hide();
+    auto capsJob = m_backend->capabilities();
+    auto* watcher = new QFutureWatcher<Result<Capabilities>>(this);
+    Backend* asked = m_backend.get();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked] {
+        watcher->deleteLater();
+        if (const auto caps = watcher->result(); caps && asked == m_backend.get()) {
+            m_caps = *caps;
+            updateActions();
+            m_model->refreshActions();
+        }
+    });
+    watcher->setFuture(capsJob.future);
     refresh();
 }
 
@@ -239,6 +254,7 @@ const BackupItem* BackupsController::selectedItem() const
 
 void BackupsController::updateActions()
 {
+    m_model->refreshActions();
     const bool ready = m_backend && !m_busy;
     const int selected = int(selectedNames().size());
     m_create->setEnabled(ready);
@@ -252,6 +268,14 @@ void BackupsController::updateActions()
     m_copyPath->setEnabled(selected == 1);
     m_import->setEnabled(ready);
     m_openFolder->setEnabled(selected == 1 && m_backend && !m_backend->isRemote());
+    m_download->setEnabled(ready && selected == 1 && m_caps.download);
+    m_download->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download ? tr("This server does not offer downloads")
+                                                                                  : tr("Save a verified copy of the selected backup on this computer"));
+    m_verify->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download
+                             ? tr("Verifying needs the backup's bytes, and this server does not offer downloads")
+                             : tr("Check the selected backup's checksums and database"));
+    if (m_backend && m_backend->isRemote() && !m_caps.download)
+        m_verify->setEnabled(false);
     m_unstage->setEnabled(ready && m_pendingRestore && !m_backend->isRemote());
     m_apply->setEnabled(ready && m_pendingRestore && m_canApply);
 }
@@ -267,10 +291,14 @@ void BackupsController::createBackup()
 
 void BackupsController::verifySelected()
 {
-    const BackupItem* item = selectedItem();
-    if (!m_backend || m_busy || !item)
+    if (const BackupItem* item = selectedItem())
+        verifyBackup(item->fileName);
+}
+
+void BackupsController::verifyBackup(const QString& name)
+{
+    if (!m_backend || m_busy)
         return;
-    const QString name = item->fileName;
     track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
         m_banner->show(r.ok() ? tr("%1 is a sound backup.").arg(name)
                               : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
@@ -280,7 +308,11 @@ void BackupsController::verifySelected()
 
 void BackupsController::deleteSelected()
 {
-    const QStringList names = selectedNames();
+    deleteBackups(selectedNames());
+}
+
+void BackupsController::deleteBackups(const QStringList& names)
+{
     if (!m_backend || m_busy || names.isEmpty() || !m_prompter->confirmDelete(m_window, names))
         return;
     // One job per backup, one after the other.
@@ -297,10 +329,14 @@ void BackupsController::deleteSelected()
 
 void BackupsController::restoreSelected()
 {
-    const BackupItem* selected = selectedItem();
-    if (!m_backend || m_busy || !selected)
+    if (const BackupItem* item = selectedItem())
+        restoreBackup(*item);
+}
+
+void BackupsController::restoreBackup(const BackupItem& item)
+{
+    if (!m_backend || m_busy)
         return;
-    const BackupItem item = *selected;
     // Check it first, so the confirmation can say what was found.
     auto verifyJob = m_backend->verify(item.fileName);
     auto* watcher = new QFutureWatcher<Result<VerifyReport>>(this);
@@ -336,6 +372,83 @@ void BackupsController::importArchive(const QString& path)
                           m_banner->show(tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)),
                                          Banner::Kind::Success);
                       });
+}
+
+void BackupsController::downloadSelected()
+{
+    if (const BackupItem* item = selectedItem())
+        downloadBackup(item->fileName);
+}
+
+void BackupsController::downloadBackup(const QString& name)
+{
+    if (!m_backend || m_busy || !m_caps.download)
+        return;
+    const QString folder = m_prompter->chooseFolder(m_window);
+    if (folder.isEmpty())
+        return;
+    track<DownloadResult>(tr("Download"), name, m_backend->download(name, folder), [this](const DownloadResult& r) {
+        m_banner->show(tr("Saved a verified copy as %1.").arg(r.path), Banner::Kind::Success);
+    });
+}
+
+const BackupItem* BackupsController::itemNamed(const QString& name) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->itemAt(row)->fileName == name)
+            return m_model->itemAt(row);
+    return nullptr;
+}
+
+QString BackupsController::unavailableReason(const QString& fileName, int rowAction) const
+{
+    const BackupItem* item = itemNamed(fileName);
+    if (!m_backend || !item)
+        return tr("Not available");
+    if (m_busy)
+        return tr("Another job is running");
+    switch (rowAction) {
+    case 0: // restore
+        if (!item->valid)
+            return tr("This file is not a valid backup");
+        if (item->staged)
+            return tr("This backup is already staged for restore");
+        return {};
+    case 1: // download
+        if (!m_caps.download)
+            return m_backend->isRemote() ? tr("This server does not offer downloads") : tr("Checking what is possible…");
+        return {};
+    case 2: // verify
+        if (m_backend->isRemote() && !m_caps.download)
+            return tr("Verifying needs the backup's bytes, and this server does not offer downloads");
+        return {};
+    case 3: // delete
+        if (item->staged && !m_backend->isRemote())
+            return tr("Unstage the restore before deleting this backup");
+        return {};
+    }
+    return {};
+}
+
+void BackupsController::runRowAction(const QString& fileName, int rowAction)
+{
+    const BackupItem* item = itemNamed(fileName);
+    if (!item || !unavailableReason(fileName, rowAction).isEmpty())
+        return;
+    switch (rowAction) {
+    case 0:
+        restoreBackup(*item);
+        break;
+    case 1:
+        downloadBackup(fileName);
+        break;
+    case 2:
+        verifyBackup(fileName);
+        break;
+    case 3:
+        deleteBackups({fileName});
+        break;
+    }
 }
 
 void BackupsController::unstage()

@@ -45,6 +45,10 @@ public:
     // Adds a backup zip from this machine: imported into a local folder after validation, or
     // uploaded where the server accepts uploads.
     void importArchive(const QString& path);
+    // The painted row buttons: why an action does not apply to a backup (empty when it does),
+    // and running it on that row's backup.
+    QString unavailableReason(const QString& fileName, int rowAction) const;
+    void runRowAction(const QString& fileName, int rowAction);
 
 public Q_SLOTS:
     void refresh();
@@ -65,6 +69,12 @@ private:
     void verifySelected();
     void deleteSelected();
     void restoreSelected();
+    void downloadSelected();
+    void verifyBackup(const QString& name);
+    void deleteBackups(const QStringList& names);
+    void restoreBackup(const BackupItem& item);
+    void downloadBackup(const QString& name);
+    const BackupItem* itemNamed(const QString& name) const;
     void unstage();
     void applyRestore();
     void showPending(const BackendStatus& status);
@@ -95,6 +105,8 @@ private:
     QAction* m_copyName;
     QAction* m_copyPath;
     QAction* m_import;
+    QAction* m_download;
+    Capabilities m_caps;
     QAction* m_openFolder;
 };
 
