@@ -964,14 +964,6 @@
         <translation>Wiederherstellung anwenden</translation>
     </message>
     <message>
-        <source>Restored %1. The previous database is kept as %2%3.</source>
-        <translation>%1 wurde wiederhergestellt. Die bisherige Datenbank wurde als %2%3 aufbewahrt.</translation>
-    </message>
-    <message>
-        <source> and the previous files in %1</source>
-        <translation> und die bisherigen Dateien in %1</translation>
-    </message>
-    <message>
         <source>Restore of %1 is staged: restart the server to apply it.</source>
         <translation>Die Wiederherstellung von %1 ist vorgemerkt: Starten Sie den Server neu, um sie anzuwenden.</translation>
     </message>
@@ -1046,6 +1038,14 @@
     <message>
         <source>Unstage the restore before deleting this backup</source>
         <translation>Heben Sie die Vormerkung auf, bevor Sie diese Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Back up before restoring</source>
+        <translation>Sicherung vor der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Restored %1. The data from before is in the backup %2 (restore it to go back) and in %3.</source>
+        <translation>%1 wurde wiederhergestellt. Die vorherigen Daten liegen in der Sicherung %2 (stellen Sie diese wieder her, um zurückzukehren) und in %3.</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1736,22 @@ Exit-Codes:
     <message>
         <source>Newest backup: %1 (%2)</source>
         <translation>Neueste Sicherung: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The language changes when the console starts again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start der Konsole.</translation>
     </message>
 </context>
 <context>

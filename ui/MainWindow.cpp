@@ -14,6 +14,8 @@
 #include "widgets/Banner.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QSettings>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -90,7 +92,8 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     auto* toolbar = addToolBar(tr("Backups"));
     toolbar->setObjectName(QStringLiteral("backupsToolBar"));
     toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(20, 20));
     toolbar->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
     toolbar->addSeparator();
     toolbar->addAction(a("actionRefresh"));
@@ -104,6 +107,25 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     addActions(m_connections->actions());
     auto* quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
+    // The language follows the system unless chosen here; it applies from the next start.
+    auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    auto* languageMenu = settingsMenu->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto& [code, name] : choices) {
+        QAction* language = languageMenu->addAction(name);
+        language->setObjectName(QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        language->setCheckable(true);
+        language->setChecked(code == chosen);
+        languages->addAction(language);
+        connect(language, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            m_banner->show(tr("The language changes when the console starts again."), Banner::Kind::Info);
+        });
+    }
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
     backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
     backupMenu->addSeparator();

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
 #include <QCommandLineParser>
 #include <QStandardPaths>
 
@@ -29,7 +30,10 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("fastcms-backup"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.fastcmsbackup.Console"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fastcms-backup.svg")));
-    fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
+    // The environment wins (scripts, tests), then the choice made in Settings, then the system.
+    const QString language = qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE",
+                                                  QSettings().value(QStringLiteral("language")).toString());
+    fcb::installTranslations(language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("FastCMS Backup Console"));

@@ -108,7 +108,6 @@ void ApiCall::onFinished()
     ApiResponse response;
     response.status = statusAttribute.toInt();
     response.body = reply->readAll();
-    response.json = QJsonDocument::fromJson(response.body);
     response.headers = reply->rawHeaderPairs();
     response.apiKeyUsed = m_spec.authorized && m_session->usesApiKey();
     qCDebug(lcRemote) << m_spec.method << m_spec.path << "->" << response.status;
@@ -180,7 +179,7 @@ void ApiCall::finish(Result<ApiResponse> result)
 
 QString ApiCall::serverDetail(const ApiResponse& response)
 {
-    const QJsonObject object = response.json.object();
+    const QJsonObject object = response.json().object();
     QString text;
     const QJsonValue detail = object.value(QStringLiteral("detail"));
     if (detail.isString())
@@ -220,7 +219,7 @@ Error ApiCall::errorFor(const ApiResponse& response)
     if (status >= 500)
         return Error::make(ErrorCode::Network, FcbApiCallText::tr("Server error: %1").arg(detail.isEmpty() ? QString::number(status) : detail),
                            QStringLiteral("HTTP %1").arg(status));
-    if (status >= 200 && status < 300 && response.json.isNull())
+    if (status >= 200 && status < 300 && response.json().isNull())
         return Error::make(ErrorCode::Network,
                            FcbApiCallText::tr("The server's answer is not JSON. Is this the address of a FastCMS server?"),
                            QString::fromUtf8(response.body.left(120)));

@@ -201,7 +201,6 @@ void DownloadJob::onFinished()
         ApiResponse response;
         response.status = status;
         response.body = reply->readAll();
-        response.json = QJsonDocument::fromJson(response.body);
         if (status == 404) {
             QFile::remove(m_part.fileName()); // nothing to resume
             finish(fail(ErrorCode::NotFound, FcbDownloadJobText::tr("Backup not found on the server."), ApiCall::serverDetail(response)));

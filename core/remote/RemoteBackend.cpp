@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QPromise>
 #include <QRegularExpression>
 #include <QFutureWatcher>
@@ -120,26 +121,33 @@ std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object)
     return item;
 }
 
-void RemoteBackend::withCapabilities(std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next)
+namespace {
+
+void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::Shared> shared,
+                      std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next)
 {
-    if (m_capabilities) {
-        next(*m_capabilities);
+    if (shared->capabilities) {
+        next(*shared->capabilities);
+        return;
+    }
+    if (!session) {
+        next(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled.")));
         return;
     }
     ApiCall::Spec spec;
     spec.path = QStringLiteral("/openapi.json");
     spec.rootPath = true;
     spec.authorized = false;
-    auto* call = new ApiCall(m_session, spec, cancel, [this, next](Result<ApiResponse> answer) {
+    auto* call = new ApiCall(session, spec, cancel, [shared, next](Result<ApiResponse> answer) {
         Capabilities caps;
         if (answer && answer->status == 404) {
             // A server that does not publish its routes offers nothing beyond the contract.
-            m_capabilities = caps;
+            shared->capabilities = caps;
             next(caps);
             return;
         }
-        if (answer && answer->status == 200 && answer->json.isObject()) {
-            const QJsonObject paths = answer->json.object().value(QStringLiteral("paths")).toObject();
+        if (answer && answer->status == 200 && answer->json().isObject()) {
+            const QJsonObject paths = answer->json().object().value(QStringLiteral("paths")).toObject();
             static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
             static const QRegularExpression upload(QStringLiteral(R"(^/api/v1/backups/(upload|import)$)"));
             for (auto it = paths.begin(); it != paths.end(); ++it) {
@@ -148,7 +156,7 @@ void RemoteBackend::withCapabilities(std::shared_ptr<CancelToken> cancel, std::f
                     caps.download = true;
                 if (upload.match(it.key()).hasMatch() && methods.contains(QStringLiteral("post"))) {
                     caps.upload = true;
-                    m_uploadPath = it.key().mid(int(qstrlen("/api/v1")));
+                    shared->uploadPath = it.key().mid(int(qstrlen("/api/v1")));
                 }
             }
         } else {
@@ -156,17 +164,68 @@ void RemoteBackend::withCapabilities(std::shared_ptr<CancelToken> cancel, std::f
             next(fail(answer ? ApiCall::errorFor(*answer) : answer.error()));
             return;
         }
-        m_capabilities = caps;
+        shared->capabilities = caps;
         next(caps);
     });
     call->start();
 }
 
+void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::Shared> shared,
+                std::shared_ptr<QPromise<Result<BackupItem>>> promise, std::shared_ptr<CancelToken> token,
+                const QString& zipPath)
+{
+    if (!session)
+        return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
+    auto* file = new QFile(zipPath);
+    if (!file->open(QIODevice::ReadOnly)) {
+        delete file;
+        return settle(promise, Result<BackupItem>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Could not read %1.").arg(zipPath))));
+    }
+    auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart part;
+    part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/zip"));
+    part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   QByteArray(QByteArray("form-data; name=\"file\"; filename=\"") + QFileInfo(zipPath).fileName().toUtf8() + '"'));
+    part.setBodyDevice(file);
+    file->setParent(multi);
+    multi->append(part);
+    QNetworkRequest request = session->request(session->apiUrl(shared->uploadPath), true);
+    QNetworkReply* reply = session->network()->post(request, multi);
+    multi->setParent(reply);
+    const QString name = QFileInfo(zipPath).fileName();
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name](qint64 done, qint64 total) {
+        report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
+    });
+    auto* watchdog = new QTimer(reply);
+    QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token] {
+        if (token->isCanceled())
+            reply->abort();
+    });
+    watchdog->start(100);
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, token] {
+        reply->deleteLater();
+        if (token->isCanceled())
+            return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid())
+            return settle(promise, Result<BackupItem>(fail(networkError(reply, false))));
+        ApiResponse response;
+        response.status = status.toInt();
+        response.body = reply->readAll();
+        const auto item = RemoteBackend::parseItem(response.json().object());
+        if (response.status / 100 != 2 || !item)
+            return settle(promise, Result<BackupItem>(fail(ApiCall::errorFor(response))));
+        settle(promise, Result<BackupItem>(*item));
+    });
+}
+
+} // namespace
+
 Job<Result<Capabilities>> RemoteBackend::capabilities()
 {
     Pending<Capabilities> p;
     auto promise = p.promise;
-    withCapabilities(p.job.token, [promise](Result<Capabilities> caps) { settle(promise, caps); });
+    withCapabilities(m_session, m_shared, p.job.token, [promise](Result<Capabilities> caps) { settle(promise, caps); });
     return p.job;
 }
 
@@ -195,7 +254,7 @@ Job<Result<BackupPage>> RemoteBackend::list(int page, int perPage)
         [promise, page, perPage](Result<ApiResponse> answer) {
             if (!answer)
                 return settle(promise, Result<BackupPage>(fail(answer.error())));
-            const QJsonObject object = answer->json.object();
+            const QJsonObject object = answer->json().object();
             if (answer->status != 200 || !object.value(QStringLiteral("items")).isArray())
                 return settle(promise, Result<BackupPage>(fail(ApiCall::errorFor(*answer))));
             BackupPage result;
@@ -229,7 +288,7 @@ Job<Result<CreateResult>> RemoteBackend::create(const CreateRequest&)
         [promise](Result<ApiResponse> answer) {
             if (!answer)
                 return settle(promise, Result<CreateResult>(fail(answer.error())));
-            const auto item = parseItem(answer->json.object());
+            const auto item = parseItem(answer->json().object());
             if ((answer->status != 200 && answer->status != 201) || !item)
                 return settle(promise, Result<CreateResult>(fail(ApiCall::errorFor(*answer))));
             CreateResult result;
@@ -288,7 +347,7 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
     auto* call = new ApiCall(m_session, spec, p.job.token, [promise, fileName, server, store](Result<ApiResponse> answer) mutable {
         if (!answer)
             return settle(promise, Result<StageResult>(fail(answer.error())));
-        const QJsonObject object = answer->json.object();
+        const QJsonObject object = answer->json().object();
         const QString detail = ApiCall::serverDetail(*answer);
         if (answer->status == 200 && object.value(QStringLiteral("status")).toString() == QStringLiteral("pending_restart")) {
             StageResult result;
@@ -327,12 +386,15 @@ void RemoteBackend::startDownload(const QString& fileName, const QString& target
     QString target = targetPath;
     if (QFileInfo(target).isDir())
         target = QDir(target).filePath(fileName);
-    withCapabilities(token, [this, token, fileName, target, done, progress](Result<Capabilities> caps) {
+    QPointer<RemoteSession> session(m_session);
+    withCapabilities(session, m_shared, token, [session, token, fileName, target, done, progress](Result<Capabilities> caps) {
         if (!caps)
             return done(fail(caps.error()));
         if (!caps->download)
             return done(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not offer downloads.")));
-        auto* job = new DownloadJob(m_session, fileName, target, token, done, progress);
+        if (!session)
+            return done(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled.")));
+        auto* job = new DownloadJob(session, fileName, target, token, done, progress);
         job->start();
     });
 }
@@ -354,68 +416,22 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
     Pending<BackupItem> p;
     auto promise = p.promise;
     auto token = p.job.token;
-    withCapabilities(token, [this, promise, token, zipPath](Result<Capabilities> caps) {
+    QPointer<RemoteSession> session(m_session);
+    auto shared = m_shared;
+    withCapabilities(session, shared, token, [session, shared, promise, token, zipPath](Result<Capabilities> caps) {
         if (!caps)
             return settle(promise, Result<BackupItem>(fail(caps.error())));
         if (!caps->upload)
             return settle(promise, Result<BackupItem>(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not accept uploads."))));
-        if (m_session->needsSignIn()) {
-            m_session->signIn(token, [this, promise, zipPath](Result<SignInResult> signedIn) {
+        if (session && session->needsSignIn()) {
+            session->ensureSignedIn([session, shared, promise, token, zipPath](Result<SignInResult> signedIn) {
                 if (!signedIn)
                     return settle(promise, Result<BackupItem>(fail(signedIn.error())));
-                auto retry = upload(zipPath);
-                auto* watcher = new QFutureWatcher<Result<BackupItem>>(m_session);
-                QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise] {
-                    watcher->deleteLater();
-                    settle(promise, watcher->result());
-                });
-                watcher->setFuture(retry.future);
+                postUpload(session, shared, promise, token, zipPath);
             });
             return;
         }
-        auto* file = new QFile(zipPath);
-        if (!file->open(QIODevice::ReadOnly)) {
-            delete file;
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Could not read %1.").arg(zipPath))));
-        }
-        auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/zip"));
-        part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       QByteArray(QByteArray("form-data; name=\"file\"; filename=\"") + QFileInfo(zipPath).fileName().toUtf8()
-                                  + '"'));
-        part.setBodyDevice(file);
-        file->setParent(multi);
-        multi->append(part);
-        QNetworkRequest request = m_session->request(m_session->apiUrl(m_uploadPath), true);
-        QNetworkReply* reply = m_session->network()->post(request, multi);
-        multi->setParent(reply);
-        const QString name = QFileInfo(zipPath).fileName();
-        QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name](qint64 done, qint64 total) {
-            report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
-        });
-        auto* watchdog = new QTimer(reply);
-        QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token] {
-            if (token->isCanceled())
-                reply->abort();
-        });
-        watchdog->start(100);
-        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, token] {
-            reply->deleteLater();
-            if (token->isCanceled())
-                return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
-            const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-            if (!status.isValid())
-                return settle(promise, Result<BackupItem>(fail(networkError(reply, false))));
-            ApiResponse response;
-            response.status = status.toInt();
-            response.body = reply->readAll();
-            response.json = QJsonDocument::fromJson(response.body);
-            const auto item = parseItem(response.json.object());
-            if (response.status / 100 != 2 || !item)
-                return settle(promise, Result<BackupItem>(fail(ApiCall::errorFor(response))));
-            settle(promise, Result<BackupItem>(*item));
-        });
+        postUpload(session, shared, promise, token, zipPath);
     });
     return p.job;
 }

@@ -40,15 +40,21 @@ public:
     // {"filename","name","size_mb","created"}.
     static std::optional<BackupItem> parseItem(const QJsonObject& object);
 
+    // What the server's routes allow, learnt once. Shared with running jobs, which may outlive
+    // this object (a window can switch to another backend while they finish).
+    struct Shared
+    {
+        std::optional<Capabilities> capabilities;
+        QString uploadPath;
+    };
+
 private:
     void startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
                        std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress);
-    void withCapabilities(std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next);
 
     RemoteSession* m_session;
     RemoteStateStore m_store;
-    std::optional<Capabilities> m_capabilities;
-    QString m_uploadPath;
+    std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
 };
 
 } // namespace fcb

@@ -101,7 +101,7 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
     check.authorized = false;
     auto* call = new ApiCall(this, check, cancel, [this, cancel, done](Result<ApiResponse> answer) {
         if (answer && answer->status == 200
-            && answer->json.object().value(QStringLiteral("needs_setup")).toBool()) {
+            && answer->json().object().value(QStringLiteral("needs_setup")).toBool()) {
             done(fail(ErrorCode::Unauthorized,
                       FcbRemoteSessionText::tr("This FastCMS server has not been set up yet: open its admin page and "
                                                "create the first administrator, then sign in.")));
@@ -120,7 +120,7 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
                 done(fail(reply.error()));
                 return;
             }
-            const QJsonObject object = reply->json.object();
+            const QJsonObject object = reply->json().object();
             if (reply->status == 401) {
                 done(fail(ErrorCode::Unauthorized,
                           m_credentials.twoFactorCode.isEmpty()
@@ -218,7 +218,7 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
             return;
         }
         if (reply->status == 200) {
-            const QJsonObject object = reply->json.object();
+            const QJsonObject object = reply->json().object();
             // Both shapes: the pair at the top level, or inside "token".
             const QJsonObject token = object.contains(QStringLiteral("token")) ? object.value(QStringLiteral("token")).toObject() : object;
             const QString access = token.value(QStringLiteral("access_token")).toString();

@@ -49,8 +49,9 @@ struct SignInResult
 struct ApiResponse
 {
     int status = 0;
-    QJsonDocument json;
     QByteArray body;
+    // Parsed on demand: responses are copied through callbacks, their text is what they carry.
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
     bool apiKeyUsed = false;
     QByteArray header(const QByteArray& name) const;
     QList<QPair<QByteArray, QByteArray>> headers;

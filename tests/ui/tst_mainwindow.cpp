@@ -143,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(ini.contains(server.url().host().toUtf8()));
         QVERIFY(!ini.contains(test::FakeServer::adminPassword));
         QVERIFY(!ini.contains("token"));
-        window.openDataFolder(test::makeDataFolder(1, 0).folder); // elsewhere meanwhile
+        auto elsewhere = test::makeDataFolder(1, 0);
+        window.openDataFolder(elsewhere.folder); // elsewhere meanwhile
         QVERIFY(refreshed.wait(15000));
         QList<QAction*> recent = connections->recentMenu()->actions();
         QVERIFY(!recent.isEmpty());
@@ -286,6 +287,26 @@ private Q_SLOTS:
         QVERIFY(finished.wait(15000));
         QVERIFY(!QFile::exists(fx.folder.markerPath()));
         QTRY_VERIFY(!window.banner()->text().contains(QStringLiteral("is staged")));
+
+        // Staged again and applied now: a pre-restore backup is the way back.
+        finished.clear();
+        window.table()->selectRow(0);
+        window.action(QStringLiteral("actionRestore"))->trigger();
+        QVERIFY(finished.wait(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.action(QStringLiteral("actionApplyRestore"))->isEnabled(), 10000);
+        finished.clear();
+        window.action(QStringLiteral("actionApplyRestore"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000); // the pre-restore backup, then the apply
+        QVERIFY(finished.last().first().toBool());
+        QVERIFY(!QFile::exists(fx.folder.markerPath()));
+        QVERIFY(QFile::exists(fx.folder.dbBeforeRestorePath()));
+        QTRY_VERIFY(window.banner()->text().contains(QStringLiteral("to go back")));
+        QStringList triggers;
+        const auto listed = LocalEngine(fx.folder).list(1, 20);
+        QVERIFY(listed);
+        for (const BackupItem& item : listed->items)
+            triggers << (item.metadata ? item.metadata->trigger : QStringLiteral("?"));
+        QVERIFY2(triggers.contains(QStringLiteral("pre-restore")), qPrintable(triggers.join(QLatin1Char(','))));
     }
 
     void rowButtonsActAndExplainThemselves()

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QIcon>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QUrl>
@@ -92,6 +93,16 @@ BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* b
     m_download = make(QStringLiteral("actionDownload"), tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D),
                       tr("Save a verified copy of the selected backup on this computer"), &BackupsController::downloadSelected);
     m_actions << m_previous << m_next << m_copyName << m_copyPath << m_import << m_openFolder;
+    // Icons come from the application's resources (resources/icons/actions).
+    const auto icon = [](QAction* action, const char* name) {
+        action->setIcon(QIcon(QStringLiteral(":/icons/actions/") + QString::fromLatin1(name) + QStringLiteral(".svg")));
+    };
+    icon(m_create, "create");
+    icon(m_verify, "verify");
+    icon(m_restore, "restore");
+    icon(m_delete, "delete");
+    icon(m_refresh, "refresh");
+    icon(m_download, "download");
     updateActions();
 }
 
@@ -159,10 +170,14 @@ void BackupsController::refresh()
 {
     if (!m_backend)
         return;
+    // Listings run in parallel on the pool and may finish out of order: only the newest counts.
+    const quint64 generation = ++m_refreshGeneration;
     auto listJob = m_backend->list(m_page, m_pageSize);
     auto* watcher = new QFutureWatcher<Result<BackupPage>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        if (generation != m_refreshGeneration)
+            return;
         const auto page = watcher->result();
         if (!page) {
             m_banner->show(page.error().message, Banner::Kind::Error);
@@ -184,8 +199,10 @@ void BackupsController::refresh()
 
     auto statusJob = m_backend->status();
     auto* statusWatcher = new QFutureWatcher<Result<BackendStatus>>(this);
-    connect(statusWatcher, &QFutureWatcherBase::finished, this, [this, statusWatcher] {
+    connect(statusWatcher, &QFutureWatcherBase::finished, this, [this, statusWatcher, generation] {
         statusWatcher->deleteLater();
+        if (generation != m_refreshGeneration)
+            return;
         const auto status = statusWatcher->result();
         if (!status)
             return;
@@ -466,12 +483,19 @@ void BackupsController::applyRestore()
         return;
     if (!m_prompter->confirmApply(m_window, m_banner->property("pendingBackup").toString()))
         return;
-    track<ApplyResult>(tr("Apply restore"), local->describe(), local->engine().applyRestoreAsync(), [this](const ApplyResult& r) {
-        m_banner->show(tr("Restored %1. The previous database is kept as %2%3.")
-                           .arg(r.backupFilename, r.safetyDatabase,
-                                r.safetyFiles.isEmpty() ? QString() : tr(" and the previous files in %1").arg(r.safetyFiles)),
-                       Banner::Kind::Success);
-    });
+    // The way back: a backup of the data as it is now, taken first, that can be restored like
+    // any other (besides the safety copies the apply itself keeps).
+    track<CreateResult>(tr("Back up before restoring"), local->describe(), local->create({QStringLiteral("pre-restore")}),
+                        [this, local](const CreateResult& before) {
+                            const QString wayBack = before.backup.fileName;
+                            track<ApplyResult>(tr("Apply restore"), local->describe(), local->engine().applyRestoreAsync(),
+                                               [this, wayBack](const ApplyResult& r) {
+                                                   m_banner->show(tr("Restored %1. The data from before is in the backup %2 "
+                                                                     "(restore it to go back) and in %3.")
+                                                                      .arg(r.backupFilename, wayBack, r.safetyDatabase),
+                                                                  Banner::Kind::Success);
+                                               });
+                        });
 }
 
 void BackupsController::showPending(const BackendStatus& status)

@@ -90,6 +90,7 @@ private:
     int m_pageSize = 20;
     int m_totalPages = 1;
     bool m_busy = false;
+    quint64 m_refreshGeneration = 0;
     bool m_pendingRestore = false;
     bool m_canApply = false;
     QList<QAction*> m_actions;
