@@ -772,6 +772,65 @@
     </message>
 </context>
 <context>
+    <name>fcb::BackupDetailsDialog</name>
+    <message>
+        <source>Not verified in this session.</source>
+        <translation>In dieser Sitzung nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Backup details: %1</source>
+        <translation>Sicherungsdetails: %1</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Pfad:</translation>
+    </message>
+    <message>
+        <source>Last verification:</source>
+        <translation>Letzte Prüfung:</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Reading SHA256SUMS…</source>
+        <translation>SHA256SUMS wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Checksums are read from the archive; download it to see them.</source>
+        <translation>Die Prüfsummen stehen im Archiv; laden Sie es herunter, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>SHA-256 checksums</source>
+        <translation>SHA-256-Prüfsummen</translation>
+    </message>
+    <message>
+        <source>No SHA256SUMS in this archive (as in archives written by FastCMS itself).</source>
+        <translation>Dieses Archiv enthält keine SHA256SUMS (wie Archive, die FastCMS selbst erstellt).</translation>
+    </message>
+</context>
+<context>
     <name>fcb::BackupTableModel</name>
     <message>
         <source>Invalid: %1</source>
@@ -1046,6 +1105,14 @@
     <message>
         <source>Restored %1. The data from before is in the backup %2 (restore it to go back) and in %3.</source>
         <translation>%1 wurde wiederhergestellt. Die vorherigen Daten liegen in der Sicherung %2 (stellen Sie diese wieder her, um zurückzukehren) und in %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>intakt</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,10 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_table->setItemDelegateForColumn(BackupTableModel::Actions, rowActions);
     m_table->setMouseTracking(true);
     connect(rowActions, &RowActionDelegate::actionRequested, m_backups, &BackupsController::runRowAction);
-    connect(m_table, &QTableView::doubleClicked, a("actionVerify"), &QAction::trigger);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.column() != BackupTableModel::Actions)
+            m_backups->showDetails(index.data(BackupTableModel::FileNameRole).toString());
+    });
     m_pagination->setNavigation(a("actionPreviousPage"), a("actionNextPage"));
     connect(m_pagination, &PaginationBar::pageSizeChanged, m_backups, &BackupsController::setPageSize);
 

@@ -9,6 +9,7 @@
 #include "local/LocalEngine.h"
 #include "restore/RestoreDialog.h"
 #include "TestSupport.h"
+#include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
 #include "backups/PaginationBar.h"
@@ -189,6 +190,15 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(window.banner()->text().contains(QStringLiteral("sound backup")));
+        // Double-click: the details, with metadata, checksums and that verification.
+        const QModelIndex first = window.table()->model()->index(0, BackupTableModel::FileName);
+        Q_EMIT window.table()->doubleClicked(first); // what the view emits on a double-click
+        auto* details = window.findChild<BackupDetailsDialog*>(QStringLiteral("backupDetails"));
+        QVERIFY(details);
+        QVERIFY(details->metadataText().contains(QStringLiteral("trigger=manual")));
+        QVERIFY(details->verificationText().contains(QStringLiteral("sound")));
+        QTRY_VERIFY(details->checksumsText().contains(QStringLiteral("  database.db")));
+        details->close();
         // The job was listed with its outcome.
         QCOMPARE(window.jobs()->rowCount(), 2);
         QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));

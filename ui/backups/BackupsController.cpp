@@ -2,12 +2,14 @@
 
 #include "FileUtil.h"
 #include "backend/LocalBackend.h"
+#include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QIcon>
+#include <QLocale>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QUrl>
@@ -317,6 +319,8 @@ void BackupsController::verifyBackup(const QString& name)
     if (!m_backend || m_busy)
         return;
     track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
+        m_lastVerification.insert(name, tr("%1: %2").arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
+                                                          r.ok() ? tr("sound") : r.problems().join(QLatin1Char(' '))));
         m_banner->show(r.ok() ? tr("%1 is a sound backup.").arg(name)
                               : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
                        r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
@@ -466,6 +470,16 @@ void BackupsController::runRowAction(const QString& fileName, int rowAction)
         deleteBackups({fileName});
         break;
     }
+}
+
+void BackupsController::showDetails(const QString& fileName)
+{
+    const BackupItem* item = itemNamed(fileName);
+    if (!item || !m_backend)
+        return;
+    auto* dialog = new BackupDetailsDialog(*item, m_lastVerification.value(fileName), !m_backend->isRemote(), m_window);
+    dialog->setObjectName(QStringLiteral("backupDetails"));
+    dialog->show();
 }
 
 void BackupsController::unstage()

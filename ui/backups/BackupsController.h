@@ -49,6 +49,8 @@ public:
     // and running it on that row's backup.
     QString unavailableReason(const QString& fileName, int rowAction) const;
     void runRowAction(const QString& fileName, int rowAction);
+    // The details of a backup: metadata, checksums, and what its last verification found.
+    void showDetails(const QString& fileName);
 
 public Q_SLOTS:
     void refresh();
@@ -108,6 +110,7 @@ private:
     QAction* m_import;
     QAction* m_download;
     Capabilities m_caps;
+    QHash<QString, QString> m_lastVerification; // file name -> when and what
     QAction* m_openFolder;
 };
 
