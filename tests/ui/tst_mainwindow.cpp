@@ -159,12 +159,15 @@ private Q_SLOTS:
     void createAndVerifyThroughActions()
     {
         auto fx = test::makeDataFolder(40, 6);
-        MainWindow window;
+        ScriptedPrompter prompter;
+        prompter.folder = fx.dataDir();
+        MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
         QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.show();
-        window.openDataFolder(fx.folder);
+        window.action(QStringLiteral("actionOpenDataFolder"))->trigger(); // Ctrl+O, then the folder
         QVERIFY(refreshed.wait(10000));
+        QVERIFY(window.windowTitle().contains(fx.dataDir()));
         QCOMPARE(window.model()->rowCount(), 0);
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("summary"))->text().contains(QStringLiteral("No backups yet")));
         QCOMPARE(window.pagination()->totalText(), QStringLiteral("Total: 0 backups"));
