@@ -60,6 +60,9 @@ Credentials admin()
     return password(test::FakeServer::adminEmail, test::FakeServer::adminPassword);
 }
 
+// An access and refresh token pair from a real sign-in, as a token file would hold them.
+Credentials signedInTokens(const QUrl& server);
+
 } // namespace
 
 class TestRemote : public QObject
@@ -179,12 +182,8 @@ private Q_SLOTS:
     {
         test::FakeServer server;
         server.control({{QStringLiteral("seed"), 3}});
-        Client login(server.url(), admin());
-        QVERIFY(test::await(login.backend->signIn().future));
-        Credentials tokens;
-        tokens.kind = Credentials::Kind::AccessToken;
-        tokens.accessToken = login.session->accessToken();
-        tokens.refreshToken = login.session->refreshToken();
+        const Credentials tokens = signedInTokens(server.url());
+        QVERIFY(!tokens.refreshToken.isEmpty());
         Client client(server.url(), tokens);
         QSignalSpy rotated(client.session, &RemoteSession::tokensChanged);
         QVERIFY(test::await(client.backend->list(1, 20).future));
@@ -209,12 +208,8 @@ private Q_SLOTS:
     {
         test::FakeServer server;
         server.control({{QStringLiteral("seed"), 2}});
-        Client login(server.url(), admin());
-        QVERIFY(test::await(login.backend->signIn().future));
-        Credentials tokens;
-        tokens.kind = Credentials::Kind::AccessToken;
-        tokens.accessToken = login.session->accessToken();
-        tokens.refreshToken = login.session->refreshToken();
+        const Credentials tokens = signedInTokens(server.url());
+        QVERIFY(!tokens.refreshToken.isEmpty());
         Client client(server.url(), tokens);
         QSignalSpy rotated(client.session, &RemoteSession::tokensChanged);
         server.control({{QStringLiteral("expire_tokens"), true}});
@@ -534,6 +529,20 @@ private Q_SLOTS:
         }
     }
 };
+
+namespace {
+Credentials signedInTokens(const QUrl& server)
+{
+    Client login(server, admin());
+    Credentials tokens;
+    tokens.kind = Credentials::Kind::AccessToken;
+    if (test::await(login.backend->signIn().future)) {
+        tokens.accessToken = login.session->accessToken();
+        tokens.refreshToken = login.session->refreshToken();
+    }
+    return tokens;
+}
+} // namespace
 
 QTEST_GUILESS_MAIN(TestRemote)
 #include "tst_remote.moc"

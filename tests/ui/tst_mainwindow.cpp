@@ -72,6 +72,21 @@ public:
     QString chooseFolder(QWidget*) override { return folder; }
 };
 
+// A shown window with a scripted prompter, opened on a local folder and listed once.
+struct OpenWindow
+{
+    ScriptedPrompter prompter;
+    MainWindow window{&prompter, std::make_unique<MemorySecretStore>()};
+    QSignalSpy refreshed{&window, &MainWindow::refreshed};
+    explicit OpenWindow(const DataFolder& folder)
+    {
+        window.show();
+        window.openDataFolder(folder);
+        if (!refreshed.wait(10000))
+            qFatal("the window did not list %s", qPrintable(folder.dataDir()));
+    }
+};
+
 void seedBackups(const DataFolder& folder, int count)
 {
     LocalEngine engine(folder);
@@ -211,12 +226,8 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(10, 2);
         seedBackups(fx.folder, 45);
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         QCOMPARE(window.model()->rowCount(), 20);
         QCOMPARE(window.pagination()->totalText(), QStringLiteral("Total: 45 backups"));
         QCOMPARE(window.pagination()->pageText(), QStringLiteral("Page 1 of 3"));
@@ -241,12 +252,8 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(10, 2);
         seedBackups(fx.folder, 5);
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         window.table()->selectionModel()->select(window.table()->model()->index(0, 0),
                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         window.table()->selectionModel()->select(window.table()->model()->index(1, 0),
@@ -269,12 +276,8 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(10, 2);
         seedBackups(fx.folder, 2);
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         window.table()->selectRow(0);
         const QString name = window.table()->model()->index(0, BackupTableModel::FileName).data().toString();
 
@@ -326,12 +329,8 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(10, 2);
         seedBackups(fx.folder, 2);
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         QTRY_VERIFY(window.backups()->unavailableReason(window.model()->itemAt(0)->fileName, RowActionDelegate::Download).isEmpty());
         // Click the painted Verify button of the first row.
         QTableView* table = window.table();
@@ -366,12 +365,8 @@ private Q_SLOTS:
     void importByPickingOrDropping()
     {
         auto fx = test::makeDataFolder(10, 2);
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         QTemporaryDir dir;
         prompter.archive = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
         QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")), prompter.archive));
@@ -406,12 +401,8 @@ private Q_SLOTS:
         for (int i = 0; i < 1200000; ++i)
             big.write(QByteArray::number(i) + " GET /api/v1/collections/posts/records 200 " + QByteArray::number(i * 7) + "\n");
         big.close();
-        ScriptedPrompter prompter;
-        MainWindow window(&prompter);
-        QSignalSpy refreshed(&window, &MainWindow::refreshed);
-        window.show();
-        window.openDataFolder(fx.folder);
-        QVERIFY(refreshed.wait(10000));
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
         QElapsedTimer clock;
         qint64 last = 0;
         qint64 worst = 0;
