@@ -679,6 +679,45 @@
     </message>
 </context>
 <context>
+    <name>FcbRetentionText</name>
+    <message>
+        <source>newest</source>
+        <translation>neueste</translation>
+    </message>
+    <message>
+        <source>last %1</source>
+        <translation>letzte %1</translation>
+    </message>
+    <message>
+        <source>daily %1</source>
+        <translation>täglich %1</translation>
+    </message>
+    <message>
+        <source>weekly %1</source>
+        <translation>wöchentlich %1</translation>
+    </message>
+    <message>
+        <source>monthly %1</source>
+        <translation>monatlich %1</translation>
+    </message>
+    <message>
+        <source>yearly %1</source>
+        <translation>jährlich %1</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>staged for restore</source>
+        <translation>zur Wiederherstellung vorgemerkt</translation>
+    </message>
+    <message>
+        <source>not a valid backup: left alone</source>
+        <translation>keine gültige Sicherung: unberührt</translation>
+    </message>
+</context>
+<context>
     <name>FcbSqliteText</name>
     <message>
         <source>Could not open the database %1.</source>
@@ -1453,6 +1492,26 @@
         </translation>
     </message>
     <message>
+        <source>%1 needs --server.</source>
+        <translation>%1 benötigt --server.</translation>
+    </message>
+    <message>
+        <source>The reminder of the staged restore was removed from this machine.</source>
+        <translation>Der Hinweis auf die vorgemerkte Wiederherstellung wurde von diesem Rechner entfernt.</translation>
+    </message>
+    <message>
+        <source>The tokens in %1 belong to %2, not to %3.</source>
+        <translation>Die Token in %1 gehören zu %2, nicht zu %3.</translation>
+    </message>
+    <message>
+        <source>Warning: the renewed tokens could not be saved to %1 (%2); the next run will have to sign in again.</source>
+        <translation>Warnung: Die erneuerten Token konnten nicht in %1 gespeichert werden (%2); beim nächsten Aufruf ist eine erneute Anmeldung nötig.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -1480,6 +1539,12 @@ Commands:
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
                          and applied it (the server has no route that tells)
+  prune                  Delete the backups a retention policy does not keep (default:
+                         7 daily, 4 weekly, 12 monthly); --dry-run lists every backup
+                         as keep or delete with its reason. The newest, pinned and
+                         staged backups are always kept
+  pin &lt;name&gt;, unpin &lt;name&gt;
+                         Keep a backup through every prune, or stop doing so
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -1505,6 +1570,10 @@ Other options:
   --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --keep-last &lt;n&gt;, --keep-daily &lt;n&gt;, --keep-weekly &lt;n&gt;, --keep-monthly &lt;n&gt;,
+  --keep-yearly &lt;n&gt;      prune: the retention rules, combined with OR (UTC calendar
+                         buckets, weeks from Monday)
+  --dry-run              prune: only show what would be deleted
   --output &lt;path&gt;        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
@@ -1565,6 +1634,13 @@ Befehle:
   forget-restore         Vergisst die auf --server vorgemerkte Wiederherstellung, sobald
                          der Server neu gestartet ist und sie angewendet hat (der
                          Server bietet keine Route, die das meldet)
+  prune                  Löscht die Sicherungen, die eine Aufbewahrungsregel nicht behält
+                         (Standard: 7 täglich, 4 wöchentlich, 12 monatlich); --dry-run
+                         zeigt jede Sicherung mit „behalten“ oder „löschen“ und dem Grund.
+                         Die neueste sowie angeheftete und vorgemerkte Sicherungen bleiben
+                         immer erhalten
+  pin &lt;Name&gt;, unpin &lt;Name&gt;
+                         Eine Sicherung bei jedem prune behalten, oder nicht mehr
   demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
                          dort noch keine app.db vorhanden ist)
 
@@ -1599,6 +1675,10 @@ Weitere Optionen:
   --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
   --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
                          machen
+  --keep-last &lt;n&gt;, --keep-daily &lt;n&gt;, --keep-weekly &lt;n&gt;, --keep-monthly &lt;n&gt;,
+  --keep-yearly &lt;n&gt;      prune: die Aufbewahrungsregeln, mit ODER verknüpft (Kalender in
+                         UTC, Wochen ab Montag)
+  --dry-run              prune: nur zeigen, was gelöscht würde
   --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
   --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
   -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
@@ -1632,24 +1712,28 @@ Exit-Codes:
 </translation>
     </message>
     <message>
-        <source>%1 needs --server.</source>
-        <translation>%1 benötigt --server.</translation>
+        <source>%1 is pinned: prune keeps it.</source>
+        <translation>%1 ist angeheftet: prune behält sie.</translation>
     </message>
     <message>
-        <source>The reminder of the staged restore was removed from this machine.</source>
-        <translation>Der Hinweis auf die vorgemerkte Wiederherstellung wurde von diesem Rechner entfernt.</translation>
+        <source>%1 is no longer pinned.</source>
+        <translation>%1 ist nicht mehr angeheftet.</translation>
     </message>
     <message>
-        <source>The tokens in %1 belong to %2, not to %3.</source>
-        <translation>Die Token in %1 gehören zu %2, nicht zu %3.</translation>
+        <source>--%1 takes a whole number.</source>
+        <translation>--%1 erwartet eine ganze Zahl.</translation>
     </message>
     <message>
-        <source>Warning: the renewed tokens could not be saved to %1 (%2); the next run will have to sign in again.</source>
-        <translation>Warnung: Die erneuerten Token konnten nicht in %1 gespeichert werden (%2); beim nächsten Aufruf ist eine erneute Anmeldung nötig.</translation>
+        <source>keep   </source>
+        <translation>behalten </translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
+        <source>delete </source>
+        <translation>löschen  </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 backups.</source>
+        <translation>%1 von %2 Sicherungen gelöscht.</translation>
     </message>
 </context>
 <context>

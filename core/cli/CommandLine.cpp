@@ -153,6 +153,12 @@ Commands:
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
                          and applied it (the server has no route that tells)
+  prune                  Delete the backups a retention policy does not keep (default:
+                         7 daily, 4 weekly, 12 monthly); --dry-run lists every backup
+                         as keep or delete with its reason. The newest, pinned and
+                         staged backups are always kept
+  pin <name>, unpin <name>
+                         Keep a backup through every prune, or stop doing so
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -178,6 +184,10 @@ Other options:
   --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --keep-last <n>, --keep-daily <n>, --keep-weekly <n>, --keep-monthly <n>,
+  --keep-yearly <n>      prune: the retention rules, combined with OR (UTC calendar
+                         buckets, weeks from Monday)
+  --dry-run              prune: only show what would be deleted
   --output <path>        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
@@ -216,6 +226,12 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("per-page"), QString(), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("trigger"), QString(), QStringLiteral("kind"), QStringLiteral("manual")},
         {QStringLiteral("abandon"), QString()},
+        {QStringLiteral("dry-run"), QString()},
+        {QStringLiteral("keep-last"), QString(), QStringLiteral("n")},
+        {QStringLiteral("keep-daily"), QString(), QStringLiteral("n")},
+        {QStringLiteral("keep-weekly"), QString(), QStringLiteral("n")},
+        {QStringLiteral("keep-monthly"), QString(), QStringLiteral("n")},
+        {QStringLiteral("keep-yearly"), QString(), QStringLiteral("n")},
         {QStringLiteral("server"), QString(), QStringLiteral("url")},
         {QStringLiteral("token-file"), QString(), QStringLiteral("file")},
         {QStringLiteral("api-key-file"), QString(), QStringLiteral("file")},
@@ -265,13 +281,15 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("apply-restore"), QStringLiteral("status"),
                                    QStringLiteral("demo"),          QStringLiteral("download"),
                                    QStringLiteral("upload"),        QStringLiteral("login"),
-                                   QStringLiteral("forget-restore")};
+                                   QStringLiteral("forget-restore"), QStringLiteral("prune"),
+                                   QStringLiteral("pin"),           QStringLiteral("unpin")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
     }
     const bool takesName = command == QStringLiteral("delete") || command == QStringLiteral("verify")
-        || command == QStringLiteral("stage-restore") || command == QStringLiteral("download");
+        || command == QStringLiteral("stage-restore") || command == QStringLiteral("download")
+        || command == QStringLiteral("pin") || command == QStringLiteral("unpin");
     const bool takesPath = command == QStringLiteral("upload");
     if (args.size() != (takesName || takesPath ? 1 : 0)) {
         fail(Error::make(ErrorCode::Usage, takesName   ? CommandLine::tr("%1 takes one backup name.").arg(command)
@@ -498,6 +516,21 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         });
     } else if (command == QStringLiteral("login")) {
         runLogin();
+    } else if (command == QStringLiteral("pin") || command == QStringLiteral("unpin")) {
+        const bool pin = command == QStringLiteral("pin");
+        PinStore pins(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath()));
+        if (auto set = pins.setPinned(m_backend->describe(), name, pin); !set) {
+            fail(set.error());
+            return -1;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("filename"), name}, {QStringLiteral("pinned"), pin}});
+        else if (!m_quiet)
+            printLine(pin ? CommandLine::tr("%1 is pinned: prune keeps it.").arg(name)
+                          : CommandLine::tr("%1 is no longer pinned.").arg(name));
+        return ExitCode::Success;
+    } else if (command == QStringLiteral("prune")) {
+        runPrune({}, 1);
     } else if (command == QStringLiteral("forget-restore")) {
         if (auto forgotten = static_cast<RemoteBackend*>(m_backend.get())->forgetPendingRestore(); !forgotten) {
             fail(forgotten.error());
@@ -668,6 +701,77 @@ bool CommandLine::connectRemote(const QString& command)
     });
     m_backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
     return true;
+}
+
+void CommandLine::runPrune(QList<BackupItem> gathered, int page)
+{
+    // Every page first (retention looks at all backups), then the verdicts, then the deletions.
+    watch<BackupPage>(m_backend->list(page, 1000), [this, gathered, page](const BackupPage& p) {
+        QList<BackupItem> all = gathered + p.items;
+        if (page < p.totalPages) {
+            runPrune(all, page + 1);
+            return;
+        }
+        RetentionPolicy policy;
+        bool any = false;
+        for (const auto& [option, field] : QList<QPair<QString, int RetentionPolicy::*>>{
+                 {QStringLiteral("keep-last"), &RetentionPolicy::keepLast},
+                 {QStringLiteral("keep-daily"), &RetentionPolicy::keepDaily},
+                 {QStringLiteral("keep-weekly"), &RetentionPolicy::keepWeekly},
+                 {QStringLiteral("keep-monthly"), &RetentionPolicy::keepMonthly},
+                 {QStringLiteral("keep-yearly"), &RetentionPolicy::keepYearly}}) {
+            if (!m_parser.isSet(option))
+                continue;
+            bool numeric = false;
+            policy.*field = m_parser.value(option).toInt(&numeric);
+            if (!numeric || policy.*field < 0) {
+                fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
+                return;
+            }
+            any = true;
+        }
+        if (!any)
+            policy = RetentionPolicy::recommended();
+        const PinStore pins(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath()));
+        const auto decisions = decideRetention(all, policy, pins.pinned(m_backend->describe()));
+        const bool dryRun = m_parser.isSet(QStringLiteral("dry-run"));
+        if (!m_json && (!m_quiet || dryRun)) {
+            for (const RetentionDecision& d : decisions)
+                printLine((d.keep ? CommandLine::tr("keep   ") : CommandLine::tr("delete ")) + d.backup.fileName
+                          + (d.reasons.isEmpty() ? QString() : QStringLiteral("  (") + d.reasons.join(QStringLiteral(", ")) + QLatin1Char(')')));
+        }
+        if (dryRun) {
+            if (m_json) {
+                QJsonArray rows;
+                for (const RetentionDecision& d : decisions)
+                    rows.append(QJsonObject{{QStringLiteral("filename"), d.backup.fileName},
+                                            {QStringLiteral("keep"), d.keep},
+                                            {QStringLiteral("reasons"), QJsonArray::fromStringList(d.reasons)}});
+                printJson({{QStringLiteral("dry_run"), true}, {QStringLiteral("decisions"), rows}});
+            }
+            finish(ExitCode::Success);
+            return;
+        }
+        pruneDelete(decisions, 0, 0);
+    });
+}
+
+void CommandLine::pruneDelete(QList<RetentionDecision> decisions, int index, int deleted)
+{
+    while (index < decisions.size() && decisions[index].keep)
+        ++index;
+    if (index >= decisions.size()) {
+        if (m_json)
+            printJson({{QStringLiteral("deleted"), deleted}, {QStringLiteral("kept"), int(decisions.size()) - deleted}});
+        else if (!m_quiet)
+            printLine(CommandLine::tr("Deleted %1 of %2 backups.").arg(deleted).arg(decisions.size()));
+        finish(ExitCode::Success);
+        return;
+    }
+    const QString name = decisions[index].backup.fileName;
+    watch<void>(m_backend->remove(name), [this, decisions, index, deleted] {
+        pruneDelete(decisions, index + 1, deleted + 1);
+    });
 }
 
 void CommandLine::runLogin()

@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "backend/Backend.h"
 #include "local/LocalEngine.h"
+#include "retention/Retention.h"
 
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
@@ -47,6 +48,8 @@ private:
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
     void runLogin();
+    void runPrune(QList<BackupItem> gathered, int page);
+    void pruneDelete(QList<RetentionDecision> decisions, int index, int deleted);
 
     QCommandLineParser m_parser;
     bool m_json = false;

@@ -1,0 +1,149 @@
+// Retention: calendar buckets combined with OR, weeks from Monday, the newest, pinned and staged
+// backups always kept, reasons for every verdict; prune through the command-line tool, locally
+// and against a server.
+#include "TestSupport.h"
+#include "archive/BackupName.h"
+#include "local/LocalEngine.h"
+#include "retention/Retention.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace fcb;
+
+namespace {
+
+BackupItem at(const QString& when)
+{
+    BackupItem item;
+    item.created = QDateTime::fromString(when, Qt::ISODate);
+    item.created.setTimeZone(QTimeZone::utc());
+    item.fileName = BackupName::forTime(item.created);
+    return item;
+}
+
+QHash<QString, RetentionDecision> byName(const QList<RetentionDecision>& decisions)
+{
+    QHash<QString, RetentionDecision> map;
+    for (const RetentionDecision& d : decisions)
+        map.insert(d.backup.fileName.mid(7, 15), d); // YYYYMMDD_HHMMSS
+    return map;
+}
+
+} // namespace
+
+class TestRetention : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bucketsCombineWithOr()
+    {
+        const QList<BackupItem> backups{at(QStringLiteral("2026-03-04T09:00:00")), at(QStringLiteral("2026-03-04T02:00:00")),
+                                        at(QStringLiteral("2026-03-03T02:00:00")), at(QStringLiteral("2026-03-02T02:00:00")),
+                                        at(QStringLiteral("2026-03-01T02:00:00")), at(QStringLiteral("2026-02-28T02:00:00")),
+                                        at(QStringLiteral("2026-01-15T02:00:00")), at(QStringLiteral("2025-12-31T02:00:00")),
+                                        at(QStringLiteral("2025-06-01T02:00:00"))};
+        RetentionPolicy policy;
+        policy.keepDaily = 3;
+        policy.keepWeekly = 2;
+        policy.keepMonthly = 3;
+        policy.keepYearly = 2;
+        const auto d = byName(decideRetention(backups, policy, {}));
+        QCOMPARE(d[QStringLiteral("20260304_090000")].reasons,
+                 (QStringList{QStringLiteral("newest"), QStringLiteral("daily 1"), QStringLiteral("weekly 1"),
+                              QStringLiteral("monthly 1"), QStringLiteral("yearly 1")}));
+        QVERIFY(!d[QStringLiteral("20260304_020000")].keep); // an older one of the same day
+        QCOMPARE(d[QStringLiteral("20260303_020000")].reasons, QStringList{QStringLiteral("daily 2")});
+        QCOMPARE(d[QStringLiteral("20260302_020000")].reasons, QStringList{QStringLiteral("daily 3")});
+        // Monday 2 March starts a new week: Sunday 1 March is the newest of the week before.
+        QCOMPARE(d[QStringLiteral("20260301_020000")].reasons, QStringList{QStringLiteral("weekly 2")});
+        QCOMPARE(d[QStringLiteral("20260228_020000")].reasons, QStringList{QStringLiteral("monthly 2")});
+        QCOMPARE(d[QStringLiteral("20260115_020000")].reasons, QStringList{QStringLiteral("monthly 3")});
+        QCOMPARE(d[QStringLiteral("20251231_020000")].reasons, QStringList{QStringLiteral("yearly 2")});
+        QVERIFY(!d[QStringLiteral("20250601_020000")].keep);
+    }
+
+    void newestPinnedStagedAndInvalidAreNeverDeleted()
+    {
+        QList<BackupItem> backups{at(QStringLiteral("2026-03-04T09:00:00")), at(QStringLiteral("2026-03-03T09:00:00")),
+                                  at(QStringLiteral("2026-03-02T09:00:00")), at(QStringLiteral("2026-03-01T09:00:00"))};
+        backups[1].staged = true;
+        backups[2].valid = false;
+        const auto d = byName(decideRetention(backups, RetentionPolicy{}, {backups[3].fileName}));
+        QCOMPARE(d[QStringLiteral("20260304_090000")].reasons, QStringList{QStringLiteral("newest")});
+        QCOMPARE(d[QStringLiteral("20260303_090000")].reasons, QStringList{QStringLiteral("staged for restore")});
+        QVERIFY(d[QStringLiteral("20260302_090000")].keep);
+        QCOMPARE(d[QStringLiteral("20260301_090000")].reasons, QStringList{QStringLiteral("pinned")});
+        RetentionPolicy last;
+        last.keepLast = 2;
+        const auto l = decideRetention(backups, last, {});
+        QCOMPARE(l[1].reasons.first(), QStringLiteral("last 2"));
+        QCOMPARE(RetentionPolicy::recommended().keepDaily, 7);
+        QCOMPARE(RetentionPolicy::recommended().keepWeekly, 4);
+        QCOMPARE(RetentionPolicy::recommended().keepMonthly, 12);
+    }
+
+    void pruneThroughTheToolLocally()
+    {
+        auto fx = test::makeDataFolder(5, 1);
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        // Ten daily backups in January, plus a second one on the last day (without metadata, so
+        // their names tell their times).
+        const QDateTime base(QDate(2026, 1, 10), QTime(2, 0), Qt::UTC);
+        const QByteArray db = test::sqliteBytes();
+        for (int day = 0; day < 10; ++day)
+            test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addDays(-day))), {{QStringLiteral("database.db"), db}});
+        test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(-3600))), {{QStringLiteral("database.db"), db}});
+        QTemporaryDir pinsDir;
+        const QString pins = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + pinsDir.filePath(QStringLiteral("pins.json"));
+        const QString oldest = BackupName::forTime(base.addDays(-9));
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("pin"), oldest} + fx.cliFolderArgs(), {pins}).exitCode, 0);
+
+        auto run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--keep-daily"),
+                                            QStringLiteral("3"), QStringLiteral("--json")} + fx.cliFolderArgs(), {pins});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray rows = run.json().value(QStringLiteral("decisions")).toArray();
+        QCOMPARE(rows.size(), 12);
+        int keep = 0;
+        for (const QJsonValue& row : rows)
+            keep += row.toObject().value(QStringLiteral("keep")).toBool();
+        QCOMPARE(keep, 4); // daily 1 (the real newest, today) + daily 2, 3 + the pinned oldest
+        QCOMPARE(LocalEngine(fx.folder).list(1, 50)->total, 12); // a dry run deletes nothing
+
+        run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--keep-daily"), QStringLiteral("3")} + fx.cliFolderArgs(), {pins});
+        QCOMPARE(run.exitCode, 0);
+        const auto left = LocalEngine(fx.folder).list(1, 50);
+        QCOMPARE(left->total, 4);
+        QStringList names;
+        for (const BackupItem& item : left->items)
+            names.append(item.fileName);
+        QVERIFY(names.contains(created->backup.fileName));
+        QVERIFY(names.contains(oldest));
+        QVERIFY(names.contains(BackupName::forTime(base)));
+        QVERIFY(!names.contains(BackupName::forTime(base.addSecs(-3600))));
+    }
+
+    void pruneAServer()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 30}});
+        QTemporaryDir dir;
+        QFile key(dir.filePath(QStringLiteral("key")));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write(test::FakeServer::apiKey);
+        key.close();
+        const QStringList remote{QStringLiteral("--server"), server.url().toString(), QStringLiteral("--api-key-file"), key.fileName()};
+        const QString env = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + dir.filePath(QStringLiteral("pins.json"));
+        const auto run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("5")} + remote, {env});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(server.state().value(QStringLiteral("backups")).toArray().size(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRetention)
+#include "tst_retention.moc"
