@@ -1512,6 +1512,30 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
+        <source>%1 is pinned: prune keeps it.</source>
+        <translation>%1 ist angeheftet: prune behält sie.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer pinned.</source>
+        <translation>%1 ist nicht mehr angeheftet.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number.</source>
+        <translation>--%1 erwartet eine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>keep   </source>
+        <translation>behalten </translation>
+    </message>
+    <message>
+        <source>delete </source>
+        <translation>löschen  </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 backups.</source>
+        <translation>%1 von %2 Sicherungen gelöscht.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -1574,6 +1598,10 @@ Other options:
   --keep-yearly &lt;n&gt;      prune: the retention rules, combined with OR (UTC calendar
                          buckets, weeks from Monday)
   --dry-run              prune: only show what would be deleted
+  --check                status: exit 11 when the newest backup is too old, 12 when space
+                         is short (for monitoring)
+  --max-age &lt;hours&gt;      status: how old the newest backup may be (default: 26)
+  --heartbeat-url &lt;url&gt;  create: call this URL after a successful backup
   --output &lt;path&gt;        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
@@ -1595,6 +1623,8 @@ Exit codes:
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
+  11   status --check: no backup, or the newest is older than --max-age
+  12   status --check: less free space than twice the newest backup
   130  cancelled (Ctrl+C or SIGTERM)
 </source>
         <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
@@ -1679,6 +1709,10 @@ Weitere Optionen:
   --keep-yearly &lt;n&gt;      prune: die Aufbewahrungsregeln, mit ODER verknüpft (Kalender in
                          UTC, Wochen ab Montag)
   --dry-run              prune: nur zeigen, was gelöscht würde
+  --check                status: Exit-Code 11, wenn die neueste Sicherung zu alt ist, 12,
+                         wenn der Platz knapp ist (für die Überwachung)
+  --max-age &lt;Stunden&gt;    status: wie alt die neueste Sicherung sein darf (Standard: 26)
+  --heartbeat-url &lt;URL&gt;  create: diese URL nach einer erfolgreichen Sicherung aufrufen
   --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
   --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
   -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
@@ -1708,32 +1742,33 @@ Exit-Codes:
        Serverfehler, Anfragelimit überschritten)
   10   von diesem Server nicht unterstützt (z. B. Downloads, wenn er dafür keine
        Route hat)
+  11   status --check: keine Sicherung, oder die neueste ist älter als --max-age
+  12   status --check: weniger freier Platz als die doppelte Größe der neuesten Sicherung
   130  abgebrochen (Strg+C oder SIGTERM)
 </translation>
     </message>
-    <message>
-        <source>%1 is pinned: prune keeps it.</source>
-        <translation>%1 ist angeheftet: prune behält sie.</translation>
+    <message numerus="yes">
+        <source>Health:        STALE: the newest backup is older than %n hour(s)</source>
+        <translation>
+            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunde</numerusform>
+            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunden</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 is no longer pinned.</source>
-        <translation>%1 ist nicht mehr angeheftet.</translation>
+        <source>Health:        STALE: there is no backup</source>
+        <translation>Zustand:           VERALTET: Es gibt keine Sicherung</translation>
     </message>
     <message>
-        <source>--%1 takes a whole number.</source>
-        <translation>--%1 erwartet eine ganze Zahl.</translation>
+        <source>Health:        LOW SPACE: %1 free, less than twice the newest backup (%2)</source>
+        <translation>Zustand:           WENIG PLATZ: %1 frei, weniger als die doppelte Größe der neuesten Sicherung (%2)</translation>
     </message>
     <message>
-        <source>keep   </source>
-        <translation>behalten </translation>
+        <source>Health:        OK</source>
+        <translation>Zustand:           OK</translation>
     </message>
     <message>
-        <source>delete </source>
-        <translation>löschen  </translation>
-    </message>
-    <message>
-        <source>Deleted %1 of %2 backups.</source>
-        <translation>%1 von %2 Sicherungen gelöscht.</translation>
+        <source>Warning: the heartbeat %1 could not be reached (%2).</source>
+        <translation>Warnung: Der Heartbeat %1 war nicht erreichbar (%2).</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,13 @@
             <numerusform>Backups:       %n backups</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Health:        STALE: the newest backup is older than %n hour(s)</source>
+        <translation>
+            <numerusform>Health:        STALE: the newest backup is older than %n hour</numerusform>
+            <numerusform>Health:        STALE: the newest backup is older than %n hours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fcb::MainWindow</name>

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -188,6 +189,10 @@ Other options:
   --keep-yearly <n>      prune: the retention rules, combined with OR (UTC calendar
                          buckets, weeks from Monday)
   --dry-run              prune: only show what would be deleted
+  --check                status: exit 11 when the newest backup is too old, 12 when space
+                         is short (for monitoring)
+  --max-age <hours>      status: how old the newest backup may be (default: 26)
+  --heartbeat-url <url>  create: call this URL after a successful backup
   --output <path>        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
@@ -209,6 +214,8 @@ Exit codes:
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
+  11   status --check: no backup, or the newest is older than --max-age
+  12   status --check: less free space than twice the newest backup
   130  cancelled (Ctrl+C or SIGTERM)
 )");
 }
@@ -227,6 +234,9 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("trigger"), QString(), QStringLiteral("kind"), QStringLiteral("manual")},
         {QStringLiteral("abandon"), QString()},
         {QStringLiteral("dry-run"), QString()},
+        {QStringLiteral("check"), QString()},
+        {QStringLiteral("max-age"), QString(), QStringLiteral("hours"), QStringLiteral("26")},
+        {QStringLiteral("heartbeat-url"), QString(), QStringLiteral("url")},
         {QStringLiteral("keep-last"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-daily"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-weekly"), QString(), QStringLiteral("n")},
@@ -364,7 +374,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    files::humanSize(r.databaseBytes), files::humanSize(r.totalBytes), r.databaseIntegrity));
                 printLine(r.backup.path);
             }
-            finish(ExitCode::Success);
+            pingHeartbeat();
         });
     } else if (command == QStringLiteral("list")) {
         bool pageOk = false;
@@ -485,8 +495,31 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         });
     } else if (command == QStringLiteral("status")) {
         watch<BackendStatus>(m_backend->status(), [this](const BackendStatus& s) {
+            // Health, for monitoring: exit codes only with --check.
+            const qint64 maxAgeHours = m_parser.value(QStringLiteral("max-age")).toLongLong();
+            const qint64 age = s.newest ? s.newest->created.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+            const bool stale = !s.newest || age > maxAgeHours * 3600;
+            const qint64 freeBytes = s.local ? s.local->freeBytes : -1;
+            const bool lowSpace = s.newest && freeBytes >= 0 && freeBytes < 2 * s.newest->sizeBytes;
+            m_health = QJsonObject{{QStringLiteral("healthy"), !stale && !lowSpace},
+                                   {QStringLiteral("stale"), stale},
+                                   {QStringLiteral("low_space"), lowSpace},
+                                   {QStringLiteral("max_age_hours"), maxAgeHours}};
             printStatus(s);
-            finish(ExitCode::Success);
+            if (!m_json) {
+                if (stale)
+                    printLine(s.newest ? CommandLine::tr("Health:        STALE: the newest backup is older than %n hour(s)", nullptr, int(maxAgeHours))
+                                       : CommandLine::tr("Health:        STALE: there is no backup"));
+                if (lowSpace)
+                    printLine(CommandLine::tr("Health:        LOW SPACE: %1 free, less than twice the newest backup (%2)")
+                                  .arg(files::humanSize(freeBytes), files::humanSize(s.newest->sizeBytes)));
+                if (!stale && !lowSpace)
+                    printLine(CommandLine::tr("Health:        OK"));
+            }
+            finish(!m_parser.isSet(QStringLiteral("check")) ? ExitCode::Success
+                   : stale                                 ? ExitCode::Stale
+                   : lowSpace                              ? ExitCode::LowSpace
+                                                           : ExitCode::Success);
         });
     } else if (command == QStringLiteral("download")) {
         watch<DownloadResult>(m_backend->download(name, m_parser.value(QStringLiteral("output"))), [this](const DownloadResult& r) {
@@ -703,6 +736,30 @@ bool CommandLine::connectRemote(const QString& command)
     return true;
 }
 
+void CommandLine::pingHeartbeat()
+{
+    // A monitoring service's "I am alive" URL, called only after a successful backup.
+    const QUrl url(m_parser.value(QStringLiteral("heartbeat-url")));
+    if (!m_parser.isSet(QStringLiteral("heartbeat-url"))) {
+        finish(ExitCode::Success);
+        return;
+    }
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10000);
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError && !m_quiet)
+            std::fputs(qPrintable(CommandLine::tr("Warning: the heartbeat %1 could not be reached (%2).")
+                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString())
+                                  + QLatin1Char('\n')),
+                       stderr);
+        finish(ExitCode::Success);
+    });
+}
+
 void CommandLine::runPrune(QList<BackupItem> gathered, int page)
 {
     // Every page first (retention looks at all backups), then the verdicts, then the deletions.
@@ -826,6 +883,7 @@ void CommandLine::printStatus(const BackendStatus& st)
                 object.insert(QStringLiteral("newest"), itemJson(*st.newest));
                 object.insert(QStringLiteral("newest_age_seconds"), st.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
             }
+            object.insert(QStringLiteral("health"), m_health);
             printJson(object);
             return;
         }
@@ -868,6 +926,7 @@ void CommandLine::printStatus(const BackendStatus& st)
             object.insert(QStringLiteral("newest"), itemJson(*s.newest));
             object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
         }
+        object.insert(QStringLiteral("health"), m_health);
         printJson(object);
         return;
     }

@@ -48,6 +48,7 @@ private:
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
     void runLogin();
+    void pingHeartbeat();
     void runPrune(QList<BackupItem> gathered, int page);
     void pruneDelete(QList<RetentionDecision> decisions, int index, int deleted);
 
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<Backend> m_backend;
     QNetworkAccessManager* m_network = nullptr;
     QString m_tokenFile; // rewritten when the server rotates the refresh token
+    QJsonObject m_health;
     std::shared_ptr<CancelToken> m_cancel;
     QTimer m_signalPoll;
 };

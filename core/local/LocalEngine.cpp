@@ -155,6 +155,11 @@ LocalEngine::LocalEngine(DataFolder folder, Options options)
 {
     if (!m_options.freeSpace)
         m_options.freeSpace = &files::freeSpace;
+#ifdef FCB_TEST_HOOKS
+    // Lets command-line tests play a nearly full disk.
+    if (const QByteArray free = qgetenv("FCB_TEST_FREE_BYTES"); !free.isEmpty())
+        m_options.freeSpace = [bytes = free.toLongLong()](const QString&) { return bytes; };
+#endif
 }
 
 QThreadPool* LocalEngine::pool()

@@ -243,6 +243,38 @@ private Q_SLOTS:
                  ExitCode::Usage);
     }
 
+    void healthForMonitoring()
+    {
+        auto fx = test::makeDataFolder(20, 3);
+        const QStringList check{QStringLiteral("status"), QStringLiteral("--check")};
+        auto run = test::runCli(check + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, ExitCode::Stale); // no backup at all
+        QVERIFY(run.out.contains("STALE"));
+        // A heartbeat is called after a successful backup only.
+        test::FakeServer monitor;
+        const QString heartbeat = QStringLiteral("http://127.0.0.1:%1/ping").arg(monitor.foreignPort());
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat} + fx.cliFolderArgs()).exitCode, 0);
+        QCOMPARE(monitor.state().value(QStringLiteral("foreign_requests")).toInt(), 1);
+        QTemporaryDir empty;
+        QCOMPARE(test::runCli({QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat, QStringLiteral("--data-dir"),
+                               empty.filePath(QStringLiteral("data"))}).exitCode,
+                 ExitCode::NotFound);
+        QCOMPARE(monitor.state().value(QStringLiteral("foreign_requests")).toInt(), 1);
+
+        run = test::runCli(check + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Health:        OK"));
+        QTest::qWait(1100);
+        QCOMPARE(test::runCli(check + QStringList{QStringLiteral("--max-age"), QStringLiteral("0")} + fx.cliFolderArgs()).exitCode,
+                 ExitCode::Stale);
+        // Less room than twice the newest backup.
+        run = test::runCli(check + QStringList{QStringLiteral("--json")} + fx.cliFolderArgs(), {QStringLiteral("FCB_TEST_FREE_BYTES=1000")});
+        QCOMPARE(run.exitCode, ExitCode::LowSpace);
+        QCOMPARE(run.json().value(QStringLiteral("health")).toObject().value(QStringLiteral("low_space")).toBool(), true);
+        // Without --check, status is information only.
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("status")} + fx.cliFolderArgs(), {QStringLiteral("FCB_TEST_FREE_BYTES=1000")}).exitCode, 0);
+    }
+
     void demoFolderIsRealistic()
     {
         QTemporaryDir dir;
