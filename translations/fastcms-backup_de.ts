@@ -1939,6 +1939,18 @@ Exit-Codes:
         <source>The language changes when the console starts again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Konsole.</translation>
     </message>
+    <message>
+        <source> — older than a day</source>
+        <translation> — älter als ein Tag</translation>
+    </message>
+    <message>
+        <source> — only %1 free</source>
+        <translation> — nur %1 frei</translation>
+    </message>
+    <message>
+        <source> · backups use %1</source>
+        <translation> · Sicherungen belegen %1</translation>
+    </message>
 </context>
 <context>
     <name>fcb::OperationLock</name>

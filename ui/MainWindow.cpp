@@ -269,11 +269,28 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::showStatus(const BackendStatus& status)
 {
+    // The same health rules as `fastcms-backup status --check`: a day and a bit, twice the room.
+    constexpr qint64 maxAge = 26 * 3600;
+    const QString warning = QStringLiteral("QLabel { color: #7a1712; font-weight: bold; }");
     if (!status.newest) {
         m_newest->setText(tr("No backup yet"));
+        m_newest->setStyleSheet(warning);
         return;
     }
-    m_newest->setText(tr("Newest backup: %1 (%2)").arg(status.newest->fileName, ageText(status.newest->created)));
+    QString text = tr("Newest backup: %1 (%2)").arg(status.newest->fileName, ageText(status.newest->created));
+    bool healthy = true;
+    if (status.newest->created.secsTo(QDateTime::currentDateTimeUtc()) > maxAge) {
+        text += tr(" — older than a day");
+        healthy = false;
+    }
+    if (status.local && status.local->freeBytes >= 0 && status.local->freeBytes < 2 * status.newest->sizeBytes) {
+        text += tr(" — only %1 free").arg(files::humanSize(status.local->freeBytes));
+        healthy = false;
+    }
+    if (status.local)
+        text += tr(" · backups use %1").arg(files::humanSize(status.local->backupsTotalBytes));
+    m_newest->setText(text);
+    m_newest->setStyleSheet(healthy ? QString() : warning);
 }
 
 } // namespace fcb

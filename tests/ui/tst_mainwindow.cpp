@@ -217,6 +217,9 @@ private Q_SLOTS:
         QVERIFY(details->verificationText().contains(QStringLiteral("sound")));
         QTRY_VERIFY(details->checksumsText().contains(QStringLiteral("  database.db")));
         details->close();
+        // The status bar tells how old the newest backup is, and how much the backups use.
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("just now")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("backups use")));
         // The job was listed with its outcome.
         QCOMPARE(window.jobs()->rowCount(), 2);
         QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));
