@@ -1,0 +1,89 @@
+#include "CliFormat.h"
+
+#include "CommandLine.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <unistd.h>
+
+namespace fcb::cli {
+
+QString localTime(const QDateTime& utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString isoUtc(const QDateTime& utc)
+{
+    return utc.toUTC().toString(Qt::ISODate);
+}
+
+QString age(const QDateTime& then)
+{
+    const qint64 seconds = then.secsTo(QDateTime::currentDateTimeUtc());
+    if (seconds < 0)
+        return CommandLine::tr("in the future");
+    if (seconds < 90)
+        return CommandLine::tr("%n second(s) ago", nullptr, int(seconds));
+    if (seconds < 90 * 60)
+        return CommandLine::tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 48 * 3600)
+        return CommandLine::tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    return CommandLine::tr("%n day(s) ago", nullptr, int(seconds / 86400));
+}
+
+QJsonObject itemJson(const BackupItem& item)
+{
+    QJsonObject object{
+        {QStringLiteral("id"), item.id},
+        {QStringLiteral("filename"), item.fileName},
+        {QStringLiteral("size"), item.sizeBytes},
+        {QStringLiteral("created"), isoUtc(item.created)},
+        {QStringLiteral("created_from"), item.createdFrom == BackupItem::TimeSource::Metadata ? QStringLiteral("metadata")
+                                         : item.createdFrom == BackupItem::TimeSource::Name   ? QStringLiteral("name")
+                                                                                              : QStringLiteral("file")},
+        {QStringLiteral("path"), item.path},
+        {QStringLiteral("valid"), item.valid},
+        {QStringLiteral("staged"), item.staged},
+    };
+    if (!item.valid)
+        object.insert(QStringLiteral("invalid_reason"), item.invalidReason);
+    if (item.metadata) {
+        object.insert(QStringLiteral("metadata"), QJsonDocument::fromJson(item.metadata->toJson()).object());
+    }
+    return object;
+}
+
+QJsonObject reportJson(const VerifyReport& report)
+{
+    QJsonArray checks;
+    for (const VerifyCheck& check : report.checks) {
+        checks.append(QJsonObject{
+            {QStringLiteral("id"), check.id},
+            {QStringLiteral("status"), check.status == VerifyCheck::Status::Passed   ? QStringLiteral("passed")
+                                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("failed")
+                                                                                     : QStringLiteral("missing")},
+            {QStringLiteral("message"), check.message},
+        });
+    }
+    QJsonObject object{
+        {QStringLiteral("path"), report.path},
+        {QStringLiteral("valid"), report.ok()},
+        {QStringLiteral("entries"), report.entryCount},
+        {QStringLiteral("files"), report.fileCount},
+        {QStringLiteral("uncompressed_bytes"), qint64(report.totalSize)},
+        {QStringLiteral("checks"), checks},
+    };
+    if (report.metadata)
+        object.insert(QStringLiteral("metadata"), QJsonDocument::fromJson(report.metadata->toJson()).object());
+    return object;
+}
+
+bool isTerminal(FILE* stream)
+{
+    return ::isatty(::fileno(stream)) == 1;
+}
+
+} // namespace fcb::cli

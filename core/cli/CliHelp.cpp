@@ -1,0 +1,100 @@
+#include "CommandLine.h"
+
+namespace fcb {
+
+QString CommandLine::helpText()
+{
+    return CommandLine::tr(R"(Usage: fastcms-backup [options] <command> [arguments]
+
+Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
+through its REST API (--server).
+
+Commands:
+  create                 Back up the database (a consistent snapshot, even while the
+                         server writes) and every uploaded file into
+                         backups/backup_YYYYMMDD_HHMMSS.zip
+  list                   List backups, newest first (--page, --per-page)
+  delete <name>          Delete one backup (a plain *.zip name in the backups folder)
+  verify <name>          Check CRCs, SHA256SUMS, the database's integrity and metadata
+                         (on a server: downloads it first, where the server allows)
+  stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
+  unstage                Cancel a staged restore (local data folders only)
+  apply-restore          Apply the staged restore now (the server must be stopped);
+                         keeps app.db.before_restore and files_before_restore/.
+                         After an interruption it finishes the restore; with
+                         --abandon it undoes it instead
+  status                 Pending restore, newest backup and its age, who is busy
+  download <name>        Copy a backup to --output (default: the current folder),
+                         resuming a partial download, and verify the copy
+  upload <zip>           Add a backup zip from this machine, after validating it
+  login                  Sign in to --server with --email; with --save-token FILE,
+                         keep the tokens in FILE (readable by you only) for later runs
+  forget-restore         Forget the restore staged on --server once it has restarted
+                         and applied it (the server has no route that tells)
+  prune                  Delete the backups a retention policy does not keep (default:
+                         7 daily, 4 weekly, 12 monthly); --dry-run lists every backup
+                         as keep or delete with its reason. The newest, pinned and
+                         staged backups are always kept
+  pin <name>, unpin <name>
+                         Keep a backup through every prune, or stop doing so
+  demo                   Create a demo data folder at --data-dir (if it has no app.db)
+
+Local options:
+  --data-dir <dir>       The server's data folder (default: ./data)
+  --db <file>            Database (default: <data-dir>/app.db; FastCMS's DATABASE_URL)
+  --files-dir <dir>      Uploads (default: <data-dir>/files; FastCMS's LOCAL_STORAGE_PATH)
+  --backups-dir <dir>    Backups (default: <data-dir>/backups)
+
+Server options (secrets never go on the command line):
+  --server <url>         A FastCMS server, e.g. https://cms.example.org
+  --token-file <file>    An access token, or the file login --save-token wrote
+                         (kept current when the server rotates the refresh token)
+  --api-key-file <file>  An API key (fcms_...), sent as X-API-Key
+  --email <address>      Sign in with a password from --password-file, FASTCMS_PASSWORD
+                         or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
+  --password-file <file> The password for --email
+  --save-token <file>    login: where to keep the tokens
+  --timeout <seconds>    Give up on a silent server after this long (default: 30)
+  Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
+
+Other options:
+  --page <n>             list: page number, from 1 (default: 1)
+  --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
+  --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
+  --abandon              apply-restore: undo an interrupted restore
+  --keep-last <n>, --keep-daily <n>, --keep-weekly <n>, --keep-monthly <n>,
+  --keep-yearly <n>      prune: the retention rules, combined with OR (UTC calendar
+                         buckets, weeks from Monday)
+  --dry-run              prune: only show what would be deleted
+  --check                status: exit 11 when the newest backup is too old, 12 when space
+                         is short (for monitoring)
+  --max-age <hours>      status: how old the newest backup may be (default: 26)
+  --heartbeat-url <url>  create: call this URL after a successful backup
+  --output <path>        download: a folder or a file name (default: .)
+  --json                 Print one JSON object on standard output
+  -q, --quiet            No progress and no messages on success
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Progress is shown on a terminal only. Ctrl+C cancels cleanly: nothing half-written is left.
+
+Exit codes:
+  0    success
+  1    unexpected failure
+  2    usage error (unknown command or option, malformed backup name)
+  3    not found (no such backup, database or staged restore)
+  4    busy (another operation runs on this data folder, or the server has the
+       database open during apply-restore)
+  5    invalid archive (verification failed, hostile or damaged archive)
+  6    I/O error, including not enough free space
+  7    conflict (e.g. deleting the backup that is staged for restore)
+  8    authentication failed (signed out, expired token, not an administrator)
+  9    network failure (unreachable, timed out, TLS error, server error, rate limit)
+  10   not supported by this server (e.g. downloads where it has no such route)
+  11   status --check: no backup, or the newest is older than --max-age
+  12   status --check: less free space than twice the newest backup
+  130  cancelled (Ctrl+C or SIGTERM)
+)");
+}
+
+} // namespace fcb

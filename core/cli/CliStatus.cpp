@@ -1,0 +1,169 @@
+#include "CliFormat.h"
+#include "CliWatch.h"
+#include "FileUtil.h"
+
+#include <QJsonArray>
+
+namespace fcb {
+
+using namespace cli;
+
+void CommandLine::printStatus(const BackendStatus& st)
+{
+    if (!st.local) {
+        if (m_json) {
+            QJsonObject object{{QStringLiteral("server"), st.target},
+                               {QStringLiteral("backup_count"), st.backupCount},
+                               {QStringLiteral("restore_pending"), st.restorePending},
+                               {QStringLiteral("pending_backup"), st.pendingBackup},
+                               {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
+            if (st.newest) {
+                object.insert(QStringLiteral("newest"), itemJson(*st.newest));
+                object.insert(QStringLiteral("newest_age_seconds"), st.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+            }
+            object.insert(QStringLiteral("health"), m_health);
+            printJson(object);
+            return;
+        }
+        printLine(CommandLine::tr("Server:        %1").arg(st.target));
+        if (st.newest)
+            printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(st.newest->fileName, localTime(st.newest->created), age(st.newest->created)));
+        else
+            printLine(CommandLine::tr("Newest backup: none"));
+        printLine(CommandLine::tr("Backups:       %n backup(s)", nullptr, int(st.backupCount)));
+        if (st.restorePending)
+            printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                          .arg(st.pendingBackup, st.pendingRequestedAt));
+        else
+            printLine(CommandLine::tr("Restore:       none pending"));
+        return;
+    }
+    const FolderStatus& s = *st.local;
+    if (m_json) {
+        QJsonArray pids;
+        for (qint64 pid : s.databasePids)
+            pids.append(pid);
+        QJsonObject object{
+            {QStringLiteral("data_dir"), s.dataDir},
+            {QStringLiteral("database"), s.dbPath},
+            {QStringLiteral("database_exists"), s.databaseExists},
+            {QStringLiteral("database_in_use"), s.databaseInUse},
+            {QStringLiteral("database_pids"), pids},
+            {QStringLiteral("restore_pending"), s.restorePending},
+            {QStringLiteral("pending_backup"), s.pendingBackup},
+            {QStringLiteral("pending_requested_at"), s.pendingRequestedAt},
+            {QStringLiteral("staging_present"), s.stagingPresent},
+            {QStringLiteral("apply_interrupted"), s.applyInterrupted},
+            {QStringLiteral("lock_holder_pid"), s.lockHolderPid},
+            {QStringLiteral("lock_holder_app"), s.lockHolderApp},
+            {QStringLiteral("backup_count"), s.backupCount},
+            {QStringLiteral("backups_bytes"), s.backupsTotalBytes},
+            {QStringLiteral("free_bytes"), s.freeBytes},
+        };
+        if (s.newest) {
+            object.insert(QStringLiteral("newest"), itemJson(*s.newest));
+            object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+        }
+        object.insert(QStringLiteral("health"), m_health);
+        printJson(object);
+        return;
+    }
+    QStringList pidList;
+    for (qint64 p : s.databasePids)
+        pidList.append(QString::number(p));
+    printLine(CommandLine::tr("Data folder:   %1").arg(s.dataDir));
+    printLine(CommandLine::tr("Database:      %1 (%2)")
+                  .arg(s.dbPath, !s.databaseExists ? CommandLine::tr("missing")
+                                 : s.databaseInUse ? CommandLine::tr("in use by process %1")
+                                                         .arg(pidList.isEmpty() ? CommandLine::tr("?") : pidList.join(QStringLiteral(", ")))
+                                                   : CommandLine::tr("not open: the server looks stopped")));
+    if (s.newest)
+        printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(s.newest->fileName, localTime(s.newest->created), age(s.newest->created)));
+    else
+        printLine(CommandLine::tr("Newest backup: none"));
+    printLine(CommandLine::tr("Backups:       %n backup(s), %1; %2 free", nullptr, int(s.backupCount))
+                  .arg(files::humanSize(s.backupsTotalBytes), s.freeBytes >= 0 ? files::humanSize(s.freeBytes) : CommandLine::tr("unknown")));
+    if (s.applyInterrupted)
+        printLine(CommandLine::tr("Restore:       INTERRUPTED: run 'fastcms-backup apply-restore' to finish it "
+                                  "(or add --abandon to undo it)"));
+    else if (s.restorePending)
+        printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                      .arg(s.pendingBackup, s.pendingRequestedAt));
+    else
+        printLine(CommandLine::tr("Restore:       none pending"));
+    if (s.lockHolderPid > 0)
+        printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
+}
+
+void CommandLine::runPrune(QList<BackupItem> gathered, int page)
+{
+    // Every page first (retention looks at all backups), then the verdicts, then the deletions.
+    watch<BackupPage>(m_backend->list(page, 1000), [this, gathered, page](const BackupPage& p) {
+        QList<BackupItem> all = gathered + p.items;
+        if (page < p.totalPages) {
+            runPrune(all, page + 1);
+            return;
+        }
+        RetentionPolicy policy;
+        bool any = false;
+        for (const auto& [option, field] : QList<QPair<QString, int RetentionPolicy::*>>{
+                 {QStringLiteral("keep-last"), &RetentionPolicy::keepLast},
+                 {QStringLiteral("keep-daily"), &RetentionPolicy::keepDaily},
+                 {QStringLiteral("keep-weekly"), &RetentionPolicy::keepWeekly},
+                 {QStringLiteral("keep-monthly"), &RetentionPolicy::keepMonthly},
+                 {QStringLiteral("keep-yearly"), &RetentionPolicy::keepYearly}}) {
+            if (!m_parser.isSet(option))
+                continue;
+            bool numeric = false;
+            policy.*field = m_parser.value(option).toInt(&numeric);
+            if (!numeric || policy.*field < 0) {
+                fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
+                return;
+            }
+            any = true;
+        }
+        if (!any)
+            policy = RetentionPolicy::recommended();
+        const PinStore pins(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath()));
+        const auto decisions = decideRetention(all, policy, pins.pinned(m_backend->describe()));
+        const bool dryRun = m_parser.isSet(QStringLiteral("dry-run"));
+        if (!m_json && (!m_quiet || dryRun)) {
+            for (const RetentionDecision& d : decisions)
+                printLine((d.keep ? CommandLine::tr("keep   ") : CommandLine::tr("delete ")) + d.backup.fileName
+                          + (d.reasons.isEmpty() ? QString() : QStringLiteral("  (") + d.reasons.join(QStringLiteral(", ")) + QLatin1Char(')')));
+        }
+        if (dryRun) {
+            if (m_json) {
+                QJsonArray rows;
+                for (const RetentionDecision& d : decisions)
+                    rows.append(QJsonObject{{QStringLiteral("filename"), d.backup.fileName},
+                                            {QStringLiteral("keep"), d.keep},
+                                            {QStringLiteral("reasons"), QJsonArray::fromStringList(d.reasons)}});
+                printJson({{QStringLiteral("dry_run"), true}, {QStringLiteral("decisions"), rows}});
+            }
+            finish(ExitCode::Success);
+            return;
+        }
+        pruneDelete(decisions, 0, 0);
+    });
+}
+
+void CommandLine::pruneDelete(QList<RetentionDecision> decisions, int index, int deleted)
+{
+    while (index < decisions.size() && decisions[index].keep)
+        ++index;
+    if (index >= decisions.size()) {
+        if (m_json)
+            printJson({{QStringLiteral("deleted"), deleted}, {QStringLiteral("kept"), int(decisions.size()) - deleted}});
+        else if (!m_quiet)
+            printLine(CommandLine::tr("Deleted %1 of %2 backups.").arg(deleted).arg(decisions.size()));
+        finish(ExitCode::Success);
+        return;
+    }
+    const QString name = decisions[index].backup.fileName;
+    watch<void>(m_backend->remove(name), [this, decisions, index, deleted] {
+        pruneDelete(decisions, index + 1, deleted + 1);
+    });
+}
+
+} // namespace fcb
