@@ -350,6 +350,43 @@
     </message>
 </context>
 <context>
+    <name>FcbDrillText</name>
+    <message numerus="yes">
+        <source>%n foreign key violation(s) in %1.</source>
+        <translation>
+            <numerusform>%n Fremdschlüsselverletzung in %1.</numerusform>
+            <numerusform>%n Fremdschlüsselverletzungen in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table %1 could not be read.</source>
+        <translation>Die Tabelle %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The restore drill</source>
+        <translation>Die Wiederherstellungsprobe</translation>
+    </message>
+    <message>
+        <source>Could not create a drill folder in %1.</source>
+        <translation>In %1 konnte kein Ordner für die Probe angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Checking foreign keys and counting rows</source>
+        <translation>Fremdschlüssel werden geprüft und Zeilen gezählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restores: %n table(s), %1 rows, %2 files</source>
+        <translation>
+            <numerusform>Wiederherstellbar: %n Tabelle, %1 Zeilen, %2 Dateien</numerusform>
+            <numerusform>Wiederherstellbar: %n Tabellen, %1 Zeilen, %2 Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process.</source>
+        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
+    </message>
+</context>
+<context>
     <name>FcbFileUtilText</name>
     <message>
         <source>Could not open %1 to flush it to disk.</source>
@@ -1535,6 +1572,29 @@
         <source>Deleted %1 of %2 backups.</source>
         <translation>%1 von %2 Sicherungen gelöscht.</translation>
     </message>
+    <message numerus="yes">
+        <source>Health:        STALE: the newest backup is older than %n hour(s)</source>
+        <translation>
+            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunde</numerusform>
+            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health:        STALE: there is no backup</source>
+        <translation>Zustand:           VERALTET: Es gibt keine Sicherung</translation>
+    </message>
+    <message>
+        <source>Health:        LOW SPACE: %1 free, less than twice the newest backup (%2)</source>
+        <translation>Zustand:           WENIG PLATZ: %1 frei, weniger als die doppelte Größe der neuesten Sicherung (%2)</translation>
+    </message>
+    <message>
+        <source>Health:        OK</source>
+        <translation>Zustand:           OK</translation>
+    </message>
+    <message>
+        <source>Warning: the heartbeat %1 could not be reached (%2).</source>
+        <translation>Warnung: Der Heartbeat %1 war nicht erreichbar (%2).</translation>
+    </message>
     <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
@@ -1549,6 +1609,9 @@ Commands:
   delete &lt;name&gt;          Delete one backup (a plain *.zip name in the backups folder)
   verify &lt;name&gt;          Check CRCs, SHA256SUMS, the database&apos;s integrity and metadata
                          (on a server: downloads it first, where the server allows)
+  drill &lt;name&gt;           Rehearse a restore in a throw-away folder: extract, checksums,
+                         integrity and foreign-key checks, row counts per table; the
+                         result is kept for the console&apos;s &quot;Last verified&quot; column
   stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
@@ -1642,6 +1705,10 @@ Befehle:
   verify &lt;Name&gt;          Prüft CRCs, SHA256SUMS, die Integrität der Datenbank und die
                          Metadaten (bei einem Server: lädt die Sicherung zuerst herunter,
                          sofern der Server dies erlaubt)
+  drill &lt;Name&gt;           Probt eine Wiederherstellung in einem Wegwerfordner: Entpacken,
+                         Prüfsummen, Integritäts- und Fremdschlüsselprüfung, Zeilen je
+                         Tabelle; das Ergebnis erscheint in der Spalte „Zuletzt geprüft“
+                         der Konsole
   stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
                          FastCMS wendet sie beim nächsten Start an
   unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
@@ -1748,27 +1815,30 @@ Exit-Codes:
 </translation>
     </message>
     <message numerus="yes">
-        <source>Health:        STALE: the newest backup is older than %n hour(s)</source>
+        <source>Foreign keys: %n violation(s)</source>
         <translation>
-            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunde</numerusform>
-            <numerusform>Zustand:           VERALTET: Die neueste Sicherung ist älter als %n Stunden</numerusform>
+            <numerusform>Fremdschlüssel: %n Verletzung</numerusform>
+            <numerusform>Fremdschlüssel: %n Verletzungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n file(s), %1:</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt, %1:</numerusform>
+            <numerusform>%n Dateien wiederhergestellt, %1:</numerusform>
         </translation>
     </message>
     <message>
-        <source>Health:        STALE: there is no backup</source>
-        <translation>Zustand:           VERALTET: Es gibt keine Sicherung</translation>
+        <source>rows</source>
+        <translation>Zeilen</translation>
     </message>
     <message>
-        <source>Health:        LOW SPACE: %1 free, less than twice the newest backup (%2)</source>
-        <translation>Zustand:           WENIG PLATZ: %1 frei, weniger als die doppelte Größe der neuesten Sicherung (%2)</translation>
+        <source>%1 restores: drill passed in %2 s.</source>
+        <translation>%1 lässt sich wiederherstellen: Probe in %2 s bestanden.</translation>
     </message>
     <message>
-        <source>Health:        OK</source>
-        <translation>Zustand:           OK</translation>
-    </message>
-    <message>
-        <source>Warning: the heartbeat %1 could not be reached (%2).</source>
-        <translation>Warnung: Der Heartbeat %1 war nicht erreichbar (%2).</translation>
+        <source>%1 would NOT restore: %2</source>
+        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
     </message>
 </context>
 <context>

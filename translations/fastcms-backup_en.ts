@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>FcbDrillText</name>
+    <message numerus="yes">
+        <source>%n foreign key violation(s) in %1.</source>
+        <translation>
+            <numerusform>%n foreign key violation in %1.</numerusform>
+            <numerusform>%n foreign key violations in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restores: %n table(s), %1 rows, %2 files</source>
+        <translation>
+            <numerusform>Restores: %n table, %1 rows, %2 files</numerusform>
+            <numerusform>Restores: %n tables, %1 rows, %2 files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Delete these %n backups? This cannot be undone.</source>
@@ -104,6 +121,20 @@
         <translation>
             <numerusform>Health:        STALE: the newest backup is older than %n hour</numerusform>
             <numerusform>Health:        STALE: the newest backup is older than %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Foreign keys: %n violation(s)</source>
+        <translation>
+            <numerusform>Foreign keys: %n violation</numerusform>
+            <numerusform>Foreign keys: %n violations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n file(s), %1:</source>
+        <translation>
+            <numerusform>Restored %n file, %1:</numerusform>
+            <numerusform>Restored %n files, %1:</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
+#include "drill/Drill.h"
 #include "local/LocalTypes.h"
 #include "restore/RestoreStager.h"
 
@@ -63,6 +64,9 @@ public:
     // Adds a backup zip from this machine after validating it.
     virtual Job<Result<BackupItem>> upload(const QString& zipPath) = 0;
     virtual Job<Result<VerifyReport>> verify(const QString& fileName) = 0;
+    // Restores the backup into a throw-away folder (a remote one is downloaded first) and checks
+    // it end to end; the result is recorded in the DrillStore under describe().
+    virtual Job<Result<DrillReport>> drill(const QString& fileName) = 0;
     virtual Job<Result<BackendStatus>> status() = 0;
 };
 

@@ -63,6 +63,21 @@ Job<Result<VerifyReport>> LocalBackend::verify(const QString& fileName)
     return m_engine.verifyAsync(fileName);
 }
 
+Job<Result<DrillReport>> LocalBackend::drill(const QString& fileName)
+{
+    Job<Result<DrillReport>> job;
+    const LocalEngine engine = m_engine;
+    const QString target = describe();
+    job.future = QtConcurrent::run(LocalEngine::pool(), [engine, fileName, target, token = job.token](QPromise<Result<DrillReport>>& promise) {
+        PromiseTaskContext<Result<DrillReport>> task(promise, token);
+        auto report = engine.drill(fileName, task);
+        if (report)
+            recordDrill(target, *report);
+        promise.addResult(std::move(report));
+    });
+    return job;
+}
+
 Job<Result<BackendStatus>> LocalBackend::status()
 {
     Job<Result<BackendStatus>> job;

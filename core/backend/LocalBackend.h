@@ -25,6 +25,7 @@ public:
     Job<Result<DownloadResult>> download(const QString& fileName, const QString& targetPath) override;
     Job<Result<BackupItem>> upload(const QString& zipPath) override;
     Job<Result<VerifyReport>> verify(const QString& fileName) override;
+    Job<Result<DrillReport>> drill(const QString& fileName) override;
     Job<Result<BackendStatus>> status() override;
 
 private:

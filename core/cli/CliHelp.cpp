@@ -17,6 +17,9 @@ Commands:
   delete <name>          Delete one backup (a plain *.zip name in the backups folder)
   verify <name>          Check CRCs, SHA256SUMS, the database's integrity and metadata
                          (on a server: downloads it first, where the server allows)
+  drill <name>           Rehearse a restore in a throw-away folder: extract, checksums,
+                         integrity and foreign-key checks, row counts per table; the
+                         result is kept for the console's "Last verified" column
   stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);

@@ -125,14 +125,15 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("demo"),          QStringLiteral("download"),
                                    QStringLiteral("upload"),        QStringLiteral("login"),
                                    QStringLiteral("forget-restore"), QStringLiteral("prune"),
-                                   QStringLiteral("pin"),           QStringLiteral("unpin")};
+                                   QStringLiteral("pin"),           QStringLiteral("unpin"),
+                                   QStringLiteral("drill")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
     }
     const bool takesName = command == QStringLiteral("delete") || command == QStringLiteral("verify")
         || command == QStringLiteral("stage-restore") || command == QStringLiteral("download")
-        || command == QStringLiteral("pin") || command == QStringLiteral("unpin");
+        || command == QStringLiteral("pin") || command == QStringLiteral("unpin") || command == QStringLiteral("drill");
     const bool takesPath = command == QStringLiteral("upload");
     if (args.size() != (takesName || takesPath ? 1 : 0)) {
         fail(Error::make(ErrorCode::Usage, takesName   ? CommandLine::tr("%1 takes one backup name.").arg(command)
@@ -277,6 +278,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             }
             finish(r.ok() ? ExitCode::Success : ExitCode::BadArchive);
         });
+    } else if (command == QStringLiteral("drill")) {
+        watch<DrillReport>(m_backend->drill(name), [this](const DrillReport& r) { printDrill(r); });
     } else if (command == QStringLiteral("stage-restore")) {
         watch<StageResult>(m_backend->stageRestore(name), [this](const StageResult& r) {
             if (m_json) {

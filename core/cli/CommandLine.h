@@ -47,6 +47,7 @@ private:
     // Builds the remote backend from --server and the credential options; false after fail().
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
+    void printDrill(const DrillReport& report);
     void runLogin();
     void pingHeartbeat();
     void runPrune(QList<BackupItem> gathered, int page);

@@ -132,10 +132,12 @@ void removeStaleTemps(const QString& backupsDir)
     const QDir dir(backupsDir);
     const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
     const auto entries = dir.entryInfoList({kTempPrefix + QLatin1Char('*'), QStringLiteral(".fcb-staging-*"),
-                                            QStringLiteral(".fcb-verify-*")},
+                                            QStringLiteral(".fcb-verify-*"), QStringLiteral(".fcb-drill-*")},
                                            QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& info : entries) {
-        if (info.fileName().startsWith(QStringLiteral(".fcb-verify-")) && info.lastModified().toUTC() > dayAgo)
+        const bool unlocked = info.fileName().startsWith(QStringLiteral(".fcb-verify-"))
+            || info.fileName().startsWith(QStringLiteral(".fcb-drill-"));
+        if (unlocked && info.lastModified().toUTC() > dayAgo)
             continue;
         qCInfo(lcLocal) << "removing a temporary file left by an interrupted run:" << info.fileName();
         (void)files::removeAll(info.absoluteFilePath());
@@ -359,6 +361,16 @@ Result<VerifyReport> LocalEngine::verify(const QString& fileName, TaskContext& t
     return archive::verify(path, m_folder.backupsDir(), task);
 }
 
+Result<DrillReport> LocalEngine::drill(const QString& fileName, TaskContext& task) const
+{
+    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
+        return fail(valid.error());
+    const QString path = m_folder.backupPath(fileName);
+    if (!files::isRegularFile(path))
+        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
+    return drill::run(path, m_folder.backupsDir(), task);
+}
+
 Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskContext& task,
                                               VerifyReport* failedReport) const
 {
@@ -545,6 +557,12 @@ Job<Result<void>> LocalEngine::removeAsync(const QString& fileName) const
 {
     const LocalEngine self = *this;
     return run<void>([self, fileName](TaskContext&) { return self.remove(fileName); });
+}
+
+Job<Result<DrillReport>> LocalEngine::drillAsync(const QString& fileName) const
+{
+    const LocalEngine self = *this;
+    return run<DrillReport>([self, fileName](TaskContext& task) { return self.drill(fileName, task); });
 }
 
 Job<Result<VerifyReport>> LocalEngine::verifyAsync(const QString& fileName) const

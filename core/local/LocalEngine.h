@@ -5,6 +5,7 @@
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
 #include "backend/Backend.h"
+#include "drill/Drill.h"
 #include "local/LocalTypes.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
@@ -40,6 +41,8 @@ public:
     Result<BackupPage> list(int page, int perPage) const;
     Result<void> remove(const QString& fileName) const;
     Result<VerifyReport> verify(const QString& fileName, TaskContext& task) const;
+    // A restore rehearsed in a throw-away folder inside the backups folder.
+    Result<DrillReport> drill(const QString& fileName, TaskContext& task) const;
     Result<StageResult> stageRestore(const QString& fileName, TaskContext& task,
                                      VerifyReport* failedReport = nullptr) const;
     Result<void> unstageRestore() const;
@@ -56,6 +59,7 @@ public:
     Job<Result<BackupPage>> listAsync(int page, int perPage) const;
     Job<Result<void>> removeAsync(const QString& fileName) const;
     Job<Result<VerifyReport>> verifyAsync(const QString& fileName) const;
+    Job<Result<DrillReport>> drillAsync(const QString& fileName) const;
     Job<Result<StageResult>> stageRestoreAsync(const QString& fileName) const;
     Job<Result<void>> unstageRestoreAsync() const;
     Job<Result<ApplyResult>> applyRestoreAsync() const;

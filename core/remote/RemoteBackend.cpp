@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QFutureWatcher>
 #include <QTemporaryDir>
+#include <QtConcurrent>
 
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbRemoteBackendText
@@ -452,6 +453,36 @@ Job<Result<VerifyReport>> RemoteBackend::verify(const QString& fileName)
                 return settle(promise, Result<VerifyReport>(report));
             }
             settle(promise, Result<VerifyReport>(fail(downloaded.error())));
+        },
+        [promise, fileName](qint64 done, qint64 total) {
+            report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
+        });
+    return p.job;
+}
+
+Job<Result<DrillReport>> RemoteBackend::drill(const QString& fileName)
+{
+    // Download into a private folder (verified as it lands), then rehearse the restore there on
+    // the worker pool. Cancelling the job cancels either step.
+    Pending<DrillReport> p;
+    auto promise = p.promise;
+    auto token = p.job.token;
+    auto dir = std::make_shared<QTemporaryDir>();
+    const QString target = describe();
+    startDownload(
+        fileName, dir->filePath(fileName), token,
+        [promise, dir, fileName, token, target](Result<DownloadResult> downloaded) {
+            if (!downloaded)
+                return settle(promise, Result<DrillReport>(fail(downloaded.error())));
+            (void)QtConcurrent::run(LocalEngine::pool(), [promise, dir, fileName, token, target, path = downloaded->path] {
+                PromiseTaskContext<Result<DrillReport>> task(*promise, token);
+                auto drilled = drill::run(path, dir->path(), task);
+                if (drilled) {
+                    drilled->fileName = fileName;
+                    recordDrill(target, *drilled);
+                }
+                settle(promise, std::move(drilled));
+            });
         },
         [promise, fileName](qint64 done, qint64 total) {
             report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));

@@ -30,6 +30,7 @@ public:
     Job<Result<DownloadResult>> download(const QString& fileName, const QString& targetPath) override;
     Job<Result<BackupItem>> upload(const QString& zipPath) override;
     Job<Result<VerifyReport>> verify(const QString& fileName) override;
+    Job<Result<DrillReport>> drill(const QString& fileName) override;
     Job<Result<BackendStatus>> status() override;
     // Signs in with the session's email and password (and two-factor code, once set).
     Job<Result<SignInResult>> signIn();

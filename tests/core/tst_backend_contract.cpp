@@ -50,6 +50,7 @@ private Q_SLOTS:
 
     void initTestCase()
     {
+        qputenv("XDG_DATA_HOME", m_stateDir.filePath(QStringLiteral("share")).toUtf8()); // the drill store
         m_server = std::make_unique<test::FakeServer>(QStringList{QStringLiteral("--download"), QStringLiteral("--upload")});
         QVERIFY(m_server->isRunning());
         auto fx = test::makeDataFolder(10, 3);
@@ -189,6 +190,23 @@ private Q_SLOTS:
         QCOMPARE(test::await(m_backend->download(seeded(7), target.path()).future).error().code, ErrorCode::NotFound);
         const auto verified = test::await(m_backend->verify(seeded(1)).future);
         QVERIFY(verified && verified->ok());
+    }
+
+    void drillsRestoreAndAreRecorded()
+    {
+        seed(2);
+        const auto drilled = test::await(m_backend->drill(seeded(2)).future);
+        QVERIFY2(drilled, qPrintable(drilled ? QString() : drilled.error().message));
+        QVERIFY2(drilled->ok(), qPrintable(drilled->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(drilled->fileName, seeded(2));
+        bool counted = false;
+        for (const DrillTable& t : drilled->tables)
+            counted = counted || (t.name == QStringLiteral("notes") && t.rows == (m_remote ? 20 : 10));
+        QVERIFY(counted);
+        const auto record = DrillStore().records(m_backend->describe()).value(seeded(2));
+        QVERIFY(record.ok);
+        QVERIFY(record.at.isValid());
+        QCOMPARE(test::await(m_backend->drill(seeded(7)).future).error().code, ErrorCode::NotFound);
     }
 
     void uploadsAreListed()
