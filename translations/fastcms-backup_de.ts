@@ -503,6 +503,14 @@
         <source>%1 is not a sound backup: %2</source>
         <translation>%1 ist keine intakte Sicherung: %2</translation>
     </message>
+    <message>
+        <source>%1 is already in the backups folder.</source>
+        <translation>%1 liegt bereits im Sicherungsordner.</translation>
+    </message>
+    <message>
+        <source>Could not create a folder in %1.</source>
+        <translation>In %1 konnte kein Ordner angelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>FcbMetadataText</name>
@@ -517,6 +525,85 @@
     <message>
         <source>metadata.json has an unreadable created_at time: %1</source>
         <translation>metadata.json enthält eine nicht lesbare created_at-Zeitangabe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FcbOffsiteText</name>
+    <message>
+        <source>rclone is not installed; install it (Debian: apt install rclone) for off-site copies.</source>
+        <translation>rclone ist nicht installiert; installieren Sie es (Debian: apt install rclone) für auswärtige Kopien.</translation>
+    </message>
+    <message>
+        <source>rclone could not be started.</source>
+        <translation>rclone konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>rclone exited with code %1.</source>
+        <translation>rclone endete mit Code %1.</translation>
+    </message>
+    <message>
+        <source>Name an off-site target: an rclone remote and folder such as &quot;s3:bucket/fastcms&quot;, or a local folder.</source>
+        <translation>Geben Sie ein auswärtiges Ziel an: ein rclone-Remote mit Ordner wie „s3:bucket/fastcms“ oder einen lokalen Ordner.</translation>
+    </message>
+    <message>
+        <source>The off-site target is a folder, not a file: %1</source>
+        <translation>Das auswärtige Ziel ist ein Ordner, keine Datei: %1</translation>
+    </message>
+    <message>
+        <source>Listing off-site copies</source>
+        <translation>Auswärtige Kopien werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>The off-site copies could not be listed.</source>
+        <translation>Die auswärtigen Kopien konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2.</source>
+        <translation>%1 liegt nicht auf %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be looked up on %2.</source>
+        <translation>%1 konnte auf %2 nicht nachgeschlagen werden.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 already exists on %2 with different contents (%3, here %4); it was left as it is.</source>
+        <translation>%1 existiert auf %2 bereits mit anderem Inhalt (%3, hier %4); die Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Copying %1 off-site</source>
+        <translation>%1 wird auswärts kopiert</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied to %2.</source>
+        <translation>%1 konnte nicht nach %2 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 on %2 is incomplete; it was removed.</source>
+        <translation>Die Kopie von %1 auf %2 ist unvollständig; sie wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>%1 wird geholt</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched from %2.</source>
+        <translation>%1 konnte nicht von %2 geholt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted from %2.</source>
+        <translation>%1 konnte auf %2 nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1682,32 @@
         <source>Warning: the heartbeat %1 could not be reached (%2).</source>
         <translation>Warnung: Der Heartbeat %1 war nicht erreichbar (%2).</translation>
     </message>
+    <message numerus="yes">
+        <source>Foreign keys: %n violation(s)</source>
+        <translation>
+            <numerusform>Fremdschlüssel: %n Verletzung</numerusform>
+            <numerusform>Fremdschlüssel: %n Verletzungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n file(s), %1:</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt, %1:</numerusform>
+            <numerusform>%n Dateien wiederhergestellt, %1:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 restores: drill passed in %2 s.</source>
+        <translation>%1 lässt sich wiederherstellen: Probe in %2 s bestanden.</translation>
+    </message>
+    <message>
+        <source>%1 would NOT restore: %2</source>
+        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
+    </message>
     <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
@@ -1632,6 +1745,11 @@ Commands:
                          staged backups are always kept
   pin &lt;name&gt;, unpin &lt;name&gt;
                          Keep a backup through every prune, or stop doing so
+  offsite push [&lt;name&gt;]  Copy backups off-site with rclone (to --offsite): the named one,
+                         or every one not there yet; never replaces or deletes anything
+  offsite list           The backups off-site, and which of them are also here
+  offsite pull &lt;name&gt;    Bring a backup back from off-site, verified, ready to restore
+  offsite delete &lt;name&gt;  Delete one backup off-site (only ever when asked like this)
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -1665,6 +1783,10 @@ Other options:
                          is short (for monitoring)
   --max-age &lt;hours&gt;      status: how old the newest backup may be (default: 26)
   --heartbeat-url &lt;url&gt;  create: call this URL after a successful backup
+  --offsite &lt;remote&gt;     An rclone remote and folder for off-site copies, such as
+                         s3:bucket/fastcms or a crypt remote for encryption at rest
+                         (default: FASTCMS_BACKUP_OFFSITE); create copies the new
+                         backup there too
   --output &lt;path&gt;        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
@@ -1738,6 +1860,14 @@ Befehle:
                          immer erhalten
   pin &lt;Name&gt;, unpin &lt;Name&gt;
                          Eine Sicherung bei jedem prune behalten, oder nicht mehr
+  offsite push [&lt;Name&gt;]  Kopiert Sicherungen mit rclone auswärts (nach --offsite): die
+                         genannte oder jede, die dort noch fehlt; ersetzt oder löscht dort
+                         nie etwas
+  offsite list           Die auswärtigen Sicherungen, und welche davon auch hier liegen
+  offsite pull &lt;Name&gt;    Holt eine Sicherung von auswärts zurück, geprüft und bereit zur
+                         Wiederherstellung
+  offsite delete &lt;Name&gt;  Löscht eine auswärtige Sicherung (nur auf diese ausdrückliche
+                         Anweisung)
   demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
                          dort noch keine app.db vorhanden ist)
 
@@ -1780,6 +1910,10 @@ Weitere Optionen:
                          wenn der Platz knapp ist (für die Überwachung)
   --max-age &lt;Stunden&gt;    status: wie alt die neueste Sicherung sein darf (Standard: 26)
   --heartbeat-url &lt;URL&gt;  create: diese URL nach einer erfolgreichen Sicherung aufrufen
+  --offsite &lt;Remote&gt;     Ein rclone-Remote mit Ordner für auswärtige Kopien, etwa
+                         s3:bucket/fastcms oder ein crypt-Remote für Verschlüsselung
+                         (Standard: FASTCMS_BACKUP_OFFSITE); create kopiert die neue
+                         Sicherung auch dorthin
   --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
   --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
   -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
@@ -1814,31 +1948,63 @@ Exit-Codes:
   130  abgebrochen (Strg+C oder SIGTERM)
 </translation>
     </message>
+    <message>
+        <source>offsite takes push [&lt;name&gt;], list, pull &lt;name&gt; or delete &lt;name&gt;.</source>
+        <translation>offsite erwartet push [&lt;Name&gt;], list, pull &lt;Name&gt; oder delete &lt;Name&gt;.</translation>
+    </message>
+    <message>
+        <source>Give it with --offsite or FASTCMS_BACKUP_OFFSITE.</source>
+        <translation>Geben Sie es mit --offsite oder FASTCMS_BACKUP_OFFSITE an.</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation>%1 wurde nach %2 kopiert.</translation>
+    </message>
     <message numerus="yes">
-        <source>Foreign keys: %n violation(s)</source>
+        <source>%n backup(s) copied off-site, %1 already there.</source>
         <translation>
-            <numerusform>Fremdschlüssel: %n Verletzung</numerusform>
-            <numerusform>Fremdschlüssel: %n Verletzungen</numerusform>
+            <numerusform>%n Sicherung auswärts kopiert, %1 bereits dort.</numerusform>
+            <numerusform>%n Sicherungen auswärts kopiert, %1 bereits dort.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No backups on %1 yet. Copy them with &apos;fastcms-backup offsite push&apos;.</source>
+        <translation>Noch keine Sicherungen auf %1. Kopieren Sie sie mit &apos;fastcms-backup offsite push&apos;.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
     <message numerus="yes">
-        <source>Restored %n file(s), %1:</source>
+        <source>Total: %n backup(s) on %1</source>
         <translation>
-            <numerusform>%n Datei wiederhergestellt, %1:</numerusform>
-            <numerusform>%n Dateien wiederhergestellt, %1:</numerusform>
+            <numerusform>Gesamt: %n Sicherung auf %1</numerusform>
+            <numerusform>Gesamt: %n Sicherungen auf %1</numerusform>
         </translation>
     </message>
     <message>
-        <source>rows</source>
-        <translation>Zeilen</translation>
+        <source>Fetched %1 (%2); it verifies and is ready to restore.</source>
+        <translation>%1 (%2) wurde geholt; die Prüfung ist bestanden, sie kann wiederhergestellt werden.</translation>
     </message>
     <message>
-        <source>%1 restores: drill passed in %2 s.</source>
-        <translation>%1 lässt sich wiederherstellen: Probe in %2 s bestanden.</translation>
+        <source>Deleted %1 from %2.</source>
+        <translation>%1 wurde auf %2 gelöscht.</translation>
     </message>
     <message>
-        <source>%1 would NOT restore: %2</source>
-        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
+        <source>Off-site copies are made from a local backups folder; on a server, download the backups first.</source>
+        <translation>Auswärtige Kopien entstehen aus einem lokalen Sicherungsordner; laden Sie bei einem Server die Sicherungen zuerst herunter.</translation>
     </message>
 </context>
 <context>

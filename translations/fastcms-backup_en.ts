@@ -137,6 +137,20 @@
             <numerusform>Restored %n files, %1:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied off-site, %1 already there.</source>
+        <translation>
+            <numerusform>%n backup copied off-site, %1 already there.</numerusform>
+            <numerusform>%n backups copied off-site, %1 already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s) on %1</source>
+        <translation>
+            <numerusform>Total: %n backup on %1</numerusform>
+            <numerusform>Total: %n backups on %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fcb::MainWindow</name>

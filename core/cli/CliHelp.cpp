@@ -40,6 +40,11 @@ Commands:
                          staged backups are always kept
   pin <name>, unpin <name>
                          Keep a backup through every prune, or stop doing so
+  offsite push [<name>]  Copy backups off-site with rclone (to --offsite): the named one,
+                         or every one not there yet; never replaces or deletes anything
+  offsite list           The backups off-site, and which of them are also here
+  offsite pull <name>    Bring a backup back from off-site, verified, ready to restore
+  offsite delete <name>  Delete one backup off-site (only ever when asked like this)
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -73,6 +78,10 @@ Other options:
                          is short (for monitoring)
   --max-age <hours>      status: how old the newest backup may be (default: 26)
   --heartbeat-url <url>  create: call this URL after a successful backup
+  --offsite <remote>     An rclone remote and folder for off-site copies, such as
+                         s3:bucket/fastcms or a crypt remote for encryption at rest
+                         (default: FASTCMS_BACKUP_OFFSITE); create copies the new
+                         backup there too
   --output <path>        download: a folder or a file name (default: .)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success

@@ -70,6 +70,7 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("check"), QString()},
         {QStringLiteral("max-age"), QString(), QStringLiteral("hours"), QStringLiteral("26")},
         {QStringLiteral("heartbeat-url"), QString(), QStringLiteral("url")},
+        {QStringLiteral("offsite"), QString(), QStringLiteral("remote")},
         {QStringLiteral("keep-last"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-daily"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-weekly"), QString(), QStringLiteral("n")},
@@ -126,7 +127,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("upload"),        QStringLiteral("login"),
                                    QStringLiteral("forget-restore"), QStringLiteral("prune"),
                                    QStringLiteral("pin"),           QStringLiteral("unpin"),
-                                   QStringLiteral("drill")};
+                                   QStringLiteral("drill"),         QStringLiteral("offsite")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
@@ -135,7 +136,12 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         || command == QStringLiteral("stage-restore") || command == QStringLiteral("download")
         || command == QStringLiteral("pin") || command == QStringLiteral("unpin") || command == QStringLiteral("drill");
     const bool takesPath = command == QStringLiteral("upload");
-    if (args.size() != (takesName || takesPath ? 1 : 0)) {
+    const bool offsite = command == QStringLiteral("offsite");
+    if (offsite && (args.isEmpty() || args.size() > 2)) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("offsite takes push [<name>], list, pull <name> or delete <name>.")));
+        return -1;
+    }
+    if (!offsite && args.size() != (takesName || takesPath ? 1 : 0)) {
         fail(Error::make(ErrorCode::Usage, takesName   ? CommandLine::tr("%1 takes one backup name.").arg(command)
                                            : takesPath ? CommandLine::tr("%1 takes the path of one zip file.").arg(command)
                                                        : CommandLine::tr("%1 takes no arguments.").arg(command)));
@@ -158,6 +164,11 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("%1 works on a local data folder; a server applies staged "
                                                            "restores itself when it restarts.")
                                                .arg(command)));
+        return -1;
+    }
+    if (remote && (offsite || m_parser.isSet(QStringLiteral("offsite")))) {
+        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Off-site copies are made from a local backups folder; on a "
+                                                           "server, download the backups first.")));
         return -1;
     }
     if (!remote && (command == QStringLiteral("login") || command == QStringLiteral("forget-restore"))) {
@@ -185,6 +196,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     std::signal(SIGINT, onTerminationSignal);
     std::signal(SIGTERM, onTerminationSignal);
     m_signalPoll.start();
+    if (offsite)
+        return runOffsite(args);
 
     if (command == QStringLiteral("create")) {
         const QString trigger = m_parser.value(QStringLiteral("trigger"));
@@ -192,13 +205,22 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             fail(Error::make(ErrorCode::Usage, CommandLine::tr("--trigger is manual, scheduled or pre-restore.")));
             return -1;
         }
+        if (!remote && m_parser.isSet(QStringLiteral("offsite"))) {
+            if (auto target = Offsite::checkTarget(offsiteTarget()); !target) {
+                fail(target.error());
+                return -1;
+            }
+        }
         watch<CreateResult>(m_backend->create(CreateRequest{trigger}), [this](const CreateResult& r) {
+            const QJsonObject json{{QStringLiteral("backup"), itemJson(r.backup)},
+                                   {QStringLiteral("files"), r.fileCount},
+                                   {QStringLiteral("database_bytes"), r.databaseBytes},
+                                   {QStringLiteral("uncompressed_bytes"), r.totalBytes},
+                                   {QStringLiteral("database_integrity"), r.databaseIntegrity}};
+            const bool pushOffsite = !m_backend->isRemote() && !offsiteTarget().isEmpty();
             if (m_json) {
-                printJson({{QStringLiteral("backup"), itemJson(r.backup)},
-                           {QStringLiteral("files"), r.fileCount},
-                           {QStringLiteral("database_bytes"), r.databaseBytes},
-                           {QStringLiteral("uncompressed_bytes"), r.totalBytes},
-                           {QStringLiteral("database_integrity"), r.databaseIntegrity}});
+                if (!pushOffsite)
+                    printJson(json);
             } else if (!m_quiet && m_backend->isRemote()) {
                 printLine(CommandLine::tr("Created %1 (%2) on the server.").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)));
             } else if (!m_quiet) {
@@ -208,7 +230,10 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    files::humanSize(r.databaseBytes), files::humanSize(r.totalBytes), r.databaseIntegrity));
                 printLine(r.backup.path);
             }
-            pingHeartbeat();
+            if (pushOffsite)
+                pushAfterCreate(r, json);
+            else
+                pingHeartbeat();
         });
     } else if (command == QStringLiteral("list")) {
         bool pageOk = false;
@@ -459,7 +484,7 @@ void CommandLine::fail(const Error& error, const QJsonObject& extra)
     clearProgress();
     const int code = exitCodeFor(error.code);
     if (m_json) {
-        QJsonObject object = extra;
+        QJsonObject object = extra.isEmpty() ? m_failureExtra : extra;
         object.insert(QStringLiteral("ok"), false);
         object.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
                                                            {QStringLiteral("message"), error.message},

@@ -48,6 +48,9 @@ private:
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
     void printDrill(const DrillReport& report);
+    QString offsiteTarget() const; // --offsite, else FASTCMS_BACKUP_OFFSITE
+    int runOffsite(const QStringList& args);
+    void pushAfterCreate(const CreateResult& created, const QJsonObject& createdJson);
     void runLogin();
     void pingHeartbeat();
     void runPrune(QList<BackupItem> gathered, int page);
@@ -63,6 +66,7 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     QString m_tokenFile; // rewritten when the server rotates the refresh token
     QJsonObject m_health;
+    QJsonObject m_failureExtra; // what a failing step adds to the --json error (e.g. the backup made before)
     std::shared_ptr<CancelToken> m_cancel;
     QTimer m_signalPoll;
 };

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -132,11 +133,12 @@ void removeStaleTemps(const QString& backupsDir)
     const QDir dir(backupsDir);
     const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
     const auto entries = dir.entryInfoList({kTempPrefix + QLatin1Char('*'), QStringLiteral(".fcb-staging-*"),
-                                            QStringLiteral(".fcb-verify-*"), QStringLiteral(".fcb-drill-*")},
+                                            QStringLiteral(".fcb-verify-*"), QStringLiteral(".fcb-drill-*"),
+                                            QStringLiteral(".fcb-pull-*")},
                                            QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& info : entries) {
         const bool unlocked = info.fileName().startsWith(QStringLiteral(".fcb-verify-"))
-            || info.fileName().startsWith(QStringLiteral(".fcb-drill-"));
+            || info.fileName().startsWith(QStringLiteral(".fcb-drill-")) || info.fileName().startsWith(QStringLiteral(".fcb-pull-"));
         if (unlocked && info.lastModified().toUTC() > dayAgo)
             continue;
         qCInfo(lcLocal) << "removing a temporary file left by an interrupted run:" << info.fileName();
@@ -528,11 +530,69 @@ Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContex
     return describe(c, {}, true);
 }
 
+Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const QStringList& names, TaskContext& task) const
+{
+    if (auto target = Offsite::checkTarget(remote); !target)
+        return fail(target.error());
+    QStringList wanted = names;
+    for (int page = 1; names.isEmpty(); ++page) {
+        auto listed = list(page, 1000);
+        if (!listed)
+            return fail(listed.error());
+        for (const BackupItem& item : listed->items) {
+            if (item.valid)
+                wanted.append(item.fileName);
+        }
+        if (page >= listed->totalPages)
+            break;
+    }
+    const Offsite offsite(remote);
+    OffsitePushResult result;
+    for (const QString& name : wanted) {
+        auto pushed = offsite.push(m_folder.backupPath(name), task);
+        if (!pushed)
+            return fail(pushed.error());
+        (*pushed ? result.copied : result.alreadyThere).append(name);
+    }
+    return result;
+}
+
+Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const
+{
+    if (auto target = Offsite::checkTarget(remote); !target)
+        return fail(target.error());
+    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
+        return fail(valid.error());
+    if (files::exists(m_folder.backupPath(fileName)))
+        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 is already in the backups folder.").arg(fileName));
+    QDir().mkpath(m_folder.backupsDir());
+    QTemporaryDir landing(m_folder.backupsDir() + QStringLiteral("/.fcb-pull-XXXXXX"));
+    if (!landing.isValid())
+        return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not create a folder in %1.").arg(m_folder.backupsDir()),
+                    landing.errorString());
+    const QString fetched = landing.filePath(fileName);
+    if (auto got = Offsite(remote).fetch(fileName, fetched, task); !got)
+        return fail(got.error());
+    return importArchive(fetched, task);
+}
+
 Job<Result<DownloadResult>> LocalEngine::copyOutAsync(const QString& fileName, const QString& targetPath) const
 {
     const LocalEngine self = *this;
     return run<DownloadResult>(
         [self, fileName, targetPath](TaskContext& task) { return self.copyOut(fileName, targetPath, task); });
+}
+
+Job<Result<OffsitePushResult>> LocalEngine::pushOffsiteAsync(const QString& remote, const QStringList& names) const
+{
+    const LocalEngine self = *this;
+    return run<OffsitePushResult>([self, remote, names](TaskContext& task) { return self.pushOffsite(remote, names, task); });
+}
+
+Job<Result<BackupItem>> LocalEngine::pullOffsiteAsync(const QString& remote, const QString& fileName) const
+{
+    const LocalEngine self = *this;
+    return run<BackupItem>([self, remote, fileName](TaskContext& task) { return self.pullOffsite(remote, fileName, task); });
 }
 
 Job<Result<BackupItem>> LocalEngine::importArchiveAsync(const QString& zipPath) const

@@ -6,6 +6,7 @@
 #include "archive/ArchiveReader.h"
 #include "backend/Backend.h"
 #include "drill/Drill.h"
+#include "offsite/Offsite.h"
 #include "local/LocalTypes.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
@@ -17,6 +18,12 @@
 #include <functional>
 
 namespace fcb {
+
+struct OffsitePushResult
+{
+    QStringList copied;
+    QStringList alreadyThere;
+};
 
 // Backups of a FastCMS data folder on this machine. The synchronous methods do the work and
 // are what the worker threads run; the *Async ones run them on the engine's own thread pool
@@ -54,6 +61,11 @@ public:
     // Adds a zip from elsewhere to the backups folder after it verifies; keeps its name when that
     // is a free plain *.zip name.
     Result<BackupItem> importArchive(const QString& zipPath, TaskContext& task) const;
+    // Off-site copies through rclone: the named backups (all valid ones when names is empty)
+    // to the remote, never replacing anything there; and one back, verified before it joins
+    // the backups folder.
+    Result<OffsitePushResult> pushOffsite(const QString& remote, const QStringList& names, TaskContext& task) const;
+    Result<BackupItem> pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const;
 
     Job<Result<CreateResult>> createAsync(const CreateRequest& request) const;
     Job<Result<BackupPage>> listAsync(int page, int perPage) const;
@@ -67,6 +79,8 @@ public:
     Job<Result<FolderStatus>> statusAsync() const;
     Job<Result<DownloadResult>> copyOutAsync(const QString& fileName, const QString& targetPath) const;
     Job<Result<BackupItem>> importArchiveAsync(const QString& zipPath) const;
+    Job<Result<OffsitePushResult>> pushOffsiteAsync(const QString& remote, const QStringList& names) const;
+    Job<Result<BackupItem>> pullOffsiteAsync(const QString& remote, const QString& fileName) const;
 
     // The pool all engines share; file work never runs on the caller's thread.
     static QThreadPool* pool();
