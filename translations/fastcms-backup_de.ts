@@ -842,6 +842,25 @@
     </message>
 </context>
 <context>
+    <name>FcbScheduleText</name>
+    <message>
+        <source>Could not create %1.</source>
+        <translation>%1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>crontab is not installed (Debian: apt install cron); use the systemd timer instead.</source>
+        <translation>crontab ist nicht installiert (Debian: apt install cron); verwenden Sie stattdessen den systemd-Timer.</translation>
+    </message>
+    <message>
+        <source>crontab -l did not answer.</source>
+        <translation>crontab -l hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>crontab refused the new line.</source>
+        <translation>crontab hat die neue Zeile abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>FcbSqliteText</name>
     <message>
         <source>Could not open the database %1.</source>
@@ -1709,6 +1728,64 @@
         <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
     </message>
     <message>
+        <source>offsite takes push [&lt;name&gt;], list, pull &lt;name&gt; or delete &lt;name&gt;.</source>
+        <translation>offsite erwartet push [&lt;Name&gt;], list, pull &lt;Name&gt; oder delete &lt;Name&gt;.</translation>
+    </message>
+    <message>
+        <source>Give it with --offsite or FASTCMS_BACKUP_OFFSITE.</source>
+        <translation>Geben Sie es mit --offsite oder FASTCMS_BACKUP_OFFSITE an.</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation>%1 wurde nach %2 kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied off-site, %1 already there.</source>
+        <translation>
+            <numerusform>%n Sicherung auswärts kopiert, %1 bereits dort.</numerusform>
+            <numerusform>%n Sicherungen auswärts kopiert, %1 bereits dort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backups on %1 yet. Copy them with &apos;fastcms-backup offsite push&apos;.</source>
+        <translation>Noch keine Sicherungen auf %1. Kopieren Sie sie mit &apos;fastcms-backup offsite push&apos;.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s) on %1</source>
+        <translation>
+            <numerusform>Gesamt: %n Sicherung auf %1</numerusform>
+            <numerusform>Gesamt: %n Sicherungen auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetched %1 (%2); it verifies and is ready to restore.</source>
+        <translation>%1 (%2) wurde geholt; die Prüfung ist bestanden, sie kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Deleted %1 from %2.</source>
+        <translation>%1 wurde auf %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Off-site copies are made from a local backups folder; on a server, download the backups first.</source>
+        <translation>Auswärtige Kopien entstehen aus einem lokalen Sicherungsordner; laden Sie bei einem Server die Sicherungen zuerst herunter.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -1750,6 +1827,9 @@ Commands:
   offsite list           The backups off-site, and which of them are also here
   offsite pull &lt;name&gt;    Bring a backup back from off-site, verified, ready to restore
   offsite delete &lt;name&gt;  Delete one backup off-site (only ever when asked like this)
+  schedule               Print a systemd user timer and service that run create, then
+                         prune (--every, --at; --cron for a crontab line); with
+                         --install, write them (or add the line to your crontab)
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -1781,13 +1861,18 @@ Other options:
   --dry-run              prune: only show what would be deleted
   --check                status: exit 11 when the newest backup is too old, 12 when space
                          is short (for monitoring)
-  --max-age &lt;hours&gt;      status: how old the newest backup may be (default: 26)
+  --max-age &lt;hours&gt;      status: how old the newest backup may be (default: what the
+                         installed schedule allows: 2 hourly, 26 daily, 170 weekly)
   --heartbeat-url &lt;url&gt;  create: call this URL after a successful backup
   --offsite &lt;remote&gt;     An rclone remote and folder for off-site copies, such as
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
   --output &lt;path&gt;        download: a folder or a file name (default: .)
+  --every &lt;interval&gt;     schedule: hourly, daily or weekly (Mondays) (default: daily)
+  --at &lt;time&gt;            schedule: when, such as 03:00; hourly uses the minutes
+  --cron                 schedule: a crontab line instead of systemd units
+  --install              schedule: write the units, or add the crontab line
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -1868,6 +1953,10 @@ Befehle:
                          Wiederherstellung
   offsite delete &lt;Name&gt;  Löscht eine auswärtige Sicherung (nur auf diese ausdrückliche
                          Anweisung)
+  schedule               Gibt einen systemd-Timer und -Dienst (für den Benutzer) aus,
+                         die create und danach prune ausführen (--every, --at; --cron
+                         für eine crontab-Zeile); mit --install werden sie geschrieben
+                         (bzw. die Zeile in Ihre crontab eingetragen)
   demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
                          dort noch keine app.db vorhanden ist)
 
@@ -1908,13 +1997,19 @@ Weitere Optionen:
   --dry-run              prune: nur zeigen, was gelöscht würde
   --check                status: Exit-Code 11, wenn die neueste Sicherung zu alt ist, 12,
                          wenn der Platz knapp ist (für die Überwachung)
-  --max-age &lt;Stunden&gt;    status: wie alt die neueste Sicherung sein darf (Standard: 26)
+  --max-age &lt;Stunden&gt;    status: wie alt die neueste Sicherung sein darf (Standard: was
+                         der eingerichtete Zeitplan erlaubt: stündlich 2, täglich 26,
+                         wöchentlich 170)
   --heartbeat-url &lt;URL&gt;  create: diese URL nach einer erfolgreichen Sicherung aufrufen
   --offsite &lt;Remote&gt;     Ein rclone-Remote mit Ordner für auswärtige Kopien, etwa
                          s3:bucket/fastcms oder ein crypt-Remote für Verschlüsselung
                          (Standard: FASTCMS_BACKUP_OFFSITE); create kopiert die neue
                          Sicherung auch dorthin
   --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
+  --every &lt;Intervall&gt;    schedule: hourly, daily oder weekly (montags) (Standard: daily)
+  --at &lt;Uhrzeit&gt;         schedule: wann, etwa 03:00; bei hourly zählen die Minuten
+  --cron                 schedule: eine crontab-Zeile statt systemd-Units
+  --install              schedule: die Units schreiben bzw. die crontab-Zeile eintragen
   --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
   -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
   -h, --help             Zeigt diese Hilfe an
@@ -1949,62 +2044,40 @@ Exit-Codes:
 </translation>
     </message>
     <message>
-        <source>offsite takes push [&lt;name&gt;], list, pull &lt;name&gt; or delete &lt;name&gt;.</source>
-        <translation>offsite erwartet push [&lt;Name&gt;], list, pull &lt;Name&gt; oder delete &lt;Name&gt;.</translation>
+        <source>--every is hourly, daily or weekly.</source>
+        <translation>--every ist hourly, daily oder weekly.</translation>
     </message>
     <message>
-        <source>Give it with --offsite or FASTCMS_BACKUP_OFFSITE.</source>
-        <translation>Geben Sie es mit --offsite oder FASTCMS_BACKUP_OFFSITE an.</translation>
+        <source>--at takes a time such as 03:00.</source>
+        <translation>--at erwartet eine Uhrzeit wie 03:00.</translation>
     </message>
     <message>
-        <source>Copied %1 to %2.</source>
-        <translation>%1 wurde nach %2 kopiert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n backup(s) copied off-site, %1 already there.</source>
-        <translation>
-            <numerusform>%n Sicherung auswärts kopiert, %1 bereits dort.</numerusform>
-            <numerusform>%n Sicherungen auswärts kopiert, %1 bereits dort.</numerusform>
-        </translation>
+        <source>A schedule for a server needs --token-file (written by login --save-token) or --api-key-file.</source>
+        <translation>Ein Zeitplan für einen Server braucht --token-file (von login --save-token geschrieben) oder --api-key-file.</translation>
     </message>
     <message>
-        <source>No backups on %1 yet. Copy them with &apos;fastcms-backup offsite push&apos;.</source>
-        <translation>Noch keine Sicherungen auf %1. Kopieren Sie sie mit &apos;fastcms-backup offsite push&apos;.</translation>
+        <source>Added to your crontab:</source>
+        <translation>In Ihre crontab eingetragen:</translation>
     </message>
     <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
+        <source># Add this line with &apos;crontab -e&apos; (or run this command again with --install):</source>
+        <translation># Tragen Sie diese Zeile mit &apos;crontab -e&apos; ein (oder führen Sie diesen Befehl erneut mit --install aus):</translation>
     </message>
     <message>
-        <source>Here</source>
-        <translation>Hier</translation>
+        <source>Wrote %1 and %2.</source>
+        <translation>%1 und %2 wurden geschrieben.</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>ja</translation>
+        <source>Start it with:</source>
+        <translation>Starten Sie ihn mit:</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message numerus="yes">
-        <source>Total: %n backup(s) on %1</source>
-        <translation>
-            <numerusform>Gesamt: %n Sicherung auf %1</numerusform>
-            <numerusform>Gesamt: %n Sicherungen auf %1</numerusform>
-        </translation>
+        <source>To run it while you are logged out as well: loginctl enable-linger</source>
+        <translation>Damit er auch läuft, während Sie abgemeldet sind: loginctl enable-linger</translation>
     </message>
     <message>
-        <source>Fetched %1 (%2); it verifies and is ready to restore.</source>
-        <translation>%1 (%2) wurde geholt; die Prüfung ist bestanden, sie kann wiederhergestellt werden.</translation>
-    </message>
-    <message>
-        <source>Deleted %1 from %2.</source>
-        <translation>%1 wurde auf %2 gelöscht.</translation>
-    </message>
-    <message>
-        <source>Off-site copies are made from a local backups folder; on a server, download the backups first.</source>
-        <translation>Auswärtige Kopien entstehen aus einem lokalen Sicherungsordner; laden Sie bei einem Server die Sicherungen zuerst herunter.</translation>
+        <source># Run this command again with --install to write both files, then: %1</source>
+        <translation># Führen Sie diesen Befehl erneut mit --install aus, um beide Dateien zu schreiben, dann: %1</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ Commands:
   offsite list           The backups off-site, and which of them are also here
   offsite pull <name>    Bring a backup back from off-site, verified, ready to restore
   offsite delete <name>  Delete one backup off-site (only ever when asked like this)
+  schedule               Print a systemd user timer and service that run create, then
+                         prune (--every, --at; --cron for a crontab line); with
+                         --install, write them (or add the line to your crontab)
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -76,13 +79,18 @@ Other options:
   --dry-run              prune: only show what would be deleted
   --check                status: exit 11 when the newest backup is too old, 12 when space
                          is short (for monitoring)
-  --max-age <hours>      status: how old the newest backup may be (default: 26)
+  --max-age <hours>      status: how old the newest backup may be (default: what the
+                         installed schedule allows: 2 hourly, 26 daily, 170 weekly)
   --heartbeat-url <url>  create: call this URL after a successful backup
   --offsite <remote>     An rclone remote and folder for off-site copies, such as
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
   --output <path>        download: a folder or a file name (default: .)
+  --every <interval>     schedule: hourly, daily or weekly (Mondays) (default: daily)
+  --at <time>            schedule: when, such as 03:00; hourly uses the minutes
+  --cron                 schedule: a crontab line instead of systemd units
+  --install              schedule: write the units, or add the crontab line
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help

@@ -8,6 +8,7 @@
 #include "backend/LocalBackend.h"
 #include "demo/DemoData.h"
 #include "remote/RemoteBackend.h"
+#include "schedule/Schedule.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,9 +69,13 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("abandon"), QString()},
         {QStringLiteral("dry-run"), QString()},
         {QStringLiteral("check"), QString()},
-        {QStringLiteral("max-age"), QString(), QStringLiteral("hours"), QStringLiteral("26")},
+        {QStringLiteral("max-age"), QString(), QStringLiteral("hours")},
         {QStringLiteral("heartbeat-url"), QString(), QStringLiteral("url")},
         {QStringLiteral("offsite"), QString(), QStringLiteral("remote")},
+        {QStringLiteral("every"), QString(), QStringLiteral("interval"), QStringLiteral("daily")},
+        {QStringLiteral("at"), QString(), QStringLiteral("time"), QStringLiteral("03:00")},
+        {QStringLiteral("cron"), QString()},
+        {QStringLiteral("install"), QString()},
         {QStringLiteral("keep-last"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-daily"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-weekly"), QString(), QStringLiteral("n")},
@@ -127,7 +132,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                                    QStringLiteral("upload"),        QStringLiteral("login"),
                                    QStringLiteral("forget-restore"), QStringLiteral("prune"),
                                    QStringLiteral("pin"),           QStringLiteral("unpin"),
-                                   QStringLiteral("drill"),         QStringLiteral("offsite")};
+                                   QStringLiteral("drill"),         QStringLiteral("offsite"),
+                                   QStringLiteral("schedule")};
     if (!known.contains(command)) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(command)));
         return -1;
@@ -198,6 +204,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     m_signalPoll.start();
     if (offsite)
         return runOffsite(args);
+    if (command == QStringLiteral("schedule"))
+        return runSchedule();
 
     if (command == QStringLiteral("create")) {
         const QString trigger = m_parser.value(QStringLiteral("trigger"));
@@ -357,7 +365,9 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     } else if (command == QStringLiteral("status")) {
         watch<BackendStatus>(m_backend->status(), [this](const BackendStatus& s) {
             // Health, for monitoring: exit codes only with --check.
-            const qint64 maxAgeHours = m_parser.value(QStringLiteral("max-age")).toLongLong();
+            // The schedule this target was given decides, unless --max-age does.
+            const qint64 maxAgeHours = m_parser.isSet(QStringLiteral("max-age")) ? m_parser.value(QStringLiteral("max-age")).toLongLong()
+                                                                                 : allowedBackupAge(s.target) / 3600;
             const qint64 age = s.newest ? s.newest->created.secsTo(QDateTime::currentDateTimeUtc()) : -1;
             const bool stale = !s.newest || age > maxAgeHours * 3600;
             const qint64 freeBytes = s.local ? s.local->freeBytes : -1;

@@ -50,6 +50,7 @@ private:
     void printDrill(const DrillReport& report);
     QString offsiteTarget() const; // --offsite, else FASTCMS_BACKUP_OFFSITE
     int runOffsite(const QStringList& args);
+    int runSchedule();
     void pushAfterCreate(const CreateResult& created, const QJsonObject& createdJson);
     void runLogin();
     void pingHeartbeat();

@@ -1,0 +1,265 @@
+#include "Schedule.h"
+
+#include "FileUtil.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace fcb {
+
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbScheduleText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbScheduleText)
+};
+
+std::optional<ScheduleSpec::Every> ScheduleSpec::parseEvery(const QString& text)
+{
+    if (text == QStringLiteral("hourly"))
+        return Every::Hourly;
+    if (text == QStringLiteral("daily"))
+        return Every::Daily;
+    if (text == QStringLiteral("weekly"))
+        return Every::Weekly;
+    return std::nullopt;
+}
+
+QString ScheduleSpec::everyName(Every every)
+{
+    switch (every) {
+    case Every::Hourly:
+        return QStringLiteral("hourly");
+    case Every::Weekly:
+        return QStringLiteral("weekly");
+    case Every::Daily:
+        break;
+    }
+    return QStringLiteral("daily");
+}
+
+namespace schedule {
+
+QString systemdQuote(const QString& argument)
+{
+    // systemd expands %specifiers and $VARIABLES in ExecStart=: double them to keep them literal.
+    QString text = argument;
+    text.replace(QLatin1Char('%'), QStringLiteral("%%")).replace(QLatin1Char('$'), QStringLiteral("$$"));
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./$-]+$"));
+    if (plain.match(text).hasMatch())
+        return text;
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QString shellQuote(const QString& argument)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@+=:,./-]+$"));
+    if (plain.match(argument).hasMatch())
+        return argument;
+    QString text = argument;
+    text.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+namespace {
+
+QString slugFor(const QString& target)
+{
+    QString base = QFileInfo(target).fileName();
+    if (target.contains(QStringLiteral("://")))
+        base = QUrl(target).host();
+    else if (base == QStringLiteral("data"))
+        base = QFileInfo(QFileInfo(target).absolutePath()).fileName(); // /srv/site/data -> site
+    base = base.toLower();
+    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    base = base.left(32);
+    while (base.startsWith(QLatin1Char('-')))
+        base.remove(0, 1);
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(target.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+    return base.isEmpty() ? hash : base + QLatin1Char('-') + hash;
+}
+
+QStringList createCommand(const ScheduleSpec& spec)
+{
+    return QStringList{spec.program, QStringLiteral("create"), QStringLiteral("--trigger"), QStringLiteral("scheduled"),
+                       QStringLiteral("-q")}
+        + spec.targetArgs + spec.createArgs;
+}
+
+QStringList pruneCommand(const ScheduleSpec& spec)
+{
+    return QStringList{spec.program, QStringLiteral("prune"), QStringLiteral("-q")} + spec.targetArgs + spec.pruneArgs;
+}
+
+QString joined(const QStringList& args, QString (*quote)(const QString&))
+{
+    QStringList quoted;
+    for (const QString& a : args)
+        quoted.append(quote(a));
+    return quoted.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+ScheduleFiles generate(const ScheduleSpec& spec)
+{
+    ScheduleFiles files;
+    files.unitName = QStringLiteral("fastcms-backup-") + slugFor(spec.target);
+    const QString every = ScheduleSpec::everyName(spec.every);
+    const QString time = spec.at.toString(QStringLiteral("HH:mm"));
+    // Comments stay English: they are read by administrators in configuration files.
+    const QString what = spec.every == ScheduleSpec::Every::Hourly
+        ? QStringLiteral("every hour at minute %1").arg(spec.at.minute(), 2, 10, QLatin1Char('0'))
+        : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("every Monday at %1").arg(time)
+                                                    : QStringLiteral("every day at %1").arg(time);
+
+    // systemd expands %specifiers in Description= too.
+    const QString shownTarget = QString(spec.target).replace(QLatin1Char('%'), QStringLiteral("%%"));
+    QString service;
+    service += QStringLiteral("# Written by fastcms-backup schedule: back up %1 %2%3.\n")
+                   .arg(spec.target, what, spec.prune ? QStringLiteral(", then prune") : QString());
+    service += QStringLiteral("[Unit]\nDescription=FastCMS backup of %1\n").arg(shownTarget);
+    service += QStringLiteral("Wants=network-online.target\nAfter=network-online.target\n\n");
+    service += QStringLiteral("[Service]\nType=oneshot\n");
+    service += QStringLiteral("ExecStart=") + joined(createCommand(spec), systemdQuote) + QLatin1Char('\n');
+    if (spec.prune)
+        service += QStringLiteral("ExecStart=") + joined(pruneCommand(spec), systemdQuote) + QLatin1Char('\n');
+    service += QStringLiteral("# Backups hold password hashes; keep the server responsive meanwhile.\n");
+    service += QStringLiteral("UMask=0077\nNice=10\nIOSchedulingClass=idle\n");
+    files.service = service;
+
+    const QString calendar = spec.every == ScheduleSpec::Every::Hourly
+        ? QStringLiteral("*-*-* *:%1:00").arg(spec.at.minute(), 2, 10, QLatin1Char('0'))
+        : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("Mon *-*-* %1:00").arg(time)
+                                                    : QStringLiteral("*-*-* %1:00").arg(time);
+    QString timer;
+    timer += QStringLiteral("# Written by fastcms-backup schedule (%1).\n").arg(every);
+    timer += QStringLiteral("[Unit]\nDescription=FastCMS backup of %1, %2\n\n").arg(shownTarget, what);
+    timer += QStringLiteral("[Timer]\nOnCalendar=%1\n").arg(calendar);
+    timer += QStringLiteral("# Runs missed while the machine was off happen at the next boot.\nPersistent=true\n");
+    timer += QStringLiteral("RandomizedDelaySec=%1\n\n").arg(spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("2min")
+                                                                                                         : QStringLiteral("10min"));
+    timer += QStringLiteral("[Install]\nWantedBy=timers.target\n");
+    files.timer = timer;
+
+    const QString minute = QString::number(spec.at.minute());
+    const QString hour = QString::number(spec.at.hour());
+    const QString cronWhen = spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("%1 * * * *").arg(minute)
+                           : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("%1 %2 * * 1").arg(minute, hour)
+                                                                       : QStringLiteral("%1 %2 * * *").arg(minute, hour);
+    QString command = joined(createCommand(spec), shellQuote);
+    if (spec.prune)
+        command += QStringLiteral(" && ") + joined(pruneCommand(spec), shellQuote);
+    command.replace(QLatin1Char('%'), QStringLiteral("\\%")); // cron turns a bare % into a newline
+    files.cronLine = cronWhen + QStringLiteral(" umask 077; ") + command + QStringLiteral(" # ") + files.unitName;
+    return files;
+}
+
+qint64 maxAgeSeconds(ScheduleSpec::Every every)
+{
+    switch (every) {
+    case ScheduleSpec::Every::Hourly:
+        return 2 * 3600;
+    case ScheduleSpec::Every::Weekly:
+        return 7 * 86400 + 2 * 3600;
+    case ScheduleSpec::Every::Daily:
+        break;
+    }
+    return 26 * 3600;
+}
+
+QString systemdUserDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/systemd/user");
+}
+
+Result<QStringList> installSystemd(const ScheduleFiles& files)
+{
+    const QString dir = systemdUserDir();
+    if (!QDir().mkpath(dir))
+        return fail(ErrorCode::Io, FcbScheduleText::tr("Could not create %1.").arg(dir));
+    const QString service = dir + QLatin1Char('/') + files.unitName + QStringLiteral(".service");
+    const QString timer = dir + QLatin1Char('/') + files.unitName + QStringLiteral(".timer");
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    if (auto written = files::writeAtomically(service, files.service.toUtf8(), readable); !written)
+        return fail(written.error());
+    if (auto written = files::writeAtomically(timer, files.timer.toUtf8(), readable); !written)
+        return fail(written.error());
+    return QStringList{service, timer};
+}
+
+Result<void> installCron(const ScheduleFiles& files)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("crontab")).isEmpty())
+        return fail(ErrorCode::Unsupported, FcbScheduleText::tr("crontab is not installed (Debian: apt install cron); use the "
+                                                                "systemd timer instead."));
+    QProcess read;
+    read.start(QStringLiteral("crontab"), {QStringLiteral("-l")});
+    if (!read.waitForFinished(30000))
+        return fail(ErrorCode::Io, FcbScheduleText::tr("crontab -l did not answer."));
+    // "no crontab for user" is exit 1 with nothing on standard output: start an empty one.
+    QStringList lines = QString::fromUtf8(read.readAllStandardOutput()).split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    const QString marker = QStringLiteral(" # ") + files.unitName;
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const QString& l) { return l.endsWith(marker); }), lines.end());
+    lines.append(files.cronLine);
+    QProcess write;
+    write.start(QStringLiteral("crontab"), {QStringLiteral("-")});
+    write.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    write.closeWriteChannel();
+    if (!write.waitForFinished(30000) || write.exitCode() != 0)
+        return fail(ErrorCode::Io, FcbScheduleText::tr("crontab refused the new line."), QString::fromUtf8(write.readAllStandardError()));
+    return {};
+}
+
+} // namespace schedule
+
+ScheduleStore::ScheduleStore(QString path)
+    : m_path(std::move(path))
+{
+}
+
+QString ScheduleStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/fastcms-backup/schedules.json");
+}
+
+std::optional<ScheduleSpec::Every> ScheduleStore::every(const QString& target) const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject all = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    return ScheduleSpec::parseEvery(all.value(target).toObject().value(QStringLiteral("every")).toString());
+}
+
+Result<void> ScheduleStore::record(const QString& target, ScheduleSpec::Every every)
+{
+    QJsonObject all;
+    QFile file(m_path);
+    if (file.open(QIODevice::ReadOnly))
+        all = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    file.close();
+    all.insert(target, QJsonObject{{QStringLiteral("every"), ScheduleSpec::everyName(every)}});
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    return files::writeAtomically(m_path, QJsonDocument(all).toJson());
+}
+
+qint64 allowedBackupAge(const QString& target)
+{
+    const auto every = ScheduleStore().every(target);
+    return schedule::maxAgeSeconds(every.value_or(ScheduleSpec::Every::Daily));
+}
+
+} // namespace fcb
