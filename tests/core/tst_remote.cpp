@@ -3,6 +3,7 @@
 // limits, faults that must end in a clear error within a bounded time, redirects, TLS, resumable
 // downloads, and no secret in any log line or error message.
 #include "TestSupport.h"
+#include "remote/CurlCommand.h"
 #include "remote/RemoteBackend.h"
 
 #include <QElapsedTimer>
@@ -527,6 +528,54 @@ private Q_SLOTS:
             QVERIFY(secret.size() >= 8);
             QVERIFY2(!everything.contains(secret), "a secret reached a log line or an error message");
         }
+    }
+
+    void copyAsCurlCommandsWork()
+    {
+        // Every generated command, run by sh with curl against the server, does what the console
+        // would; the token comes from the environment and is not in the command.
+        test::FakeServer server({QStringLiteral("--download"), QStringLiteral("--upload")});
+        QVERIFY(server.isRunning());
+        server.control({{QStringLiteral("seed"), 2}});
+        const Credentials tokens = signedInTokens(server.url());
+        QVERIFY(!tokens.accessToken.isEmpty());
+        QTemporaryDir dir;
+        const auto sh = [&](const QString& command, const QString& env = QStringLiteral("FASTCMS_TOKEN")) {
+            QVERIFY2(!command.contains(tokens.accessToken), qPrintable(command));
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(env, env == QStringLiteral("FASTCMS_TOKEN") ? tokens.accessToken
+                                                                           : QString::fromLatin1(test::FakeServer::apiKey));
+            process.setProcessEnvironment(environment);
+            process.setWorkingDirectory(dir.path());
+            process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0, qPrintable(command + QLatin1Char('\n') + QString::fromUtf8(process.readAllStandardError())));
+        };
+        const auto names = [&] {
+            QStringList list;
+            for (const QJsonValue& v : server.state().value(QStringLiteral("backups")).toArray())
+                list.append(v.toString());
+            return list;
+        };
+        const QStringList seeded = names();
+        QCOMPARE(seeded.size(), 2);
+        sh(curl::command(curl::Action::List, server.url(), {}));
+        sh(curl::command(curl::Action::Create, server.url(), {}));
+        QCOMPARE(names().size(), 3);
+        sh(curl::command(curl::Action::Download, server.url(), seeded.first()));
+        QVERIFY(QFileInfo(dir.filePath(seeded.first())).size() > 0);
+        QVERIFY(archive::readDirectory(dir.filePath(seeded.first())));
+        sh(curl::command(curl::Action::Delete, server.url(), seeded.first(), curl::Auth::ApiKey), QStringLiteral("FASTCMS_API_KEY"));
+        QVERIFY(!names().contains(seeded.first()));
+        const QString upload = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
+        QVERIFY(QFile::rename(dir.filePath(seeded.first()), upload));
+        sh(curl::command(curl::Action::Upload, server.url(), upload));
+        QVERIFY(names().contains(QStringLiteral("backup_20250101_000000.zip")));
+        sh(curl::command(curl::Action::Restore, server.url(), seeded.last()));
+        // A path prefix in the server address is kept, like the console's own requests.
+        QVERIFY(curl::command(curl::Action::List, QUrl(QStringLiteral("https://example.org/cms/")), {})
+                    .endsWith(QStringLiteral("'https://example.org/cms/api/v1/backups?page=1&per_page=20'")));
     }
 };
 
