@@ -1050,6 +1050,58 @@
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>FAILED %1</source>
+        <translation>FEHLGESCHLAGEN %1</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Local; off-site…</source>
+        <translation>Lokal; auswärts…</translation>
+    </message>
+    <message>
+        <source>Local; off-site unknown</source>
+        <translation>Lokal; auswärts unbekannt</translation>
+    </message>
+    <message>
+        <source>Local + off-site</source>
+        <translation>Lokal + auswärts</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Nur lokal</translation>
+    </message>
+    <message>
+        <source>Keep (%1)</source>
+        <translation>Behalten (%1)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Last Verified</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Kopien</translation>
+    </message>
+    <message>
+        <source>Prune Preview</source>
+        <translation>Aufräum-Vorschau</translation>
+    </message>
 </context>
 <context>
     <name>fcb::BackupsController</name>
@@ -2260,6 +2312,162 @@ Exit-Codes:
         <source> · backups use %1</source>
         <translation> · Sicherungen belegen %1</translation>
     </message>
+    <message numerus="yes">
+        <source> — older than the schedule allows (%n hour(s))</source>
+        <translation>
+            <numerusform> — älter, als der Zeitplan erlaubt (%n Stunde)</numerusform>
+            <numerusform> — älter, als der Zeitplan erlaubt (%n Stunden)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::MaintenanceController</name>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Als c&amp;url-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Drill</source>
+        <translation>Wiederherstellungs&amp;probe</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into a throw-away folder and check it end to end</source>
+        <translation>Die ausgewählte Sicherung in einen Wegwerfordner wiederherstellen und vollständig prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Prune…</source>
+        <translation>&amp;Aufräumen…</translation>
+    </message>
+    <message>
+        <source>Show which backups the retention policy (7 daily, 4 weekly, 12 monthly) would delete</source>
+        <translation>Zeigen, welche Sicherungen die Aufbewahrungsregel (7 täglich, 4 wöchentlich, 12 monatlich) löschen würde</translation>
+    </message>
+    <message>
+        <source>Delete Them…</source>
+        <translation>Diese löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the backups the preview marks</source>
+        <translation>Die in der Vorschau markierten Sicherungen löschen</translation>
+    </message>
+    <message>
+        <source>Close Preview</source>
+        <translation>Vorschau schließen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Off-site</source>
+        <translation>&amp;Auswärts kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected backups (or all that are missing there) to the off-site target with rclone</source>
+        <translation>Die ausgewählten Sicherungen (oder alle, die dort fehlen) mit rclone zum auswärtigen Ziel kopieren</translation>
+    </message>
+    <message>
+        <source>Off-site &amp;Target…</source>
+        <translation>Auswärtiges &amp;Ziel…</translation>
+    </message>
+    <message>
+        <source>Choose the rclone remote that keeps off-site copies</source>
+        <translation>Das rclone-Remote wählen, das die auswärtigen Kopien aufbewahrt</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule Backups…</source>
+        <translation>Sicherungen &amp;planen…</translation>
+    </message>
+    <message>
+        <source>A systemd timer or crontab line that backs up and prunes</source>
+        <translation>Ein systemd-Timer oder eine crontab-Zeile, die sichert und aufräumt</translation>
+    </message>
+    <message>
+        <source>&amp;List Backups</source>
+        <translation>Sicherungen &amp;auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Create a Backup</source>
+        <translation>Sicherung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Download the Selected Backup</source>
+        <translation>Ausgewählte Sicherung &amp;herunterladen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete the Selected Backup</source>
+        <translation>Ausgewählte Sicherung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Stage the Selected Backup for Restore</source>
+        <translation>Ausgewählte Sicherung zur &amp;Wiederherstellung vormerken</translation>
+    </message>
+    <message>
+        <source>No off-site target: choose one under Backups ▸ Off-site Target…</source>
+        <translation>Kein auswärtiges Ziel: wählen Sie eines unter Sicherungen ▸ Auswärtiges Ziel…</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>Wiederherstellungsprobe</translation>
+    </message>
+    <message>
+        <source>%1 restores: %2 (%3 s).</source>
+        <translation>%1 lässt sich wiederherstellen: %2 (%3 s).</translation>
+    </message>
+    <message>
+        <source>%1 would NOT restore: %2</source>
+        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Backup(s)…</source>
+        <translation>
+            <numerusform>%n Sicherung löschen…</numerusform>
+            <numerusform>%n Sicherungen löschen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.</source>
+        <translation>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): die %n Sicherung bleibt erhalten.</numerusform>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): alle %n Sicherungen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see the Prune Preview column.</source>
+        <translation>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherung würde gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherungen würden gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy off-site</source>
+        <translation>Auswärts kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1; %2 already there.</source>
+        <translation>
+            <numerusform>%n Sicherung nach %1 kopiert; %2 bereits dort.</numerusform>
+            <numerusform>%n Sicherungen nach %1 kopiert; %2 bereits dort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off-site Target</source>
+        <translation>Auswärtiges Ziel</translation>
+    </message>
+    <message>
+        <source>An rclone remote and folder for off-site copies, such as s3:bucket/fastcms, a crypt remote for encryption at rest, or a folder (empty: none). rclone&apos;s own configuration keeps the credentials.</source>
+        <translation>Ein rclone-Remote mit Ordner für auswärtige Kopien, etwa s3:bucket/fastcms, ein crypt-Remote für Verschlüsselung oder ein Ordner (leer: keines). Die Zugangsdaten stehen in rclones eigener Konfiguration.</translation>
+    </message>
+    <message>
+        <source>First save a token file for the timer (it keeps itself current):
+%1</source>
+        <translation>Speichern Sie zuerst eine Token-Datei für den Timer (sie hält sich selbst aktuell):
+%1</translation>
+    </message>
+    <message>
+        <source>Copied a curl command; it reads the API key from $FASTCMS_API_KEY.</source>
+        <translation>Ein curl-Befehl wurde kopiert; er liest den API-Schlüssel aus $FASTCMS_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Copied a curl command; it reads the token from $FASTCMS_TOKEN.</source>
+        <translation>Ein curl-Befehl wurde kopiert; er liest das Token aus $FASTCMS_TOKEN.</translation>
+    </message>
 </context>
 <context>
     <name>fcb::OperationLock</name>
@@ -2368,6 +2576,81 @@ Exit-Codes:
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::ScheduleDialog</name>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Einrichten</translation>
+    </message>
+    <message>
+        <source>Schedule Backups</source>
+        <translation>Sicherungen planen</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Every Monday</source>
+        <translation>Jeden Montag</translation>
+    </message>
+    <message>
+        <source>systemd user timer</source>
+        <translation>systemd-Timer (Benutzer)</translation>
+    </message>
+    <message>
+        <source>crontab line</source>
+        <translation>crontab-Zeile</translation>
+    </message>
+    <message>
+        <source>The system runs the backups: a timer starts &lt;tt&gt;fastcms-backup create&lt;/tt&gt;, then &lt;tt&gt;prune&lt;/tt&gt; (7 daily, 4 weekly, 12 monthly). Status warnings follow this schedule once it is installed.</source>
+        <translation>Das System führt die Sicherungen aus: ein Timer startet &lt;tt&gt;fastcms-backup create&lt;/tt&gt;, danach &lt;tt&gt;prune&lt;/tt&gt; (7 täglich, 4 wöchentlich, 12 monatlich). Sobald er eingerichtet ist, richten sich die Statuswarnungen nach diesem Zeitplan.</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>&amp;Um:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>&amp;Mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Crontab</source>
+        <translation>In crontab &amp;eintragen</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>Wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Nicht eingerichtet: %1</translation>
+    </message>
+    <message>
+        <source>Added the line to your crontab.</source>
+        <translation>Die Zeile wurde in Ihre crontab eingetragen.</translation>
+    </message>
+    <message>
+        <source>Wrote %1. Start it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %2.timer</source>
+        <translation>%1 geschrieben. Starten Sie ihn mit: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %2.timer</translation>
     </message>
 </context>
 <context>

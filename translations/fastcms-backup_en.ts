@@ -175,6 +175,44 @@
             <numerusform>%n days ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> — older than the schedule allows (%n hour(s))</source>
+        <translation>
+            <numerusform> — older than the schedule allows (%n hour)</numerusform>
+            <numerusform> — older than the schedule allows (%n hours)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::MaintenanceController</name>
+    <message numerus="yes">
+        <source>Delete %n Backup(s)…</source>
+        <translation>
+            <numerusform>Delete %n Backup…</numerusform>
+            <numerusform>Delete %n Backups…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.</source>
+        <translation>
+            <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup are kept.</numerusform>
+            <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backups are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see the Prune Preview column.</source>
+        <translation>
+            <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup would be deleted; see the Prune Preview column.</numerusform>
+            <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backups would be deleted; see the Prune Preview column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1; %2 already there.</source>
+        <translation>
+            <numerusform>%n backup copied to %1; %2 already there.</numerusform>
+            <numerusform>%n backups copied to %1; %2 already there.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fcb::PaginationBar</name>

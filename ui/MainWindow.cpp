@@ -5,6 +5,7 @@
 #include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
+#include "backups/MaintenanceController.h"
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "backups/PaginationBar.h"
@@ -126,8 +127,14 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
             m_banner->show(tr("The language changes when the console starts again."), Banner::Kind::Info);
         });
     }
+    m_maintenance = new MaintenanceController(this, m_backups, prompter ? prompter : m_ownPrompter.get());
+    const auto m = [this](const char* name) { return m_maintenance->action(QString::fromLatin1(name)); };
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
+    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), m("actionDrill"), a("actionRestore"), a("actionDownload"),
+                            a("actionDelete")});
+    backupMenu->addSeparator();
+    backupMenu->addActions({m("actionPrunePreview"), m("actionPushOffsite"), m("actionOffsiteTarget"), m("actionSchedule")});
+    backupMenu->addMenu(m_maintenance->curlMenu());
     backupMenu->addSeparator();
     backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
     backupMenu->addSeparator();
@@ -137,6 +144,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     fileMenu->insertSeparator(quit);
     setAcceptDrops(true);
     addActions(m_backups->actions());
+    addActions(m_maintenance->actions());
 
     // Sorting happens within the page, by raw values (bytes, times), not by text.
     auto* sorted = new QSortFilterProxyModel(this);
@@ -153,10 +161,19 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({a("actionVerify"), a("actionRestore"), a("actionDelete"), a("actionCopyName"), a("actionCopyPath"),
-                         a("actionOpenFolder")});
-    m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
+    m_table->addActions({a("actionVerify"), m("actionDrill"), a("actionRestore"), m("actionPushOffsite"), a("actionDelete"),
+                         a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder")});
+    m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
+    m_maintenance->setSelectionModel(m_table->selectionModel());
+    // The prune preview's column shows only while a preview is open.
+    m_table->setColumnHidden(BackupTableModel::Retention, true);
+    // The full path is in the file name's tooltip, the details and Copy Path.
+    m_table->setColumnHidden(BackupTableModel::Path, true);
+    connect(m_maintenance, &MaintenanceController::retentionPreviewChanged, this, [this](bool shown) {
+        m_table->setColumnHidden(BackupTableModel::Retention, !shown);
+        m_table->resizeColumnToContents(BackupTableModel::Retention);
+    });
     auto* rowActions = new RowActionDelegate(
         [this](const QString& name, RowActionDelegate::Action action) { return m_backups->unavailableReason(name, action); },
         m_table);
@@ -203,9 +220,18 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
         m_summary->setVisible(total == 0);
         m_table->resizeColumnsToContents();
         m_table->resizeRowsToContents();
-        m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Path, QHeaderView::Stretch);
+        m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     });
-    connect(m_backups, &BackupsController::statusLoaded, this, &MainWindow::showStatus);
+    connect(m_backups, &BackupsController::statusLoaded, this, [this](const BackendStatus& status) {
+        m_lastStatus = status;
+        showStatus(status);
+    });
+    // The allowed age comes from the installed schedule, read with the other annotations.
+    connect(m_maintenance, &MaintenanceController::annotationsLoaded, this, [this] {
+        if (m_lastStatus)
+            showStatus(*m_lastStatus);
+        m_table->resizeColumnToContents(BackupTableModel::LastVerified);
+    });
     connect(m_backups, &BackupsController::jobFinished, this, &MainWindow::jobFinished);
     connect(m_backups, &BackupsController::refreshed, this, &MainWindow::refreshed);
 }
@@ -231,6 +257,8 @@ void MainWindow::createFirstBackupIfEmpty()
 QAction* MainWindow::action(const QString& name) const
 {
     if (QAction* a = m_backups->action(name))
+        return a;
+    if (QAction* a = m_maintenance->action(name))
         return a;
     for (QAction* a : m_connections->actions())
         if (a->objectName() == name)
@@ -269,8 +297,9 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::showStatus(const BackendStatus& status)
 {
-    // The same health rules as `fastcms-backup status --check`: a day and a bit, twice the room.
-    constexpr qint64 maxAge = 26 * 3600;
+    // The same health rules as `fastcms-backup status --check`: the installed schedule's
+    // interval and a margin (a day and a bit without one), twice the room.
+    const qint64 maxAge = m_maintenance->allowedBackupAge();
     const QString warning = QStringLiteral("QLabel { color: #7a1712; font-weight: bold; }");
     if (!status.newest) {
         m_newest->setText(tr("No backup yet"));
@@ -280,7 +309,8 @@ void MainWindow::showStatus(const BackendStatus& status)
     QString text = tr("Newest backup: %1 (%2)").arg(status.newest->fileName, ageText(status.newest->created));
     bool healthy = true;
     if (status.newest->created.secsTo(QDateTime::currentDateTimeUtc()) > maxAge) {
-        text += tr(" — older than a day");
+        text += maxAge == 26 * 3600 ? tr(" — older than a day")
+                                    : tr(" — older than the schedule allows (%n hour(s))", nullptr, int(maxAge / 3600));
         healthy = false;
     }
     if (status.local && status.local->freeBytes >= 0 && status.local->freeBytes < 2 * status.newest->sizeBytes) {

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -20,6 +21,7 @@ class BackupsController;
 class ConnectionController;
 
 class JobsModel;
+class MaintenanceController;
 class PaginationBar;
 class Prompter;
 
@@ -42,6 +44,7 @@ public:
     QAction* action(const QString& name) const;
     BackupTableModel* model() const;
     BackupsController* backups() const { return m_backups; }
+    MaintenanceController* maintenance() const { return m_maintenance; }
     ConnectionController* connections() const { return m_connections; }
     JobsModel* jobs() const { return m_jobs; }
     Banner* banner() const { return m_banner; }
@@ -65,6 +68,8 @@ private:
     Banner* m_banner;
     BackupsController* m_backups;
     ConnectionController* m_connections = nullptr;
+    MaintenanceController* m_maintenance = nullptr;
+    std::optional<BackendStatus> m_lastStatus;
     PaginationBar* m_pagination;
     QTableView* m_table;
     QLabel* m_summary;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QWidget;
 
 namespace fcb {
@@ -31,6 +33,8 @@ public:
     virtual QString chooseArchive(QWidget* parent) = 0;
     // A FastCMS data folder on this machine; empty when the user cancels.
     virtual QString chooseFolder(QWidget* parent) = 0;
+    // One line of text (e.g. an off-site target); nullopt when the user cancels.
+    virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label, const QString& current) = 0;
 };
 
 class DialogPrompter final : public Prompter
@@ -41,6 +45,7 @@ public:
     bool confirmApply(QWidget* parent, const QString& backupName) override;
     QString chooseArchive(QWidget* parent) override;
     QString chooseFolder(QWidget* parent) override;
+    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label, const QString& current) override;
 };
 
 } // namespace fcb

@@ -18,6 +18,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <QDialog>
+
 #include <cstdio>
 
 namespace fcb {
@@ -32,6 +34,7 @@ public:
     bool confirmApply(QWidget*, const QString&) override { return false; }
     QString chooseArchive(QWidget*) override { return {}; }
     QString chooseFolder(QWidget*) override { return {}; }
+    std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override { return std::nullopt; }
 };
 
 void save(QWidget* widget, const QString& path)
@@ -98,9 +101,19 @@ void ScreenshotTour::start()
                 SilentTaskContext task;
                 (void)LocalEngine(folder).stageRestore(question.backup.fileName, task);
                 window->backups()->refresh();
-                QTimer::singleShot(800, this, [window, out, finish] {
+                QTimer::singleShot(800, this, [this, window, out, finish] {
                     save(window, out + QStringLiteral("/restore-staged.png"));
-                    finish();
+                    // The prune preview, then the schedule generator.
+                    window->action(QStringLiteral("actionPrunePreview"))->trigger();
+                    QTimer::singleShot(800, this, [this, window, out, finish] {
+                        save(window, out + QStringLiteral("/prune-preview.png"));
+                        window->action(QStringLiteral("actionSchedule"))->trigger();
+                        QTimer::singleShot(500, this, [window, out, finish] {
+                            if (auto* dialog = window->findChild<QDialog*>(QStringLiteral("scheduleDialog")))
+                                save(dialog, out + QStringLiteral("/schedule-dialog.png"));
+                            finish();
+                        });
+                    });
                 });
             });
         });

@@ -76,10 +76,10 @@ public:
     // Plain http:// to a host that is not this machine: credentials cross the network unencrypted.
     bool insecure() const;
     bool hasCredentials() const { return m_credentials.kind != Credentials::Kind::None; }
+    bool usesApiKey() const { return m_credentials.kind == Credentials::Kind::ApiKey; }
     bool canRefresh() const { return !m_credentials.refreshToken.isEmpty(); }
     // A refused token can be renewed: with a refresh token, or by signing in again.
     bool canRenew() const { return canRefresh() || m_credentials.kind == Credentials::Kind::Password; }
-    bool usesApiKey() const { return m_credentials.kind == Credentials::Kind::ApiKey; }
     bool needsSignIn() const;
     // The request carries this session's credentials; redirects to another origin are not
     // followed, so they never travel elsewhere.

@@ -1,6 +1,7 @@
 // The console's window, offscreen: open a data folder, create a backup through the named
 // action, see it in the table, verify it.
 #include "MainWindow.h"
+#include "WindowFixture.h"
 #include "Translations.h"
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
@@ -39,66 +40,7 @@
 
 using namespace fcb;
 
-namespace {
-
-// Answers the console's questions the way a test says, and records them. The restore question
-// goes through the real RestoreDialog's typed-name check.
-class ScriptedPrompter final : public Prompter
-{
-public:
-    bool deleteAnswer = true;
-    QString typedName;
-    QStringList asked;
-    bool confirmDelete(QWidget*, const QStringList& names) override
-    {
-        asked.append(QStringLiteral("delete:") + names.join(QLatin1Char(',')));
-        return deleteAnswer;
-    }
-    bool confirmRestore(QWidget*, const RestoreQuestion& question) override
-    {
-        asked.append(QStringLiteral("restore:") + question.backup.fileName + QLatin1Char(':') + question.verification);
-        RestoreDialog dialog(question);
-        dialog.confirmationField()->setText(typedName);
-        return dialog.canAccept();
-    }
-    bool confirmApply(QWidget*, const QString& name) override
-    {
-        asked.append(QStringLiteral("apply:") + name);
-        return true;
-    }
-    QString archive;
-    QString chooseArchive(QWidget*) override { return archive; }
-    QString folder;
-    QString chooseFolder(QWidget*) override { return folder; }
-};
-
-// A shown window with a scripted prompter, opened on a local folder and listed once.
-struct OpenWindow
-{
-    ScriptedPrompter prompter;
-    MainWindow window{&prompter, std::make_unique<MemorySecretStore>()};
-    QSignalSpy refreshed{&window, &MainWindow::refreshed};
-    explicit OpenWindow(const DataFolder& folder)
-    {
-        window.show();
-        window.openDataFolder(folder);
-        if (!refreshed.wait(10000))
-            qFatal("the window did not list %s", qPrintable(folder.dataDir()));
-    }
-};
-
-void seedBackups(const DataFolder& folder, int count)
-{
-    LocalEngine engine(folder);
-    SilentTaskContext task;
-    const auto created = engine.create({}, task);
-    QVERIFY(created);
-    const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
-    for (int i = 1; i < count; ++i)
-        QVERIFY(QFile::copy(created->backup.path, folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
-}
-
-} // namespace
+using namespace fcb::test;
 
 class TestMainWindow : public QObject
 {

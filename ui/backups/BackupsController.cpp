@@ -136,6 +136,7 @@ void BackupsController::setBackend(std::unique_ptr<Backend> backend)
     m_page = 1;
     m_caps = {};
     m_banner->hide();
+    Q_EMIT backendChanged();
     auto capsJob = m_backend->capabilities();
     auto* watcher = new QFutureWatcher<Result<Capabilities>>(this);
     Backend* asked = m_backend.get();
@@ -212,41 +213,6 @@ void BackupsController::refresh()
         Q_EMIT statusLoaded(*status);
     });
     statusWatcher->setFuture(statusJob.future);
-}
-
-template<typename T, typename OnSuccess>
-void BackupsController::track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
-{
-    const int id = m_jobs->add(type, target, job.token);
-    m_busy = true;
-    updateActions();
-    auto* watcher = new QFutureWatcher<Result<T>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
-            [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher, onSuccess] {
-        watcher->deleteLater();
-        m_busy = false;
-        const auto result = watcher->result();
-        bool success = false;
-        if (!result) {
-            const bool cancelled = result.error().code == ErrorCode::Cancelled;
-            m_jobs->finish(id, cancelled ? JobsModel::State::Cancelled : JobsModel::State::Failed,
-                           cancelled ? tr("Cancelled") : result.error().message);
-            m_banner->show(cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
-                           cancelled ? Banner::Kind::Info : Banner::Kind::Error);
-        } else {
-            success = true;
-            m_jobs->finish(id, JobsModel::State::Succeeded, tr("Done"));
-            if constexpr (std::is_void_v<T>)
-                onSuccess();
-            else
-                onSuccess(*result);
-        }
-        updateActions();
-        refresh();
-        Q_EMIT jobFinished(success);
-    });
-    watcher->setFuture(job.future);
 }
 
 QStringList BackupsController::selectedNames() const
@@ -332,15 +298,17 @@ void BackupsController::deleteSelected()
     deleteBackups(selectedNames());
 }
 
-void BackupsController::deleteBackups(const QStringList& names)
+void BackupsController::deleteBackups(const QStringList& names, std::function<void()> done)
 {
     if (!m_backend || m_busy || names.isEmpty() || !m_prompter->confirmDelete(m_window, names))
         return;
     // One job per backup, one after the other.
     const auto next = std::make_shared<std::function<void(int)>>();
-    *next = [this, names, next](int i) {
+    *next = [this, names, next, done](int i) {
         if (i >= names.size()) {
             m_banner->show(tr("Deleted %n backup(s).", nullptr, int(names.size())), Banner::Kind::Success);
+            if (done)
+                done();
             return;
         }
         track<void>(tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });

@@ -6,8 +6,11 @@
 #include "widgets/Banner.h"
 
 #include <QFutureWatcher>
+
+#include <QFutureWatcher>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -60,11 +63,21 @@ Q_SIGNALS:
     void statusLoaded(const fcb::BackendStatus& status);
     void jobFinished(bool success);
     void refreshed();
+    void backendChanged();
 
-private:
+public:
+    // Runs a job in the jobs panel (one at a time), shows its failure in the banner, calls
+    // onSuccess with its value, then refreshes the list.
     template<typename T, typename OnSuccess>
     void track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess);
     QStringList selectedNames() const;
+    // The current page's item with that name, or nullptr.
+    const BackupItem* itemNamed(const QString& name) const;
+    Banner* banner() const { return m_banner; }
+    // Asks first, then deletes one after the other; done(true) once all are gone.
+    void deleteBackups(const QStringList& names, std::function<void()> done = {});
+
+private:
     const BackupItem* selectedItem() const;
     void updateActions();
     void createBackup();
@@ -73,10 +86,8 @@ private:
     void restoreSelected();
     void downloadSelected();
     void verifyBackup(const QString& name);
-    void deleteBackups(const QStringList& names);
     void restoreBackup(const BackupItem& item);
     void downloadBackup(const QString& name);
-    const BackupItem* itemNamed(const QString& name) const;
     void unstage();
     void applyRestore();
     void showPending(const BackendStatus& status);
@@ -113,5 +124,40 @@ private:
     QHash<QString, QString> m_lastVerification; // file name -> when and what
     QAction* m_openFolder;
 };
+
+template<typename T, typename OnSuccess>
+inline void BackupsController::track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
+{
+    const int id = m_jobs->add(type, target, job.token);
+    m_busy = true;
+    updateActions();
+    auto* watcher = new QFutureWatcher<Result<T>>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher, onSuccess] {
+        watcher->deleteLater();
+        m_busy = false;
+        const auto result = watcher->result();
+        bool success = false;
+        if (!result) {
+            const bool cancelled = result.error().code == ErrorCode::Cancelled;
+            m_jobs->finish(id, cancelled ? JobsModel::State::Cancelled : JobsModel::State::Failed,
+                           cancelled ? tr("Cancelled") : result.error().message);
+            m_banner->show(cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
+                           cancelled ? Banner::Kind::Info : Banner::Kind::Error);
+        } else {
+            success = true;
+            m_jobs->finish(id, JobsModel::State::Succeeded, tr("Done"));
+            if constexpr (std::is_void_v<T>)
+                onSuccess();
+            else
+                onSuccess(*result);
+        }
+        updateActions();
+        refresh();
+        Q_EMIT jobFinished(success);
+    });
+    watcher->setFuture(job.future);
+}
 
 } // namespace fcb

@@ -1,5 +1,7 @@
 #include "RestoreDialog.h"
 
+#include <QInputDialog>
+
 #include "FileUtil.h"
 
 #include <QDialogButtonBox>
@@ -93,6 +95,15 @@ QString DialogPrompter::chooseArchive(QWidget* parent)
 QString DialogPrompter::chooseFolder(QWidget* parent)
 {
     return QFileDialog::getExistingDirectory(parent, QObject::tr("Open a FastCMS data folder"));
+}
+
+std::optional<QString> DialogPrompter::askText(QWidget* parent, const QString& title, const QString& label, const QString& current)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, current, &ok);
+    if (!ok)
+        return std::nullopt;
+    return text.trimmed();
 }
 
 } // namespace fcb

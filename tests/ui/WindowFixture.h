@@ -1,0 +1,82 @@
+#pragma once
+
+// What the console's GUI tests share: a scripted prompter, a shown window opened on a folder,
+// and seeded backups.
+#include "MainWindow.h"
+#include "Prompter.h"
+#include "TestSupport.h"
+#include "archive/BackupName.h"
+#include "connection/SecretStore.h"
+#include "local/LocalEngine.h"
+#include "restore/RestoreDialog.h"
+
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace fcb::test {
+
+// Answers the console's questions the way a test says, and records them. The restore question
+// goes through the real RestoreDialog's typed-name check.
+class ScriptedPrompter final : public Prompter
+{
+public:
+    bool deleteAnswer = true;
+    QString typedName;
+    QStringList asked;
+    bool confirmDelete(QWidget*, const QStringList& names) override
+    {
+        asked.append(QStringLiteral("delete:") + names.join(QLatin1Char(',')));
+        return deleteAnswer;
+    }
+    bool confirmRestore(QWidget*, const RestoreQuestion& question) override
+    {
+        asked.append(QStringLiteral("restore:") + question.backup.fileName + QLatin1Char(':') + question.verification);
+        RestoreDialog dialog(question);
+        dialog.confirmationField()->setText(typedName);
+        return dialog.canAccept();
+    }
+    bool confirmApply(QWidget*, const QString& name) override
+    {
+        asked.append(QStringLiteral("apply:") + name);
+        return true;
+    }
+    QString archive;
+    QString chooseArchive(QWidget*) override { return archive; }
+    QString folder;
+    QString chooseFolder(QWidget*) override { return folder; }
+    std::optional<QString> text;
+    std::optional<QString> askText(QWidget*, const QString& title, const QString&, const QString&) override
+    {
+        asked.append(QStringLiteral("text:") + title);
+        return text;
+    }
+};
+
+// A shown window with a scripted prompter, opened on a local folder and listed once.
+struct OpenWindow
+{
+    ScriptedPrompter prompter;
+    MainWindow window{&prompter, std::make_unique<MemorySecretStore>()};
+    QSignalSpy refreshed{&window, &MainWindow::refreshed};
+    explicit OpenWindow(const DataFolder& folder)
+    {
+        window.show();
+        window.openDataFolder(folder);
+        if (!refreshed.wait(10000))
+            qFatal("the window did not list %s", qPrintable(folder.dataDir()));
+    }
+};
+
+inline void seedBackups(const DataFolder& folder, int count)
+{
+    LocalEngine engine(folder);
+    SilentTaskContext task;
+    const auto created = engine.create({}, task);
+    QVERIFY(created);
+    const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    for (int i = 1; i < count; ++i)
+        QVERIFY(QFile::copy(created->backup.path, folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
+}
+
+} // namespace fcb::test
