@@ -2,7 +2,7 @@
 # The project's two commands (see README):
 #   ./dev.sh run    install what is missing, build, open the console on a demo data folder
 #   ./dev.sh test   install what is missing, build, run every test
-# Also: ./dev.sh build, ./dev.sh screenshots [DIR]
+# Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libquazip1-qt6-dev libsqlite3-dev zlib1g-dev qt6-svg-dev desktop-file-utils qtkeychain-qt6-dev
     python3 zip unzip curl xvfb xauth fonts-dejavu-core libgl-dev openssl rclone appstream systemd
+    dpkg-dev groff-base
 )
 
 ensure_packages() {
@@ -30,6 +31,16 @@ ensure_packages() {
 build() {
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$BUILD_DIR"
+}
+
+# A Release build without test hooks, packaged as a .deb and checked like a distribution would.
+package() {
+    local dir=${RELEASE_DIR:-build-release}
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFCB_TEST_HOOKS=OFF -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$dir"
+    rm -f "$dir"/fastcms-backup_*.deb
+    (cd "$dir" && cpack -G DEB >/dev/null)
+    packaging/check-package.sh "$dir"/fastcms-backup_*.deb
 }
 
 demo_dir() {
@@ -74,6 +85,11 @@ test)
     ensure_packages
     build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+    package
+    ;;
+package)
+    ensure_packages
+    package
     ;;
 build)
     ensure_packages
