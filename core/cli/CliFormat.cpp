@@ -86,4 +86,20 @@ bool isTerminal(FILE* stream)
     return ::isatty(::fileno(stream)) == 1;
 }
 
+QString checkLine(const VerifyCheck& check)
+{
+    const QString mark = check.status == VerifyCheck::Status::Passed   ? QStringLiteral("ok  ")
+                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("FAIL")
+                                                                     : QStringLiteral("--  ");
+    return mark + QStringLiteral("  ") + check.message;
+}
+
+void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest)
+{
+    if (!newest)
+        return;
+    object.insert(QStringLiteral("newest"), itemJson(*newest));
+    object.insert(QStringLiteral("newest_age_seconds"), newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+}
+
 } // namespace fcb::cli

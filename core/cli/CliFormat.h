@@ -18,5 +18,9 @@ QString age(const QDateTime& then); // "3 hours ago"
 QJsonObject itemJson(const BackupItem& item);
 QJsonObject reportJson(const VerifyReport& report);
 bool isTerminal(FILE* stream);
+// "ok  ", "FAIL" or "--  " and the check's message, as verify and drill print them.
+QString checkLine(const VerifyCheck& check);
+// The newest backup and its age, as status --json shows them.
+void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest);
 
 } // namespace fcb::cli

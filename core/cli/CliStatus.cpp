@@ -25,12 +25,8 @@ void CommandLine::printDrill(const DrillReport& r)
                    {QStringLiteral("tables"), tables},
                    {QStringLiteral("report"), reportJson(r.verify)}});
     } else {
-        for (const VerifyCheck& check : r.verify.checks) {
-            const QString mark = check.status == VerifyCheck::Status::Passed   ? QStringLiteral("ok  ")
-                               : check.status == VerifyCheck::Status::Failed ? QStringLiteral("FAIL")
-                                                                             : QStringLiteral("--  ");
-            printLine(mark + QStringLiteral("  ") + check.message);
-        }
+        for (const VerifyCheck& check : r.verify.checks)
+            printLine(checkLine(check));
         if (r.verify.ok()) {
             printLine((r.foreignKeyViolations == 0 ? QStringLiteral("ok    ") : QStringLiteral("FAIL  "))
                       + CommandLine::tr("Foreign keys: %n violation(s)", nullptr, int(r.foreignKeyViolations)));
@@ -57,10 +53,7 @@ void CommandLine::printStatus(const BackendStatus& st)
                                {QStringLiteral("restore_pending"), st.restorePending},
                                {QStringLiteral("pending_backup"), st.pendingBackup},
                                {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
-            if (st.newest) {
-                object.insert(QStringLiteral("newest"), itemJson(*st.newest));
-                object.insert(QStringLiteral("newest_age_seconds"), st.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
-            }
+            insertNewest(object, st.newest);
             object.insert(QStringLiteral("health"), m_health);
             printJson(object);
             return;
@@ -100,10 +93,7 @@ void CommandLine::printStatus(const BackendStatus& st)
             {QStringLiteral("backups_bytes"), s.backupsTotalBytes},
             {QStringLiteral("free_bytes"), s.freeBytes},
         };
-        if (s.newest) {
-            object.insert(QStringLiteral("newest"), itemJson(*s.newest));
-            object.insert(QStringLiteral("newest_age_seconds"), s.newest->created.secsTo(QDateTime::currentDateTimeUtc()));
-        }
+        insertNewest(object, s.newest);
         object.insert(QStringLiteral("health"), m_health);
         printJson(object);
         return;

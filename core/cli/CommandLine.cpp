@@ -300,12 +300,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             if (m_json) {
                 printJson({{QStringLiteral("report"), reportJson(r)}});
             } else {
-                for (const VerifyCheck& check : r.checks) {
-                    const QString mark = check.status == VerifyCheck::Status::Passed   ? QStringLiteral("ok  ")
-                                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("FAIL")
-                                                                                     : QStringLiteral("--  ");
-                    printLine(mark + QStringLiteral("  ") + check.message);
-                }
+                for (const VerifyCheck& check : r.checks)
+                    printLine(checkLine(check));
                 printLine(r.ok() ? CommandLine::tr("%1 is a sound backup.").arg(QFileInfo(r.path).fileName())
                                  : CommandLine::tr("%1 FAILED verification.").arg(QFileInfo(r.path).fileName()));
             }

@@ -3,6 +3,7 @@
 // What the console's GUI tests share: a scripted prompter, a shown window opened on a folder,
 // and seeded backups.
 #include "MainWindow.h"
+#include "Translations.h"
 #include "Prompter.h"
 #include "TestSupport.h"
 #include "archive/BackupName.h"
@@ -10,11 +11,25 @@
 #include "local/LocalEngine.h"
 #include "restore/RestoreDialog.h"
 
+#include <QCoreApplication>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace fcb::test {
+
+// Settings, remembered state and stores go to home, never the user's; English strings.
+inline void isolateConsole(const QTemporaryDir& home, const QString& application)
+{
+    installTranslations(QStringLiteral("en"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.path());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("fcb-tests"));
+    QCoreApplication::setApplicationName(application);
+}
 
 // Answers the console's questions the way a test says, and records them. The restore question
 // goes through the real RestoreDialog's typed-name check.

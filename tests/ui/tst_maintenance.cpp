@@ -64,18 +64,12 @@ class TestMaintenance : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QStringLiteral("en"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.path());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        isolateConsole(m_home, QStringLiteral("tst_maintenance"));
         const QString rcloneConfig = m_home.filePath(QStringLiteral("rclone.conf"));
         QFile config(rcloneConfig);
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.close();
         qputenv("RCLONE_CONFIG", rcloneConfig.toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("fcb-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_maintenance"));
     }
 
     void drillFillsLastVerified()

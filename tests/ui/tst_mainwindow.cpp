@@ -51,13 +51,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QStringLiteral("en"));
-        // Settings and remembered state go to a private folder, never the user's.
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.path());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("fcb-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        isolateConsole(m_home, QStringLiteral("tst_mainwindow"));
     }
 
     void signInWithTwoFactorThenReconnectFromRecent()
