@@ -9,10 +9,12 @@
 #include "archive/BackupName.h"
 #include "connection/SecretStore.h"
 #include "local/LocalEngine.h"
+#include "remote/RemoteBackend.h"
 #include "restore/RestoreDialog.h"
 
 #include <QCoreApplication>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -82,6 +84,19 @@ struct OpenWindow
             qFatal("the window did not list %s", qPrintable(folder.dataDir()));
     }
 };
+
+// A backend for the test server, signed in with its API key; state is kept in stateDir.
+inline std::unique_ptr<RemoteBackend> apiKeyBackend(const FakeServer& server, QNetworkAccessManager* network, const QTemporaryDir& stateDir)
+{
+    RemoteOptions options;
+    options.server = server.url();
+    options.stateFile = stateDir.filePath(QStringLiteral("servers.json"));
+    Credentials credentials;
+    credentials.kind = Credentials::Kind::ApiKey;
+    credentials.apiKey = QString::fromLatin1(FakeServer::apiKey);
+    auto* session = new RemoteSession(network, options, credentials, network);
+    return std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
+}
 
 inline void seedBackups(const DataFolder& folder, int count)
 {

@@ -198,19 +198,12 @@ private Q_SLOTS:
         server.control({{QStringLiteral("seed"), 3}});
         QNetworkAccessManager network;
         QTemporaryDir state;
-        RemoteOptions options;
-        options.server = server.url();
-        options.stateFile = state.filePath(QStringLiteral("servers.json"));
-        Credentials credentials;
-        credentials.kind = Credentials::Kind::ApiKey;
-        credentials.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
-        auto* session = new RemoteSession(&network, options, credentials, &network);
         ScriptedPrompter prompter;
         MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.show();
         QVERIFY(!window.maintenance()->curlMenu()->isEnabled()); // nothing open yet
-        window.openBackend(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)));
+        window.openBackend(apiKeyBackend(server, &network, state));
         QVERIFY(refreshed.wait(15000));
         QCOMPARE(cell(window, 0, BackupTableModel::Copies), QStringLiteral("On the server"));
         QVERIFY(window.maintenance()->curlMenu()->isEnabled());

@@ -371,17 +371,10 @@ private Q_SLOTS:
         server.control({{QStringLiteral("seed"), 4}});
         QNetworkAccessManager network;
         QTemporaryDir state;
-        RemoteOptions options;
-        options.server = server.url();
-        options.stateFile = state.filePath(QStringLiteral("servers.json"));
-        Credentials credentials;
-        credentials.kind = Credentials::Kind::ApiKey;
-        credentials.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
-        auto* session = new RemoteSession(&network, options, credentials, &network);
         MainWindow window;
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.show();
-        window.openBackend(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)));
+        window.openBackend(apiKeyBackend(server, &network, state));
         QVERIFY(refreshed.wait(15000));
         QCOMPARE(window.model()->rowCount(), 4);
         QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
