@@ -385,6 +385,10 @@
         <source>%1 is locked by another process.</source>
         <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
     </message>
+    <message>
+        <source>%1 is damaged; it was left as it is.</source>
+        <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>FcbFileUtilText</name>
@@ -586,10 +590,6 @@
         <translation>%1 konnte nicht nach %2 kopiert werden.</translation>
     </message>
     <message>
-        <source>The copy of %1 on %2 is incomplete; it was removed.</source>
-        <translation>Die Kopie von %1 auf %2 ist unvollständig; sie wurde entfernt.</translation>
-    </message>
-    <message>
         <source>%1 already exists.</source>
         <translation>%1 existiert bereits.</translation>
     </message>
@@ -604,6 +604,22 @@
     <message>
         <source>%1 could not be deleted from %2.</source>
         <translation>%1 konnte auf %2 nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Put no parameters in the off-site target (%1): define a remote with &apos;rclone config&apos; (or RCLONE_CONFIG_&lt;NAME&gt;_… variables) and name it here, such as &quot;vault:fastcms&quot;.</source>
+        <translation>Geben Sie im auswärtigen Ziel (%1) keine Parameter an: legen Sie mit &apos;rclone config&apos; (oder RCLONE_CONFIG_&lt;NAME&gt;_…-Variablen) ein Remote an und nennen Sie es hier, etwa „vault:fastcms“.</translation>
+    </message>
+    <message>
+        <source>The off-site target contains a control character.</source>
+        <translation>Das auswärtige Ziel enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>%1 appeared on %2 while it was being copied; the file there was left as it is.</source>
+        <translation>%1 ist auf %2 erschienen, während kopiert wurde; die Datei dort blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 on %2 could not be confirmed; run offsite push again to check it.</source>
+        <translation>Die Kopie von %1 auf %2 konnte nicht bestätigt werden; führen Sie offsite push erneut aus, um sie zu prüfen.</translation>
     </message>
 </context>
 <context>
@@ -858,6 +874,26 @@
     <message>
         <source>crontab refused the new line.</source>
         <translation>crontab hat die neue Zeile abgelehnt.</translation>
+    </message>
+    <message>
+        <source>An argument of the schedule contains a control character: %1</source>
+        <translation>Ein Argument des Zeitplans enthält ein Steuerzeichen: %1</translation>
+    </message>
+    <message>
+        <source>cron cannot pass a percent sign safely (%1); use the systemd timer.</source>
+        <translation>cron kann kein Prozentzeichen sicher weitergeben (%1); verwenden Sie den systemd-Timer.</translation>
+    </message>
+    <message>
+        <source>Your crontab could not be read; it was left as it is.</source>
+        <translation>Ihre crontab konnte nicht gelesen werden; sie blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process.</source>
+        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; it was left as it is.</source>
+        <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2167,13 @@ Exit-Codes:
         <source># Run this command again with --install to write both files, then: %1</source>
         <translation># Führen Sie diesen Befehl erneut mit --install aus, um beide Dateien zu schreiben, dann: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n backup(s) could not be copied.)</source>
+        <translation>
+            <numerusform>(%n Sicherung konnte nicht kopiert werden.)</numerusform>
+            <numerusform>(%n Sicherungen konnten nicht kopiert werden.)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fcb::ConnectionController</name>
@@ -2467,6 +2510,13 @@ Exit-Codes:
     <message>
         <source>Copied a curl command; it reads the token from $FASTCMS_TOKEN.</source>
         <translation>Ein curl-Befehl wurde kopiert; er liest das Token aus $FASTCMS_TOKEN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied; these were not: %1</source>
+        <translation>
+            <numerusform>%n Sicherung kopiert; diese nicht: %1</numerusform>
+            <numerusform>%n Sicherungen kopiert; diese nicht: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

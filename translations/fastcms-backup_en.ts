@@ -151,6 +151,13 @@
             <numerusform>Total: %n backups on %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n backup(s) could not be copied.)</source>
+        <translation>
+            <numerusform>(%n backup could not be copied.)</numerusform>
+            <numerusform>(%n backups could not be copied.)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fcb::MainWindow</name>
@@ -211,6 +218,13 @@
         <translation>
             <numerusform>%n backup copied to %1; %2 already there.</numerusform>
             <numerusform>%n backups copied to %1; %2 already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied; these were not: %1</source>
+        <translation>
+            <numerusform>%n backup copied; these were not: %1</numerusform>
+            <numerusform>%n backups copied; these were not: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -46,10 +46,23 @@ int CommandLine::runOffsite(const QStringList& args)
     if (action == QStringLiteral("push")) {
         watch<OffsitePushResult>(m_engine->pushOffsiteAsync(remote, name.isEmpty() ? QStringList() : QStringList{name}),
                                  [this, shown](const OffsitePushResult& r) {
+                                     const QJsonObject json{{QStringLiteral("target"), shown},
+                                                            {QStringLiteral("copied"), QJsonArray::fromStringList(r.copied)},
+                                                            {QStringLiteral("already_there"), QJsonArray::fromStringList(r.alreadyThere)}};
+                                     if (!r.failed.isEmpty()) {
+                                         if (!m_json && !m_quiet) {
+                                             for (const QString& copied : r.copied)
+                                                 printLine(CommandLine::tr("Copied %1 to %2.").arg(copied, shown));
+                                         }
+                                         Error first = r.failed.first();
+                                         if (r.failed.size() > 1)
+                                             first.message += QLatin1Char(' ') + CommandLine::tr("(%n backup(s) could not be copied.)", nullptr,
+                                                                                                 int(r.failed.size()));
+                                         fail(first, json);
+                                         return;
+                                     }
                                      if (m_json) {
-                                         printJson({{QStringLiteral("target"), shown},
-                                                    {QStringLiteral("copied"), QJsonArray::fromStringList(r.copied)},
-                                                    {QStringLiteral("already_there"), QJsonArray::fromStringList(r.alreadyThere)}});
+                                         printJson(json);
                                      } else if (!m_quiet) {
                                          for (const QString& copied : r.copied)
                                              printLine(CommandLine::tr("Copied %1 to %2.").arg(copied, shown));
@@ -125,7 +138,11 @@ void CommandLine::pushAfterCreate(const CreateResult& created, const QJsonObject
     partial.insert(QStringLiteral("offsite"), QJsonObject{{QStringLiteral("target"), shown}, {QStringLiteral("copied"), false}});
     m_failureExtra = partial;
     watch<OffsitePushResult>(m_engine->pushOffsiteAsync(remote, {created.backup.fileName}),
-                             [this, shown, createdJson, name = created.backup.fileName](const OffsitePushResult&) {
+                             [this, shown, createdJson, name = created.backup.fileName](const OffsitePushResult& r) {
+                                 if (!r.failed.isEmpty()) {
+                                     fail(r.failed.first());
+                                     return;
+                                 }
                                  m_failureExtra = {};
                                  if (m_json) {
                                      QJsonObject object = createdJson;

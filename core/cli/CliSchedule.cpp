@@ -63,8 +63,15 @@ int CommandLine::runSchedule()
         spec.pruneArgs << QStringLiteral("--") + option << m_parser.value(option);
     }
 
-    const ScheduleFiles files = schedule::generate(spec);
+    // rclone's configuration, where off-site credentials live, when it is not the default one.
+    if (!qEnvironmentVariableIsEmpty("RCLONE_CONFIG"))
+        spec.environment << QStringLiteral("RCLONE_CONFIG=") + absolute(qEnvironmentVariable("RCLONE_CONFIG"));
     const bool cron = m_parser.isSet(QStringLiteral("cron"));
+    if (auto safe = schedule::check(spec, cron); !safe) {
+        fail(safe.error());
+        return -1;
+    }
+    const ScheduleFiles files = schedule::generate(spec);
     const bool install = m_parser.isSet(QStringLiteral("install"));
     const QString enable = QStringLiteral("systemctl --user daemon-reload && systemctl --user enable --now %1.timer").arg(files.unitName);
     QStringList written;

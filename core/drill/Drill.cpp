@@ -50,13 +50,14 @@ Result<void> inspectDatabase(const QString& path, DrillReport& report)
     if (!opened)
         return fail(opened.error());
     std::unique_ptr<sqlite::Connection> db(*opened);
-    auto violations = db->queryColumn(QStringLiteral("PRAGMA foreign_key_check"));
+    // Counted by SQLite, not row by row: a damaged database may have millions.
+    auto violations = db->queryColumn(QStringLiteral("SELECT count(*) || char(9) || \"table\" FROM pragma_foreign_key_check "
+                                                     "GROUP BY \"table\" ORDER BY \"table\""));
     if (!violations)
         return fail(violations.error());
-    report.foreignKeyViolations = violations->size();
-    for (const QString& table : *violations) {
-        if (!report.foreignKeyTables.contains(table))
-            report.foreignKeyTables.append(table);
+    for (const QString& row : *violations) {
+        report.foreignKeyViolations += row.section(QLatin1Char('\t'), 0, 0).toLongLong();
+        report.foreignKeyTables.append(row.section(QLatin1Char('\t'), 1));
     }
     // Virtual tables need their module; their rows live in shadow tables, counted anyway.
     auto names = db->queryColumn(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
@@ -172,7 +173,15 @@ Result<void> DrillStore::record(const QString& target, const DrillReport& report
     lock.setStaleLockTime(0);
     if (!lock.tryLock(10000))
         return fail(ErrorCode::Busy, FcbDrillText::tr("%1 is locked by another process.").arg(m_path));
-    QJsonObject all = load(m_path);
+    QJsonObject all;
+    QFile file(m_path);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        if (!document.isObject())
+            return fail(ErrorCode::Io, FcbDrillText::tr("%1 is damaged; it was left as it is.").arg(m_path));
+        all = document.object();
+    }
+    file.close();
     QJsonObject byName = all.value(target).toObject();
     byName.insert(report.fileName, QJsonObject{{QStringLiteral("at"), report.finishedAt.toUTC().toString(Qt::ISODate)},
                                                {QStringLiteral("ok"), report.ok()},

@@ -550,8 +550,12 @@ Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const 
     OffsitePushResult result;
     for (const QString& name : wanted) {
         auto pushed = offsite.push(m_folder.backupPath(name), task);
-        if (!pushed)
+        if (!pushed && pushed.error().code == ErrorCode::Cancelled)
             return fail(pushed.error());
+        if (!pushed) {
+            result.failed.append(pushed.error());
+            continue; // one conflict does not stop the others
+        }
         (*pushed ? result.copied : result.alreadyThere).append(name);
     }
     return result;

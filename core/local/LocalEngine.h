@@ -23,6 +23,7 @@ struct OffsitePushResult
 {
     QStringList copied;
     QStringList alreadyThere;
+    QList<Error> failed; // one per backup that could not be copied; the others still were
 };
 
 // Backups of a FastCMS data folder on this machine. The synchronous methods do the work and

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -33,7 +34,8 @@ struct RcloneRun
 };
 
 // Runs rclone with JSON logs on stderr; its transfer statistics become progress.
-Result<RcloneRun> runRclone(const QStringList& args, TaskContext& task, const QString& progressText = {})
+// quick: a metadata call (list, stat, delete): give up on a silent remote within a minute.
+Result<RcloneRun> runRclone(const QStringList& args, TaskContext& task, const QString& progressText = {}, bool quick = false)
 {
     const QString program = QStandardPaths::findExecutable(QStringLiteral("rclone"));
     if (program.isEmpty())
@@ -43,7 +45,10 @@ Result<RcloneRun> runRclone(const QStringList& args, TaskContext& task, const QS
     process.setProgram(program);
     QStringList all{QStringLiteral("--use-json-log"), QStringLiteral("--stats"), QStringLiteral("500ms"),
                     QStringLiteral("--stats-log-level"), QStringLiteral("NOTICE"), QStringLiteral("--log-level"),
-                    QStringLiteral("NOTICE")};
+                    QStringLiteral("NOTICE"), QStringLiteral("--contimeout"), QStringLiteral("20s")};
+    if (quick)
+        all << QStringLiteral("--timeout") << QStringLiteral("60s") << QStringLiteral("--retries") << QStringLiteral("2")
+            << QStringLiteral("--low-level-retries") << QStringLiteral("3");
     process.setArguments(all + args);
     // Backups hold password hashes: whatever rclone writes on this machine (a local remote, a
     // fetched copy) is for the owner only.
@@ -124,6 +129,17 @@ Result<void> Offsite::checkTarget(const QString& remote)
     if (remote.trimmed().isEmpty())
         return fail(ErrorCode::Usage, FcbOffsiteText::tr("Name an off-site target: an rclone remote and folder such as "
                                                          "\"s3:bucket/fastcms\", or a local folder."));
+    // Parameters in a connection string (":s3,secret_access_key=…:bucket") would sit in
+    // settings, units and process lists: credentials belong in rclone's configuration.
+    if (displayName(remote) != remote)
+        return fail(ErrorCode::Usage, FcbOffsiteText::tr("Put no parameters in the off-site target (%1): define a remote with "
+                                                         "'rclone config' (or RCLONE_CONFIG_<NAME>_… variables) and name it "
+                                                         "here, such as \"vault:fastcms\".")
+                                          .arg(displayName(remote)));
+    for (const QChar c : remote) {
+        if (c.category() == QChar::Other_Control)
+            return fail(ErrorCode::Usage, FcbOffsiteText::tr("The off-site target contains a control character."));
+    }
     if (remote.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive))
         return fail(ErrorCode::Usage, FcbOffsiteText::tr("The off-site target is a folder, not a file: %1").arg(remote));
     return {};
@@ -132,11 +148,15 @@ Result<void> Offsite::checkTarget(const QString& remote)
 QString Offsite::displayName(const QString& remote)
 {
     // A connection string (":s3,access_key_id=…,secret_access_key=…:bucket") may carry
-    // credentials: show its backend and path only.
-    static const QRegularExpression parameters(QStringLiteral("^(:?[A-Za-z0-9_ .-]*),[^:]*(:.*)?$"));
-    const auto match = parameters.match(remote);
-    if (match.hasMatch())
-        return match.captured(1) + QStringLiteral(",…") + match.captured(2);
+    // credentials, quoted values with colons included: show only what comes before its
+    // parameters. A path of this machine has none.
+    if (remote.startsWith(QLatin1Char('/')) || remote.startsWith(QLatin1Char('.')))
+        return remote;
+    const qsizetype from = remote.startsWith(QLatin1Char(':')) ? 1 : 0;
+    const qsizetype comma = remote.indexOf(QLatin1Char(','), from);
+    const qsizetype colon = remote.indexOf(QLatin1Char(':'), from);
+    if (comma >= 0 && (colon < 0 || comma < colon))
+        return remote.left(comma) + QStringLiteral(",…");
     return remote;
 }
 
@@ -152,7 +172,7 @@ Result<QList<OffsiteCopy>> Offsite::list(TaskContext& task) const
     task.report(0, 0, FcbOffsiteText::tr("Listing off-site copies"));
     auto run = runRclone({QStringLiteral("lsjson"), QStringLiteral("--files-only"), QStringLiteral("--no-mimetype"),
                           QStringLiteral("--max-depth"), QStringLiteral("1"), m_remote},
-                         task);
+                         task, {}, true);
     if (!run)
         return fail(run.error());
     if (run->exitCode == 3)
@@ -162,7 +182,7 @@ Result<QList<OffsiteCopy>> Offsite::list(TaskContext& task) const
     QList<OffsiteCopy> copies;
     for (const QJsonValue& v : QJsonDocument::fromJson(run->out).array()) {
         OffsiteCopy copy = copyFrom(v.toObject());
-        if (BackupName::checkPlainZipName(copy.fileName) && copy.fileName.startsWith(QStringLiteral("backup_")))
+        if (BackupName::checkPlainZipName(copy.fileName) && !copy.fileName.startsWith(QLatin1Char('.')))
             copies.append(copy);
     }
     std::sort(copies.begin(), copies.end(), [](const OffsiteCopy& a, const OffsiteCopy& b) { return a.fileName > b.fileName; });
@@ -171,7 +191,8 @@ Result<QList<OffsiteCopy>> Offsite::list(TaskContext& task) const
 
 Result<OffsiteCopy> Offsite::stat(const QString& fileName, TaskContext& task) const
 {
-    auto run = runRclone({QStringLiteral("lsjson"), QStringLiteral("--stat"), QStringLiteral("--no-mimetype"), pathOf(fileName)}, task);
+    auto run = runRclone({QStringLiteral("lsjson"), QStringLiteral("--stat"), QStringLiteral("--no-mimetype"), pathOf(fileName)}, task, {},
+                         true);
     if (!run)
         return fail(run.error());
     if (run->exitCode == 3 || run->exitCode == 4)
@@ -192,8 +213,6 @@ Result<bool> Offsite::push(const QString& localPath, TaskContext& task) const
         return fail(valid.error());
     if (!files::isRegularFile(localPath))
         return fail(ErrorCode::NotFound, FcbOffsiteText::tr("The backup %1 does not exist.").arg(name));
-    // rclone's copyto replaces a different file of the same name even with --immutable: look
-    // first, and let --ignore-existing guard the moment between.
     auto existing = stat(name, task);
     if (existing) {
         if (existing->size == local.size())
@@ -204,25 +223,37 @@ Result<bool> Offsite::push(const QString& localPath, TaskContext& task) const
     }
     if (existing.error().code != ErrorCode::NotFound)
         return fail(existing.error());
-    auto run = runRclone({QStringLiteral("copyto"), QStringLiteral("--ignore-existing"), localPath, pathOf(name)}, task,
-                         FcbOffsiteText::tr("Copying %1 off-site").arg(name));
-    const auto removePartial = [&] {
-        SilentTaskContext quiet;
-        (void)runRclone({QStringLiteral("deletefile"), pathOf(name)}, quiet);
-    };
-    if (!run) {
-        removePartial();
-        return fail(run.error());
-    }
-    if (run->exitCode != 0) {
-        removePartial();
+    // Upload under a name of our own, then move it into place without replacing anything
+    // (rclone's copyto replaces a different file even with --immutable). Only ever our own
+    // temporary file is deleted, so nothing anyone else wrote is touched.
+    const QString part = QStringLiteral(".%1.%2.part").arg(name, QString::number(QRandomGenerator::system()->generate64(), 36));
+    SilentTaskContext quiet; // clean-up runs even after a cancel
+    const auto removePart = [&] { (void)runRclone({QStringLiteral("deletefile"), pathOf(part)}, quiet, {}, true); };
+    auto run = runRclone({QStringLiteral("copyto"), localPath, pathOf(part)}, task, FcbOffsiteText::tr("Copying %1 off-site").arg(name));
+    if (!run || run->exitCode != 0) {
+        removePart();
+        if (!run)
+            return fail(run.error());
         return fail(rcloneError(*run, FcbOffsiteText::tr("%1 could not be copied to %2.").arg(name, displayName()), m_remote));
     }
-    auto landed = stat(name, task);
-    if (!landed || landed->size != local.size()) {
-        removePartial();
-        return fail(ErrorCode::Network, FcbOffsiteText::tr("The copy of %1 on %2 is incomplete; it was removed.").arg(name, displayName()));
+    auto moved = runRclone({QStringLiteral("moveto"), QStringLiteral("--ignore-existing"), pathOf(part), pathOf(name)}, quiet, {}, true);
+    if (!moved || moved->exitCode != 0) {
+        removePart();
+        if (!moved)
+            return fail(moved.error());
+        return fail(rcloneError(*moved, FcbOffsiteText::tr("%1 could not be copied to %2.").arg(name, displayName()), m_remote));
     }
+    if (stat(part, quiet)) { // the name was taken meanwhile: ours stayed where it was
+        removePart();
+        return fail(ErrorCode::Conflict, FcbOffsiteText::tr("%1 appeared on %2 while it was being copied; the file there was left "
+                                                            "as it is.")
+                                             .arg(name, displayName()));
+    }
+    auto landed = stat(name, quiet);
+    if (!landed || landed->size != local.size())
+        return fail(ErrorCode::Network, FcbOffsiteText::tr("The copy of %1 on %2 could not be confirmed; run offsite push again "
+                                                           "to check it.")
+                                            .arg(name, displayName()));
     return true;
 }
 
@@ -255,7 +286,7 @@ Result<void> Offsite::remove(const QString& fileName, TaskContext& task) const
         return fail(valid.error());
     if (auto found = stat(fileName, task); !found)
         return fail(found.error());
-    auto run = runRclone({QStringLiteral("deletefile"), pathOf(fileName)}, task);
+    auto run = runRclone({QStringLiteral("deletefile"), pathOf(fileName)}, task, {}, true);
     if (!run)
         return fail(run.error());
     if (run->exitCode != 0)

@@ -17,7 +17,9 @@ QString command(Action action, const QUrl& server, const QString& backup, Auth a
     url.setUserInfo(QString());
     const QString id = QFileInfo(backup).fileName().chopped(backup.endsWith(QStringLiteral(".zip")) ? 4 : 0);
     const QString encodedId = QString::fromLatin1(QUrl::toPercentEncoding(id));
-    QStringList parts{QStringLiteral("curl"), QStringLiteral("--fail-with-body"), QStringLiteral("-sS")};
+    // A download must not write an error page into the file it resumes later.
+    QStringList parts{QStringLiteral("curl"), action == Action::Download ? QStringLiteral("--fail") : QStringLiteral("--fail-with-body"),
+                      QStringLiteral("-sS")};
     parts << QStringLiteral("-H")
           << (auth == Auth::Token ? QStringLiteral("\"Authorization: Bearer $FASTCMS_TOKEN\"")
                                   : QStringLiteral("\"X-API-Key: $FASTCMS_API_KEY\""));

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -111,6 +112,21 @@ QString joined(const QStringList& args, QString (*quote)(const QString&))
 
 } // namespace
 
+Result<void> check(const ScheduleSpec& spec, bool cron)
+{
+    const QStringList all = QStringList{spec.program, spec.target} + spec.targetArgs + spec.createArgs + spec.pruneArgs + spec.environment;
+    for (const QString& argument : all) {
+        for (const QChar c : argument) {
+            if (c.category() == QChar::Other_Control)
+                return fail(ErrorCode::Usage, FcbScheduleText::tr("An argument of the schedule contains a control character: %1")
+                                                  .arg(QString(argument).replace(c, QLatin1Char('?'))));
+        }
+        if (cron && argument.contains(QLatin1Char('%')))
+            return fail(ErrorCode::Usage, FcbScheduleText::tr("cron cannot pass a percent sign safely (%1); use the systemd timer.").arg(argument));
+    }
+    return {};
+}
+
 ScheduleFiles generate(const ScheduleSpec& spec)
 {
     ScheduleFiles files;
@@ -129,8 +145,9 @@ ScheduleFiles generate(const ScheduleSpec& spec)
     service += QStringLiteral("# Written by fastcms-backup schedule: back up %1 %2%3.\n")
                    .arg(spec.target, what, spec.prune ? QStringLiteral(", then prune") : QString());
     service += QStringLiteral("[Unit]\nDescription=FastCMS backup of %1\n").arg(shownTarget);
-    service += QStringLiteral("Wants=network-online.target\nAfter=network-online.target\n\n");
-    service += QStringLiteral("[Service]\nType=oneshot\n");
+    service += QStringLiteral("\n[Service]\nType=oneshot\n");
+    for (const QString& variable : spec.environment)
+        service += QStringLiteral("Environment=") + systemdQuote(variable) + QLatin1Char('\n');
     service += QStringLiteral("ExecStart=") + joined(createCommand(spec), systemdQuote) + QLatin1Char('\n');
     if (spec.prune)
         service += QStringLiteral("ExecStart=") + joined(pruneCommand(spec), systemdQuote) + QLatin1Char('\n');
@@ -157,10 +174,13 @@ ScheduleFiles generate(const ScheduleSpec& spec)
     const QString cronWhen = spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("%1 * * * *").arg(minute)
                            : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("%1 %2 * * 1").arg(minute, hour)
                                                                        : QStringLiteral("%1 %2 * * *").arg(minute, hour);
-    QString command = joined(createCommand(spec), shellQuote);
+    QString command;
+    for (const QString& variable : spec.environment)
+        command += QStringLiteral("export ") + variable.section(QLatin1Char('='), 0, 0) + QLatin1Char('=')
+            + shellQuote(variable.section(QLatin1Char('='), 1)) + QStringLiteral("; ");
+    command += joined(createCommand(spec), shellQuote);
     if (spec.prune)
         command += QStringLiteral(" && ") + joined(pruneCommand(spec), shellQuote);
-    command.replace(QLatin1Char('%'), QStringLiteral("\\%")); // cron turns a bare % into a newline
     files.cronLine = cronWhen + QStringLiteral(" umask 077; ") + command + QStringLiteral(" # ") + files.unitName;
     return files;
 }
@@ -190,10 +210,10 @@ Result<QStringList> installSystemd(const ScheduleFiles& files)
         return fail(ErrorCode::Io, FcbScheduleText::tr("Could not create %1.").arg(dir));
     const QString service = dir + QLatin1Char('/') + files.unitName + QStringLiteral(".service");
     const QString timer = dir + QLatin1Char('/') + files.unitName + QStringLiteral(".timer");
-    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    if (auto written = files::writeAtomically(service, files.service.toUtf8(), readable); !written)
+    // Owner-only: the units name the token file, the off-site target and the heartbeat address.
+    if (auto written = files::writeAtomically(service, files.service.toUtf8(), files::ownerOnly); !written)
         return fail(written.error());
-    if (auto written = files::writeAtomically(timer, files.timer.toUtf8(), readable); !written)
+    if (auto written = files::writeAtomically(timer, files.timer.toUtf8(), files::ownerOnly); !written)
         return fail(written.error());
     return QStringList{service, timer};
 }
@@ -207,16 +227,19 @@ Result<void> installCron(const ScheduleFiles& files)
     read.start(QStringLiteral("crontab"), {QStringLiteral("-l")});
     if (!read.waitForFinished(30000))
         return fail(ErrorCode::Io, FcbScheduleText::tr("crontab -l did not answer."));
-    // "no crontab for user" is exit 1 with nothing on standard output: start an empty one.
-    QStringList lines = QString::fromUtf8(read.readAllStandardOutput()).split(QLatin1Char('\n'));
+    // "no crontab for user" is exit 1: start an empty one. Any other failure must not become an
+    // empty crontab that would replace the user's.
+    if (read.exitCode() != 0 && !read.readAllStandardError().contains("no crontab for"))
+        return fail(ErrorCode::Io, FcbScheduleText::tr("Your crontab could not be read; it was left as it is."));
+    QList<QByteArray> lines = read.exitCode() == 0 ? read.readAllStandardOutput().split('\n') : QList<QByteArray>();
     while (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
-    const QString marker = QStringLiteral(" # ") + files.unitName;
-    lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const QString& l) { return l.endsWith(marker); }), lines.end());
-    lines.append(files.cronLine);
+    const QByteArray marker = QByteArray(" # ") + files.unitName.toUtf8();
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const QByteArray& l) { return l.endsWith(marker); }), lines.end());
+    lines.append(files.cronLine.toUtf8());
     QProcess write;
     write.start(QStringLiteral("crontab"), {QStringLiteral("-")});
-    write.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    write.write(lines.join('\n') + '\n');
     write.closeWriteChannel();
     if (!write.waitForFinished(30000) || write.exitCode() != 0)
         return fail(ErrorCode::Io, FcbScheduleText::tr("crontab refused the new line."), QString::fromUtf8(write.readAllStandardError()));
@@ -246,10 +269,19 @@ std::optional<ScheduleSpec::Every> ScheduleStore::every(const QString& target) c
 
 Result<void> ScheduleStore::record(const QString& target, ScheduleSpec::Every every)
 {
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QLockFile lock(m_path + QStringLiteral(".lock")); // the tool and the console may both write
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(10000))
+        return fail(ErrorCode::Busy, FcbScheduleText::tr("%1 is locked by another process.").arg(m_path));
     QJsonObject all;
     QFile file(m_path);
-    if (file.open(QIODevice::ReadOnly))
-        all = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    if (file.open(QIODevice::ReadOnly)) {
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        if (!document.isObject())
+            return fail(ErrorCode::Io, FcbScheduleText::tr("%1 is damaged; it was left as it is.").arg(m_path));
+        all = document.object();
+    }
     file.close();
     all.insert(target, QJsonObject{{QStringLiteral("every"), ScheduleSpec::everyName(every)}});
     QDir().mkpath(QFileInfo(m_path).absolutePath());

@@ -24,6 +24,7 @@ struct ScheduleSpec
     QStringList targetArgs;      // --data-dir … or --server … --token-file …
     QStringList createArgs;      // extra options for create (--offsite, --heartbeat-url)
     QStringList pruneArgs;       // --keep-… options; empty: the recommended policy
+    QStringList environment;     // NAME=value the commands need (e.g. RCLONE_CONFIG)
     bool prune = true;
 
     static std::optional<Every> parseEvery(const QString& text);
@@ -40,6 +41,9 @@ struct ScheduleFiles
 
 namespace schedule {
 
+// Usage error when an argument cannot be written safely: a control character (a newline would
+// add lines to a unit or crontab), or for cron a % (cron turns it into a newline).
+Result<void> check(const ScheduleSpec& spec, bool cron);
 ScheduleFiles generate(const ScheduleSpec& spec);
 // How old the newest backup may be before a check calls it stale: one interval and a margin
 // (hourly: 2 h, daily: 26 h, weekly: 7 days 2 h).

@@ -102,6 +102,8 @@ private Q_SLOTS:
         QCOMPARE(written.size(), 2);
         QVERIFY(written.first().startsWith(m_home.filePath(QStringLiteral("config/systemd/user/fastcms-backup-"))));
         QVERIFY(written.first().endsWith(QStringLiteral(".service")));
+        // Owner-only: a unit may name a token file, an off-site target or a heartbeat address.
+        QCOMPARE(QFileInfo(written.first()).permissions() & 0x0077, 0);
 
         // systemd's own verifier accepts both units (syntax, calendar, executables).
         QProcess verify;
@@ -189,6 +191,17 @@ private Q_SLOTS:
         QCOMPARE(bad({QStringLiteral("--every"), QStringLiteral("fortnightly")}), ExitCode::Usage);
         QCOMPARE(bad({QStringLiteral("--at"), QStringLiteral("25:00")}), ExitCode::Usage);
         QCOMPARE(bad({QStringLiteral("--keep-daily"), QStringLiteral("many")}), ExitCode::Usage);
+        // A newline would add lines to a unit or a crontab; cron turns % into a newline.
+        QCOMPARE(bad({QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/\nExecStartPre=/bin/false")}), ExitCode::Usage);
+        QCOMPARE(bad({QStringLiteral("--cron"), QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/100%")}), ExitCode::Usage);
+        QCOMPARE(bad({QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/100%")}), 0); // systemd escapes it
+        // A non-default rclone configuration goes with the schedule.
+        const auto withConfig = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--json"),
+                                             m_env + QStringList{QStringLiteral("RCLONE_CONFIG=/etc/fastcms/rclone.conf")});
+        QVERIFY(withConfig.json().value(QStringLiteral("service")).toString().contains(
+            QStringLiteral("Environment=RCLONE_CONFIG=/etc/fastcms/rclone.conf\n")));
+        QVERIFY(withConfig.json().value(QStringLiteral("cron")).toString().contains(
+            QStringLiteral("export RCLONE_CONFIG=/etc/fastcms/rclone.conf; ")));
         // A server needs credentials a timer can use without a prompt.
         QCOMPARE(test::runCli({QStringLiteral("schedule"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
                                QStringLiteral("--email"), QStringLiteral("admin@example.org")},

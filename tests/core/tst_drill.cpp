@@ -154,6 +154,18 @@ private Q_SLOTS:
         QVERIFY(failed.out.contains("would NOT restore"));
         QVERIFY(!store.records(fx.dataDir()).value(QStringLiteral("backup_20200101_000000.zip")).ok);
         QVERIFY(store.records(fx.dataDir()).contains(QStringLiteral("backup_20200101_000000.zip")));
+
+        // A damaged store is not overwritten (that would lose every other record).
+        const QString path = m_home.filePath(QStringLiteral("cli/fastcms-backup/drills.json"));
+        QFile damaged(path);
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write("{\"truncated");
+        damaged.close();
+        DrillReport report;
+        report.fileName = name;
+        report.finishedAt = QDateTime::currentDateTimeUtc();
+        QCOMPARE(DrillStore(path).record(fx.dataDir(), report).error().code, ErrorCode::Io);
+        QCOMPARE(test::fileBytes(path), QByteArray("{\"truncated"));
     }
 };
 

@@ -102,6 +102,8 @@ private Q_SLOTS:
     void neverReplacesADifferentRemoteFile()
     {
         auto fx = test::makeDataFolder(5, 1);
+        const QString first = makeBackup(fx);
+        QTest::qWait(1100);
         const QString name = makeBackup(fx);
         const QString remote = m_dir.filePath(QStringLiteral("conflict"));
         QDir().mkpath(remote);
@@ -110,10 +112,19 @@ private Q_SLOTS:
         other.write("someone else's file");
         other.close();
         SilentTaskContext task;
-        const auto pushed = LocalEngine(fx.folder).pushOffsite(remote, {name}, task);
-        QVERIFY(!pushed);
-        QCOMPARE(pushed.error().code, ErrorCode::Conflict);
+        // Pushing everything: the conflict is reported, the other backup is still copied.
+        const auto pushed = LocalEngine(fx.folder).pushOffsite(remote, {}, task);
+        QVERIFY(pushed);
+        QCOMPARE(pushed->copied, QStringList{first});
+        QCOMPARE(pushed->failed.size(), 1);
+        QCOMPARE(pushed->failed.first().code, ErrorCode::Conflict);
         QCOMPARE(test::fileBytes(remote + QLatin1Char('/') + name), QByteArray("someone else's file"));
+        // Nothing of ours is left behind there: no temporary upload.
+        QCOMPARE(namesIn(remote), (QStringList{first, name}));
+        // The command line says so with the conflict's exit code.
+        QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("offsite") << QStringLiteral("push") << QStringLiteral("--offsite")
+                                                 << remote).exitCode,
+                 7);
     }
 
     void damagedRemoteCopyIsNotAdopted()
@@ -190,7 +201,10 @@ private Q_SLOTS:
                 url = match.captured(1);
         }
         QVERIFY2(!url.isEmpty(), log.constData());
-        const QString remote = QStringLiteral(":webdav,url='%1':fastcms").arg(url);
+        // A named remote defined by rclone's environment variables, as an operator would.
+        qputenv("RCLONE_CONFIG_DAVTEST_TYPE", "webdav");
+        qputenv("RCLONE_CONFIG_DAVTEST_URL", url.toUtf8());
+        const QString remote = QStringLiteral("davtest:fastcms");
 
         auto fx = test::makeDataFolder(10, 2);
         const QString name = makeBackup(fx);
@@ -274,10 +288,18 @@ private Q_SLOTS:
         const auto untargeted = test::runCli(fx.cliFolderArgs() << QStringLiteral("offsite") << QStringLiteral("push"));
         QCOMPARE(untargeted.exitCode, 2);
         QVERIFY(untargeted.err.contains("--offsite"));
+        // Credentials in a connection string are refused before anything runs, and not repeated.
+        const auto parameters = test::runCli(fx.cliFolderArgs() << QStringLiteral("offsite") << QStringLiteral("list")
+                                                                << QStringLiteral("--offsite")
+                                                                << QStringLiteral(":s3,secret_access_key='a:b-SECRET':bucket"));
+        QCOMPARE(parameters.exitCode, 2);
+        QVERIFY(!parameters.err.contains("SECRET"));
+        QVERIFY(parameters.err.contains("rclone config"));
         // A failed copy after create: the backup exists, the exit code says the copy failed.
         const auto unreachable = test::runCli(fx.cliFolderArgs() << QStringLiteral("create") << QStringLiteral("--json")
-                                                                 << QStringLiteral("--offsite")
-                                                                 << QStringLiteral(":webdav,url='http://127.0.0.1:9/':x"));
+                                                                 << QStringLiteral("--offsite") << QStringLiteral("nowhere:x"),
+                                              {QStringLiteral("RCLONE_CONFIG_NOWHERE_TYPE=webdav"),
+                                               QStringLiteral("RCLONE_CONFIG_NOWHERE_URL=http://127.0.0.1:9/")});
         QCOMPARE(unreachable.exitCode, 9);
         QVERIFY(unreachable.json().contains(QStringLiteral("backup")));
         QCOMPARE(unreachable.json().value(QStringLiteral("ok")).toBool(), false);

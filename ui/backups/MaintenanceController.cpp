@@ -62,7 +62,7 @@ MaintenanceController::MaintenanceController(QWidget* window, BackupsController*
     m_applyPrune = make("actionApplyPrune", tr("Delete Them…"), {}, tr("Delete the backups the preview marks"),
                         &MaintenanceController::applyPrune);
     m_closePrune = make("actionClosePrune", tr("Close Preview"), {}, {}, &MaintenanceController::closePrune);
-    m_pushOffsite = make("actionPushOffsite", tr("Copy &Off-site"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+    m_pushOffsite = make("actionPushOffsite", tr("Copy &Off-site"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                          tr("Copy the selected backups (or all that are missing there) to the off-site target with rclone"),
                          &MaintenanceController::pushOffsite);
     m_offsiteTargetAction = make("actionOffsiteTarget", tr("Off-site &Target…"), {},
@@ -83,6 +83,7 @@ MaintenanceController::MaintenanceController(QWidget* window, BackupsController*
     m_curlMenu->setObjectName(QStringLiteral("curlMenu"));
 
     connect(m_backups, &BackupsController::backendChanged, this, [this] {
+        stopListing();
         closePrune();
         m_backups->model()->setDrills({});
         ++m_generation;
@@ -92,6 +93,20 @@ MaintenanceController::MaintenanceController(QWidget* window, BackupsController*
     connect(m_backups, &BackupsController::refreshed, this, &MaintenanceController::reloadAnnotations);
     connect(m_backups, &BackupsController::jobFinished, this, &MaintenanceController::updateActions);
     updateActions();
+}
+
+MaintenanceController::~MaintenanceController()
+{
+    stopListing();
+}
+
+void MaintenanceController::stopListing()
+{
+    // rclone is stopped; the listing's answer is ignored (the generation moved on).
+    if (m_listing)
+        m_listing->cancel();
+    m_listing.reset();
+    m_listingOffsite = false;
 }
 
 QAction* MaintenanceController::action(const QString& objectName) const
@@ -128,7 +143,7 @@ void MaintenanceController::setOffsiteTarget(const QString& remote)
     else
         targets.insert(backend->describe(), remote);
     QSettings().setValue(QString::fromLatin1(kOffsiteKey), targets);
-    m_listingOffsite = false;
+    stopListing();
     ++m_generation;
     reloadAnnotations();
     updateActions();
@@ -214,9 +229,10 @@ void MaintenanceController::reloadAnnotations()
         m_backups->model()->setCopies(state);
         Q_EMIT annotationsLoaded();
     });
-    listing->setFuture(QtConcurrent::run(LocalEngine::pool(), [remote] {
-        SilentTaskContext task;
-        return Offsite(remote).list(task);
+    m_listing = std::make_shared<CancelToken>();
+    listing->setFuture(QtConcurrent::run(LocalEngine::pool(), [remote, token = m_listing](QPromise<Result<QList<OffsiteCopy>>>& promise) {
+        PromiseTaskContext<Result<QList<OffsiteCopy>>> task(promise, token);
+        promise.addResult(Offsite(remote).list(task));
     }));
 }
 
@@ -331,6 +347,15 @@ void MaintenanceController::pushOffsite()
     const QStringList names = m_backups->selectedNames();
     m_backups->track<OffsitePushResult>(tr("Copy off-site"), Offsite::displayName(remote), local->engine().pushOffsiteAsync(remote, names),
                                         [this, remote](const OffsitePushResult& r) {
+                                            if (!r.failed.isEmpty()) {
+                                                QStringList problems;
+                                                for (const Error& e : r.failed)
+                                                    problems.append(e.message);
+                                                m_backups->banner()->show(tr("%n backup(s) copied; these were not: %1", nullptr, int(r.copied.size()))
+                                                                              .arg(problems.join(QLatin1Char(' '))),
+                                                                          Banner::Kind::Error);
+                                                return;
+                                            }
                                             m_backups->banner()->show(tr("%n backup(s) copied to %1; %2 already there.", nullptr,
                                                                          int(r.copied.size()))
                                                                           .arg(Offsite::displayName(remote))
@@ -391,6 +416,8 @@ void MaintenanceController::showSchedule()
                    .arg(QStringLiteral("%1 login --server %2 --email YOU --save-token %3")
                             .arg(spec.program, schedule::shellQuote(server.toString(QUrl::RemoveUserInfo)), schedule::shellQuote(tokens)));
     }
+    if (!qEnvironmentVariableIsEmpty("RCLONE_CONFIG"))
+        spec.environment << QStringLiteral("RCLONE_CONFIG=") + QFileInfo(qEnvironmentVariable("RCLONE_CONFIG")).absoluteFilePath();
     auto* dialog = new ScheduleDialog(spec, note, m_window);
     dialog->setObjectName(QStringLiteral("scheduleDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -25,6 +25,7 @@ class MaintenanceController : public QObject
 
 public:
     MaintenanceController(QWidget* window, BackupsController* backups, Prompter* prompter);
+    ~MaintenanceController() override;
 
     QList<QAction*> actions() const { return m_actions; }
     QAction* action(const QString& objectName) const;
@@ -42,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void stopListing();
     void reloadAnnotations();
     void drillSelected();
     void previewPrune();
@@ -70,6 +72,7 @@ private:
     QStringList m_pruneDeletes;
     qint64 m_allowedAge = 26 * 3600;
     bool m_listingOffsite = false;
+    std::shared_ptr<CancelToken> m_listing; // the running off-site listing
     quint64 m_generation = 0;
 };
 

@@ -117,9 +117,16 @@ ScheduleSpec ScheduleDialog::spec() const
 
 void ScheduleDialog::regenerate()
 {
+    const bool cron = m_kind->currentIndex() == 1;
+    if (auto safe = schedule::check(spec(), cron); !safe) {
+        m_preview->setPlainText(safe.error().message);
+        m_install->setEnabled(false);
+        return;
+    }
+    m_install->setEnabled(true);
     const ScheduleFiles files = schedule::generate(spec());
     m_at->setDisplayFormat(spec().every == ScheduleSpec::Every::Hourly ? QStringLiteral("mm") : QStringLiteral("HH:mm"));
-    if (m_kind->currentIndex() == 1) {
+    if (cron) {
         m_preview->setPlainText(files.cronLine + QLatin1Char('\n'));
         m_install->setText(tr("&Add to Crontab"));
         return;
