@@ -2518,6 +2518,10 @@ Exit-Codes:
             <numerusform>%n Sicherungen kopiert; diese nicht: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Upload a Backup</source>
+        <translation>Sicherung &amp;hochladen</translation>
+    </message>
 </context>
 <context>
     <name>fcb::OperationLock</name>

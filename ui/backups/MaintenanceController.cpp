@@ -73,7 +73,8 @@ MaintenanceController::MaintenanceController(QWidget* window, BackupsController*
                                                     {tr("&Create a Backup"), curl::Action::Create},
                                                     {tr("&Download the Selected Backup"), curl::Action::Download},
                                                     {tr("De&lete the Selected Backup"), curl::Action::Delete},
-                                                    {tr("&Stage the Selected Backup for Restore"), curl::Action::Restore}};
+                                                    {tr("&Stage the Selected Backup for Restore"), curl::Action::Restore},
+                                                    {tr("&Upload a Backup"), curl::Action::Upload}};
     for (const auto& [text, kind] : curls) {
         QAction* action = m_curlMenu->addAction(text);
         action->setObjectName(QStringLiteral("actionCurl%1").arg(int(kind)));
@@ -164,7 +165,8 @@ void MaintenanceController::updateActions()
     m_curlMenu->setEnabled(remote);
     for (QAction* a : m_curlActions) {
         const bool needsSelection = a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::List))
-            && a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::Create));
+            && a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::Create))
+            && a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::Upload));
         a->setEnabled(remote && (!needsSelection || selected == 1));
     }
 }
@@ -435,7 +437,9 @@ void MaintenanceController::copyCurl(int action)
         return;
     const QStringList names = m_backups->selectedNames();
     const auto kind = curl::Action(action);
-    const QString command = curl::command(kind, remote->session()->options().server, names.value(0),
+    // An upload names the zip to send: a placeholder for the user to replace.
+    const QString backup = kind == curl::Action::Upload ? QStringLiteral("backup_YYYYMMDD_HHMMSS.zip") : names.value(0);
+    const QString command = curl::command(kind, remote->session()->options().server, backup,
                                           remote->session()->usesApiKey() ? curl::Auth::ApiKey : curl::Auth::Token);
     QApplication::clipboard()->setText(command);
     m_backups->banner()->show(remote->session()->usesApiKey()
