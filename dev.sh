@@ -2,7 +2,7 @@
 # The project's two commands (see README):
 #   ./dev.sh run    install what is missing, build, open the console on a demo data folder
 #   ./dev.sh test   install what is missing, build, run every test
-# Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package
+# Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package, ./dev.sh bench [OPTIONS]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -90,6 +90,18 @@ test)
 package)
     ensure_packages
     package
+    ;;
+bench)
+    # Our create, verify, stage, apply and list next to their peers, on generated data
+    # (tests/bench/bench.py --help for the sizes); results in bench-results.json.
+    PACKAGES+=(zip unzip p7zip-full pigz time)
+    ensure_packages
+    dir=${RELEASE_DIR:-build-release}
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFCB_TEST_HOOKS=OFF -DBUILD_TESTING=OFF -DFCB_BENCH=ON >/dev/null
+    cmake --build "$dir"
+    shift
+    /usr/bin/python3 tests/bench/bench.py --cli "$dir/app/fastcms-backup" --heartbeat "$dir/tests/bench/fcb-bench-heartbeat" \
+        --work "${BENCH_WORK:-$dir/bench-work}" --json bench-results.json "$@"
     ;;
 build)
     ensure_packages

@@ -1,0 +1,282 @@
+"""Runs fastcms-backup next to its peers on the same data, in the same run, and prints ratios.
+
+usage: bench.py --cli PATH [--db-mb 200] [--files-mb 600] [--media-mb 200] [--backups 10000]
+                [--reps 3] [--work DIR] [--json OUT] [--heartbeat PATH]
+
+Every measurement runs each tool of a group in turn (the order rotates between repetitions),
+--reps times, and reports the median and the spread (min..max) of wall time, CPU time (user +
+system, children included), peak RSS and output size. Ratios are peer time / our time: above 1
+means we are faster. The page cache is warm: every input is read once before timing starts.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SUPPORT = HERE.parent / "support"
+PY = "/usr/bin/python3"
+
+p = argparse.ArgumentParser()
+p.add_argument("--cli", required=True)
+p.add_argument("--heartbeat", help="fcb-bench-heartbeat: the console's GUI-thread gaps during a create")
+p.add_argument("--db-mb", type=float, default=200)
+p.add_argument("--files-mb", type=float, default=600)
+p.add_argument("--media-mb", type=float, default=200)
+p.add_argument("--backups", type=int, default=10000)
+p.add_argument("--reps", type=int, default=3)
+p.add_argument("--work", default="bench-work")
+p.add_argument("--json", default="bench-results.json")
+a = p.parse_args()
+
+work = Path(a.work).resolve()
+work.mkdir(parents=True, exist_ok=True)
+cli = str(Path(a.cli).resolve())
+results = {"config": vars(a), "groups": {}}
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def measure(cmd, cwd=None, out=None):
+    """wall, cpu, peak RSS (MB) of cmd and what it waits for; out: a path whose size is the output.
+
+    GNU time runs the command: a child forked from this Python process would count this
+    process's memory in its own peak RSS."""
+    if isinstance(cmd, str):
+        cmd = ["sh", "-c", cmd]
+    report = work / "time.txt"
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(report)] + cmd, cwd=cwd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd} failed with {proc.returncode}: {proc.stderr.decode(errors='replace')[-2000:]}")
+    user, system, rss_kb = report.read_text().split()[-3:]
+    size = 0
+    if out:
+        o = Path(out)
+        size = o.stat().st_size if o.is_file() else sum(f.stat().st_size for f in o.rglob("*") if f.is_file())
+    return {"wall": wall, "cpu": float(user) + float(system), "rss_mb": int(rss_kb) / 1024, "bytes": size}
+
+
+def warm(path):
+    for f in Path(path).rglob("*"):
+        if f.is_file():
+            with open(f, "rb") as h:
+                while h.read(1 << 24):
+                    pass
+
+
+def group(name, tools, reps=a.reps, ours="ours"):
+    """tools: {label: (setup() -> (cmd, cwd, out), cleanup())}"""
+    runs = {label: [] for label in tools}
+    labels = list(tools)
+    for rep in range(reps):
+        order = labels[rep % len(labels):] + labels[:rep % len(labels)]
+        for label in order:
+            setup, cleanup = tools[label]
+            cmd, cwd, out = setup()
+            runs[label].append(measure(cmd, cwd, out))
+            cleanup()
+    summary = {}
+    for label, rs in runs.items():
+        summary[label] = {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "rss_mb", "bytes")}
+        summary[label]["wall_min"] = min(r["wall"] for r in rs)
+        summary[label]["wall_max"] = max(r["wall"] for r in rs)
+    base = summary[ours]["wall"]
+    for label in summary:
+        summary[label]["speedup_of_ours"] = summary[label]["wall"] / base if base else None
+    results["groups"][name] = summary
+    print(f"\n== {name} (median of {reps}; spread min..max) ==")
+    print(f"{'tool':<22}{'wall s':>9}{'spread':>17}{'cpu s':>8}{'RSS MB':>8}{'output MB':>11}{'ours x':>8}")
+    for label, s in summary.items():
+        spread = f"{s['wall_min']:.2f}..{s['wall_max']:.2f}"
+        out = f"{s['bytes'] / 1e6:.1f}" if s["bytes"] else "-"
+        ratio = "" if label == ours else f"{s['speedup_of_ours']:.2f}"
+        print(f"{label:<22}{s['wall']:>9.2f}{spread:>17}{s['cpu']:>8.2f}{s['rss_mb']:>8.0f}{out:>11}{ratio:>8}")
+    sys.stdout.flush()
+    return summary
+
+
+def rm(*paths):
+    for x in paths:
+        x = Path(x)
+        if x.is_dir():
+            shutil.rmtree(x)
+        elif x.exists() or x.is_symlink():
+            x.unlink()
+
+
+def make(folder, db_mb, files_mb, media_share):
+    marker = folder / ".made"
+    spec = f"{db_mb} {files_mb} {media_share}"
+    if marker.exists() and marker.read_text() == spec:
+        return
+    rm(folder)
+    print(f"generating {folder} ({db_mb} MB database, {files_mb} MB uploads)...", flush=True)
+    sh([PY, str(HERE / "make_data.py"), str(folder / "data"), "--db-mb", str(db_mb), "--files-mb", str(files_mb),
+        "--media-share", str(media_share)], stdout=subprocess.DEVNULL)
+    marker.write_text(spec)
+
+
+# ---- the data -------------------------------------------------------------------------------
+site = work / "site"
+make(site, a.db_mb, a.files_mb, 0.4)
+data = site / "data"
+out = work / "out"
+rm(out)
+out.mkdir()
+warm(data)
+
+
+def create_tool(cmd, target, cwd=None):
+    def setup():
+        rm(target)
+        return cmd, cwd, target
+    return setup, lambda: rm(target)
+
+
+def ours_create(folder):
+    backups = folder / "backups"
+
+    def setup():
+        for z in backups.glob("*.zip"):
+            z.unlink()
+        return [cli, "create", "-q", "--data-dir", str(folder)], None, backups
+
+    return setup, lambda: None
+
+
+zip6 = out / "zip6.zip"
+zip0 = out / "zip0.zip"
+z7 = out / "7z.zip"
+tgz = out / "pigz.tar.gz"
+tar = out / "plain.tar"
+fast = out / "fastcms.zip"
+create = group("create", {
+    "ours": ours_create(data),
+    "fastcms (python zipfile)": create_tool([PY, str(SUPPORT / "fastcms_create_backup.py"), str(data), str(fast)], fast),
+    "zip -r -6": create_tool(["zip", "-q", "-r", "-6", str(zip6), "app.db", "files"], zip6, data),
+    "7z -tzip -mmt=2": create_tool(["7z", "a", "-bd", "-tzip", "-mx=5", "-mmt=2", str(z7), "app.db", "files"], z7, data),
+    "tar | pigz -6 -p2": create_tool(f"tar cf - app.db files | pigz -6 -p2 > {tgz}", tgz, data),
+    "zip -r -0": create_tool(["zip", "-q", "-r", "-0", str(zip0), "app.db", "files"], zip0, data),
+    "tar cf": create_tool(["tar", "cf", str(tar), "app.db", "files"], tar, data),
+})
+
+media = work / "media"
+make(media, 0, a.media_mb, 1.0)
+warm(media / "data")
+mzip0 = out / "media0.zip"
+group("create, media only", {
+    "ours": ours_create(media / "data"),
+    "zip -r -0": create_tool(["zip", "-q", "-r", "-0", str(mzip0), "files"], mzip0, media / "data"),
+})
+
+# ---- reading our archive ---------------------------------------------------------------------
+for z in (data / "backups").glob("*.zip"):
+    z.unlink()
+sh([cli, "create", "-q", "--data-dir", str(data)])
+ours_zip = next((data / "backups").glob("backup_*.zip"))
+warm(data / "backups")
+extract = out / "extract"
+
+group("verify", {
+    "ours": (lambda: ([cli, "verify", "-q", "--data-dir", str(data), ours_zip.name], None, None), lambda: None),
+    "unzip -tq": (lambda: (["unzip", "-tq", str(ours_zip)], None, None), lambda: None),
+})
+
+
+def ours_stage():
+    return [cli, "stage-restore", "-q", "--data-dir", str(data), ours_zip.name], None, data / "backups" / "restore_staging"
+
+
+group("stage (extract + verify)", {
+    "ours": (ours_stage, lambda: sh([cli, "unstage", "-q", "--data-dir", str(data)])),
+    "unzip -q": (lambda: (rm(extract) or ["unzip", "-q", str(ours_zip), "-d", str(extract)], None, extract), lambda: rm(extract)),
+    "python extractall": (lambda: (rm(extract) or [PY, "-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+                                                  str(ours_zip), str(extract)], None, extract), lambda: rm(extract)),
+})
+
+
+# Apply on a copy of the site, staged first (not timed); FastCMS's phase 2 is the peer.
+def apply_setup(runner):
+    def setup():
+        copy = out / "apply-site"
+        rm(copy)
+        shutil.copytree(site, copy, symlinks=True, ignore=shutil.ignore_patterns("*.zip"))
+        shutil.copy2(ours_zip, copy / "data" / "backups" / ours_zip.name)
+        sh([cli, "stage-restore", "-q", "--data-dir", str(copy / "data"), ours_zip.name], cwd=copy)
+        return runner(copy), copy, None
+    return setup, lambda: rm(out / "apply-site")
+
+
+group("apply a staged restore", {
+    "ours": apply_setup(lambda copy: [cli, "apply-restore", "-q", "--data-dir", str(copy / "data")]),
+    "fastcms phase 2 (python)": apply_setup(lambda copy: [PY, str(SUPPORT / "fastcms_apply_restore.py"), str(copy)]),
+})
+
+# ---- listing 10,000 backups ------------------------------------------------------------------
+many = work / f"many-{a.backups}"
+if not (many / ".made").exists():
+    rm(many)
+    print(f"making {a.backups} backups...", flush=True)
+    tiny = many / "tiny"
+    make(tiny, 0.05, 0.01, 0.0)
+    sh([cli, "create", "-q", "--data-dir", str(tiny / "data")])
+    template = next((tiny / "data" / "backups").glob("*.zip")).read_bytes()
+    backups = many / "data" / "backups"
+    backups.mkdir(parents=True)
+    (many / "data" / "app.db").write_bytes(b"")
+    t0 = 1_700_000_000
+    for i in range(a.backups):
+        name = time.strftime("backup_%Y%m%d_%H%M%S.zip", time.gmtime(t0 + 3600 * i))
+        (backups / name).write_bytes(template)
+    (many / ".made").write_text("1")
+warm(many / "data" / "backups")
+group("list page 1 of many backups", {
+    "ours": (lambda: ([cli, "list", "--json", "--data-dir", str(many / "data")], None, None), lambda: None),
+    "fastcms (python)": (lambda: ([PY, str(HERE / "fastcms_list.py"), str(many / "data" / "backups")], None, None), lambda: None),
+})
+
+# ---- the console stays responsive --------------------------------------------------------------
+if a.heartbeat:
+    for z in (data / "backups").glob("*.zip"):
+        z.unlink()
+    gaps = []
+    for _ in range(a.reps):
+        r = subprocess.run([a.heartbeat, str(data)], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        gaps.append(json.loads(r.stdout)["worst_gap_ms"])
+        for z in (data / "backups").glob("*.zip"):
+            z.unlink()
+    results["heartbeat"] = {"worst_gap_ms_median": statistics.median(gaps), "runs": gaps}
+    print(f"\n== console heartbeat during a create ==\nworst GUI-thread gap: median {statistics.median(gaps):.1f} ms "
+          f"(runs: {', '.join(f'{g:.1f}' for g in gaps)})")
+
+# ---- the targets ----------------------------------------------------------------------------------
+g = results["groups"]
+targets = {
+    "create >= 5x fastcms": g["create"]["fastcms (python zipfile)"]["speedup_of_ours"] >= 5,
+    "create >= 2.5x pigz -6 -p2": g["create"]["tar | pigz -6 -p2"]["speedup_of_ours"] >= 2.5,
+    "archive <= zip -6": g["create"]["ours"]["bytes"] <= g["create"]["zip -r -6"]["bytes"],
+    "media-only create faster than zip -0": g["create, media only"]["zip -r -0"]["speedup_of_ours"] > 1,
+    "peak RSS < 256 MB": max(s["ours"]["rss_mb"] for s in g.values()) < 256,
+    "list >= 50x fastcms": g["list page 1 of many backups"]["fastcms (python)"]["speedup_of_ours"] >= 50,
+    "stage faster than unzip -q": g["stage (extract + verify)"]["unzip -q"]["speedup_of_ours"] > 1,
+    "verify >= 3x unzip -tq": g["verify"]["unzip -tq"]["speedup_of_ours"] >= 3,
+}
+if "heartbeat" in results:
+    targets["console heartbeat < 50 ms"] = results["heartbeat"]["worst_gap_ms_median"] < 50
+results["targets"] = targets
+print("\n== targets ==")
+for name, met in targets.items():
+    print(f"{'met    ' if met else 'MISSED '} {name}")
+Path(a.json).write_text(json.dumps(results, indent=2))
+print(f"\nwrote {a.json}")
