@@ -12,7 +12,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libquazip1-qt6-dev libsqlite3-dev zlib1g-dev qt6-svg-dev desktop-file-utils qtkeychain-qt6-dev
     python3 zip unzip curl xvfb xauth fonts-dejavu-core libgl-dev openssl rclone appstream systemd
-    dpkg-dev groff-base
+    dpkg-dev groff-base libdeflate-dev libssl-dev
 )
 
 ensure_packages() {

@@ -279,6 +279,10 @@
         <source>Could not write %1 to disk.</source>
         <translation>%1 konnte nicht auf den Datenträger geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Could not compress %1.</source>
+        <translation>%1 konnte nicht komprimiert werden.</translation>
+    </message>
 </context>
 <context>
     <name>FcbBackupNameText</name>

@@ -5,6 +5,19 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <deque>
+
+#include "archive/FastHash.h"
+
+#include <libdeflate.h>
+#include <quazip/zip.h>
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -84,47 +97,287 @@ Result<void> ArchiveWriter::open()
 Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sourcePath, const QDateTime& time,
                                     ByteProgress& progress)
 {
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
-    const qint64 size = source.size();
-    QByteArray buffer(bufferSize, Qt::Uninitialized);
-    qint64 got = source.read(buffer.data(), qMin<qint64>(bufferSize, 65536));
-    if (got < 0)
-        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
-    const bool deflate = compresses(QByteArray::fromRawData(buffer.constData(), got));
-    if (!deflate)
-        ++m_stored;
+    return addFiles({Source{entryName, sourcePath, time}}, progress);
+}
 
-    QuaZipNewInfo info(entryName);
-    info.dateTime = time;
-    info.uncompressedSize = ulong(size);
-    info.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                        | QFileDevice::ReadOther);
-    m_zip->setUtf8Enabled(!isAscii(entryName));
-    QuaZipFile out(m_zip.get());
-    if (!out.open(QIODevice::WriteOnly, info, nullptr, 0, deflate ? Z_DEFLATED : 0, deflate ? m_options.level : 0))
-        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 written = 0;
-    while (got > 0) {
-        if (progress.task && progress.task->isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
-        hash.addData(QByteArrayView(buffer.constData(), got));
-        if (out.write(buffer.constData(), got) != got)
-            return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
-        written += got;
-        progress.add(got);
-        got = source.read(buffer.data(), bufferSize);
+namespace {
+
+// Whole files up to this size are compressed in one piece with libdeflate; larger ones in
+// chunks of kChunk with zlib, each primed with the 32 KiB before it (pigz's way).
+constexpr qint64 kWholeLimit = 16 << 20;
+constexpr qint64 kChunk = 4 << 20;
+// Input read ahead of the writer, across all pieces in flight: the memory bound.
+constexpr qint64 kWindow = 48 << 20;
+constexpr qsizetype kDictionary = 32 << 10;
+
+struct Piece
+{
+    QByteArray input;
+    qint64 inputSize = 0;
+    QByteArray dictionary; // chunks after the first
+    bool whole = false;    // a whole file: its SHA-256 is computed here too
+    bool store = false;    // incompressible: only checksums
+    bool last = false;
+    int level = 6;
+    // results
+    QByteArray output;
+    quint32 crc = 0;
+    QByteArray sha;
+    bool ok = true;
+};
+
+void compressPiece(Piece& p)
+{
+    p.crc = crc32(0, p.input.constData(), p.input.size());
+    if (p.whole)
+        p.sha = Sha256::hex(p.input.constData(), p.input.size());
+    if (p.store)
+        return;
+    if (p.whole) {
+        thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(nullptr,
+                                                                                                        libdeflate_free_compressor);
+        thread_local int compressorLevel = -1;
+        if (!compressor || compressorLevel != p.level) {
+            compressor.reset(libdeflate_alloc_compressor(p.level));
+            compressorLevel = p.level;
+        }
+        const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
+        p.output.resize(qsizetype(bound));
+        const size_t size = libdeflate_deflate_compress(compressor.get(), p.input.constData(), size_t(p.input.size()),
+                                                        p.output.data(), bound);
+        p.ok = size > 0;
+        p.output.resize(qsizetype(size));
+        p.input = QByteArray();
+        return;
     }
-    if (got < 0)
-        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(sourcePath), source.errorString());
-    out.close();
-    if (out.getZipError() != UNZ_OK)
-        return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(entryName), out.getZipError()));
-    if (written != size)
-        qCWarning(lcArchive) << sourcePath << "changed size while it was being backed up:" << size << "->" << written;
-    m_digests.append({entryName, hash.result().toHex()});
+    z_stream z{};
+    if (deflateInit2(&z, p.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        p.ok = false;
+        return;
+    }
+    if (!p.dictionary.isEmpty())
+        deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(p.dictionary.constData()), uInt(p.dictionary.size()));
+    p.output.resize(qsizetype(deflateBound(&z, uLong(p.input.size())) + 64));
+    z.next_in = reinterpret_cast<Bytef*>(p.input.data());
+    z.avail_in = uInt(p.input.size());
+    z.next_out = reinterpret_cast<Bytef*>(p.output.data());
+    z.avail_out = uInt(p.output.size());
+    // Not the last chunk: end on a byte boundary with a sync flush, so that the next chunk's
+    // blocks follow on and the whole file is still one standard DEFLATE stream.
+    const int rc = deflate(&z, p.last ? Z_FINISH : Z_SYNC_FLUSH);
+    p.ok = p.last ? rc == Z_STREAM_END : (rc == Z_OK && z.avail_in == 0 && z.avail_out > 0);
+    p.output.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    p.input = QByteArray();
+    p.dictionary = QByteArray();
+}
+
+QThreadPool* compressionPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool();
+        p->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
+}
+
+// One file on its way into the archive: its pieces in order.
+struct Pending
+{
+    int source = -1;
+    bool deflate = true;
+    qint64 size = 0;
+    QList<std::shared_ptr<Piece>> pieces;
+    QList<QFuture<void>> futures;
+    QByteArray digest; // chunked files: hashed in order as they were read
+    bool allRead = false;
+};
+
+} // namespace
+
+Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress& progress)
+{
+    std::deque<Pending> queue;
+    qint64 inFlight = 0;
+    bool entryOpen = false;
+    quint32 entryCrc = 0;
+    qint64 entrySize = 0;
+    qsizetype nextPiece = 0; // of queue.front()
+    TaskContext* task = progress.task;
+
+    // Whatever happens, no worker may outlive the pieces it works on.
+    const auto waitAll = [&] {
+        for (Pending& p : queue)
+            for (QFuture<void>& f : p.futures)
+                f.waitForFinished();
+    };
+    auto guard = qScopeGuard(waitAll);
+
+    // Writes what is ready at the front, in order; with block, waits for the front piece.
+    // progressed: whether anything was written.
+    const auto drain = [&](bool block, bool* progressed) -> Result<void> {
+        *progressed = false;
+        while (!queue.empty()) {
+            Pending& front = queue.front();
+            const Source& source = sources[front.source];
+            if (nextPiece < front.pieces.size()) {
+                QFuture<void>& future = front.futures[nextPiece];
+                if (!future.isFinished() && !block)
+                    return ok();
+                future.waitForFinished();
+                Piece& piece = *front.pieces[nextPiece];
+                if (!piece.ok)
+                    return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(source.entryName));
+                if (!entryOpen) {
+                    zip_fileinfo info{};
+                    const QDateTime t = source.time;
+                    info.tmz_date.tm_year = uInt(t.date().year());
+                    info.tmz_date.tm_mon = uInt(t.date().month() - 1);
+                    info.tmz_date.tm_mday = uInt(t.date().day());
+                    info.tmz_date.tm_hour = uInt(t.time().hour());
+                    info.tmz_date.tm_min = uInt(t.time().minute());
+                    info.tmz_date.tm_sec = uInt(t.time().second());
+                    info.external_fa = uLong(0100644u) << 16;
+                    m_zip->setUtf8Enabled(!isAscii(source.entryName));
+                    zipSetFlags(m_zip->getZipFile(), ZIP_WRITE_DATA_DESCRIPTOR);
+                    // Raw: the data is compressed already; sizes and CRC come at the close.
+                    const int rc = zipOpenNewFileInZip4_64(m_zip->getZipFile(), source.entryName.toUtf8().constData(), &info,
+                                                           nullptr, 0, nullptr, 0, nullptr, front.deflate ? Z_DEFLATED : 0,
+                                                           front.deflate ? m_options.level : 0, 1, -MAX_WBITS, 8,
+                                                           Z_DEFAULT_STRATEGY, nullptr, 0, (m_zip->getOsCode() << 8) | 30, 0,
+                                                           m_options.zip64 ? 1 : 0);
+                    if (rc != ZIP_OK)
+                        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName), rc));
+                    entryOpen = true;
+                    entryCrc = 0;
+                    entrySize = 0;
+                    if (!front.deflate)
+                        ++m_stored;
+                }
+                const QByteArray& data = front.deflate ? piece.output : piece.input;
+                for (qsizetype at = 0; at < data.size();) {
+                    const unsigned part = unsigned(qMin<qsizetype>(data.size() - at, 1 << 30));
+                    if (const int rc = zipWriteInFileInZip(m_zip->getZipFile(), data.constData() + at, part); rc != ZIP_OK)
+                        return fail(
+                            zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName), rc));
+                    at += part;
+                }
+                entryCrc = nextPiece == 0 ? piece.crc : quint32(crc32_combine(entryCrc, piece.crc, z_off_t(piece.inputSize)));
+                entrySize += piece.inputSize;
+                if (piece.whole)
+                    front.digest = piece.sha;
+                inFlight -= piece.inputSize;
+                progress.add(piece.inputSize);
+                front.pieces[nextPiece].reset();
+                ++nextPiece;
+                *progressed = true;
+                continue;
+            }
+            if (!front.allRead)
+                return ok(); // the reader is still on this file
+            if (const int rc = zipCloseFileInZipRaw64(m_zip->getZipFile(), ZPOS64_T(entrySize), uLong(entryCrc)); rc != ZIP_OK)
+                return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName), rc));
+            entryOpen = false;
+            m_digests.append({source.entryName, front.digest});
+            if (entrySize != front.size)
+                qCWarning(lcArchive) << source.path << "changed size while it was being backed up:" << front.size << "->" << entrySize;
+            m_addedBytes += entrySize;
+            queue.pop_front();
+            nextPiece = 0;
+            *progressed = true;
+        }
+        return ok();
+    };
+    const auto submit = [&](Pending& pending, std::shared_ptr<Piece> piece) -> Result<void> {
+        piece->level = m_options.level;
+        piece->inputSize = piece->input.size();
+        inFlight += piece->inputSize;
+        pending.pieces.append(piece);
+        pending.futures.append(QtConcurrent::run(compressionPool(), [piece] { compressPiece(*piece); }));
+        // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first.
+        while (inFlight > kWindow) {
+            bool progressed = false;
+            if (auto drained = drain(true, &progressed); !drained)
+                return drained;
+            if (!progressed)
+                break;
+        }
+        bool progressed = false;
+        return drain(false, &progressed);
+    };
+
+    for (int i = 0; i < sources.size(); ++i) {
+        const Source& source = sources[i];
+        if (task && task->isCanceled())
+            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
+        QFile file(source.path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (!QFileInfo::exists(source.path)) { // deleted while the backup ran
+                ++m_skipped;
+                continue;
+            }
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
+        }
+        queue.emplace_back();
+        Pending& pending = queue.back();
+        pending.source = i;
+        pending.size = file.size();
+        const auto readError = [&] {
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
+        };
+        if (pending.size <= kWholeLimit) {
+            auto piece = std::make_shared<Piece>();
+            piece->input = file.read(pending.size);
+            if (file.error() != QFileDevice::NoError)
+                return readError();
+            pending.deflate = compresses(QByteArray::fromRawData(piece->input.constData(), qMin<qsizetype>(piece->input.size(), 65536)));
+            piece->whole = true;
+            piece->store = !pending.deflate;
+            piece->last = true;
+            pending.allRead = true;
+            if (auto submitted = submit(pending, piece); !submitted)
+                return submitted;
+            continue;
+        }
+        Sha256 sha;
+        QByteArray tail;
+        for (bool first = true;; first = false) {
+            if (task && task->isCanceled())
+                return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
+            auto piece = std::make_shared<Piece>();
+            piece->input = file.read(kChunk);
+            if (file.error() != QFileDevice::NoError)
+                return readError();
+            if (first)
+                pending.deflate = compresses(QByteArray::fromRawData(piece->input.constData(), qMin<qsizetype>(piece->input.size(), 65536)));
+            sha.add(piece->input.constData(), piece->input.size());
+            piece->store = !pending.deflate;
+            piece->last = piece->input.size() < kChunk || file.atEnd();
+            if (pending.deflate && !first)
+                piece->dictionary = tail;
+            if (pending.deflate)
+                tail = piece->input.right(kDictionary);
+            const bool last = piece->last;
+            if (last) {
+                pending.digest = sha.hex();
+                pending.allRead = true;
+            }
+            // The queue may not grow while this file's pieces are submitted: `pending` stays valid.
+            if (auto submitted = submit(queue.back(), piece); !submitted)
+                return submitted;
+            if (last)
+                break;
+        }
+    }
+    while (!queue.empty()) {
+        bool progressed = false;
+        if (auto drained = drain(true, &progressed); !drained)
+            return drained;
+        if (!progressed)
+            return fail(ErrorCode::Internal, QStringLiteral("the archive writer stalled"));
+    }
+    guard.dismiss();
     return ok();
 }
 

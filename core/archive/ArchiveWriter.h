@@ -48,9 +48,24 @@ public:
     ArchiveWriter(const ArchiveWriter&) = delete;
     ArchiveWriter& operator=(const ArchiveWriter&) = delete;
 
+    struct Source
+    {
+        QString entryName;
+        QString path;
+        QDateTime time;
+    };
+
     Result<void> open();
+    // Adds the files in this order. Their data is compressed in parallel (whole files with
+    // libdeflate; large ones in chunks with zlib, pigz-style, still one DEFLATE stream each)
+    // and written raw as it comes back in order; content that does not compress is stored.
+    // Memory stays bounded whatever the sizes. A file that vanished meanwhile is skipped.
+    Result<void> addFiles(const QList<Source>& sources, ByteProgress& progress);
     Result<void> addFile(const QString& entryName, const QString& sourcePath, const QDateTime& time,
                          ByteProgress& progress);
+    // Files addFiles skipped because they no longer existed, and the bytes it added.
+    qint64 skippedFiles() const { return m_skipped; }
+    qint64 addedBytes() const { return m_addedBytes; }
     Result<void> addBytes(const QString& entryName, const QByteArray& bytes, const QDateTime& time);
     // Closes the central directory and fsyncs the file.
     Result<void> finish();
@@ -66,6 +81,8 @@ private:
     std::unique_ptr<QuaZip> m_zip;
     QList<QPair<QString, QByteArray>> m_digests;
     int m_stored = 0;
+    qint64 m_skipped = 0;
+    qint64 m_addedBytes = 0;
 };
 
 // sha256sum's format, names escaped the way sha256sum escapes them.

@@ -229,11 +229,9 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     ArchiveWriter writer(tempZip, writerOptions);
     if (auto opened = writer.open(); !opened)
         return fail(opened.error());
-    if (auto added = writer.addFile(QStringLiteral("database.db"), tempDb, started.toLocalTime(), progress); !added)
-        return fail(added.error());
-    QFile::remove(tempDb);
-
-    // Every regular file under files/, dotfiles included, in a stable order.
+    // The database first, then every regular file under files/ (dotfiles included) in a stable
+    // order, compressed in parallel.
+    QList<ArchiveWriter::Source> sources{{QStringLiteral("database.db"), tempDb, started.toLocalTime()}};
     QStringList relativePaths;
     const QDir filesRoot(m_folder.filesDir());
     if (filesRoot.exists()) {
@@ -243,21 +241,15 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
             relativePaths.append(filesRoot.relativeFilePath(it.next()));
         relativePaths.sort();
     }
-    qint64 fileCount = 0;
-    qint64 fileBytes = 0;
     for (const QString& relative : std::as_const(relativePaths)) {
-        if (task.isCanceled())
-            return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
         const QFileInfo info(filesRoot.filePath(relative));
-        if (!info.exists())
-            continue; // deleted while the backup ran
-        if (auto added = writer.addFile(QStringLiteral("files/") + relative, info.absoluteFilePath(),
-                                        info.lastModified(), progress);
-            !added)
-            return fail(added.error());
-        ++fileCount;
-        fileBytes += info.size();
+        sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
+    if (auto added = writer.addFiles(sources, progress); !added)
+        return fail(added.error());
+    QFile::remove(tempDb);
+    const qint64 fileCount = relativePaths.size() - writer.skippedFiles(); // some may have been deleted meanwhile
+    const qint64 fileBytes = writer.addedBytes() - snapshotBytes;
 
     Metadata metadata;
     metadata.createdAt = pyjson::isoNaiveUtc(started);

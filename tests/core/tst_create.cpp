@@ -156,6 +156,54 @@ private Q_SLOTS:
         QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList{created->backup.fileName});
     }
 
+    void largeFilesAreChunkedIntoOneStandardStream()
+    {
+        // Files above the whole-buffer limit are compressed in parallel chunks: the result must
+        // still be one DEFLATE stream per entry that every reader accepts, byte for byte.
+        auto fx = test::makeDataFolder(10, 2);
+        QDir().mkpath(fx.folder.filesDir() + QStringLiteral("/2025/01"));
+        QByteArray text;
+        QRandomGenerator words(7);
+        while (text.size() < (37 << 20) + 12345) // not a multiple of the chunk size
+            text += "record " + QByteArray::number(words.bounded(100000)) + " lorem ipsum dolor sit amet, ";
+        QByteArray noise(21 << 20, Qt::Uninitialized);
+        QRandomGenerator(9).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        for (const auto& [name, bytes] : {std::pair{QStringLiteral("/2025/01/export.csv"), text},
+                                          std::pair{QStringLiteral("/2025/01/video.mp4"), noise}}) {
+            QFile f(fx.folder.filesDir() + name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), bytes.size());
+        }
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        const auto dir = archive::readDirectory(created->backup.path);
+        QVERIFY(dir);
+        const ArchiveEntry* csv = dir->find(QStringLiteral("files/2025/01/export.csv"));
+        QCOMPARE(csv->method, quint16(8));
+        QCOMPARE(qint64(csv->size), text.size());
+        QVERIFY(csv->compressedSize < csv->size / 3);
+        QCOMPARE(dir->find(QStringLiteral("files/2025/01/video.mp4"))->method, quint16(0));
+        // Python's zipfile and Info-ZIP's unzip check every CRC; sha256sum -c agrees after unzip.
+        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), created->backup.path});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        QVERIFY(py.json().value(QStringLiteral("testzip")).isNull());
+        QCOMPARE(py.json().value(QStringLiteral("sums_ok")).toBool(), true);
+        QTemporaryDir out;
+        QProcess unzip;
+        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-q"), created->backup.path, QStringLiteral("-d"), out.path()});
+        QVERIFY(unzip.waitForFinished(120000));
+        QCOMPARE(unzip.exitCode(), 0);
+        QCOMPARE(test::fileBytes(out.filePath(QStringLiteral("files/2025/01/export.csv"))), text);
+        QProcess sums;
+        sums.setWorkingDirectory(out.path());
+        sums.start(QStringLiteral("sha256sum"), {QStringLiteral("--quiet"), QStringLiteral("-c"), QStringLiteral("SHA256SUMS")});
+        QVERIFY(sums.waitForFinished(120000));
+        QVERIFY2(sums.exitCode() == 0, sums.readAllStandardOutput().constData());
+        QVERIFY(engine.verify(created->backup.fileName, task)->ok());
+    }
+
     void neverOverwritesAnExistingBackup()
     {
         auto fx = test::makeDataFolder(5, 1);

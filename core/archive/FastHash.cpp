@@ -1,0 +1,47 @@
+#include "FastHash.h"
+
+#include <libdeflate.h>
+#include <openssl/evp.h>
+
+namespace fcb {
+
+struct Sha256::Context
+{
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+};
+
+Sha256::Sha256()
+    : m_context(std::make_unique<Context>())
+{
+    EVP_DigestInit_ex(m_context->ctx, EVP_sha256(), nullptr);
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::add(const char* data, qsizetype size)
+{
+    EVP_DigestUpdate(m_context->ctx, data, size_t(size));
+}
+
+QByteArray Sha256::hex()
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(m_context->ctx, digest, &length);
+    return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
+}
+
+QByteArray Sha256::hex(const char* data, qsizetype size)
+{
+    Sha256 hash;
+    hash.add(data, size);
+    return hash.hex();
+}
+
+quint32 crc32(quint32 crc, const char* data, qsizetype size)
+{
+    return libdeflate_crc32(crc, data, size_t(size));
+}
+
+} // namespace fcb

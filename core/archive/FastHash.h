@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace fcb {
+
+// SHA-256 through OpenSSL (which uses the CPU's SHA extensions where present); several times
+// faster than QCryptographicHash on the machines this runs on.
+class Sha256
+{
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void add(const char* data, qsizetype size);
+    QByteArray hex(); // finishes the hash
+    static QByteArray hex(const char* data, qsizetype size);
+
+private:
+    struct Context;
+    std::unique_ptr<Context> m_context;
+};
+
+// CRC-32 as zip uses it, through libdeflate.
+quint32 crc32(quint32 crc, const char* data, qsizetype size);
+
+} // namespace fcb
