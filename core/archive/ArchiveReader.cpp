@@ -14,6 +14,15 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include "archive/FastHash.h"
+
+#include <QFuture>
+#include <QtConcurrent>
+
+#include <deque>
+#include <libdeflate.h>
+#include <zlib.h>
+
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
@@ -36,6 +45,59 @@ const QString kMetadata = QStringLiteral("metadata.json");
 const QString kSums = QStringLiteral("SHA256SUMS");
 const QString kFilesPrefix = QStringLiteral("files/");
 constexpr qint64 maxSumsSize = 64 << 20;
+// Entries up to this size are inflated whole with libdeflate on the worker threads, several at
+// once; larger ones stream through zlib here.
+constexpr quint64 kWholeEntry = 16 << 20;
+constexpr qint64 kCheckWindow = 64 << 20;
+
+// One entry checked (and written, when extracting) on a worker thread.
+struct EntryCheck
+{
+    QString name;
+    QByteArray compressed;
+    int method = 0;
+    quint64 size = 0;
+    quint32 crc = 0;
+    QString target; // extract here, if set
+    bool ownerOnly = false;
+    bool keepBytes = false; // SHA256SUMS and metadata.json
+    qint64 weight = 0;      // memory it holds while in flight
+    // results
+    bool damaged = false;
+    QString writeError;
+    bool noSpace = false;
+    QByteArray digest;
+    QByteArray bytes;
+};
+
+void checkEntry(EntryCheck& e)
+{
+    QByteArray data;
+    if (e.method == 0) {
+        data = e.compressed;
+    } else {
+        thread_local std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
+            libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+        data.resize(qsizetype(e.size));
+        // Exactly the declared size or it is damaged: more data than declared is a zip bomb.
+        e.damaged = libdeflate_deflate_decompress(inflater.get(), e.compressed.constData(), size_t(e.compressed.size()),
+                                                  data.data(), size_t(e.size), nullptr)
+            != LIBDEFLATE_SUCCESS;
+    }
+    e.compressed = QByteArray();
+    e.damaged = e.damaged || quint64(data.size()) != e.size || crc32(0, data.constData(), data.size()) != e.crc;
+    e.digest = Sha256::hex(data.constData(), data.size());
+    if (e.keepBytes && data.size() <= maxSumsSize)
+        e.bytes = data;
+    if (!e.target.isEmpty() && !e.damaged) {
+        QFile out(e.target);
+        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms) || out.write(data) != data.size() || !out.flush()) {
+            e.writeError = out.errorString();
+            e.noSpace = out.error() == QFileDevice::ResourceError;
+        }
+    }
+}
 
 Error notAZip(const QString& path, int code)
 {
@@ -275,6 +337,33 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     QByteArray metadataBytes;
     QStringList crcProblems;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
+    // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
+    std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> checks;
+    qint64 inFlight = 0;
+    auto waitChecks = qScopeGuard([&checks] {
+        for (auto& c : checks)
+            c.second.waitForFinished();
+    });
+    const auto collect = [&](bool all) -> Result<void> {
+        while (!checks.empty() && (all || inFlight > kCheckWindow || checks.front().second.isFinished())) {
+            checks.front().second.waitForFinished();
+            EntryCheck& e = *checks.front().first;
+            if (!e.writeError.isEmpty())
+                return fail(Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
+                                        FcbArchiveReaderText::tr("Could not write %1.").arg(e.target), e.writeError));
+            if (e.damaged)
+                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e.name));
+            digests.insert(e.name, e.digest);
+            if (e.name == kSums)
+                sums = e.bytes;
+            else if (e.name == kMetadata)
+                metadataBytes = e.bytes;
+            inFlight -= e.weight;
+            progress.add(qint64(e.size));
+            checks.pop_front();
+        }
+        return ok();
+    };
     for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
         QuaZipFileInfo64 info;
         zip.getCurrentFileInfo(&info);
@@ -287,6 +376,46 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const bool isDatabase = name == kDatabase;
         const bool isSums = name == kSums;
         const bool isMetadata = name == kMetadata;
+        if (task.isCanceled())
+            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+        const bool extractHere = isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix));
+        if (info.uncompressedSize <= kWholeEntry && info.compressedSize <= kWholeEntry + 1024
+            && (info.method == 0 || info.method == Z_DEFLATED)) {
+            auto e = std::make_shared<EntryCheck>();
+            e->name = name;
+            e->size = info.uncompressedSize;
+            e->crc = quint32(info.crc);
+            e->keepBytes = isSums || isMetadata;
+            if (extractHere) {
+                e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
+                e->ownerOnly = isDatabase;
+                if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
+                    return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
+            }
+            QuaZipFile raw(&zip);
+            int method = 0;
+            int level = 0;
+            if (!raw.open(QIODevice::ReadOnly, &method, &level, true)) {
+                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
+                continue;
+            }
+            e->method = method;
+            e->compressed = raw.read(qint64(info.compressedSize) + 1);
+            raw.close();
+            if (quint64(e->compressed.size()) != info.compressedSize) {
+                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
+                continue;
+            }
+            e->weight = qint64(e->size) + e->compressed.size();
+            inFlight += e->weight;
+            checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkEntry(*e); }));
+            if (auto collected = collect(false); !collected)
+                return fail(collected.error());
+            continue;
+        }
+        // A large entry: its turn comes after everything before it.
+        if (auto collected = collect(true); !collected)
+            return fail(collected.error());
         std::unique_ptr<QFile> out;
         if (isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix))) {
             const QString target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
@@ -303,7 +432,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
             continue;
         }
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        Sha256 hash;
         quint64 read = 0;
         bool oversize = false;
         for (;;) {
@@ -318,7 +447,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                 break;
             }
             const QByteArrayView chunk(buffer.constData(), n);
-            hash.addData(chunk);
+            hash.add(chunk.data(), chunk.size());
             if (out && out->write(chunk.data(), n) != n)
                 return fail(Error::make(out->error() == QFileDevice::ResourceError ? ErrorCode::NoSpace : ErrorCode::Io,
                                         FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString()));
@@ -329,13 +458,15 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         file.close();
         if (oversize || file.getZipError() != UNZ_OK || read != info.uncompressedSize)
             crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
-        digests.insert(name, hash.result().toHex());
+        digests.insert(name, hash.hex());
         if (out) {
             if (!out->flush())
                 return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString());
             out->close();
         }
     }
+    if (auto collected = collect(true); !collected)
+        return fail(collected.error());
     if (zip.getZipError() != UNZ_OK && zip.getZipError() != UNZ_END_OF_LIST_OF_FILE)
         crcProblems.append(FcbArchiveReaderText::tr("The archive is damaged after the last readable entry."));
     if (crcProblems.isEmpty())

@@ -172,16 +172,6 @@ void compressPiece(Piece& p)
     p.dictionary = QByteArray();
 }
 
-QThreadPool* compressionPool()
-{
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool();
-        p->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
-        return p;
-    }();
-    return pool;
-}
-
 // One file on its way into the archive: its pieces in order.
 struct Pending
 {
@@ -294,7 +284,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         piece->inputSize = piece->input.size();
         inFlight += piece->inputSize;
         pending.pieces.append(piece);
-        pending.futures.append(QtConcurrent::run(compressionPool(), [piece] { compressPiece(*piece); }));
+        pending.futures.append(QtConcurrent::run(archiveWorkers(), [piece] { compressPiece(*piece); }));
         // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first.
         while (inFlight > kWindow) {
             bool progressed = false;

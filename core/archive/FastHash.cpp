@@ -1,5 +1,8 @@
 #include "FastHash.h"
 
+#include <QThread>
+#include <QThreadPool>
+
 #include <libdeflate.h>
 #include <openssl/evp.h>
 
@@ -37,6 +40,16 @@ QByteArray Sha256::hex(const char* data, qsizetype size)
     Sha256 hash;
     hash.add(data, size);
     return hash.hex();
+}
+
+QThreadPool* archiveWorkers()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool();
+        p->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
 }
 
 quint32 crc32(quint32 crc, const char* data, qsizetype size)

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+class QThreadPool;
+
 namespace fcb {
 
 // SHA-256 through OpenSSL (which uses the CPU's SHA extensions where present); several times
@@ -26,5 +28,9 @@ private:
 
 // CRC-32 as zip uses it, through libdeflate.
 quint32 crc32(quint32 crc, const char* data, qsizetype size);
+
+// Threads for compressing and checking archive entries (one per core), apart from the
+// engine's pool so that a job waiting on them never starves them.
+QThreadPool* archiveWorkers();
 
 } // namespace fcb
