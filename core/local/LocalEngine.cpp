@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cstring>
+#include <dirent.h>
 
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbLocalEngineText
@@ -66,14 +68,27 @@ struct Candidate
     QFileInfo info;
     QDateTime sortTime;
     BackupItem::TimeSource source;
+    qint64 sortKey = 0; // sortTime in ms, compared cheaply
 };
 
 QList<Candidate> scanBackups(const QString& backupsDir)
 {
     QList<Candidate> candidates;
-    const QDir dir(backupsDir);
     // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
-    for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.zip")}, QDir::Files | QDir::NoSymLinks)) {
+    // readdir's file types spare a stat per entry: a folder of 10,000 backups lists quickly,
+    // and only the page's own files are looked at more closely.
+    DIR* dir = ::opendir(QFile::encodeName(backupsDir).constData());
+    if (!dir)
+        return candidates;
+    const auto closeDir = qScopeGuard([dir] { ::closedir(dir); });
+    const QString prefix = backupsDir + QLatin1Char('/');
+    while (const dirent* entry = ::readdir(dir)) {
+        const qsizetype length = qsizetype(std::strlen(entry->d_name));
+        if (length < 5 || std::strcmp(entry->d_name + length - 4, ".zip") != 0)
+            continue;
+        const QFileInfo info(prefix + QFile::decodeName(entry->d_name));
+        if (entry->d_type == DT_UNKNOWN ? (!info.isFile() || info.isSymLink()) : entry->d_type != DT_REG)
+            continue;
         Candidate c{info, {}, BackupItem::TimeSource::Name};
         if (const auto fromName = BackupName::timeFromName(info.fileName())) {
             c.sortTime = *fromName;
@@ -81,11 +96,12 @@ QList<Candidate> scanBackups(const QString& backupsDir)
             c.sortTime = info.lastModified().toUTC();
             c.source = BackupItem::TimeSource::FileTime;
         }
+        c.sortKey = c.sortTime.toMSecsSinceEpoch();
         candidates.append(c);
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.sortTime != b.sortTime)
-            return a.sortTime > b.sortTime;
+        if (a.sortKey != b.sortKey)
+            return a.sortKey > b.sortKey;
         // backup_X_2.zip was made after backup_X.zip in the same second
         if (a.info.fileName().size() != b.info.fileName().size())
             return a.info.fileName().size() > b.info.fileName().size();

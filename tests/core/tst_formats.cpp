@@ -37,6 +37,31 @@ private Q_SLOTS:
         QVERIFY(taken.contains(QStringLiteral("backup_20250115_100000_2.zip")));
     }
 
+    void timesFromNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QDateTime>("time");
+        const QDateTime t(QDate(2025, 1, 15), QTime(10, 0, 7), Qt::UTC);
+        QTest::newRow("plain") << QStringLiteral("backup_20250115_100007.zip") << t;
+        QTest::newRow("same second") << QStringLiteral("backup_20250115_100007_12.zip") << t;
+        QTest::newRow("empty suffix") << QStringLiteral("backup_20250115_100007_.zip") << QDateTime();
+        QTest::newRow("letter suffix") << QStringLiteral("backup_20250115_100007_x.zip") << QDateTime();
+        QTest::newRow("no such day") << QStringLiteral("backup_20250230_100007.zip") << QDateTime();
+        QTest::newRow("no such hour") << QStringLiteral("backup_20250115_250007.zip") << QDateTime();
+        QTest::newRow("short") << QStringLiteral("backup_2025011_100007.zip") << QDateTime();
+        QTest::newRow("other digits") << QStringLiteral("backup_2025011\u0665_100007.zip") << QDateTime();
+        QTest::newRow("other name") << QStringLiteral("nightly_20250115_100007.zip") << QDateTime();
+        QTest::newRow("no zip") << QStringLiteral("backup_20250115_100007.tar") << QDateTime();
+    }
+
+    void timesFromNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(QDateTime, time);
+        const auto parsed = BackupName::timeFromName(name);
+        QCOMPARE(parsed.value_or(QDateTime()), time);
+    }
+
     void plainNames_data()
     {
         QTest::addColumn<QString>("name");
