@@ -62,6 +62,12 @@ struct EntryCheck
     bool ownerOnly = false;
     bool keepBytes = false; // SHA256SUMS and metadata.json
     qint64 weight = 0;      // memory it holds while in flight
+    bool large = false;     // streamed from its own handle on the archive
+    QString zipPath;
+    bool isDatabase = false;
+    TaskContext* task = nullptr;
+    bool cancelled = false;
+    std::optional<Result<QString>> integrity; // the database's, checked right after it landed
     // results
     bool damaged = false;
     QString writeError;
@@ -69,6 +75,8 @@ struct EntryCheck
     QByteArray digest;
     QByteArray bytes;
 };
+
+void checkIntegrity(EntryCheck& e);
 
 void checkEntry(EntryCheck& e)
 {
@@ -97,6 +105,71 @@ void checkEntry(EntryCheck& e)
             e.noSpace = out.error() == QFileDevice::ResourceError;
         }
     }
+    checkIntegrity(e);
+}
+
+void checkIntegrity(EntryCheck& e)
+{
+    if (!e.isDatabase || e.target.isEmpty() || !e.writeError.isEmpty() || e.damaged)
+        return;
+    e.integrity = sqlite::integrityCheck(e.target);
+    // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
+    QFile::remove(e.target + QStringLiteral("-wal"));
+    QFile::remove(e.target + QStringLiteral("-shm"));
+}
+
+void checkLargeEntry(EntryCheck& e)
+{
+    QuaZip zip(e.zipPath);
+    QuaZipFile file(&zip);
+    if (!zip.open(QuaZip::mdUnzip) || !zip.setCurrentFile(e.name) || !file.open(QIODevice::ReadOnly)) {
+        e.damaged = true;
+        return;
+    }
+    std::unique_ptr<QFile> out;
+    if (!e.target.isEmpty()) {
+        out = std::make_unique<QFile>(e.target);
+        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms)) {
+            e.writeError = out->errorString();
+            return;
+        }
+    }
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    Sha256 hash;
+    quint64 read = 0;
+    bool oversize = false;
+    for (;;) {
+        if (e.task && e.task->isCanceled()) {
+            e.cancelled = true;
+            return;
+        }
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n <= 0)
+            break;
+        read += quint64(n);
+        if (read > e.size) {
+            oversize = true; // more data than the directory declares: a zip bomb or damage
+            break;
+        }
+        hash.add(buffer.constData(), n);
+        if (out && out->write(buffer.constData(), n) != n) {
+            e.writeError = out->errorString();
+            e.noSpace = out->error() == QFileDevice::ResourceError;
+            return;
+        }
+        if (e.keepBytes && read <= quint64(maxSumsSize))
+            e.bytes.append(buffer.constData(), n);
+    }
+    file.close();
+    e.damaged = oversize || file.getZipError() != UNZ_OK || read != e.size;
+    e.digest = hash.hex();
+    if (out && !out->flush()) {
+        e.writeError = out->errorString();
+        e.noSpace = out->error() == QFileDevice::ResourceError;
+    }
+    out.reset();
+    checkIntegrity(e);
 }
 
 Error notAZip(const QString& path, int code)
@@ -336,9 +409,9 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     QByteArray sums;
     QByteArray metadataBytes;
     QStringList crcProblems;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
     // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
     std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> checks;
+    std::optional<Result<QString>> databaseIntegrity;
     qint64 inFlight = 0;
     auto waitChecks = qScopeGuard([&checks] {
         for (auto& c : checks)
@@ -348,6 +421,10 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         while (!checks.empty() && (all || inFlight > kCheckWindow || checks.front().second.isFinished())) {
             checks.front().second.waitForFinished();
             EntryCheck& e = *checks.front().first;
+            if (e.cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (e.integrity)
+                databaseIntegrity = e.integrity;
             if (!e.writeError.isEmpty())
                 return fail(Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
                                         FcbArchiveReaderText::tr("Could not write %1.").arg(e.target), e.writeError));
@@ -386,6 +463,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             e->size = info.uncompressedSize;
             e->crc = quint32(info.crc);
             e->keepBytes = isSums || isMetadata;
+            e->isDatabase = isDatabase;
             if (extractHere) {
                 e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
                 e->ownerOnly = isDatabase;
@@ -413,57 +491,27 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                 return fail(collected.error());
             continue;
         }
-        // A large entry: its turn comes after everything before it.
-        if (auto collected = collect(true); !collected)
+        // A large entry streams through zlib on a worker with its own handle on the archive,
+        // while the small ones around it go on; the database's integrity check follows there.
+        auto e = std::make_shared<EntryCheck>();
+        e->name = name;
+        e->size = info.uncompressedSize;
+        e->keepBytes = isSums || isMetadata;
+        e->large = true;
+        e->zipPath = zipPath;
+        e->isDatabase = isDatabase;
+        e->task = &task;
+        if (extractHere) {
+            e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
+            e->ownerOnly = isDatabase;
+            if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
+                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
+        }
+        e->weight = 2 << 20;
+        inFlight += e->weight;
+        checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkLargeEntry(*e); }));
+        if (auto collected = collect(false); !collected)
             return fail(collected.error());
-        std::unique_ptr<QFile> out;
-        if (isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix))) {
-            const QString target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
-            if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), target);
-            out = std::make_unique<QFile>(target);
-            const auto perms = isDatabase ? files::ownerOnly
-                                          : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-            if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not write %1.").arg(target), out->errorString());
-        }
-        QuaZipFile file(&zip);
-        if (!file.open(QIODevice::ReadOnly)) {
-            crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
-            continue;
-        }
-        Sha256 hash;
-        quint64 read = 0;
-        bool oversize = false;
-        for (;;) {
-            if (task.isCanceled())
-                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-            const qint64 n = file.read(buffer.data(), buffer.size());
-            if (n <= 0)
-                break;
-            read += quint64(n);
-            if (read > info.uncompressedSize) {
-                oversize = true; // more data than the directory declares: a zip bomb or damage
-                break;
-            }
-            const QByteArrayView chunk(buffer.constData(), n);
-            hash.add(chunk.data(), chunk.size());
-            if (out && out->write(chunk.data(), n) != n)
-                return fail(Error::make(out->error() == QFileDevice::ResourceError ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString()));
-            if ((isSums || isMetadata) && read <= quint64(maxSumsSize))
-                (isSums ? sums : metadataBytes).append(chunk);
-            progress.add(n);
-        }
-        file.close();
-        if (oversize || file.getZipError() != UNZ_OK || read != info.uncompressedSize)
-            crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
-        digests.insert(name, hash.hex());
-        if (out) {
-            if (!out->flush())
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not write %1.").arg(out->fileName()), out->errorString());
-            out->close();
-        }
     }
     if (auto collected = collect(true); !collected)
         return fail(collected.error());
@@ -507,7 +555,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     }
 
     if (directory->find(kDatabase) && QFileInfo::exists(databasePath)) {
-        auto integrity = sqlite::integrityCheck(databasePath);
+        auto integrity = databaseIntegrity ? *databaseIntegrity : sqlite::integrityCheck(databasePath);
         if (integrity && *integrity == QStringLiteral("ok"))
             report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Passed,
                                   FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.")});
