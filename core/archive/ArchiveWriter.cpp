@@ -102,19 +102,17 @@ Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sou
 
 namespace {
 
-// Whole files up to this size are compressed in one piece with libdeflate; larger ones in
-// chunks of kChunk with zlib, each primed with the 32 KiB before it (pigz's way).
+// Whole files up to this size are compressed in one piece; larger ones in chunks of kChunk,
+// compressed in parallel and joined into one DEFLATE stream (see joinable()).
 constexpr qint64 kWholeLimit = 16 << 20;
 constexpr qint64 kChunk = 4 << 20;
 // Input read ahead of the writer, across all pieces in flight: the memory bound.
 constexpr qint64 kWindow = 48 << 20;
-constexpr qsizetype kDictionary = 32 << 10;
 
 struct Piece
 {
     QByteArray input;
     qint64 inputSize = 0;
-    QByteArray dictionary; // chunks after the first
     bool whole = false;    // a whole file: its SHA-256 is computed here too
     bool store = false;    // incompressible: only checksums
     bool last = false;
@@ -126,6 +124,52 @@ struct Piece
     bool ok = true;
 };
 
+// libdeflate ends every stream with a final block. To join chunks into one stream, as pigz
+// does, a chunk that is not the last must end with a non-final block on a byte boundary:
+// zlib's inflate (stopping at every block boundary) finds where the final block begins, that
+// block's BFINAL bit is cleared, and an empty stored block (a sync-flush marker) pads to the
+// byte boundary. Inflating the chunk also proves the compressed data round-trips.
+bool makeJoinable(QByteArray& deflated, qsizetype originalSize)
+{
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return false;
+    thread_local QByteArray sink;
+    sink.resize(qsizetype(kChunk));
+    z.next_in = reinterpret_cast<Bytef*>(deflated.data());
+    z.avail_in = uInt(deflated.size());
+    qint64 finalBlockBit = 0; // where the last block began
+    qint64 endBit = -1;       // where its end-of-block code ends (before the padding to the byte)
+    qint64 produced = 0;
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(sink.data());
+        z.avail_out = uInt(sink.size());
+        rc = inflate(&z, Z_BLOCK);
+        produced += sink.size() - qint64(z.avail_out);
+        // Stopped right after an end-of-block code (the low bits: those taken but not decoded):
+        // after a non-final block the next block starts here; after the final one the data ends.
+        if (rc == Z_OK && (z.data_type & 128)) {
+            const qint64 at = qint64(z.total_in) * 8 - (z.data_type & 63);
+            if (z.data_type & 64)
+                endBit = at;
+            else
+                finalBlockBit = at;
+        }
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || produced != originalSize || qint64(z.total_in) != deflated.size() || endBit < 0)
+        return false;
+    deflated[finalBlockBit / 8] = char(uchar(deflated[finalBlockBit / 8]) & ~(1u << (finalBlockBit % 8)));
+    // After the last block: BFINAL=0, BTYPE=00 (three zero bits), pad to the byte, LEN 0, NLEN ~0.
+    const qint64 headerEnd = endBit + 3;
+    if (endBit % 8 != 0)
+        deflated[endBit / 8] = char(uchar(deflated[endBit / 8]) & ((1u << (endBit % 8)) - 1));
+    deflated.resize((headerEnd + 7) / 8, '\0');
+    deflated.append("\x00\x00\xff\xff", 4);
+    return true;
+}
+
 void compressPiece(Piece& p)
 {
     p.crc = crc32(0, p.input.constData(), p.input.size());
@@ -133,43 +177,22 @@ void compressPiece(Piece& p)
         p.sha = Sha256::hex(p.input.constData(), p.input.size());
     if (p.store)
         return;
-    if (p.whole) {
-        thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(nullptr,
-                                                                                                        libdeflate_free_compressor);
-        thread_local int compressorLevel = -1;
-        if (!compressor || compressorLevel != p.level) {
-            compressor.reset(libdeflate_alloc_compressor(p.level));
-            compressorLevel = p.level;
-        }
-        const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
-        p.output.resize(qsizetype(bound));
-        const size_t size = libdeflate_deflate_compress(compressor.get(), p.input.constData(), size_t(p.input.size()),
-                                                        p.output.data(), bound);
-        p.ok = size > 0;
-        p.output.resize(qsizetype(size));
-        p.input = QByteArray();
-        return;
+    thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(nullptr,
+                                                                                                    libdeflate_free_compressor);
+    thread_local int compressorLevel = -1;
+    if (!compressor || compressorLevel != p.level) {
+        compressor.reset(libdeflate_alloc_compressor(p.level));
+        compressorLevel = p.level;
     }
-    z_stream z{};
-    if (deflateInit2(&z, p.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        p.ok = false;
-        return;
-    }
-    if (!p.dictionary.isEmpty())
-        deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(p.dictionary.constData()), uInt(p.dictionary.size()));
-    p.output.resize(qsizetype(deflateBound(&z, uLong(p.input.size())) + 64));
-    z.next_in = reinterpret_cast<Bytef*>(p.input.data());
-    z.avail_in = uInt(p.input.size());
-    z.next_out = reinterpret_cast<Bytef*>(p.output.data());
-    z.avail_out = uInt(p.output.size());
-    // Not the last chunk: end on a byte boundary with a sync flush, so that the next chunk's
-    // blocks follow on and the whole file is still one standard DEFLATE stream.
-    const int rc = deflate(&z, p.last ? Z_FINISH : Z_SYNC_FLUSH);
-    p.ok = p.last ? rc == Z_STREAM_END : (rc == Z_OK && z.avail_in == 0 && z.avail_out > 0);
-    p.output.resize(qsizetype(z.total_out));
-    deflateEnd(&z);
+    const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
+    p.output.resize(qsizetype(bound));
+    const size_t size = libdeflate_deflate_compress(compressor.get(), p.input.constData(), size_t(p.input.size()),
+                                                    p.output.data(), bound);
+    p.ok = size > 0;
+    p.output.resize(qsizetype(size));
+    if (p.ok && !p.last)
+        p.ok = makeJoinable(p.output, p.input.size());
     p.input = QByteArray();
-    p.dictionary = QByteArray();
 }
 
 // One file on its way into the archive: its pieces in order.
@@ -331,7 +354,6 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             continue;
         }
         Sha256 sha;
-        QByteArray tail;
         for (bool first = true;; first = false) {
             if (task && task->isCanceled())
                 return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
@@ -344,10 +366,6 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             sha.add(piece->input.constData(), piece->input.size());
             piece->store = !pending.deflate;
             piece->last = piece->input.size() < kChunk || file.atEnd();
-            if (pending.deflate && !first)
-                piece->dictionary = tail;
-            if (pending.deflate)
-                tail = piece->input.right(kDictionary);
             const bool last = piece->last;
             if (last) {
                 pending.digest = sha.hex();

@@ -116,7 +116,7 @@ def rm(*paths):
 
 def make(folder, db_mb, files_mb, media_share):
     marker = folder / ".made"
-    spec = f"{db_mb} {files_mb} {media_share}"
+    spec = f"generator 2: {db_mb} {files_mb} {media_share}"
     if marker.exists() and marker.read_text() == spec:
         return
     rm(folder)

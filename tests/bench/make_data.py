@@ -33,12 +33,87 @@ WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod 
          "ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum fugiat nulla pariatur "
          "excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim id est "
          "laborum fastcms record collection published draft author title summary body tags image gallery").split()
-corpus = " ".join(rng.choice(WORDS) for _ in range(400_000))  # ~2.6 MB of text to slice from
+# Prose with a realistic spread of words: a few thousand distinct ones (made from syllables,
+# Zipf-distributed), punctuation, capitals and numbers, so that text compresses like text does.
+SYLLABLES = ["ka", "lo", "mi", "ne", "ta", "ri", "so", "vu", "be", "da", "fi", "go", "hu", "je", "pa", "qu", "ze",
+             "an", "el", "in", "on", "ur", "st", "tr", "pl", "ch", "sh", "th", "er", "es"]
+VOCAB = WORDS + ["".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(1, 5))) for _ in range(6000)]
+WEIGHTS = [1.0 / (i + 1) for i in range(len(VOCAB))]
+
+
+def prose(n_words):
+    out = []
+    sentence = 0
+    for w in rng.choices(VOCAB, weights=WEIGHTS, k=n_words):
+        if sentence == 0:
+            w = w.capitalize()
+        sentence += 1
+        if rng.random() < 0.02:
+            w = str(rng.randrange(100000))
+        if sentence > rng.randrange(6, 24):
+            w += rng.choice([".", ".", ".", "?", "!"])
+            sentence = 0
+        elif rng.random() < 0.06:
+            w += ","
+        out.append(w)
+    return " ".join(out)
+
+
+corpus = prose(600_000)  # ~4 MB of text to slice from
 
 
 def text(n):
     start = rng.randrange(0, len(corpus) - n - 1)
     return corpus[start:start + n]
+
+
+def document(ext, size):
+    """Text, JSON, CSV, SVG or HTML of about size bytes, shaped like the real thing."""
+    parts, total = [], 0
+    if ext == "json":
+        parts.append("[\n")
+        while total < size:
+            s = json.dumps({"id": rng.randrange(10**9), "title": text(rng.randrange(20, 80)), "slug": text(30).lower().replace(" ", "-"),
+                            "published": rng.random() < 0.8, "views": rng.randrange(100000), "rating": round(rng.random() * 5, 2),
+                            "tags": rng.sample(WORDS, 3), "body": text(rng.randrange(200, 2000)),
+                            "created": f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}T{rng.randrange(24):02d}:00:00Z"},
+                           indent=2)
+            parts.append(s + ",\n")
+            total += len(s) + 2
+        parts.append("{}]\n")
+    elif ext == "csv":
+        parts.append("id,date,customer,product,quantity,unit_price,total,country,comment\n")
+        while total < size:
+            q, p = rng.randrange(1, 50), rng.randrange(100, 100000) / 100
+            row = (f"{rng.randrange(10**7)},2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d},{text(14).strip()},"
+                   f"{rng.choice(WORDS)}-{rng.randrange(1000)},{q},{p:.2f},{q * p:.2f},{rng.choice(['DE', 'FR', 'US', 'GB', 'NL', 'IT'])},"
+                   f"\"{text(rng.randrange(0, 60))}\"\n")
+            parts.append(row)
+            total += len(row)
+    elif ext == "svg":
+        parts.append('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000">\n')
+        while total < size:
+            pts = " ".join(f"{rng.randrange(1000)},{rng.randrange(1000)}" for _ in range(rng.randrange(3, 30)))
+            el = (f'  <path d="M{pts}Z" fill="#{rng.randrange(1 << 24):06x}" stroke="#{rng.randrange(1 << 24):06x}" '
+                  f'stroke-width="{rng.randrange(1, 5)}" opacity="0.{rng.randrange(10)}"/>\n')
+            parts.append(el)
+            total += len(el)
+        parts.append("</svg>\n")
+    elif ext == "html":
+        parts.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + text(40) + "</title></head><body>\n")
+        while total < size:
+            el = (f'<article class="post" id="post-{rng.randrange(10**6)}"><h2><a href="/posts/{rng.randrange(10**6)}">{text(50)}</a></h2>'
+                  f'<p class="meta">By <span class="author">{text(15)}</span> on <time>2025-{rng.randrange(1, 13):02d}-'
+                  f'{rng.randrange(1, 29):02d}</time></p><p>{text(rng.randrange(200, 1200))}</p></article>\n')
+            parts.append(el)
+            total += len(el)
+        parts.append("</body></html>\n")
+    else:
+        while total < size:
+            para = text(rng.randrange(300, 3000)) + "\n\n"
+            parts.append(para)
+            total += len(para)
+    return "".join(parts).encode()[:max(size, 1)]
 
 
 def make_db(path, target_bytes):
@@ -106,10 +181,7 @@ def make_files(root, target_bytes, media_share):
         if is_media:
             payload = rng.randbytes(size)
         else:
-            chunk = text(min(size, 1_000_000)).encode()
-            payload = (chunk * (size // max(len(chunk), 1) + 1))[:size]
-            if ext == "csv":
-                payload = payload.replace(b" ", b",")
+            payload = document(ext, size)
         path.write_bytes(payload)
         written += size
         if is_media:
