@@ -2366,6 +2366,10 @@ Exit-Codes:
             <numerusform> — älter, als der Zeitplan erlaubt (%n Stunden)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>, %1 free</source>
+        <translation>, %1 frei</translation>
+    </message>
 </context>
 <context>
     <name>fcb::MaintenanceController</name>

@@ -317,8 +317,11 @@ void MainWindow::showStatus(const BackendStatus& status)
         text += tr(" — only %1 free").arg(files::humanSize(status.local->freeBytes));
         healthy = false;
     }
-    if (status.local)
+    if (status.local) {
         text += tr(" · backups use %1").arg(files::humanSize(status.local->backupsTotalBytes));
+        if (status.local->freeBytes >= 0 && healthy)
+            text += tr(", %1 free").arg(files::humanSize(status.local->freeBytes));
+    }
     m_newest->setText(text);
     m_newest->setStyleSheet(healthy ? QString() : warning);
 }

@@ -156,6 +156,7 @@ private Q_SLOTS:
         // The status bar tells how old the newest backup is, and how much the backups use.
         QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("just now")));
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("backups use")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral(" free")));
         // The job was listed with its outcome.
         QCOMPARE(window.jobs()->rowCount(), 2);
         QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));
