@@ -23,6 +23,7 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -275,6 +276,12 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                         return fail(
                             zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName), rc));
                     at += part;
+                }
+                // Start writing back to disk early, so that the final fsync has little left to do.
+                m_unsynced += data.size();
+                if (m_unsynced >= (32 << 20) && m_file.flush()) {
+                    ::sync_file_range(m_file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+                    m_unsynced = 0;
                 }
                 entryCrc = nextPiece == 0 ? piece.crc : quint32(crc32_combine(entryCrc, piece.crc, z_off_t(piece.inputSize)));
                 entrySize += piece.inputSize;

@@ -83,6 +83,7 @@ private:
     int m_stored = 0;
     qint64 m_skipped = 0;
     qint64 m_addedBytes = 0;
+    qint64 m_unsynced = 0;
 };
 
 // sha256sum's format, names escaped the way sha256sum escapes them.

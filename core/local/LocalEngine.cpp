@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <future>
 #include <cstring>
 #include <dirent.h>
 
@@ -229,7 +230,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     sqlite::SnapshotInfo snapshot;
     {
         ScaledTask snapshotTask(progress, dbBytes);
-        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask);
+        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
         if (!taken)
             return fail(taken.error());
         snapshot = *taken;
@@ -261,7 +262,12 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
         const QFileInfo info(filesRoot.filePath(relative));
         sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
-    if (auto added = writer.addFiles(sources, progress); !added)
+    // The copy's integrity check runs alongside the compression (it only reads the copy).
+    auto integrity = std::async(std::launch::async, [tempDb] { return sqlite::integrityCheck(tempDb); });
+    auto added = writer.addFiles(sources, progress);
+    const auto checked = integrity.get();
+    snapshot.integrity = checked ? *checked : checked.error().message;
+    if (!added)
         return fail(added.error());
     QFile::remove(tempDb);
     const qint64 fileCount = relativePaths.size() - writer.skippedFiles(); // some may have been deleted meanwhile

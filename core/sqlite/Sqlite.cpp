@@ -144,7 +144,7 @@ Result<qint64> Connection::queryInt(const QString& sql)
     return text->toLongLong();
 }
 
-Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task)
+Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity)
 {
     if (!QFileInfo::exists(sourcePath))
         return fail(ErrorCode::NotFound, FcbSqliteText::tr("The database %1 does not exist.").arg(sourcePath));
@@ -202,8 +202,10 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     }
     if (auto size = target->queryInt(QStringLiteral("PRAGMA page_size")); size)
         info.pageSize = *size;
-    auto integrity = target->queryColumn(QStringLiteral("PRAGMA integrity_check"));
-    info.integrity = integrity ? integrity->value(0) : integrity.error().detail;
+    if (checkIntegrity) {
+        auto integrity = target->queryColumn(QStringLiteral("PRAGMA integrity_check"));
+        info.integrity = integrity ? integrity->value(0) : integrity.error().detail;
+    }
     qCInfo(lcSqlite) << "snapshot of" << sourcePath << info.pageCount << "pages, integrity" << info.integrity;
     return info;
 }

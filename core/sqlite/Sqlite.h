@@ -48,7 +48,8 @@ struct SnapshotInfo
 // A consistent copy of a live database (WAL or not) while other processes keep writing:
 // the online backup API under one read transaction, so the copy is the state at the moment
 // the snapshot began and a busy writer cannot make it start over.
-Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task);
+// checkIntegrity: run integrity_check on the copy (else the caller does, e.g. alongside other work).
+Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity = true);
 
 // True when the file starts with SQLite's 16-byte header.
 bool hasSqliteHeader(const QString& path);

@@ -29,6 +29,7 @@ p.add_argument("--db-mb", type=float, default=200)
 p.add_argument("--files-mb", type=float, default=600)
 p.add_argument("--media-mb", type=float, default=200)
 p.add_argument("--backups", type=int, default=10000)
+p.add_argument("--big-mb", type=int, default=2000, help="one upload this large, to show memory stays bounded (0: skip)")
 p.add_argument("--reps", type=int, default=3)
 p.add_argument("--work", default="bench-work")
 p.add_argument("--json", default="bench-results.json")
@@ -178,6 +179,28 @@ group("create, media only", {
     "ours": ours_create(media / "data"),
     "zip -r -0": create_tool(["zip", "-q", "-r", "-0", str(mzip0), "files"], mzip0, media / "data"),
 })
+
+# ---- memory stays bounded whatever the sizes ------------------------------------------------------
+if a.big_mb > 0:
+    big = work / f"big-{a.big_mb}"
+    if not (big / ".made").exists():
+        rm(big)
+        print(f"making a {a.big_mb} MB upload...", flush=True)
+        (big / "data" / "files").mkdir(parents=True)
+        (big / "data" / "backups").mkdir()
+        sh([cli, "demo", "-q", "--data-dir", str(big / "demo")])
+        shutil.copy2(big / "demo" / "app.db", big / "data" / "app.db")
+        import random
+        rng = random.Random(3)
+        text = (" ".join(rng.choice(["backup", "restore", "record", "page", "file", "media", "user", "2025"])
+                         for _ in range(200_000))).encode()
+        with open(big / "data" / "files" / "archive-export.bin", "wb") as f:
+            for i in range(a.big_mb // 8):
+                f.write(rng.randbytes(8 << 20) if i % 2 else (text * (8 * 2**20 // len(text) + 1))[:8 << 20])
+        (big / ".made").write_text("1")
+    group(f"create with one {a.big_mb} MB upload", {"ours": ours_create(big / "data")}, reps=1)
+    for z in (big / "data" / "backups").glob("*.zip"):
+        z.unlink()
 
 # ---- reading our archive ---------------------------------------------------------------------
 for z in (data / "backups").glob("*.zip"):
