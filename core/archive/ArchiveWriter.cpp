@@ -113,6 +113,9 @@ constexpr qint64 kWindow = 48 << 20;
 struct Piece
 {
     QByteArray input;
+    QString path;       // a whole file the worker reads itself (input is empty until then)
+    qint64 weight = 0;  // memory counted against the read-ahead window
+    QString readError;
     qint64 inputSize = 0;
     bool whole = false;    // a whole file: its SHA-256 is computed here too
     bool store = false;    // incompressible: only checksums
@@ -173,6 +176,21 @@ bool makeJoinable(QByteArray& deflated, qsizetype originalSize)
 
 void compressPiece(Piece& p)
 {
+    if (!p.path.isEmpty()) {
+        // Whole files are read here, on the workers, so reading is parallel too.
+        QFile file(p.path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            p.readError = file.errorString();
+            return;
+        }
+        p.input = file.read(p.weight);
+        if (file.error() != QFileDevice::NoError) {
+            p.readError = file.errorString();
+            return;
+        }
+        p.inputSize = p.input.size();
+        p.store = !compresses(QByteArray::fromRawData(p.input.constData(), qMin<qsizetype>(p.input.size(), 65536)));
+    }
     p.crc = crc32(0, p.input.constData(), p.input.size());
     if (p.whole)
         p.sha = Sha256::hex(p.input.constData(), p.input.size());
@@ -241,6 +259,10 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                     return ok();
                 future.waitForFinished();
                 Piece& piece = *front.pieces[nextPiece];
+                if (!piece.readError.isEmpty())
+                    return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), piece.readError);
+                if (piece.whole)
+                    front.deflate = !piece.store; // decided where it was read
                 if (!piece.ok)
                     return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(source.entryName));
                 if (!entryOpen) {
@@ -269,7 +291,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                     if (!front.deflate)
                         ++m_stored;
                 }
-                const QByteArray& data = front.deflate ? piece.output : piece.input;
+                const QByteArray& data = piece.store ? piece.input : piece.output;
                 for (qsizetype at = 0; at < data.size();) {
                     const unsigned part = unsigned(qMin<qsizetype>(data.size() - at, 1 << 30));
                     if (const int rc = zipWriteInFileInZip(m_zip->getZipFile(), data.constData() + at, part); rc != ZIP_OK)
@@ -287,7 +309,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 entrySize += piece.inputSize;
                 if (piece.whole)
                     front.digest = piece.sha;
-                inFlight -= piece.inputSize;
+                inFlight -= piece.weight;
                 progress.add(piece.inputSize);
                 front.pieces[nextPiece].reset();
                 ++nextPiece;
@@ -311,8 +333,11 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
     };
     const auto submit = [&](Pending& pending, std::shared_ptr<Piece> piece) -> Result<void> {
         piece->level = m_options.level;
-        piece->inputSize = piece->input.size();
-        inFlight += piece->inputSize;
+        if (piece->path.isEmpty()) {
+            piece->inputSize = piece->input.size();
+            piece->weight = piece->inputSize;
+        }
+        inFlight += piece->weight;
         pending.pieces.append(piece);
         pending.futures.append(QtConcurrent::run(archiveWorkers(), [piece] { compressPiece(*piece); }));
         // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first.
@@ -348,12 +373,10 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         };
         if (pending.size <= kWholeLimit) {
             auto piece = std::make_shared<Piece>();
-            piece->input = file.read(pending.size);
-            if (file.error() != QFileDevice::NoError)
-                return readError();
-            pending.deflate = compresses(QByteArray::fromRawData(piece->input.constData(), qMin<qsizetype>(piece->input.size(), 65536)));
+            piece->path = source.path;
+            piece->weight = pending.size;
+            file.close();
             piece->whole = true;
-            piece->store = !pending.deflate;
             piece->last = true;
             pending.allRead = true;
             if (auto submitted = submit(pending, piece); !submitted)
