@@ -1,5 +1,6 @@
 #include "Translations.h"
 #include "cli/CommandLine.h"
+#include "local/LocalEngine.h"
 
 #include <QCoreApplication>
 
@@ -11,5 +12,7 @@ int main(int argc, char** argv)
     fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
     fcb::CommandLine cli;
     cli.start(QCoreApplication::arguments());
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    fcb::LocalEngine::finishBackgroundWork(); // no thread outlives main()
+    return code;
 }

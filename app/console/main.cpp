@@ -4,6 +4,8 @@
 #include "connection/ConnectionController.h"
 #include "Translations.h"
 #include "demo/DemoData.h"
+#include "jobs/JobsModel.h"
+#include "local/LocalEngine.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -71,5 +73,9 @@ int main(int argc, char** argv)
     else
         window.openDataFolder(fcb::DataFolder(folder));
     window.show();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // Running jobs stop at their next check and clean up; no thread outlives main().
+    window.jobs()->cancelAll();
+    fcb::LocalEngine::finishBackgroundWork();
+    return code;
 }

@@ -116,6 +116,7 @@ struct Piece
     QString path;       // a whole file the worker reads itself (input is empty until then)
     qint64 weight = 0;  // memory counted against the read-ahead window
     QString readError;
+    bool vanished = false; // deleted before the worker came to it: skipped, as the scan would have
     qint64 inputSize = 0;
     bool whole = false;    // a whole file: its SHA-256 is computed here too
     bool store = false;    // incompressible: only checksums
@@ -180,10 +181,11 @@ void compressPiece(Piece& p)
         // Whole files are read here, on the workers, so reading is parallel too.
         QFile file(p.path);
         if (!file.open(QIODevice::ReadOnly)) {
+            p.vanished = !QFileInfo::exists(p.path);
             p.readError = file.errorString();
             return;
         }
-        p.input = file.read(p.weight);
+        p.input = file.read(p.weight - 4096);
         if (file.error() != QFileDevice::NoError) {
             p.readError = file.errorString();
             return;
@@ -202,6 +204,10 @@ void compressPiece(Piece& p)
     if (!compressor || compressorLevel != p.level) {
         compressor.reset(libdeflate_alloc_compressor(p.level));
         compressorLevel = p.level;
+    }
+    if (!compressor) {
+        p.ok = false;
+        return;
     }
     const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
     p.output.resize(qsizetype(bound));
@@ -259,6 +265,14 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                     return ok();
                 future.waitForFinished();
                 Piece& piece = *front.pieces[nextPiece];
+                if (piece.vanished && !entryOpen) {
+                    inFlight -= piece.weight;
+                    ++m_skipped;
+                    queue.pop_front();
+                    nextPiece = 0;
+                    *progressed = true;
+                    continue;
+                }
                 if (!piece.readError.isEmpty())
                     return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), piece.readError);
                 if (piece.whole)
@@ -281,7 +295,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                     const int rc = zipOpenNewFileInZip4_64(m_zip->getZipFile(), source.entryName.toUtf8().constData(), &info,
                                                            nullptr, 0, nullptr, 0, nullptr, front.deflate ? Z_DEFLATED : 0,
                                                            front.deflate ? m_options.level : 0, 1, -MAX_WBITS, 8,
-                                                           Z_DEFAULT_STRATEGY, nullptr, 0, (m_zip->getOsCode() << 8) | 30, 0,
+                                                           Z_DEFAULT_STRATEGY, nullptr, 0, (m_zip->getOsCode() << 8) | 30,
+                                                           isAscii(source.entryName) ? 0 : ZIP_ENCODING_UTF8, // names as Python reads them
                                                            m_options.zip64 ? 1 : 0);
                     if (rc != ZIP_OK)
                         return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName), rc));
@@ -374,7 +389,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         if (pending.size <= kWholeLimit) {
             auto piece = std::make_shared<Piece>();
             piece->path = source.path;
-            piece->weight = pending.size;
+            piece->weight = pending.size + 4096; // and its bookkeeping: many tiny files count too
             file.close();
             piece->whole = true;
             piece->last = true;

@@ -5,6 +5,7 @@
 #include "PyJson.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
+#include "archive/FastHash.h"
 #include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
 
@@ -183,6 +184,12 @@ LocalEngine::LocalEngine(DataFolder folder, Options options)
 #endif
 }
 
+void LocalEngine::finishBackgroundWork()
+{
+    pool()->waitForDone();
+    archiveWorkers()->waitForDone();
+}
+
 QThreadPool* LocalEngine::pool()
 {
     static QThreadPool* shared = [] {
@@ -260,6 +267,8 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     }
     for (const QString& relative : std::as_const(relativePaths)) {
         const QFileInfo info(filesRoot.filePath(relative));
+        if (!info.isFile())
+            continue; // a FIFO or socket: opening one could block the backup forever
         sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
     // The copy's integrity check runs alongside the compression (it only reads the copy).
@@ -270,7 +279,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     if (!added)
         return fail(added.error());
     QFile::remove(tempDb);
-    const qint64 fileCount = relativePaths.size() - writer.skippedFiles(); // some may have been deleted meanwhile
+    const qint64 fileCount = sources.size() - 1 - writer.skippedFiles(); // some may have been deleted meanwhile
     const qint64 fileBytes = writer.addedBytes() - snapshotBytes;
 
     Metadata metadata;

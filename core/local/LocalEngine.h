@@ -85,6 +85,9 @@ public:
 
     // The pool all engines share; file work never runs on the caller's thread.
     static QThreadPool* pool();
+    // Waits for every job on the engine's and the archive workers' threads; call before the
+    // program ends (after cancelling what should stop), so no thread outlives main().
+    static void finishBackgroundWork();
 
 private:
     template<typename T, typename Work>

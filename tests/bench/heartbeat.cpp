@@ -3,6 +3,8 @@
 // Prints {"worst_gap_ms": …, "create_ms": …}.
 #include "MainWindow.h"
 #include "connection/SecretStore.h"
+#include "jobs/JobsModel.h"
+#include "local/LocalEngine.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,5 +54,8 @@ int main(int argc, char** argv)
         QTimer::singleShot(0, &app, [&] { QApplication::exit(exitCode); });
     });
     window.openDataFolder(fcb::DataFolder(QString::fromLocal8Bit(argv[1])));
-    return app.exec();
+    const int code = app.exec();
+    window.jobs()->cancelAll();
+    fcb::LocalEngine::finishBackgroundWork();
+    return code;
 }

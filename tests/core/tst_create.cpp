@@ -106,6 +106,13 @@ private Q_SLOTS:
         QVERIFY(media.open(QIODevice::WriteOnly));
         media.write(noise);
         media.close();
+        // A name beyond ASCII is flagged UTF-8, so Python's zipfile (FastCMS) reads it as written;
+        // a FIFO among the uploads is skipped rather than blocking the backup.
+        QFile accented(fx.folder.filesDir() + QStringLiteral("/2024/05/caf\u00e9 men\u00fc.txt"));
+        QVERIFY(accented.open(QIODevice::WriteOnly));
+        accented.write("caf\xc3\xa9");
+        accented.close();
+        QCOMPARE(::mkfifo(QFile::encodeName(fx.folder.filesDir() + QStringLiteral("/2024/05/pipe")).constData(), 0600), 0);
 
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
@@ -122,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(dir->entries.first().name, QStringLiteral("database.db"));
         QCOMPARE(dir->entries.at(dir->entries.size() - 2).name, QStringLiteral("metadata.json"));
         QCOMPARE(dir->entries.last().name, QStringLiteral("SHA256SUMS"));
-        QCOMPARE(created->fileCount, 11); // 9 uploads, the dotfile and the photo
+        QCOMPARE(created->fileCount, 12); // 9 uploads, the dotfile, the photo and the accented name
         for (const ArchiveEntry& e : dir->entries) {
             QVERIFY2(!e.isDirectory(), qPrintable(e.name));
             QVERIFY(e.method == 8 || e.method == 0);
@@ -144,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(meta.value(QStringLiteral("app_version")).toString(), QStringLiteral("0.1.0"));
         QVERIFY(pyjson::parseIsoTime(meta.value(QStringLiteral("created_at")).toString()));
         QCOMPARE(meta.value(QStringLiteral("trigger")).toString(), QStringLiteral("scheduled"));
-        QCOMPARE(meta.value(QStringLiteral("file_count")).toInt(), 11);
+        QCOMPARE(meta.value(QStringLiteral("file_count")).toInt(), 12);
+        QVERIFY(report.value(QStringLiteral("names")).toArray().contains(QStringLiteral("files/2024/05/caf\u00e9 men\u00fc.txt")));
         QCOMPARE(meta.value(QStringLiteral("database_integrity")).toString(), QStringLiteral("ok"));
         QVERIFY(meta.value(QStringLiteral("database_page_count")).toInt() > 1);
         QVERIFY(meta.value(QStringLiteral("total_bytes")).toInteger() > 200000);

@@ -68,6 +68,12 @@ void JobsModel::cancel(int row)
     Q_EMIT dataChanged(index(row, Status), index(row, Status));
 }
 
+void JobsModel::cancelAll()
+{
+    for (int row = 0; row < m_entries.size(); ++row)
+        cancel(row);
+}
+
 bool JobsModel::isRunning(int row) const
 {
     return row >= 0 && row < m_entries.size() && m_entries[row].state == State::Running;

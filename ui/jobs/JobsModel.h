@@ -27,6 +27,7 @@ public:
     void setProgress(int id, int perMille, const QString& text);
     void finish(int id, State state, const QString& status);
     void cancel(int row);
+    void cancelAll(); // every running job, e.g. when the console quits
     bool isRunning(int row) const;
     int runningCount() const;
     void tick(); // durations of running jobs move on
