@@ -84,7 +84,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     , m_newest(new QLabel(this))
 {
     setWindowTitle(tr("FastCMS Backup Console"));
-    resize(1180, 720);
+    resize(1260, 740); // room for every column and the row buttons beside the notes
     m_banner->setObjectName(QStringLiteral("banner"));
     m_summary->setObjectName(QStringLiteral("summary"));
     m_newest->setObjectName(QStringLiteral("newestBackup"));
@@ -202,7 +202,7 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     splitter->addWidget(notes);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({880, 300});
+    splitter->setSizes({1010, 250});
     setCentralWidget(splitter);
 
     auto* jobsDock = new QDockWidget(tr("Jobs"), this);

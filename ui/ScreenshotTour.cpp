@@ -70,7 +70,7 @@ void ScreenshotTour::start()
     }
     auto* prompter = new AgreeingPrompter();
     auto* window = new MainWindow(prompter);
-    window->resize(1180, 720);
+    window->resize(1260, 740);
     window->show();
     const QString out = m_outputDir;
     const auto finish = [window, temp, prompter] {
