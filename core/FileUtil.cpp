@@ -7,7 +7,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QStorageInfo>
 
@@ -89,6 +91,27 @@ Result<void> renameExchange(const QString& a, const QString& b)
         != 0)
         return fail(ioError(FcbFileUtilText::tr("Could not swap %1 and %2.").arg(a, b), a, errno));
     return ok();
+}
+
+Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonObject&)>& update)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    // The tool and the console may write at the same time: neither loses the other's change.
+    QLockFile lock(path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(10000))
+        return fail(ErrorCode::Busy, FcbFileUtilText::tr("%1 is locked by another process.").arg(path));
+    QJsonObject all;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        if (!document.isObject())
+            return fail(ErrorCode::Io, FcbFileUtilText::tr("%1 is damaged; it was left as it is.").arg(path));
+        all = document.object();
+    }
+    file.close();
+    update(all);
+    return writeAtomically(path, QJsonDocument(all).toJson(), ownerOnly);
 }
 
 Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions)

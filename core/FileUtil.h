@@ -4,7 +4,10 @@
 
 #include <QByteArray>
 #include <QFileDevice>
+#include <QJsonObject>
 #include <QString>
+
+#include <functional>
 
 namespace fcb::files {
 
@@ -21,6 +24,9 @@ Result<void> renameReplace(const QString& from, const QString& to);
 // Swap two existing paths in one step (Linux renameat2 RENAME_EXCHANGE).
 Result<void> renameExchange(const QString& a, const QString& b);
 // Write a small file all-or-nothing: temp file in the same folder, fsync, rename.
+// A small JSON store shared by processes: under a lock file, reads the object (refusing a
+// damaged file rather than replacing it), lets update change it, writes it back owner-only.
+Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonObject&)>& update);
 Result<void> writeAtomically(const QString& path, const QByteArray& bytes,
                              QFileDevice::Permissions permissions = ownerOnly);
 // Create a folder owner-only (0700); parents are created as needed.

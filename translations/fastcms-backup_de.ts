@@ -385,14 +385,6 @@
             <numerusform>Wiederherstellbar: %n Tabellen, %1 Zeilen, %2 Dateien</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 is locked by another process.</source>
-        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged; it was left as it is.</source>
-        <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
-    </message>
 </context>
 <context>
     <name>FcbFileUtilText</name>
@@ -447,6 +439,14 @@
     <message>
         <source>Could not link %1 to %2.</source>
         <translation>Die Verknüpfung von %1 nach %2 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process.</source>
+        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; it was left as it is.</source>
+        <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
     </message>
 </context>
 <context>
@@ -890,14 +890,6 @@
     <message>
         <source>Your crontab could not be read; it was left as it is.</source>
         <translation>Ihre crontab konnte nicht gelesen werden; sie blieb unverändert.</translation>
-    </message>
-    <message>
-        <source>%1 is locked by another process.</source>
-        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged; it was left as it is.</source>
-        <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -167,27 +166,13 @@ QHash<QString, DrillRecord> DrillStore::records(const QString& target) const
 
 Result<void> DrillStore::record(const QString& target, const DrillReport& report)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    // Two drills finishing together must not lose each other's record.
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(10000))
-        return fail(ErrorCode::Busy, FcbDrillText::tr("%1 is locked by another process.").arg(m_path));
-    QJsonObject all;
-    QFile file(m_path);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-        if (!document.isObject())
-            return fail(ErrorCode::Io, FcbDrillText::tr("%1 is damaged; it was left as it is.").arg(m_path));
-        all = document.object();
-    }
-    file.close();
-    QJsonObject byName = all.value(target).toObject();
-    byName.insert(report.fileName, QJsonObject{{QStringLiteral("at"), report.finishedAt.toUTC().toString(Qt::ISODate)},
-                                               {QStringLiteral("ok"), report.ok()},
-                                               {QStringLiteral("summary"), drillSummary(report)}});
-    all.insert(target, byName);
-    return files::writeAtomically(m_path, QJsonDocument(all).toJson(), files::ownerOnly);
+    return files::updateJsonFile(m_path, [&](QJsonObject& all) {
+        QJsonObject byName = all.value(target).toObject();
+        byName.insert(report.fileName, QJsonObject{{QStringLiteral("at"), report.finishedAt.toUTC().toString(Qt::ISODate)},
+                                                   {QStringLiteral("ok"), report.ok()},
+                                                   {QStringLiteral("summary"), drillSummary(report)}});
+        all.insert(target, byName);
+    });
 }
 
 void recordDrill(const QString& target, const DrillReport& report)

@@ -376,24 +376,30 @@ Result<void> LocalEngine::remove(const QString& fileName) const
     return files::syncPath(m_folder.backupsDir());
 }
 
-Result<VerifyReport> LocalEngine::verify(const QString& fileName, TaskContext& task) const
+Result<QString> LocalEngine::existingBackup(const QString& fileName) const
 {
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
         return fail(valid.error());
     const QString path = m_folder.backupPath(fileName);
     if (!files::isRegularFile(path))
         return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
-    return archive::verify(path, m_folder.backupsDir(), task);
+    return path;
+}
+
+Result<VerifyReport> LocalEngine::verify(const QString& fileName, TaskContext& task) const
+{
+    auto path = existingBackup(fileName);
+    if (!path)
+        return fail(path.error());
+    return archive::verify(*path, m_folder.backupsDir(), task);
 }
 
 Result<DrillReport> LocalEngine::drill(const QString& fileName, TaskContext& task) const
 {
-    if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
-        return fail(valid.error());
-    const QString path = m_folder.backupPath(fileName);
-    if (!files::isRegularFile(path))
-        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
-    return drill::run(path, m_folder.backupsDir(), task);
+    auto path = existingBackup(fileName);
+    if (!path)
+        return fail(path.error());
+    return drill::run(*path, m_folder.backupsDir(), task);
 }
 
 Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskContext& task,

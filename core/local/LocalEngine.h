@@ -90,6 +90,9 @@ public:
     static void finishBackgroundWork();
 
 private:
+    // The path of a plain *.zip name in the backups folder, or Usage / NotFound.
+    Result<QString> existingBackup(const QString& fileName) const;
+
     template<typename T, typename Work>
     Job<Result<T>> run(Work work) const
     {

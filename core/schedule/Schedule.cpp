@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -269,23 +268,9 @@ std::optional<ScheduleSpec::Every> ScheduleStore::every(const QString& target) c
 
 Result<void> ScheduleStore::record(const QString& target, ScheduleSpec::Every every)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QLockFile lock(m_path + QStringLiteral(".lock")); // the tool and the console may both write
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(10000))
-        return fail(ErrorCode::Busy, FcbScheduleText::tr("%1 is locked by another process.").arg(m_path));
-    QJsonObject all;
-    QFile file(m_path);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-        if (!document.isObject())
-            return fail(ErrorCode::Io, FcbScheduleText::tr("%1 is damaged; it was left as it is.").arg(m_path));
-        all = document.object();
-    }
-    file.close();
-    all.insert(target, QJsonObject{{QStringLiteral("every"), ScheduleSpec::everyName(every)}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    return files::writeAtomically(m_path, QJsonDocument(all).toJson());
+    return files::updateJsonFile(m_path, [&](QJsonObject& all) {
+        all.insert(target, QJsonObject{{QStringLiteral("every"), ScheduleSpec::everyName(every)}});
+    });
 }
 
 qint64 allowedBackupAge(const QString& target)
