@@ -244,6 +244,10 @@
         <source>&quot;%1&quot; is both a file and a folder.</source>
         <translation>„%1“ ist zugleich Datei und Ordner.</translation>
     </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>FcbArchiveWriterText</name>

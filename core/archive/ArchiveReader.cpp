@@ -19,7 +19,10 @@
 #include <QFuture>
 #include <QtConcurrent>
 
+#include <cstring>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <libdeflate.h>
 #include <zlib.h>
 
@@ -179,6 +182,173 @@ Error notAZip(const QString& path, int code)
                        QStringLiteral("unzip error %1").arg(code));
 }
 
+// ---- Large DEFLATE entries in parallel ---------------------------------------------------------
+//
+// ArchiveWriter compresses large files in independent chunks, each but the last ending with an
+// empty stored block (00 00 FF FF on a byte boundary). Cut there, a piece plus a final empty
+// block is a complete DEFLATE stream of its own, and the pieces inflate in parallel. Where a cut
+// is not a real chunk boundary, or the stream refers back across it (zlib's sync flushes), the
+// piece fails to inflate exactly, and the entry is checked the ordinary way instead: a stream
+// that inflates piece by piece, every piece consumed to its last byte, is the stream a serial
+// inflater reads, and its CRC and SHA-256 are checked all the same.
+
+constexpr qint64 kPieceOutputLimit = 16 << 20; // more from one piece: not one of our chunks
+constexpr qint64 kPieceInputLimit = 16 << 20;  // no cut this far: not a chunked stream
+constexpr int kPiecesInFlight = 6;
+
+struct StreamPiece
+{
+    QByteArray input; // compressed bytes, with a final empty block appended unless it is the last
+    qint64 outputLimit = 0;
+    QByteArray output;
+    bool ok = false;
+};
+
+void inflatePiece(StreamPiece& p)
+{
+    thread_local std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
+        libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+    p.output.resize(qsizetype(p.outputLimit));
+    size_t in = 0;
+    size_t out = 0;
+    p.ok = inflater
+        && libdeflate_deflate_decompress_ex(inflater.get(), p.input.constData(), size_t(p.input.size()), p.output.data(),
+                                            size_t(p.output.size()), &in, &out)
+            == LIBDEFLATE_SUCCESS
+        && in == size_t(p.input.size());
+    p.output.resize(p.ok ? qsizetype(out) : 0);
+    p.input = QByteArray();
+}
+
+enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
+
+// Inflates a large DEFLATE entry in pieces on the workers (see above), hashing and writing the
+// output in order here. Done: e.digest and e.damaged are set and the output is written to
+// e.target if set. NotChunked: nothing was decided; the target, if any, is removed again.
+// Stored entries go the same way, in slices: the workers are idle meanwhile, and hashing and
+// writing here keeps the order.
+PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryCheck& e, quint64 compressedSize,
+                             ByteProgress& progress)
+{
+    if ((method != Z_DEFLATED && method != 0) || !archive.seek(dataAt))
+        return PieceOutcome::NotChunked;
+    const bool stored = method == 0;
+    std::unique_ptr<QFile> out;
+    if (!e.target.isEmpty()) {
+        out = std::make_unique<QFile>(e.target);
+        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms)) {
+            e.writeError = out->errorString();
+            return PieceOutcome::WriteFailed;
+        }
+    }
+    std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
+    quint64 produced = 0;
+    auto waitPieces = qScopeGuard([&pieces] {
+        for (auto& piece : pieces)
+            piece.second.waitForFinished();
+    });
+    const auto giveUp = [&](PieceOutcome outcome) {
+        for (auto& piece : pieces)
+            piece.second.waitForFinished();
+        pieces.clear();
+        progress.add(-qint64(produced)); // counted again by the ordinary check
+        if (out) {
+            out->close();
+            QFile::remove(e.target);
+        }
+        return outcome;
+    };
+    Sha256 hash;
+    quint32 crc = 0;
+    bool failed = false;
+    // Takes the finished pieces at the front, in order (all of them, when `all`).
+    const auto take = [&](bool all) -> bool {
+        while (!pieces.empty() && (all || int(pieces.size()) >= kPiecesInFlight || pieces.front().second.isFinished())) {
+            pieces.front().second.waitForFinished();
+            const StreamPiece& piece = *pieces.front().first;
+            if (!piece.ok || produced + quint64(piece.output.size()) > e.size)
+                return false;
+            produced += quint64(piece.output.size());
+            crc = crc32(crc, piece.output.constData(), piece.output.size());
+            hash.add(piece.output.constData(), piece.output.size());
+            if (out && out->write(piece.output) != piece.output.size()) {
+                e.writeError = out->errorString();
+                e.noSpace = out->error() == QFileDevice::ResourceError;
+                failed = true;
+                return false;
+            }
+            progress.add(piece.output.size());
+            pieces.pop_front();
+        }
+        return true;
+    };
+    const auto submit = [&](QByteArray input, bool last) {
+        auto piece = std::make_shared<StreamPiece>();
+        piece->input = std::move(input);
+        if (stored) {
+            piece->output = std::move(piece->input);
+            piece->ok = true;
+            pieces.emplace_back(piece, QFuture<void>(QtFuture::makeReadyFuture()));
+            return;
+        }
+        if (!last)
+            piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
+        piece->outputLimit = qint64(qMin<quint64>(e.size - qMin(e.size, produced), quint64(kPieceOutputLimit)));
+        pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
+    };
+    static const QByteArray marker("\x00\x00\xff\xff", 4);
+    QByteArray pending;
+    qsizetype scanned = 0;
+    quint64 readSoFar = 0;
+    for (;;) {
+        if (e.task && e.task->isCanceled())
+            return giveUp(PieceOutcome::Cancelled);
+        const QByteArray block = archive.read(qint64(qMin<quint64>(compressedSize - readSoFar, stored ? 4 << 20 : 1 << 20)));
+        readSoFar += quint64(block.size());
+        if (block.isEmpty())
+            break;
+        if (stored) {
+            submit(block, false);
+            if (!take(false))
+                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+            continue;
+        }
+        pending.append(block);
+        // A cut after every marker; the bytes before `scanned` hold none (a marker may straddle reads).
+        for (;;) {
+            const qsizetype at = pending.indexOf(marker, qMax<qsizetype>(0, scanned - 3));
+            if (at < 0)
+                break;
+            submit(pending.left(at + 4), false);
+            pending.remove(0, at + 4);
+            scanned = 0;
+            if (!take(false))
+                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+        }
+        scanned = pending.size();
+        if (pending.size() > kPieceInputLimit)
+            return giveUp(PieceOutcome::NotChunked);
+    }
+    if (readSoFar != compressedSize || (pending.isEmpty() && !stored))
+        return giveUp(PieceOutcome::NotChunked);
+    if (!stored)
+        submit(pending, true);
+    if (!take(true))
+        return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+    if (produced != e.size || crc != e.crc)
+        return giveUp(PieceOutcome::NotChunked);
+    if (out && !out->flush()) {
+        e.writeError = out->errorString();
+        e.noSpace = out->error() == QFileDevice::ResourceError;
+        return giveUp(PieceOutcome::WriteFailed);
+    }
+    waitPieces.dismiss();
+    e.digest = hash.hex();
+    e.damaged = false;
+    return PieceOutcome::Done;
+}
+
 } // namespace
 
 bool ArchiveEntry::isSymlink() const
@@ -248,26 +418,153 @@ Result<ArchiveDirectory> readDirectory(const QString& zipPath)
     return directory;
 }
 
+namespace {
+
+quint16 le16(const uchar* p)
+{
+    return quint16(p[0] | (p[1] << 8));
+}
+
+quint32 le32(const uchar* p)
+{
+    return quint32(p[0]) | (quint32(p[1]) << 8) | (quint32(p[2]) << 16) | (quint32(p[3]) << 24);
+}
+
+quint64 le64(const uchar* p)
+{
+    return quint64(le32(p)) | (quint64(le32(p + 4)) << 32);
+}
+
+} // namespace
+
+// Read directly: listing a page opens twenty archives for their metadata.json, and a handful of
+// reads each (the end of the file, the central directory, the entry) is all it takes. Every
+// offset and size is checked against the file before it is used.
 Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes)
 {
-    QuaZip zip(zipPath);
-    if (!zip.open(QuaZip::mdUnzip))
-        return fail(notAZip(zipPath, zip.getZipError()));
-    if (!zip.setCurrentFile(name, QuaZip::csSensitive))
-        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
-    QuaZipFileInfo64 info;
-    if (!zip.getCurrentFileInfo(&info) || qint64(info.uncompressedSize) > maxBytes)
-        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
-    QuaZipFile file(&zip);
+    QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(notAZip(zipPath, file.getZipError()));
-    // Never more than the directory declares (plus one byte, to notice a lie).
-    const QByteArray bytes = file.read(qint64(info.uncompressedSize) + 1);
-    file.close();
-    if (file.getZipError() != UNZ_OK || bytes.size() != qint64(info.uncompressedSize))
-        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name),
-                    QStringLiteral("unzip error %1").arg(file.getZipError()));
-    return bytes;
+        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), file.errorString());
+    const qint64 fileSize = file.size();
+    const auto readAt = [&file](qint64 offset, qint64 size) {
+        QByteArray bytes;
+        if (offset >= 0 && size >= 0 && file.seek(offset))
+            bytes = file.read(size);
+        return bytes.size() == size ? std::optional<QByteArray>(bytes) : std::nullopt;
+    };
+    // The end of central directory record: in the last 22 bytes, or before a comment of up to 64 KiB.
+    const qint64 tailSize = qMin<qint64>(fileSize, 22 + 0xffff);
+    const auto tail = readAt(fileSize - tailSize, tailSize);
+    if (!tail || tailSize < 22)
+        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+    const auto* t = reinterpret_cast<const uchar*>(tail->constData());
+    qint64 eocd = -1;
+    for (qint64 i = tailSize - 22; i >= 0; --i) {
+        if (le32(t + i) == 0x06054b50) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0)
+        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+    quint64 entries = le16(t + eocd + 10);
+    quint64 directorySize = le32(t + eocd + 12);
+    quint64 directoryOffset = le32(t + eocd + 16);
+    if (entries == 0xffff || directorySize == 0xffffffff || directoryOffset == 0xffffffff) {
+        // ZIP64: the locator sits right before the record and points at the ZIP64 record.
+        const qint64 locator = fileSize - tailSize + eocd - 20;
+        const auto loc = readAt(locator, 20);
+        if (!loc || le32(reinterpret_cast<const uchar*>(loc->constData())) != 0x07064b50)
+            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+        const quint64 recordAt = le64(reinterpret_cast<const uchar*>(loc->constData()) + 8);
+        const auto record = recordAt < quint64(fileSize) ? readAt(qint64(recordAt), 56) : std::nullopt;
+        if (!record || le32(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
+            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+        const auto* r = reinterpret_cast<const uchar*>(record->constData());
+        entries = le64(r + 32);
+        directorySize = le64(r + 40);
+        directoryOffset = le64(r + 48);
+    }
+    if (directoryOffset > quint64(fileSize) || directorySize > quint64(fileSize) - directoryOffset
+        || entries > directorySize / 46 + 1)
+        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+    const auto directory = readAt(qint64(directoryOffset), qint64(directorySize));
+    if (!directory)
+        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+    const QByteArray wanted = name.toUtf8();
+    const auto* d = reinterpret_cast<const uchar*>(directory->constData());
+    const quint64 dSize = quint64(directory->size());
+    quint64 at = 0;
+    for (quint64 n = 0; n < entries; ++n) {
+        if (at + 46 > dSize || le32(d + at) != 0x02014b50)
+            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+        const quint16 flags = le16(d + at + 8);
+        const quint16 method = le16(d + at + 10);
+        const quint32 crc = le32(d + at + 16);
+        quint64 packed = le32(d + at + 20);
+        quint64 size = le32(d + at + 24);
+        const quint64 nameLength = le16(d + at + 28), extraLength = le16(d + at + 30), commentLength = le16(d + at + 32);
+        quint64 localOffset = le32(d + at + 42);
+        const quint64 next = at + 46 + nameLength + extraLength + commentLength;
+        if (next > dSize)
+            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+        if (nameLength != quint64(wanted.size()) || std::memcmp(d + at + 46, wanted.constData(), size_t(nameLength)) != 0) {
+            at = next;
+            continue;
+        }
+        // ZIP64 extra field: the 64-bit values, in this order, for the fields that are all ones.
+        for (quint64 x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
+            const quint16 id = le16(d + x), length = le16(d + x + 2);
+            const quint64 end = x + 4 + length;
+            if (end > at + 46 + nameLength + extraLength)
+                break;
+            if (id == 0x0001) {
+                quint64 v = x + 4;
+                for (quint64* field : {&size, &packed, &localOffset}) {
+                    if (*field != 0xffffffff)
+                        continue;
+                    if (v + 8 > end)
+                        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+                    *field = le64(d + v);
+                    v += 8;
+                }
+            }
+            x = end;
+        }
+        if (size > quint64(maxBytes))
+            return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
+        const auto damaged = [&](const QString& detail) {
+            return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
+        };
+        if ((flags & 1) || (method != 0 && method != Z_DEFLATED))
+            return damaged(QStringLiteral("method %1, flags %2").arg(method).arg(flags));
+        const auto local = localOffset < quint64(fileSize) ? readAt(qint64(localOffset), 30) : std::nullopt;
+        if (!local || le32(reinterpret_cast<const uchar*>(local->constData())) != 0x04034b50)
+            return damaged(QStringLiteral("no local header"));
+        const auto* l = reinterpret_cast<const uchar*>(local->constData());
+        const quint64 dataAt = localOffset + 30 + le16(l + 26) + le16(l + 28);
+        if (dataAt > quint64(fileSize) || packed > quint64(fileSize) - dataAt || (method == 0 && packed != size))
+            return damaged(QStringLiteral("sizes"));
+        const auto data = readAt(qint64(dataAt), qint64(packed));
+        if (!data)
+            return damaged(QStringLiteral("short read"));
+        QByteArray bytes;
+        if (method == 0) {
+            bytes = *data;
+        } else {
+            bytes.resize(qsizetype(size));
+            std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
+                libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+            // Exactly the declared size, or it is an error (a short or overlong stream alike).
+            if (!inflater || libdeflate_deflate_decompress(inflater.get(), data->constData(), size_t(data->size()),
+                                                           bytes.data(), size_t(size), nullptr) != LIBDEFLATE_SUCCESS)
+                return damaged(QStringLiteral("inflate"));
+        }
+        if (crc32(0, bytes.constData(), bytes.size()) != crc)
+            return damaged(QStringLiteral("CRC"));
+        return bytes;
+    }
+    return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
 }
 
 Result<Metadata> readMetadata(const QString& zipPath)
@@ -404,6 +701,20 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     QuaZip zip(zipPath);
     if (!zip.open(QuaZip::mdUnzip))
         return fail(notAZip(zipPath, zip.getZipError()));
+    // Entry data is read straight from the file, in large reads; QuaZip finds where it starts
+    // (checking each local header against the directory).
+    QFile archive(zipPath);
+    if (!archive.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), archive.errorString());
+    const auto dataStart = [&zip](int* method) -> qint64 {
+        QuaZipFile raw(&zip);
+        int level = 0;
+        if (!raw.open(QIODevice::ReadOnly, method, &level, true))
+            return -1;
+        const qint64 at = qint64(unzGetCurrentFileZStreamPos64(zip.getUnzFile()));
+        raw.close();
+        return at;
+    };
     ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
     QHash<QString, QByteArray> digests;
     QByteArray sums;
@@ -470,16 +781,14 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                 if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
                     return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
             }
-            QuaZipFile raw(&zip);
             int method = 0;
-            int level = 0;
-            if (!raw.open(QIODevice::ReadOnly, &method, &level, true)) {
+            const qint64 at = dataStart(&method);
+            if (at < 0 || !archive.seek(at)) {
                 crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
                 continue;
             }
             e->method = method;
-            e->compressed = raw.read(qint64(info.compressedSize) + 1);
-            raw.close();
+            e->compressed = archive.read(qint64(info.compressedSize));
             if (quint64(e->compressed.size()) != info.compressedSize) {
                 crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
                 continue;
@@ -491,11 +800,14 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                 return fail(collected.error());
             continue;
         }
-        // A large entry streams through zlib on a worker with its own handle on the archive,
-        // while the small ones around it go on; the database's integrity check follows there.
+        // A large entry inflates in pieces on the workers when it was written in chunks (as
+        // ours are); otherwise it streams through zlib on a worker with its own handle on the
+        // archive, while the small ones around it go on. The database's integrity check
+        // follows on a worker.
         auto e = std::make_shared<EntryCheck>();
         e->name = name;
         e->size = info.uncompressedSize;
+        e->crc = quint32(info.crc);
         e->keepBytes = isSums || isMetadata;
         e->large = true;
         e->zipPath = zipPath;
@@ -506,6 +818,25 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             e->ownerOnly = isDatabase;
             if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
                 return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
+        }
+        int method = 0;
+        const qint64 at = e->keepBytes ? -1 : dataStart(&method);
+        if (at >= 0) {
+            if (auto collected = collect(true); !collected) // the workers are the pieces' now
+                return fail(collected.error());
+            const PieceOutcome outcome = inflateInPieces(archive, at, method, *e, info.compressedSize, progress);
+            if (outcome == PieceOutcome::Cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (outcome == PieceOutcome::WriteFailed)
+                return fail(Error::make(e->noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
+                                        FcbArchiveReaderText::tr("Could not write %1.").arg(e->target), e->writeError));
+            if (outcome == PieceOutcome::Done) {
+                e->size = 0; // its progress is counted already
+                e->weight = 1 << 20;
+                inFlight += e->weight;
+                checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); }));
+                continue;
+            }
         }
         e->weight = 2 << 20;
         inFlight += e->weight;

@@ -54,13 +54,15 @@ bool compresses(const QByteArray& sample)
 {
     if (sample.size() < 4096)
         return true;
-    uLongf bound = compressBound(uLong(sample.size()));
-    QByteArray out(qsizetype(bound), Qt::Uninitialized);
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, reinterpret_cast<const Bytef*>(sample.constData()),
-                  uLong(sample.size()), 1)
-        != Z_OK)
-        return true;
-    return double(bound) < 0.97 * double(sample.size());
+    thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> fastest(
+        libdeflate_alloc_compressor(1), libdeflate_free_compressor);
+    thread_local QByteArray out;
+    out.resize(sample.size());
+    // Nothing fits in 97% of the space: it does not compress.
+    const size_t size = fastest ? libdeflate_deflate_compress(fastest.get(), sample.constData(), size_t(sample.size()),
+                                                              out.data(), size_t(0.97 * double(sample.size())))
+                                : 1;
+    return size != 0;
 }
 
 Error zipError(const QString& message, int code)
@@ -121,7 +123,7 @@ struct Piece
     bool whole = false;    // a whole file: its SHA-256 is computed here too
     bool store = false;    // incompressible: only checksums
     bool last = false;
-    int level = 6;
+    int level = 5;
     // results
     QByteArray output;
     quint32 crc = 0;

@@ -39,7 +39,7 @@ class ArchiveWriter
 public:
     struct Options
     {
-        int level = 6;
+        int level = 5;
         bool zip64 = false; // needed once the archive or an entry may pass 4 GiB
     };
 

@@ -17,6 +17,8 @@ QString forTime(const QDateTime& time);
 QString freeName(const QDateTime& time, const std::function<bool(const QString&)>& taken);
 // The UTC time encoded in a FastCMS-style name, if it has one.
 std::optional<QDateTime> timeFromName(const QString& fileName);
+// The same, as seconds since the epoch, from the name's bytes (what readdir gives).
+std::optional<qint64> secondsFromName(const char* name, qsizetype size);
 // The id FastCMS uses in its routes and metadata: the name without ".zip".
 QString stem(const QString& fileName);
 // A plain "*.zip" file name: no folders, no "..", nothing hidden. Anything else is refused

@@ -4,6 +4,7 @@
 #include <QThreadPool>
 
 #include <libdeflate.h>
+#include <malloc.h>
 #include <openssl/evp.h>
 
 namespace fcb {
@@ -45,6 +46,11 @@ QByteArray Sha256::hex(const char* data, qsizetype size)
 QThreadPool* archiveWorkers()
 {
     static QThreadPool* pool = [] {
+        // The pipelines allocate and free buffers of a few MB all the time: keep them in the heap
+        // for reuse instead of mapping (and zeroing) fresh pages for each one. The read-ahead
+        // windows bound how much that can be.
+        mallopt(M_MMAP_THRESHOLD, 64 << 20);
+        mallopt(M_TRIM_THRESHOLD, 128 << 20);
         auto* p = new QThreadPool();
         p->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
         return p;

@@ -16,11 +16,14 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <future>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbLocalEngineText
@@ -70,46 +73,72 @@ struct Candidate
     QFileInfo info;
     QDateTime sortTime;
     BackupItem::TimeSource source;
-    qint64 sortKey = 0; // sortTime in ms, compared cheaply
 };
 
-QList<Candidate> scanBackups(const QString& backupsDir)
+// What a folder scan keeps of each backup: the name's bytes and a sort key. A folder of
+// 10,000 backups is scanned for every page, so nothing more is made until a page needs it.
+struct ScannedName
 {
-    QList<Candidate> candidates;
+    QByteArray name;
+    qint64 sortKey = 0; // ms since the epoch, from the name or else the file's time
+    bool fromName = true;
+};
+
+struct Scan
+{
+    QString dir;
+    std::vector<ScannedName> names; // newest first
+
+    qsizetype size() const { return qsizetype(names.size()); }
+    Candidate candidate(qsizetype i) const
+    {
+        const ScannedName& n = names[size_t(i)];
+        return Candidate{QFileInfo(dir + QLatin1Char('/') + QFile::decodeName(n.name)),
+                         QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
+                         n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime};
+    }
+};
+
+Scan scanBackups(const QString& backupsDir)
+{
+    Scan scan{backupsDir, {}};
     // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
-    // readdir's file types spare a stat per entry: a folder of 10,000 backups lists quickly,
-    // and only the page's own files are looked at more closely.
+    // readdir's file types spare a stat per entry (only names that carry no time are looked
+    // at), and only the page's own files are opened.
     DIR* dir = ::opendir(QFile::encodeName(backupsDir).constData());
     if (!dir)
-        return candidates;
+        return scan;
     const auto closeDir = qScopeGuard([dir] { ::closedir(dir); });
-    const QString prefix = backupsDir + QLatin1Char('/');
     while (const dirent* entry = ::readdir(dir)) {
         const qsizetype length = qsizetype(std::strlen(entry->d_name));
         if (length < 5 || std::strcmp(entry->d_name + length - 4, ".zip") != 0)
             continue;
-        const QFileInfo info(prefix + QFile::decodeName(entry->d_name));
-        if (entry->d_type == DT_UNKNOWN ? (!info.isFile() || info.isSymLink()) : entry->d_type != DT_REG)
+        struct stat st{};
+        const bool needStat = entry->d_type == DT_UNKNOWN;
+        if (needStat && (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)))
             continue;
-        Candidate c{info, {}, BackupItem::TimeSource::Name};
-        if (const auto fromName = BackupName::timeFromName(info.fileName())) {
-            c.sortTime = *fromName;
+        if (!needStat && entry->d_type != DT_REG)
+            continue;
+        ScannedName n{QByteArray(entry->d_name, length), 0, true};
+        if (const auto seconds = BackupName::secondsFromName(entry->d_name, length)) {
+            n.sortKey = *seconds * 1000;
         } else {
-            c.sortTime = info.lastModified().toUTC();
-            c.source = BackupItem::TimeSource::FileTime;
+            if (!needStat && ::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+                continue; // deleted meanwhile
+            n.sortKey = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+            n.fromName = false;
         }
-        c.sortKey = c.sortTime.toMSecsSinceEpoch();
-        candidates.append(c);
+        scan.names.push_back(std::move(n));
     }
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    std::sort(scan.names.begin(), scan.names.end(), [](const ScannedName& a, const ScannedName& b) {
         if (a.sortKey != b.sortKey)
             return a.sortKey > b.sortKey;
         // backup_X_2.zip was made after backup_X.zip in the same second
-        if (a.info.fileName().size() != b.info.fileName().size())
-            return a.info.fileName().size() > b.info.fileName().size();
-        return a.info.fileName() > b.info.fileName();
+        if (a.name.size() != b.name.size())
+            return a.name.size() > b.name.size();
+        return a.name > b.name;
     });
-    return candidates;
+    return scan;
 }
 
 BackupItem describe(const Candidate& c, const QString& stagedName, bool openArchive)
@@ -344,14 +373,14 @@ Result<BackupPage> LocalEngine::list(int page, int perPage) const
     result.perPage = perPage;
     if (!QDir(m_folder.backupsDir()).exists())
         return result;
-    const QList<Candidate> candidates = scanBackups(m_folder.backupsDir());
+    const Scan candidates = scanBackups(m_folder.backupsDir());
     result.total = candidates.size();
     result.totalPages = int(qMax<qint64>(1, (result.total + perPage - 1) / perPage));
     auto marker = RestoreMarker::read(m_folder.markerPath());
     const QString staged = marker ? marker->backupFilename : QString();
     const qint64 first = qint64(page - 1) * perPage;
     for (qint64 i = first; i < qMin<qint64>(first + perPage, candidates.size()); ++i) {
-        result.items.append(describe(candidates[i], staged, true));
+        result.items.append(describe(candidates.candidate(i), staged, true));
         ++result.archivesOpened;
     }
     return result;
@@ -465,12 +494,15 @@ Result<FolderStatus> LocalEngine::status() const
         s.lockHolderApp = holder->app;
     }
     if (QDir(m_folder.backupsDir()).exists()) {
-        const QList<Candidate> candidates = scanBackups(m_folder.backupsDir());
+        const Scan candidates = scanBackups(m_folder.backupsDir());
         s.backupCount = candidates.size();
-        for (const Candidate& c : candidates)
-            s.backupsTotalBytes += c.info.size();
-        if (!candidates.isEmpty())
-            s.newest = describe(candidates.first(), s.pendingBackup, true);
+        for (const ScannedName& n : candidates.names) {
+            struct stat st{};
+            if (::stat(QFile::encodeName(candidates.dir + QLatin1Char('/')).append(n.name).constData(), &st) == 0)
+                s.backupsTotalBytes += st.st_size;
+        }
+        if (candidates.size() > 0)
+            s.newest = describe(candidates.candidate(0), s.pendingBackup, true);
     }
     s.freeBytes = m_options.freeSpace(m_folder.backupsDir());
     return s;

@@ -52,6 +52,20 @@ private Q_SLOTS:
         QTest::newRow("other digits") << QStringLiteral("backup_2025011\u0665_100007.zip") << QDateTime();
         QTest::newRow("other name") << QStringLiteral("nightly_20250115_100007.zip") << QDateTime();
         QTest::newRow("no zip") << QStringLiteral("backup_20250115_100007.tar") << QDateTime();
+        QTest::newRow("long suffix") << QStringLiteral("backup_20250115_100007_123456789012345678901234.zip") << t;
+        QTest::newRow("leap day") << QStringLiteral("backup_20240229_235959.zip")
+                                  << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC);
+        QTest::newRow("leap century") << QStringLiteral("backup_20000229_000000.zip")
+                                      << QDateTime(QDate(2000, 2, 29), QTime(0, 0), Qt::UTC);
+        QTest::newRow("no leap day") << QStringLiteral("backup_20230229_100007.zip") << QDateTime();
+        QTest::newRow("no leap century") << QStringLiteral("backup_19000229_100007.zip") << QDateTime();
+        QTest::newRow("year zero") << QStringLiteral("backup_00000115_100007.zip") << QDateTime();
+        QTest::newRow("month 13") << QStringLiteral("backup_20251315_100007.zip") << QDateTime();
+        QTest::newRow("second 60") << QStringLiteral("backup_20250115_100060.zip") << QDateTime();
+        QTest::newRow("long ago") << QStringLiteral("backup_16010101_000000.zip")
+                                  << QDateTime(QDate(1601, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("far ahead") << QStringLiteral("backup_99991231_235959.zip")
+                                   << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
     }
 
     void timesFromNames()
