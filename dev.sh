@@ -101,6 +101,7 @@ bench)
     cmake --build "$dir"
     shift
     /usr/bin/python3 tests/bench/bench.py --cli "$dir/app/fastcms-backup" --heartbeat "$dir/tests/bench/fcb-bench-heartbeat" \
+        --floor "$dir/tests/bench/fcb-bench-deflate-floor" \
         --work "${BENCH_WORK:-$dir/bench-work}" --json bench-results.json "$@"
     ;;
 build)

@@ -14,6 +14,7 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
 
 #include <QFuture>
@@ -193,12 +194,14 @@ Error notAZip(const QString& path, int code)
 // inflater reads, and its CRC and SHA-256 are checked all the same.
 
 constexpr qint64 kPieceOutputLimit = 16 << 20; // more from one piece: not one of our chunks
-constexpr qint64 kPieceInputLimit = 16 << 20;  // no cut this far: not a chunked stream
-constexpr int kPiecesInFlight = 6;
+constexpr qint64 kPieceInputLimit = 8 << 20;   // no cut this far: not a chunked stream
+constexpr qint64 kPieceMinimum = 64 << 10;     // cuts closer than this are merged (always valid)
+constexpr int kPiecesInFlight = 4;             // with the limits above: under 100 MB in flight
 
 struct StreamPiece
 {
     QByteArray input; // compressed bytes, with a final empty block appended unless it is the last
+    bool last = false;
     qint64 outputLimit = 0;
     QByteArray output;
     bool ok = false;
@@ -216,6 +219,13 @@ void inflatePiece(StreamPiece& p)
                                             size_t(p.output.size()), &in, &out)
             == LIBDEFLATE_SUCCESS
         && in == size_t(p.input.size());
+    // Consumed to the last byte is not enough: a final block that began earlier could have
+    // taken the appended bytes as its own, where a serial inflater would stop. The appended
+    // block must be the final one.
+    if (p.ok && !p.last) {
+        const auto walk = dflt::walkBlocks(reinterpret_cast<const uchar*>(p.input.constData()), p.input.size());
+        p.ok = walk && walk->finalBlockBit == (qint64(p.input.size()) - 2) * 8;
+    }
     p.output.resize(p.ok ? qsizetype(out) : 0);
     p.input = QByteArray();
 }
@@ -227,11 +237,11 @@ enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
 // e.target if set. NotChunked: nothing was decided; the target, if any, is removed again.
 // Stored entries go the same way, in slices: the workers are idle meanwhile, and hashing and
 // writing here keeps the order.
-PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryCheck& e, quint64 compressedSize,
+PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
                              ByteProgress& progress)
 {
-    if ((method != Z_DEFLATED && method != 0) || !archive.seek(dataAt))
-        return PieceOutcome::NotChunked;
+    if ((method != Z_DEFLATED && method != 0) || (flags & 1) || !archive.seek(dataAt))
+        return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
     const bool stored = method == 0;
     std::unique_ptr<QFile> out;
     if (!e.target.isEmpty()) {
@@ -244,6 +254,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
     }
     std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
     quint64 produced = 0;
+    qint64 counted = 0; // progress reported so far
     auto waitPieces = qScopeGuard([&pieces] {
         for (auto& piece : pieces)
             piece.second.waitForFinished();
@@ -252,7 +263,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
         for (auto& piece : pieces)
             piece.second.waitForFinished();
         pieces.clear();
-        progress.add(-qint64(produced)); // counted again by the ordinary check
+        progress.add(-counted); // counted again by the ordinary check
         if (out) {
             out->close();
             QFile::remove(e.target);
@@ -279,6 +290,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
                 return false;
             }
             progress.add(piece.output.size());
+            counted += piece.output.size();
             pieces.pop_front();
         }
         return true;
@@ -286,6 +298,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
     const auto submit = [&](QByteArray input, bool last) {
         auto piece = std::make_shared<StreamPiece>();
         piece->input = std::move(input);
+        piece->last = last;
         if (stored) {
             piece->output = std::move(piece->input);
             piece->ok = true;
@@ -299,6 +312,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
     };
     static const QByteArray marker("\x00\x00\xff\xff", 4);
     QByteArray pending;
+    qsizetype start = 0; // of the next piece in `pending`
     qsizetype scanned = 0;
     quint64 readSoFar = 0;
     for (;;) {
@@ -314,22 +328,28 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, EntryChe
                 return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
             continue;
         }
+        pending.remove(0, start); // the pieces cut off during the last read
+        scanned = qMax<qsizetype>(0, scanned - start - 3); // a marker may straddle two reads
+        start = 0;
         pending.append(block);
-        // A cut after every marker; the bytes before `scanned` hold none (a marker may straddle reads).
+        // A cut after the first marker at least kPieceMinimum into the piece; `scanned`: no
+        // marker before it that could end a piece.
         for (;;) {
-            const qsizetype at = pending.indexOf(marker, qMax<qsizetype>(0, scanned - 3));
+            const qsizetype at = pending.indexOf(marker, qMax(scanned, start + kPieceMinimum - 4));
             if (at < 0)
                 break;
-            submit(pending.left(at + 4), false);
-            pending.remove(0, at + 4);
-            scanned = 0;
+            submit(pending.mid(start, at + 4 - start), false);
+            start = scanned = at + 4;
             if (!take(false))
                 return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+            if (e.task && e.task->isCanceled())
+                return giveUp(PieceOutcome::Cancelled);
         }
         scanned = pending.size();
-        if (pending.size() > kPieceInputLimit)
+        if (pending.size() - start > kPieceInputLimit)
             return giveUp(PieceOutcome::NotChunked);
     }
+    pending.remove(0, start);
     if (readSoFar != compressedSize || (pending.isEmpty() && !stored))
         return giveUp(PieceOutcome::NotChunked);
     if (!stored)
@@ -444,7 +464,7 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
 {
     QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), file.errorString());
+        return fail(notAZip(zipPath, UNZ_ERRNO));
     const qint64 fileSize = file.size();
     const auto readAt = [&file](qint64 offset, qint64 size) {
         QByteArray bytes;
@@ -472,51 +492,70 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     quint64 directoryOffset = le32(t + eocd + 16);
     if (entries == 0xffff || directorySize == 0xffffffff || directoryOffset == 0xffffffff) {
         // ZIP64: the locator sits right before the record and points at the ZIP64 record.
+        // Without one (exactly 65,535 entries, say), the values above are the real ones.
         const qint64 locator = fileSize - tailSize + eocd - 20;
         const auto loc = readAt(locator, 20);
-        if (!loc || le32(reinterpret_cast<const uchar*>(loc->constData())) != 0x07064b50)
-            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint64 recordAt = le64(reinterpret_cast<const uchar*>(loc->constData()) + 8);
-        const auto record = recordAt < quint64(fileSize) ? readAt(qint64(recordAt), 56) : std::nullopt;
-        if (!record || le32(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
-            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const auto* r = reinterpret_cast<const uchar*>(record->constData());
-        entries = le64(r + 32);
-        directorySize = le64(r + 40);
-        directoryOffset = le64(r + 48);
+        if (loc && le32(reinterpret_cast<const uchar*>(loc->constData())) == 0x07064b50) {
+            const quint64 recordAt = le64(reinterpret_cast<const uchar*>(loc->constData()) + 8);
+            const auto record = recordAt < quint64(fileSize) ? readAt(qint64(recordAt), 56) : std::nullopt;
+            if (!record || le32(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
+                return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+            const auto* r = reinterpret_cast<const uchar*>(record->constData());
+            entries = le64(r + 32);
+            directorySize = le64(r + 40);
+            directoryOffset = le64(r + 48);
+            eocd -= 20 + 56; // where the directory ends, for the shift below
+        }
     }
+    // Bytes before the archive (a self-extractor's stub) shift every offset, as minizip allows.
+    const qint64 directoryEnd = fileSize - tailSize + eocd;
     if (directoryOffset > quint64(fileSize) || directorySize > quint64(fileSize) - directoryOffset
-        || entries > directorySize / 46 + 1)
+        || qint64(directoryOffset + directorySize) > directoryEnd || entries > directorySize / 46 + 1)
         return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-    const auto directory = readAt(qint64(directoryOffset), qint64(directorySize));
-    if (!directory)
-        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+    const quint64 shift = quint64(directoryEnd) - (directoryOffset + directorySize);
+    directoryOffset += shift;
+    // The directory is read in windows: its size comes from the file, not from a sane bound.
+    QByteArray window;
+    quint64 windowAt = 0;
+    const auto bytesAt = [&](quint64 at, quint64 count) -> const uchar* {
+        if (at + count > directorySize)
+            return nullptr;
+        if (at < windowAt || at + count > windowAt + quint64(window.size())) {
+            windowAt = at;
+            const auto read = readAt(qint64(directoryOffset + at), qint64(qMin<quint64>(directorySize - at, qMax<quint64>(count, 1 << 20))));
+            if (!read)
+                return nullptr;
+            window = *read;
+        }
+        return reinterpret_cast<const uchar*>(window.constData()) + (at - windowAt);
+    };
     const QByteArray wanted = name.toUtf8();
-    const auto* d = reinterpret_cast<const uchar*>(directory->constData());
-    const quint64 dSize = quint64(directory->size());
     quint64 at = 0;
     for (quint64 n = 0; n < entries; ++n) {
-        if (at + 46 > dSize || le32(d + at) != 0x02014b50)
+        const uchar* fixed = bytesAt(at, 46);
+        if (!fixed || le32(fixed) != 0x02014b50)
             return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint16 flags = le16(d + at + 8);
-        const quint16 method = le16(d + at + 10);
-        const quint32 crc = le32(d + at + 16);
-        quint64 packed = le32(d + at + 20);
-        quint64 size = le32(d + at + 24);
-        const quint64 nameLength = le16(d + at + 28), extraLength = le16(d + at + 30), commentLength = le16(d + at + 32);
-        quint64 localOffset = le32(d + at + 42);
+        const quint64 variable = quint64(le16(fixed + 28)) + le16(fixed + 30) + le16(fixed + 32);
+        const uchar* d = bytesAt(at, 46 + variable);
+        if (!d)
+            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
+        const quint16 flags = le16(d + 8);
+        const quint16 method = le16(d + 10);
+        const quint32 crc = le32(d + 16);
+        quint64 packed = le32(d + 20);
+        quint64 size = le32(d + 24);
+        const quint64 nameLength = le16(d + 28), extraLength = le16(d + 30), commentLength = le16(d + 32);
+        quint64 localOffset = le32(d + 42);
         const quint64 next = at + 46 + nameLength + extraLength + commentLength;
-        if (next > dSize)
-            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        if (nameLength != quint64(wanted.size()) || std::memcmp(d + at + 46, wanted.constData(), size_t(nameLength)) != 0) {
+        if (nameLength != quint64(wanted.size()) || std::memcmp(d + 46, wanted.constData(), size_t(nameLength)) != 0) {
             at = next;
             continue;
         }
         // ZIP64 extra field: the 64-bit values, in this order, for the fields that are all ones.
-        for (quint64 x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
+        for (quint64 x = 46 + nameLength; x + 4 <= 46 + nameLength + extraLength;) {
             const quint16 id = le16(d + x), length = le16(d + x + 2);
             const quint64 end = x + 4 + length;
-            if (end > at + 46 + nameLength + extraLength)
+            if (end > 46 + nameLength + extraLength)
                 break;
             if (id == 0x0001) {
                 quint64 v = x + 4;
@@ -531,8 +570,10 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
             }
             x = end;
         }
-        if (size > quint64(maxBytes))
+        // DEFLATE never needs much more room than the data itself: nothing larger is read.
+        if (size > quint64(maxBytes) || packed > quint64(maxBytes) + quint64(maxBytes) / 1000 + (64 << 10))
             return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
+        localOffset += shift;
         const auto damaged = [&](const QString& detail) {
             return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
         };
@@ -824,7 +865,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         if (at >= 0) {
             if (auto collected = collect(true); !collected) // the workers are the pieces' now
                 return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, at, method, *e, info.compressedSize, progress);
+            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize, progress);
             if (outcome == PieceOutcome::Cancelled)
                 return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
             if (outcome == PieceOutcome::WriteFailed)

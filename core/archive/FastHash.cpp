@@ -50,7 +50,7 @@ QThreadPool* archiveWorkers()
         // for reuse instead of mapping (and zeroing) fresh pages for each one. The read-ahead
         // windows bound how much that can be.
         mallopt(M_MMAP_THRESHOLD, 64 << 20);
-        mallopt(M_TRIM_THRESHOLD, 128 << 20);
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
         auto* p = new QThreadPool();
         p->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
         return p;

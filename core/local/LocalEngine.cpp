@@ -75,33 +75,41 @@ struct Candidate
     BackupItem::TimeSource source;
 };
 
-// What a folder scan keeps of each backup: the name's bytes and a sort key. A folder of
-// 10,000 backups is scanned for every page, so nothing more is made until a page needs it.
+// What a folder scan keeps of each backup: where its name lies in one buffer, and a sort key.
+// A folder of 10,000 backups is scanned for every page, so nothing more is made until a page
+// needs it, and only as much of the order as the page needs is sorted.
 struct ScannedName
 {
-    QByteArray name;
     qint64 sortKey = 0; // ms since the epoch, from the name or else the file's time
+    quint32 offset = 0; // in Scan::bytes
+    quint16 length = 0;
     bool fromName = true;
 };
 
 struct Scan
 {
     QString dir;
-    std::vector<ScannedName> names; // newest first
+    QByteArray bytes;               // every name, one after the other
+    std::vector<ScannedName> names; // newest first, as far as sorted
 
     qsizetype size() const { return qsizetype(names.size()); }
+    QByteArrayView name(const ScannedName& n) const { return QByteArrayView(bytes.constData() + n.offset, n.length); }
+    QString path(qsizetype i) const
+    {
+        return dir + QLatin1Char('/') + QFile::decodeName(name(names[size_t(i)]).toByteArray());
+    }
     Candidate candidate(qsizetype i) const
     {
         const ScannedName& n = names[size_t(i)];
-        return Candidate{QFileInfo(dir + QLatin1Char('/') + QFile::decodeName(n.name)),
-                         QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
+        return Candidate{QFileInfo(path(i)), QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
                          n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime};
     }
 };
 
-Scan scanBackups(const QString& backupsDir)
+// sorted: how many of the newest must be in order (the rest only behind them).
+Scan scanBackups(const QString& backupsDir, qsizetype sorted = -1)
 {
-    Scan scan{backupsDir, {}};
+    Scan scan{backupsDir, {}, {}};
     // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
     // readdir's file types spare a stat per entry (only names that carry no time are looked
     // at), and only the page's own files are opened.
@@ -119,7 +127,7 @@ Scan scanBackups(const QString& backupsDir)
             continue;
         if (!needStat && entry->d_type != DT_REG)
             continue;
-        ScannedName n{QByteArray(entry->d_name, length), 0, true};
+        ScannedName n{0, quint32(scan.bytes.size()), quint16(length), true};
         if (const auto seconds = BackupName::secondsFromName(entry->d_name, length)) {
             n.sortKey = *seconds * 1000;
         } else {
@@ -128,16 +136,21 @@ Scan scanBackups(const QString& backupsDir)
             n.sortKey = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
             n.fromName = false;
         }
-        scan.names.push_back(std::move(n));
+        scan.bytes.append(entry->d_name, length);
+        scan.names.push_back(n);
     }
-    std::sort(scan.names.begin(), scan.names.end(), [](const ScannedName& a, const ScannedName& b) {
+    const auto newer = [&scan](const ScannedName& a, const ScannedName& b) {
         if (a.sortKey != b.sortKey)
             return a.sortKey > b.sortKey;
         // backup_X_2.zip was made after backup_X.zip in the same second
-        if (a.name.size() != b.name.size())
-            return a.name.size() > b.name.size();
-        return a.name > b.name;
-    });
+        if (a.length != b.length)
+            return a.length > b.length;
+        return scan.name(a) > scan.name(b);
+    };
+    if (sorted < 0 || sorted >= scan.size())
+        std::sort(scan.names.begin(), scan.names.end(), newer);
+    else
+        std::partial_sort(scan.names.begin(), scan.names.begin() + sorted, scan.names.end(), newer);
     return scan;
 }
 
@@ -373,7 +386,7 @@ Result<BackupPage> LocalEngine::list(int page, int perPage) const
     result.perPage = perPage;
     if (!QDir(m_folder.backupsDir()).exists())
         return result;
-    const Scan candidates = scanBackups(m_folder.backupsDir());
+    const Scan candidates = scanBackups(m_folder.backupsDir(), qint64(page) * perPage);
     result.total = candidates.size();
     result.totalPages = int(qMax<qint64>(1, (result.total + perPage - 1) / perPage));
     auto marker = RestoreMarker::read(m_folder.markerPath());
@@ -494,11 +507,12 @@ Result<FolderStatus> LocalEngine::status() const
         s.lockHolderApp = holder->app;
     }
     if (QDir(m_folder.backupsDir()).exists()) {
-        const Scan candidates = scanBackups(m_folder.backupsDir());
+        const Scan candidates = scanBackups(m_folder.backupsDir(), 1); // the newest only
         s.backupCount = candidates.size();
+        const QByteArray prefix = QFile::encodeName(candidates.dir + QLatin1Char('/'));
         for (const ScannedName& n : candidates.names) {
             struct stat st{};
-            if (::stat(QFile::encodeName(candidates.dir + QLatin1Char('/')).append(n.name).constData(), &st) == 0)
+            if (::stat(QByteArray(prefix + candidates.name(n).toByteArray()).constData(), &st) == 0)
                 s.backupsTotalBytes += st.st_size;
         }
         if (candidates.size() > 0)

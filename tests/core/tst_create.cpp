@@ -296,6 +296,57 @@ private Q_SLOTS:
         QCOMPARE(py.json().value(QStringLiteral("sums_ok")).toBool(), true);
         const auto report = engine.verify(created->backup.fileName, task);
         QVERIFY(report && report->ok());
+        // Listing reads metadata.json straight from the file, through the ZIP64 records too.
+        const auto metadata = archive::readMetadata(created->backup.path);
+        QVERIFY(metadata);
+        QCOMPARE(metadata->fileCount, created->fileCount);
+    }
+
+    void entriesAreReadFromEveryShapeOfArchive()
+    {
+        auto fx = test::makeDataFolder(5, 2);
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        const QByteArray bytes = test::fileBytes(created->backup.path);
+        const QString metadata = QStringLiteral("metadata.json");
+        const auto expected = archive::readEntry(created->backup.path, metadata);
+        QVERIFY(expected);
+        QVERIFY(expected->startsWith("{"));
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString& name, const QByteArray& content) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(content);
+            return f.fileName();
+        };
+        // A self-extractor's stub in front: every offset is shifted, as minizip and unzip allow.
+        QCOMPARE(*archive::readEntry(write(QStringLiteral("stub.zip"), QByteArray(3000, '#') + bytes), metadata), *expected);
+        // Absent: NotFound; too large for the caller: refused before anything is read.
+        QCOMPARE(archive::readEntry(created->backup.path, QStringLiteral("nothing.json")).error().code, ErrorCode::NotFound);
+        QCOMPARE(archive::readEntry(created->backup.path, metadata, 10).error().code, ErrorCode::BadArchive);
+        // A directory that claims more than the file holds, a truncated file, no file at all.
+        QByteArray lying = bytes;
+        const qsizetype end = lying.lastIndexOf(QByteArray("PK\x05\x06", 4));
+        QVERIFY(end > 0);
+        lying[end + 12] = char(0xff);
+        lying[end + 13] = char(0xff);
+        lying[end + 14] = char(0xff);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("lying.zip"), lying), metadata).error().code, ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("cut.zip"), bytes.left(bytes.size() / 2)), metadata).error().code,
+                 ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(dir.filePath(QStringLiteral("absent.zip")), metadata).error().code, ErrorCode::BadArchive);
+        // metadata.json's compressed size made huge: refused, not allocated.
+        QByteArray huge = bytes;
+        const qsizetype central = huge.indexOf(QByteArray("PK\x01\x02", 4));
+        qsizetype at = central;
+        while (at >= 0 && huge.mid(at + 46, metadata.size()) != metadata.toUtf8())
+            at = huge.indexOf(QByteArray("PK\x01\x02", 4), at + 4);
+        QVERIFY(at > 0);
+        for (int i = 20; i < 24; ++i)
+            huge[at + i] = char(0x7f);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("huge.zip"), huge), metadata).error().code, ErrorCode::BadArchive);
     }
 
     void asyncCreateReportsProgressOffTheCallingThread()

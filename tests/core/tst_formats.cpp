@@ -4,13 +4,66 @@
 #include "archive/ArchiveReader.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
+#include "archive/DeflateBlocks.h"
 #include "archive/Metadata.h"
 #include "restore/RestoreMarker.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
 
+#include <libdeflate.h>
+#include <zlib.h>
+
 using namespace fcb;
+
+namespace {
+
+// Where zlib's inflate finds the final block and the stream's end (the reference for the walk).
+std::optional<dflt::BlockWalk> zlibBlocks(const QByteArray& deflated)
+{
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return std::nullopt;
+    QByteArray sink(1 << 20, Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.constData()));
+    z.avail_in = uInt(deflated.size());
+    dflt::BlockWalk walk;
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(sink.data());
+        z.avail_out = uInt(sink.size());
+        rc = inflate(&z, Z_BLOCK);
+        if (rc == Z_OK && (z.data_type & 128)) {
+            const qint64 at = qint64(z.total_in) * 8 - (z.data_type & 63);
+            if (z.data_type & 64)
+                walk.endBit = at;
+            else
+                walk.finalBlockBit = at;
+        }
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || qint64(z.total_in) != deflated.size())
+        return std::nullopt;
+    return walk;
+}
+
+QByteArray zlibDeflate(const QByteArray& data, int level, int strategy)
+{
+    z_stream z{};
+    deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, strategy);
+    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))) + 64, Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return out;
+}
+
+} // namespace
 
 class TestFormats : public QObject
 {
@@ -35,6 +88,52 @@ private Q_SLOTS:
             taken.insert(name);
         }
         QVERIFY(taken.contains(QStringLiteral("backup_20250115_100000_2.zip")));
+    }
+
+    void blockWalkFindsWhatZlibFinds()
+    {
+        // The writer joins parallel chunks by clearing the final block's BFINAL bit: the walk
+        // that finds that block must agree with zlib's inflate on every kind of block.
+        QByteArray text;
+        QRandomGenerator words(3);
+        while (text.size() < (3 << 20))
+            text += "entry " + QByteArray::number(words.bounded(5000)) + " of the log; ";
+        QByteArray noise(1 << 20, Qt::Uninitialized);
+        QRandomGenerator(4).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        const QList<QByteArray> inputs{QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), text,
+                                       noise, text.left(700000) + noise.left(300000) + text.right(500000)};
+        int checked = 0;
+        for (const QByteArray& input : inputs) {
+            QList<QByteArray> streams;
+            for (const int level : {1, 4, 5, 6, 9, 12}) {
+                libdeflate_compressor* c = libdeflate_alloc_compressor(level);
+                QByteArray out(qsizetype(libdeflate_deflate_compress_bound(c, size_t(input.size()))), Qt::Uninitialized);
+                out.resize(qsizetype(libdeflate_deflate_compress(c, input.constData(), size_t(input.size()), out.data(),
+                                                                 size_t(out.size()))));
+                libdeflate_free_compressor(c);
+                streams.append(out);
+            }
+            for (const int strategy : {Z_DEFAULT_STRATEGY, Z_FIXED, Z_HUFFMAN_ONLY, Z_RLE})
+                streams.append(zlibDeflate(input, 6, strategy));
+            streams.append(zlibDeflate(input, 0, Z_DEFAULT_STRATEGY)); // stored blocks
+            for (const QByteArray& stream : std::as_const(streams)) {
+                const auto expected = zlibBlocks(stream);
+                QVERIFY(expected);
+                const auto walked = dflt::walkBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
+                QVERIFY(walked);
+                QCOMPARE(walked->finalBlockBit, expected->finalBlockBit);
+                QCOMPARE(walked->endBit, expected->endBit);
+                // Damage: never a crash or a read outside the data; cut short: never accepted.
+                QByteArray damaged = stream;
+                if (!damaged.isEmpty())
+                    damaged[damaged.size() / 2] = char(damaged[damaged.size() / 2] ^ 0x5a);
+                (void)dflt::walkBlocks(reinterpret_cast<const uchar*>(damaged.constData()), damaged.size());
+                if (stream.size() > 1)
+                    QVERIFY(!dflt::walkBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size() - 1));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 66);
     }
 
     void timesFromNames_data()

@@ -1,0 +1,300 @@
+#include "DeflateBlocks.h"
+
+#include <QtEndian>
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+namespace fcb::dflt {
+
+namespace {
+
+// Least significant bit first, as DEFLATE stores everything but Huffman codes.
+class BitReader
+{
+public:
+    BitReader(const uchar* data, qsizetype size)
+        : m_data(data)
+        , m_size(size)
+    {
+    }
+
+    // At least 56 bits in the buffer; past the end of the data, zeros (overrun() tells).
+    void refill()
+    {
+        if (m_size - m_offset >= 8) {
+            quint64 word;
+            std::memcpy(&word, m_data + m_offset, 8);
+            m_buffer |= qFromLittleEndian(word) << m_count;
+            m_offset += (63 - m_count) >> 3;
+            m_count |= 56;
+            return;
+        }
+        while (m_count <= 56) {
+            if (m_offset < m_size)
+                m_buffer |= quint64(m_data[m_offset]) << m_count;
+            ++m_offset;
+            m_count += 8;
+        }
+        m_pastEnd = overrun();
+    }
+    // Set by refill() once the data is used up: zeros are all that follows.
+    bool pastEnd() const { return m_pastEnd; }
+    quint64 peek() const { return m_buffer; }
+    void drop(int bits)
+    {
+        m_buffer >>= bits;
+        m_count -= bits;
+    }
+    quint32 take(int bits)
+    {
+        const quint32 value = quint32(m_buffer & ((quint64(1) << bits) - 1));
+        drop(bits);
+        return value;
+    }
+    // Bits consumed so far.
+    qint64 position() const { return qint64(m_offset) * 8 - m_count; }
+    bool overrun() const { return position() > qint64(m_size) * 8; }
+    // Continues at a byte position within the data (after a stored block).
+    void seekByte(qsizetype byte)
+    {
+        m_offset = byte;
+        m_buffer = 0;
+        m_count = 0;
+    }
+
+private:
+    const uchar* m_data;
+    qsizetype m_size;
+    qsizetype m_offset = 0; // of the next byte to load
+    quint64 m_buffer = 0;
+    int m_count = 0;
+    bool m_pastEnd = false;
+};
+
+// A decoding table for one canonical Huffman code: indexed by the next kTableBits bits of the
+// stream, each entry holds symbol << 4 | code length. Entry 0: a longer code (or none), decoded
+// bit by bit from the counts (rare: short codes are the frequent ones). A small table is built
+// quickly, and blocks come every few dozen KB.
+constexpr int kTableBits = 10;
+
+struct Table
+{
+    std::array<quint16, 1 << kTableBits> entries{};
+    std::array<quint16, 16> perLength{};
+    std::array<quint16, 288> symbols{}; // in canonical order: by length, then symbol
+
+    // False for an over-subscribed code, or an incomplete one where DEFLATE forbids it.
+    bool build(const quint8* lengths, int count, bool allowIncomplete)
+    {
+        perLength.fill(0);
+        for (int i = 0; i < count; ++i)
+            ++perLength[lengths[i]];
+        perLength[0] = 0;
+        int left = 1;
+        for (int length = 1; length <= 15; ++length) {
+            left <<= 1;
+            left -= perLength[length];
+            if (left < 0)
+                return false;
+        }
+        if (left > 0 && !allowIncomplete)
+            return false;
+        std::array<int, 16> offsets{};
+        for (int length = 1; length < 15; ++length)
+            offsets[length + 1] = offsets[length] + perLength[length];
+        for (int symbol = 0; symbol < count; ++symbol)
+            if (lengths[symbol] != 0)
+                symbols[size_t(offsets[lengths[symbol]]++)] = quint16(symbol);
+        entries.fill(0);
+        std::array<int, 16> next{};
+        int code = 0;
+        for (int length = 1; length <= 15; ++length) {
+            code = (code + perLength[length - 1]) << 1;
+            next[length] = code;
+        }
+        for (int symbol = 0; symbol < count; ++symbol) {
+            const int length = lengths[symbol];
+            if (length == 0 || length > kTableBits)
+                continue;
+            int reversed = 0;
+            for (int i = 0, c = next[length]++; i < length; ++i, c >>= 1)
+                reversed = (reversed << 1) | (c & 1);
+            const quint16 entry = quint16(symbol << 4 | length);
+            for (size_t at = size_t(reversed); at < entries.size(); at += size_t(1) << length)
+                entries[at] = entry;
+        }
+        return true;
+    }
+
+    // The next symbol (at most 15 bits must be in the buffer), or -1 for no such code.
+    int decode(BitReader& in) const
+    {
+        const quint16 entry = entries[in.peek() & ((1u << kTableBits) - 1)];
+        if (entry != 0) {
+            in.drop(entry & 15);
+            return entry >> 4;
+        }
+        int code = 0;
+        int first = 0;
+        int index = 0;
+        for (int length = 1; length <= 15; ++length) {
+            code |= int(in.take(1));
+            const int count = perLength[size_t(length)];
+            if (code - count < first)
+                return symbols[size_t(index + (code - first))];
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        return -1;
+    }
+};
+
+constexpr std::array<quint8, 29> kLengthExtra{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                              2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+constexpr std::array<quint8, 30> kDistanceExtra{0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                                6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+constexpr std::array<quint8, 19> kCodeLengthOrder{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+
+// Reads a dynamic block's code lengths into the two tables.
+bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
+{
+    in.refill();
+    const int literals = int(in.take(5)) + 257;
+    const int distances = int(in.take(5)) + 1;
+    const int codeLengthCodes = int(in.take(4)) + 4;
+    if (literals > 286 || distances > 30)
+        return false;
+    std::array<quint8, 19> codeLengthLengths{};
+    for (int i = 0; i < codeLengthCodes; ++i) {
+        in.refill();
+        codeLengthLengths[kCodeLengthOrder[size_t(i)]] = quint8(in.take(3));
+    }
+    Table codeLengths;
+    if (!codeLengths.build(codeLengthLengths.data(), 19, false))
+        return false;
+    std::array<quint8, 286 + 30> lengths{};
+    for (int i = 0; i < literals + distances;) {
+        in.refill();
+        if (in.pastEnd())
+            return false;
+        const int symbol = codeLengths.decode(in);
+        if (symbol < 0)
+            return false;
+        int repeat = 0;
+        quint8 value = 0;
+        if (symbol < 16) {
+            lengths[size_t(i++)] = quint8(symbol);
+            continue;
+        }
+        if (symbol == 16) {
+            if (i == 0)
+                return false;
+            value = lengths[size_t(i - 1)];
+            repeat = 3 + int(in.take(2));
+        } else if (symbol == 17) {
+            repeat = 3 + int(in.take(3));
+        } else {
+            repeat = 11 + int(in.take(7));
+        }
+        if (i + repeat > literals + distances)
+            return false;
+        std::memset(lengths.data() + i, value, size_t(repeat));
+        i += repeat;
+    }
+    if (lengths[256] == 0 || in.overrun())
+        return false;
+    return litlen.build(lengths.data(), literals, false) && distance.build(lengths.data() + literals, distances, true);
+}
+
+void fixedTables(Table& litlen, Table& distance)
+{
+    std::array<quint8, 288> lengths{};
+    std::memset(lengths.data(), 8, 144);
+    std::memset(lengths.data() + 144, 9, 112);
+    std::memset(lengths.data() + 256, 7, 24);
+    std::memset(lengths.data() + 280, 8, 8);
+    litlen.build(lengths.data(), 288, false);
+    std::array<quint8, 30> distances{};
+    distances.fill(5);
+    distance.build(distances.data(), 30, true);
+}
+
+// Walks the codes of one Huffman-coded block up to and including its end-of-block code.
+bool walkCodes(BitReader& in, const Table& litlen, const Table& distance)
+{
+    for (;;) {
+        in.refill();
+        if (in.pastEnd())
+            return false;
+        const int symbol = litlen.decode(in);
+        if (symbol < 256) {
+            if (symbol < 0)
+                return false;
+            continue;
+        }
+        if (symbol == 256)
+            return !in.overrun();
+        if (symbol > 285)
+            return false;
+        in.drop(kLengthExtra[size_t(symbol - 257)]);
+        in.refill();
+        const int d = distance.decode(in);
+        if (d < 0 || d >= 30)
+            return false;
+        in.drop(kDistanceExtra[size_t(d)]);
+        if (in.overrun())
+            return false;
+    }
+}
+
+} // namespace
+
+std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
+{
+    BitReader in(data, size);
+    Table litlen;
+    Table distance;
+    Table fixedLitlen;
+    Table fixedDistance;
+    fixedTables(fixedLitlen, fixedDistance);
+    for (;;) {
+        const qint64 header = in.position();
+        in.refill();
+        if (in.pastEnd())
+            return std::nullopt;
+        const bool final = in.take(1) != 0;
+        const quint32 type = in.take(2);
+        if (type == 0) {
+            const qint64 byte = (in.position() + 7) / 8;
+            if (byte + 4 > size)
+                return std::nullopt;
+            const quint16 length = quint16(data[byte] | (data[byte + 1] << 8));
+            const quint16 inverse = quint16(data[byte + 2] | (data[byte + 3] << 8));
+            if (quint16(~length) != inverse || byte + 4 + length > size)
+                return std::nullopt;
+            in.seekByte(byte + 4 + length);
+            if (final)
+                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8})
+                                                   : std::nullopt;
+            continue;
+        }
+        if (type == 1) {
+            if (!walkCodes(in, fixedLitlen, fixedDistance))
+                return std::nullopt;
+        } else if (type == 2) {
+            if (!readDynamicTables(in, litlen, distance) || !walkCodes(in, litlen, distance))
+                return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+        if (final) {
+            const qint64 end = in.position();
+            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end}) : std::nullopt;
+        }
+    }
+}
+
+} // namespace fcb::dflt

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <optional>
+
+namespace fcb::dflt {
+
+// Where the blocks of a raw DEFLATE stream lie, found by walking its block headers and Huffman
+// codes without producing output (several times faster than inflating). Bit positions count
+// from the first byte's least significant bit, as DEFLATE packs them.
+struct BlockWalk
+{
+    qint64 finalBlockBit = 0; // where the header of the last (BFINAL) block begins
+    qint64 endBit = 0;        // just after that block's end-of-block code
+};
+
+// The walk of a stream that is exactly `size` bytes long (the final block ends in its last
+// byte), or nothing when the data is not such a stream. It checks the codes' structure only
+// (not distances against the output), so callers that rely on the result prove it by inflating.
+std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size);
+
+} // namespace fcb::dflt
