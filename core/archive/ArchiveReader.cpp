@@ -82,6 +82,19 @@ struct EntryCheck
 
 void checkIntegrity(EntryCheck& e);
 
+// Opens the entry's target, if it has one, as a new file; false (with e.writeError) if it cannot.
+bool openTarget(EntryCheck& e, std::unique_ptr<QFile>& out)
+{
+    if (e.target.isEmpty())
+        return true;
+    out = std::make_unique<QFile>(e.target);
+    const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    if (out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
+        return true;
+    e.writeError = out->errorString();
+    return false;
+}
+
 void checkEntry(EntryCheck& e)
 {
     QByteArray data;
@@ -131,14 +144,8 @@ void checkLargeEntry(EntryCheck& e)
         return;
     }
     std::unique_ptr<QFile> out;
-    if (!e.target.isEmpty()) {
-        out = std::make_unique<QFile>(e.target);
-        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-        if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms)) {
-            e.writeError = out->errorString();
-            return;
-        }
-    }
+    if (!openTarget(e, out))
+        return;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     Sha256 hash;
     quint64 read = 0;
@@ -244,14 +251,8 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
     const bool stored = method == 0;
     std::unique_ptr<QFile> out;
-    if (!e.target.isEmpty()) {
-        out = std::make_unique<QFile>(e.target);
-        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-        if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms)) {
-            e.writeError = out->errorString();
-            return PieceOutcome::WriteFailed;
-        }
-    }
+    if (!openTarget(e, out))
+        return PieceOutcome::WriteFailed;
     std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
     quint64 produced = 0;
     qint64 counted = 0; // progress reported so far
