@@ -864,7 +864,8 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         int method = 0;
         const qint64 at = e->keepBytes ? -1 : dataStart(&method);
         if (at >= 0) {
-            if (auto collected = collect(true); !collected) // the workers are the pieces' now
+            // Checks still running (the database's integrity check, say) go on beside the pieces.
+            if (auto collected = collect(false); !collected)
                 return fail(collected.error());
             const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize, progress);
             if (outcome == PieceOutcome::Cancelled)

@@ -42,6 +42,7 @@ public:
     // Set by refill() once the data is used up: zeros are all that follows.
     bool pastEnd() const { return m_pastEnd; }
     quint64 peek() const { return m_buffer; }
+    int available() const { return m_count; }
     void drop(int bits)
     {
         m_buffer >>= bits;
@@ -223,28 +224,83 @@ void fixedTables(Table& litlen, Table& distance)
 }
 
 // Walks the codes of one Huffman-coded block up to and including its end-of-block code.
-bool walkCodes(BitReader& in, const Table& litlen, const Table& distance)
+// What the walk needs of a symbol, looked up at once: the bits it takes with its extra bits,
+// and what it is. Built per block from the Huffman tables.
+enum Kind : quint8 { Slow = 0, Literal, Length, EndOfBlock, Invalid };
+
+struct Steps
 {
+    std::array<quint16, 1 << kTableBits> litlen{};   // kind << 8 | bits to drop
+    std::array<quint16, 1 << kTableBits> distance{}; // 1 << 8 | bits to drop, or 0
+
+    void build(const Table& lit, const Table& dist)
+    {
+        for (size_t i = 0; i < litlen.size(); ++i) {
+            const quint16 e = lit.entries[i];
+            const int symbol = e >> 4;
+            const int bits = e & 15;
+            if (e == 0)
+                litlen[i] = 0;
+            else if (symbol < 256)
+                litlen[i] = quint16(Literal << 8 | bits);
+            else if (symbol == 256)
+                litlen[i] = quint16(EndOfBlock << 8 | bits);
+            else if (symbol > 285)
+                litlen[i] = quint16(Invalid << 8);
+            else
+                litlen[i] = quint16(Length << 8 | (bits + kLengthExtra[size_t(symbol - 257)]));
+        }
+        for (size_t i = 0; i < distance.size(); ++i) {
+            const quint16 e = dist.entries[i];
+            const int symbol = e >> 4;
+            distance[i] = (e == 0 || symbol >= 30) ? 0 : quint16(1 << 8 | ((e & 15) + kDistanceExtra[size_t(symbol)]));
+        }
+    }
+};
+
+// Walks the codes of one Huffman-coded block up to and including its end-of-block code.
+bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps)
+{
+    constexpr quint64 mask = (1u << kTableBits) - 1;
     for (;;) {
-        in.refill();
-        if (in.pastEnd())
-            return false;
-        const int symbol = litlen.decode(in);
-        if (symbol < 256) {
-            if (symbol < 0)
+        // A code (15 bits) with its extra bits (5), then a distance code (15) with its (13).
+        if (in.available() < 48) {
+            in.refill();
+            if (in.pastEnd())
                 return false;
+        }
+        const quint16 step = steps.litlen[in.peek() & mask];
+        const int kind = step >> 8;
+        if (kind == Literal) {
+            in.drop(step & 0xff);
             continue;
         }
-        if (symbol == 256)
+        if (kind == Length) {
+            in.drop(step & 0xff);
+        } else if (kind == EndOfBlock) {
+            in.drop(step & 0xff);
             return !in.overrun();
-        if (symbol > 285)
+        } else if (kind == Invalid) {
             return false;
-        in.drop(kLengthExtra[size_t(symbol - 257)]);
-        in.refill();
-        const int d = distance.decode(in);
-        if (d < 0 || d >= 30)
-            return false;
-        in.drop(kDistanceExtra[size_t(d)]);
+        } else { // a code longer than the table: bit by bit
+            const int symbol = litlen.decode(in);
+            if (symbol < 0 || symbol > 285)
+                return false;
+            if (symbol < 256)
+                continue;
+            if (symbol == 256)
+                return !in.overrun();
+            in.drop(kLengthExtra[size_t(symbol - 257)]);
+        }
+        const quint16 d = steps.distance[in.peek() & mask];
+        if (d != 0) {
+            in.drop(d & 0xff);
+        } else {
+            const int symbol = distance.decode(in);
+            if (symbol < 0 || symbol >= 30)
+                return false;
+            in.drop(kDistanceExtra[size_t(symbol)]);
+        }
         if (in.overrun())
             return false;
     }
@@ -260,6 +316,9 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
     Table fixedLitlen;
     Table fixedDistance;
     fixedTables(fixedLitlen, fixedDistance);
+    Steps fixedSteps;
+    fixedSteps.build(fixedLitlen, fixedDistance);
+    Steps steps;
     for (;;) {
         const qint64 header = in.position();
         in.refill();
@@ -282,10 +341,13 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
             continue;
         }
         if (type == 1) {
-            if (!walkCodes(in, fixedLitlen, fixedDistance))
+            if (!walkCodes(in, fixedLitlen, fixedDistance, fixedSteps))
                 return std::nullopt;
         } else if (type == 2) {
-            if (!readDynamicTables(in, litlen, distance) || !walkCodes(in, litlen, distance))
+            if (!readDynamicTables(in, litlen, distance))
+                return std::nullopt;
+            steps.build(litlen, distance);
+            if (!walkCodes(in, litlen, distance, steps))
                 return std::nullopt;
         } else {
             return std::nullopt;

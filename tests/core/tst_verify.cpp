@@ -160,6 +160,19 @@ private Q_SLOTS:
         QVERIFY(staged);
         QVERIFY(staged->ok());
         QCOMPARE(test::fileBytes(extracted + QStringLiteral("/files/2025/big.txt")), text + text.left(777));
+        // Cancelled halfway through the large entry: it says so, and leaves no part of the file.
+        const QString cancelledTo = dir.path() + QStringLiteral("/cancelled");
+        int reports = 0;
+        CallbackTaskContext* self = nullptr;
+        CallbackTaskContext cancelling([&](qint64 done, qint64, const QString&) {
+            if (done > (8 << 20) && ++reports == 1)
+                self->cancel();
+        });
+        self = &cancelling;
+        const auto cancelled = archive::verify(created->backup.path, dir.path(), cancelling, cancelledTo);
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QVERIFY(!QFileInfo::exists(cancelledTo + QStringLiteral("/files/2025/big.txt")));
         // A damaged chunk fails the check, whichever way the entry is read after that.
         const qsizetype third = ours.indexOf(QByteArray("\x00\x00\xff\xff", 4),
                                              ours.indexOf(QByteArray("\x00\x00\xff\xff", 4),
