@@ -48,7 +48,9 @@ struct SnapshotInfo
 // A consistent copy of a live database (WAL or not) while other processes keep writing:
 // the online backup API under one read transaction, so the copy is the state at the moment
 // the snapshot began and a busy writer cannot make it start over.
-// checkIntegrity: run integrity_check on the copy (else the caller does, e.g. alongside other work).
+// The target is a throw-away copy: it is written without a journal or fsync (the archive it goes
+// into is synced). checkIntegrity: run integrity_check on the copy (else the caller does, e.g.
+// alongside other work).
 Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity = true);
 
 // True when the file starts with SQLite's 16-byte header.
