@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSet>
+#include <QtEndian>
 
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
@@ -439,24 +440,6 @@ Result<ArchiveDirectory> readDirectory(const QString& zipPath)
     return directory;
 }
 
-namespace {
-
-quint16 le16(const uchar* p)
-{
-    return quint16(p[0] | (p[1] << 8));
-}
-
-quint32 le32(const uchar* p)
-{
-    return quint32(p[0]) | (quint32(p[1]) << 8) | (quint32(p[2]) << 16) | (quint32(p[3]) << 24);
-}
-
-quint64 le64(const uchar* p)
-{
-    return quint64(le32(p)) | (quint64(le32(p + 4)) << 32);
-}
-
-} // namespace
 
 // Read directly: listing a page opens twenty archives for their metadata.json, and a handful of
 // reads each (the end of the file, the central directory, the entry) is all it takes. Every
@@ -481,30 +464,30 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     const auto* t = reinterpret_cast<const uchar*>(tail->constData());
     qint64 eocd = -1;
     for (qint64 i = tailSize - 22; i >= 0; --i) {
-        if (le32(t + i) == 0x06054b50) {
+        if (qFromLittleEndian<quint32>(t + i) == 0x06054b50) {
             eocd = i;
             break;
         }
     }
     if (eocd < 0)
         return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-    quint64 entries = le16(t + eocd + 10);
-    quint64 directorySize = le32(t + eocd + 12);
-    quint64 directoryOffset = le32(t + eocd + 16);
+    quint64 entries = qFromLittleEndian<quint16>(t + eocd + 10);
+    quint64 directorySize = qFromLittleEndian<quint32>(t + eocd + 12);
+    quint64 directoryOffset = qFromLittleEndian<quint32>(t + eocd + 16);
     if (entries == 0xffff || directorySize == 0xffffffff || directoryOffset == 0xffffffff) {
         // ZIP64: the locator sits right before the record and points at the ZIP64 record.
         // Without one (exactly 65,535 entries, say), the values above are the real ones.
         const qint64 locator = fileSize - tailSize + eocd - 20;
         const auto loc = readAt(locator, 20);
-        if (loc && le32(reinterpret_cast<const uchar*>(loc->constData())) == 0x07064b50) {
-            const quint64 recordAt = le64(reinterpret_cast<const uchar*>(loc->constData()) + 8);
+        if (loc && qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(loc->constData())) == 0x07064b50) {
+            const quint64 recordAt = qFromLittleEndian<quint64>(reinterpret_cast<const uchar*>(loc->constData()) + 8);
             const auto record = recordAt < quint64(fileSize) ? readAt(qint64(recordAt), 56) : std::nullopt;
-            if (!record || le32(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
+            if (!record || qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
                 return fail(notAZip(zipPath, UNZ_BADZIPFILE));
             const auto* r = reinterpret_cast<const uchar*>(record->constData());
-            entries = le64(r + 32);
-            directorySize = le64(r + 40);
-            directoryOffset = le64(r + 48);
+            entries = qFromLittleEndian<quint64>(r + 32);
+            directorySize = qFromLittleEndian<quint64>(r + 40);
+            directoryOffset = qFromLittleEndian<quint64>(r + 48);
             eocd -= 20 + 56; // where the directory ends, for the shift below
         }
     }
@@ -534,19 +517,19 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     quint64 at = 0;
     for (quint64 n = 0; n < entries; ++n) {
         const uchar* fixed = bytesAt(at, 46);
-        if (!fixed || le32(fixed) != 0x02014b50)
+        if (!fixed || qFromLittleEndian<quint32>(fixed) != 0x02014b50)
             return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint64 variable = quint64(le16(fixed + 28)) + le16(fixed + 30) + le16(fixed + 32);
+        const quint64 variable = quint64(qFromLittleEndian<quint16>(fixed + 28)) + qFromLittleEndian<quint16>(fixed + 30) + qFromLittleEndian<quint16>(fixed + 32);
         const uchar* d = bytesAt(at, 46 + variable);
         if (!d)
             return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint16 flags = le16(d + 8);
-        const quint16 method = le16(d + 10);
-        const quint32 crc = le32(d + 16);
-        quint64 packed = le32(d + 20);
-        quint64 size = le32(d + 24);
-        const quint64 nameLength = le16(d + 28), extraLength = le16(d + 30), commentLength = le16(d + 32);
-        quint64 localOffset = le32(d + 42);
+        const quint16 flags = qFromLittleEndian<quint16>(d + 8);
+        const quint16 method = qFromLittleEndian<quint16>(d + 10);
+        const quint32 crc = qFromLittleEndian<quint32>(d + 16);
+        quint64 packed = qFromLittleEndian<quint32>(d + 20);
+        quint64 size = qFromLittleEndian<quint32>(d + 24);
+        const quint64 nameLength = qFromLittleEndian<quint16>(d + 28), extraLength = qFromLittleEndian<quint16>(d + 30), commentLength = qFromLittleEndian<quint16>(d + 32);
+        quint64 localOffset = qFromLittleEndian<quint32>(d + 42);
         const quint64 next = at + 46 + nameLength + extraLength + commentLength;
         if (nameLength != quint64(wanted.size()) || std::memcmp(d + 46, wanted.constData(), size_t(nameLength)) != 0) {
             at = next;
@@ -554,7 +537,7 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
         }
         // ZIP64 extra field: the 64-bit values, in this order, for the fields that are all ones.
         for (quint64 x = 46 + nameLength; x + 4 <= 46 + nameLength + extraLength;) {
-            const quint16 id = le16(d + x), length = le16(d + x + 2);
+            const quint16 id = qFromLittleEndian<quint16>(d + x), length = qFromLittleEndian<quint16>(d + x + 2);
             const quint64 end = x + 4 + length;
             if (end > 46 + nameLength + extraLength)
                 break;
@@ -565,7 +548,7 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
                         continue;
                     if (v + 8 > end)
                         return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-                    *field = le64(d + v);
+                    *field = qFromLittleEndian<quint64>(d + v);
                     v += 8;
                 }
             }
@@ -581,10 +564,10 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
         if ((flags & 1) || (method != 0 && method != Z_DEFLATED))
             return damaged(QStringLiteral("method %1, flags %2").arg(method).arg(flags));
         const auto local = localOffset < quint64(fileSize) ? readAt(qint64(localOffset), 30) : std::nullopt;
-        if (!local || le32(reinterpret_cast<const uchar*>(local->constData())) != 0x04034b50)
+        if (!local || qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(local->constData())) != 0x04034b50)
             return damaged(QStringLiteral("no local header"));
         const auto* l = reinterpret_cast<const uchar*>(local->constData());
-        const quint64 dataAt = localOffset + 30 + le16(l + 26) + le16(l + 28);
+        const quint64 dataAt = localOffset + 30 + qFromLittleEndian<quint16>(l + 26) + qFromLittleEndian<quint16>(l + 28);
         if (dataAt > quint64(fileSize) || packed > quint64(fileSize) - dataAt || (method == 0 && packed != size))
             return damaged(QStringLiteral("sizes"));
         const auto data = readAt(qint64(dataAt), qint64(packed));

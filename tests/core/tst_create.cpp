@@ -174,8 +174,7 @@ private Q_SLOTS:
         QRandomGenerator words(7);
         while (text.size() < (37 << 20) + 12345) // not a multiple of the chunk size
             text += "record " + QByteArray::number(words.bounded(100000)) + " lorem ipsum dolor sit amet, ";
-        QByteArray noise(21 << 20, Qt::Uninitialized);
-        QRandomGenerator(9).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        const QByteArray noise = test::randomBytes(9, 21 << 20);
         for (const auto& [name, bytes] : {std::pair{QStringLiteral("/2025/01/export.csv"), text},
                                           std::pair{QStringLiteral("/2025/01/video.mp4"), noise}}) {
             QFile f(fx.folder.filesDir() + name);

@@ -98,8 +98,7 @@ private Q_SLOTS:
         QRandomGenerator words(3);
         while (text.size() < (3 << 20))
             text += "entry " + QByteArray::number(words.bounded(5000)) + " of the log; ";
-        QByteArray noise(1 << 20, Qt::Uninitialized);
-        QRandomGenerator(4).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        const QByteArray noise = test::randomBytes(4, 1 << 20);
         const QList<QByteArray> inputs{QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), text,
                                        noise, text.left(700000) + noise.left(300000) + text.right(500000)};
         int checked = 0;

@@ -233,8 +233,7 @@ private Q_SLOTS:
         auto fx = test::makeDataFolder(5, 0);
         QFile big(fx.folder.filesDir() + QStringLiteral("/media.bin"));
         QVERIFY(big.open(QIODevice::WriteOnly));
-        QByteArray noise(8 << 20, Qt::Uninitialized); // does not compress: the archive stays 8 MB
-        QRandomGenerator(42).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        const QByteArray noise = test::randomBytes(42, 8 << 20); // does not compress: the archive stays 8 MB
         big.write(noise);
         big.close();
         const QString name = makeBackup(fx);

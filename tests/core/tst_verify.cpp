@@ -120,8 +120,7 @@ private Q_SLOTS:
         QRandomGenerator words(11);
         while (text.size() < (20 << 20))
             text += "row " + QByteArray::number(words.bounded(100000)) + " consectetur adipiscing elit; ";
-        QByteArray noise(18 << 20, Qt::Uninitialized);
-        QRandomGenerator(5).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+        const QByteArray noise = test::randomBytes(5, 18 << 20);
         const QString theirs = dir.path() + QStringLiteral("/backup_20250115_100000.zip");
         test::writeZip(theirs, {{QStringLiteral("database.db"), test::sqliteBytes()},
                                 {QStringLiteral("files/big.txt"), text},

@@ -5,6 +5,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QTest>
 #include <QUrl>
@@ -317,6 +318,13 @@ void writeZip(const QString& path, const QList<ZipEntrySpec>& entries)
     }
     zip.close();
     QCOMPARE(zip.getZipError(), 0);
+}
+
+QByteArray randomBytes(quint32 seed, qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator(seed).fillRange(reinterpret_cast<quint32*>(bytes.data()), size / 4);
+    return bytes;
 }
 
 QByteArray fileBytes(const QString& path)

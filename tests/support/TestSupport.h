@@ -100,6 +100,8 @@ struct ZipEntrySpec
 // Writes a zip with exactly these entries (for fixtures: FastCMS-like, hostile, damaged).
 void writeZip(const QString& path, const QList<ZipEntrySpec>& entries);
 QByteArray fileBytes(const QString& path);
+// `size` bytes that do not compress, the same for the same seed.
+QByteArray randomBytes(quint32 seed, qsizetype size);
 // A minimal healthy SQLite database as bytes (optionally with a WAL-mode header, as FastCMS copies it).
 QByteArray sqliteBytes(const QString& marker = QStringLiteral("zipped"), bool walHeader = true);
 
