@@ -14,6 +14,7 @@
 
 #include <deque>
 
+#include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
 
 #include <libdeflate.h>
@@ -132,41 +133,52 @@ struct Piece
 };
 
 // libdeflate ends every stream with a final block. To join chunks into one stream, as pigz
-// does, a chunk that is not the last must end with a non-final block on a byte boundary:
-// zlib's inflate (stopping at every block boundary) finds where the final block begins, that
-// block's BFINAL bit is cleared, and an empty stored block (a sync-flush marker) pads to the
-// byte boundary. Inflating the chunk also proves the compressed data round-trips.
-bool makeJoinable(QByteArray& deflated, qsizetype originalSize)
+// does, a chunk that is not the last must end with a non-final block on a byte boundary: the
+// final block's BFINAL bit is cleared, and an empty stored block (a sync-flush marker) pads to
+// the byte boundary. The block walk finds where the final block begins, and the size its codes
+// stand for proves it read them as an inflater would. Should the walk fail, zlib's inflate
+// (stopping at every block boundary) finds the block instead, at twice the cost.
+std::optional<dflt::BlockWalk> blocksByInflating(const QByteArray& deflated, qsizetype originalSize)
 {
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
-        return false;
+        return std::nullopt;
     thread_local QByteArray sink;
     sink.resize(qsizetype(kChunk));
-    z.next_in = reinterpret_cast<Bytef*>(deflated.data());
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.constData()));
     z.avail_in = uInt(deflated.size());
-    qint64 finalBlockBit = 0; // where the last block began
-    qint64 endBit = -1;       // where its end-of-block code ends (before the padding to the byte)
-    qint64 produced = 0;
+    dflt::BlockWalk walk{0, -1, 0};
     int rc = Z_OK;
     while (rc == Z_OK) {
         z.next_out = reinterpret_cast<Bytef*>(sink.data());
         z.avail_out = uInt(sink.size());
         rc = inflate(&z, Z_BLOCK);
-        produced += sink.size() - qint64(z.avail_out);
+        walk.produced += sink.size() - qint64(z.avail_out);
         // Stopped right after an end-of-block code (the low bits: those taken but not decoded):
         // after a non-final block the next block starts here; after the final one the data ends.
         if (rc == Z_OK && (z.data_type & 128)) {
             const qint64 at = qint64(z.total_in) * 8 - (z.data_type & 63);
             if (z.data_type & 64)
-                endBit = at;
+                walk.endBit = at;
             else
-                finalBlockBit = at;
+                walk.finalBlockBit = at;
         }
     }
     inflateEnd(&z);
-    if (rc != Z_STREAM_END || produced != originalSize || qint64(z.total_in) != deflated.size() || endBit < 0)
+    if (rc != Z_STREAM_END || walk.produced != originalSize || qint64(z.total_in) != deflated.size() || walk.endBit < 0)
+        return std::nullopt;
+    return walk;
+}
+
+bool makeJoinable(QByteArray& deflated, qsizetype originalSize)
+{
+    auto walk = dflt::walkBlocks(reinterpret_cast<const uchar*>(deflated.constData()), deflated.size());
+    if (!walk || walk->produced != originalSize)
+        walk = blocksByInflating(deflated, originalSize);
+    if (!walk)
         return false;
+    const qint64 finalBlockBit = walk->finalBlockBit;
+    const qint64 endBit = walk->endBit;
     deflated[finalBlockBit / 8] = char(uchar(deflated[finalBlockBit / 8]) & ~(1u << (finalBlockBit % 8)));
     // After the last block: BFINAL=0, BTYPE=00 (three zero bits), pad to the byte, LEN 0, NLEN ~0.
     const qint64 headerEnd = endBit + 3;

@@ -223,14 +223,24 @@ void fixedTables(Table& litlen, Table& distance)
     distance.build(distances.data(), 30, true);
 }
 
-// Walks the codes of one Huffman-coded block up to and including its end-of-block code.
 // What the walk needs of a symbol, looked up at once: the bits it takes with its extra bits,
-// and what it is. Built per block from the Huffman tables.
+// what it is, and for a length its base and where its extra bits sit. Built per block from the
+// Huffman tables.
 enum Kind : quint8 { Slow = 0, Literal, Length, EndOfBlock, Invalid };
+
+constexpr std::array<quint16, 29> kLengthBase{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                              31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+
+// A litlen step: bits 0-5 the bits to drop, 6-8 the kind; for a length, 9-12 its code's bits,
+// 13-15 its extra bits and 16-24 its base.
+constexpr quint32 step(Kind kind, int drop, int codeBits = 0, int extra = 0, int base = 0)
+{
+    return quint32(drop) | quint32(kind) << 6 | quint32(codeBits) << 9 | quint32(extra) << 13 | quint32(base) << 16;
+}
 
 struct Steps
 {
-    std::array<quint16, 1 << kTableBits> litlen{};   // kind << 8 | bits to drop
+    std::array<quint32, 1 << kTableBits> litlen{};
     std::array<quint16, 1 << kTableBits> distance{}; // 1 << 8 | bits to drop, or 0
 
     void build(const Table& lit, const Table& dist)
@@ -240,15 +250,16 @@ struct Steps
             const int symbol = e >> 4;
             const int bits = e & 15;
             if (e == 0)
-                litlen[i] = 0;
+                litlen[i] = step(Slow, 0);
             else if (symbol < 256)
-                litlen[i] = quint16(Literal << 8 | bits);
+                litlen[i] = step(Literal, bits);
             else if (symbol == 256)
-                litlen[i] = quint16(EndOfBlock << 8 | bits);
+                litlen[i] = step(EndOfBlock, bits);
             else if (symbol > 285)
-                litlen[i] = quint16(Invalid << 8);
+                litlen[i] = step(Invalid, 0);
             else
-                litlen[i] = quint16(Length << 8 | (bits + kLengthExtra[size_t(symbol - 257)]));
+                litlen[i] = step(Length, bits + kLengthExtra[size_t(symbol - 257)], bits, kLengthExtra[size_t(symbol - 257)],
+                                 kLengthBase[size_t(symbol - 257)]);
         }
         for (size_t i = 0; i < distance.size(); ++i) {
             const quint16 e = dist.entries[i];
@@ -258,10 +269,16 @@ struct Steps
     }
 };
 
-// Walks the codes of one Huffman-coded block up to and including its end-of-block code.
-bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps)
+// Walks the codes of one Huffman-coded block up to and including its end-of-block code,
+// counting the bytes they stand for.
+bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& produced)
 {
     constexpr quint64 mask = (1u << kTableBits) - 1;
+    qint64 count = 0;
+    const auto done = [&](bool ok) {
+        produced += count;
+        return ok;
+    };
     for (;;) {
         // A code (15 bits) with its extra bits (5), then a distance code (15) with its (13).
         if (in.available() < 48) {
@@ -269,28 +286,33 @@ bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const 
             if (in.pastEnd())
                 return false;
         }
-        const quint16 step = steps.litlen[in.peek() & mask];
-        const int kind = step >> 8;
+        const quint32 s = steps.litlen[in.peek() & mask];
+        const int kind = (s >> 6) & 7;
         if (kind == Literal) {
-            in.drop(step & 0xff);
+            in.drop(s & 63);
+            ++count;
             continue;
         }
         if (kind == Length) {
-            in.drop(step & 0xff);
+            const int extra = (s >> 13) & 7;
+            count += (s >> 16) + ((in.peek() >> ((s >> 9) & 15)) & ((1u << extra) - 1));
+            in.drop(s & 63);
         } else if (kind == EndOfBlock) {
-            in.drop(step & 0xff);
-            return !in.overrun();
+            in.drop(s & 63);
+            return done(!in.overrun());
         } else if (kind == Invalid) {
             return false;
         } else { // a code longer than the table: bit by bit
             const int symbol = litlen.decode(in);
             if (symbol < 0 || symbol > 285)
                 return false;
-            if (symbol < 256)
+            if (symbol < 256) {
+                ++count;
                 continue;
+            }
             if (symbol == 256)
-                return !in.overrun();
-            in.drop(kLengthExtra[size_t(symbol - 257)]);
+                return done(!in.overrun());
+            count += kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
         }
         const quint16 d = steps.distance[in.peek() & mask];
         if (d != 0) {
@@ -319,6 +341,7 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
     Steps fixedSteps;
     fixedSteps.build(fixedLitlen, fixedDistance);
     Steps steps;
+    qint64 produced = 0;
     for (;;) {
         const qint64 header = in.position();
         in.refill();
@@ -335,26 +358,27 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
             if (quint16(~length) != inverse || byte + 4 + length > size)
                 return std::nullopt;
             in.seekByte(byte + 4 + length);
+            produced += length;
             if (final)
-                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8})
+                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, produced})
                                                    : std::nullopt;
             continue;
         }
         if (type == 1) {
-            if (!walkCodes(in, fixedLitlen, fixedDistance, fixedSteps))
+            if (!walkCodes(in, fixedLitlen, fixedDistance, fixedSteps, produced))
                 return std::nullopt;
         } else if (type == 2) {
             if (!readDynamicTables(in, litlen, distance))
                 return std::nullopt;
             steps.build(litlen, distance);
-            if (!walkCodes(in, litlen, distance, steps))
+            if (!walkCodes(in, litlen, distance, steps, produced))
                 return std::nullopt;
         } else {
             return std::nullopt;
         }
         if (final) {
             const qint64 end = in.position();
-            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end}) : std::nullopt;
+            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced}) : std::nullopt;
         }
     }
 }

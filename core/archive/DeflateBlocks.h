@@ -13,11 +13,13 @@ struct BlockWalk
 {
     qint64 finalBlockBit = 0; // where the header of the last (BFINAL) block begins
     qint64 endBit = 0;        // just after that block's end-of-block code
+    qint64 produced = 0;      // the bytes the stream inflates to
 };
 
 // The walk of a stream that is exactly `size` bytes long (the final block ends in its last
 // byte), or nothing when the data is not such a stream. It checks the codes' structure only
-// (not distances against the output), so callers that rely on the result prove it by inflating.
+// (not distances against the output): callers that rely on the result prove it, by inflating
+// or, for a stream they compressed themselves, by the size it stands for.
 std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size);
 
 } // namespace fcb::dflt

@@ -122,6 +122,7 @@ private Q_SLOTS:
                 QVERIFY(walked);
                 QCOMPARE(walked->finalBlockBit, expected->finalBlockBit);
                 QCOMPARE(walked->endBit, expected->endBit);
+                QCOMPARE(walked->produced, input.size());
                 // Damage: never a crash or a read outside the data; cut short: never accepted.
                 QByteArray damaged = stream;
                 if (!damaged.isEmpty())
