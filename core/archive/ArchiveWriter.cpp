@@ -4,7 +4,6 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QFuture>
@@ -17,12 +16,9 @@
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
 
-#include <libdeflate.h>
-#include <quazip/zip.h>
+#include "archive/ZipWriter.h"
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
+#include <libdeflate.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -41,14 +37,6 @@ namespace {
 
 constexpr qint64 bufferSize = 1 << 20;
 
-bool isAscii(const QString& text)
-{
-    for (const QChar c : text)
-        if (c.unicode() > 0x7f)
-            return false;
-    return true;
-}
-
 // Media that is already compressed gains nothing from DEFLATE; storing it is faster and
 // FastCMS's restore (Python's zipfile) reads stored entries too. Judged by content.
 bool compresses(const QByteArray& sample)
@@ -66,11 +54,6 @@ bool compresses(const QByteArray& sample)
     return size != 0;
 }
 
-Error zipError(const QString& message, int code)
-{
-    return Error::make(ErrorCode::Io, message, QStringLiteral("zip error %1").arg(code));
-}
-
 } // namespace
 
 ArchiveWriter::ArchiveWriter(const QString& path, Options options)
@@ -80,21 +63,18 @@ ArchiveWriter::ArchiveWriter(const QString& path, Options options)
 {
 }
 
-ArchiveWriter::~ArchiveWriter()
+ArchiveWriter::~ArchiveWriter() = default;
+
+Error ArchiveWriter::writeError(const QString& message) const
 {
-    if (m_zip && m_zip->isOpen())
-        m_zip->close();
+    return Error::make(m_zip->noSpace() ? ErrorCode::NoSpace : ErrorCode::Io, message, m_zip->errorString());
 }
 
 Result<void> ArchiveWriter::open()
 {
     if (!m_file.open(QIODevice::ReadWrite | QIODevice::NewOnly, files::ownerOnly))
         return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not create %1.").arg(m_path), m_file.errorString());
-    m_zip = std::make_unique<QuaZip>(&m_file);
-    m_zip->setAutoClose(false);
-    m_zip->setZip64Enabled(m_options.zip64);
-    if (!m_zip->open(QuaZip::mdCreate))
-        return fail(zipError(FcbArchiveWriterText::tr("Could not start the archive %1.").arg(m_path), m_zip->getZipError()));
+    m_zip = std::make_unique<ZipWriter>(m_file, m_options.zip64);
     return ok();
 }
 
@@ -112,6 +92,8 @@ constexpr qint64 kWholeLimit = 16 << 20;
 constexpr qint64 kChunk = 4 << 20;
 // Input read ahead of the writer, across all pieces in flight: the memory bound.
 constexpr qint64 kWindow = 48 << 20;
+// Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
+constexpr qint64 kLargeEntry = qint64(2) << 30;
 
 struct Piece
 {
@@ -294,26 +276,12 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 if (!piece.ok)
                     return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(source.entryName));
                 if (!entryOpen) {
-                    zip_fileinfo info{};
-                    const QDateTime t = source.time;
-                    info.tmz_date.tm_year = uInt(t.date().year());
-                    info.tmz_date.tm_mon = uInt(t.date().month() - 1);
-                    info.tmz_date.tm_mday = uInt(t.date().day());
-                    info.tmz_date.tm_hour = uInt(t.time().hour());
-                    info.tmz_date.tm_min = uInt(t.time().minute());
-                    info.tmz_date.tm_sec = uInt(t.time().second());
-                    info.external_fa = uLong(0100644u) << 16;
-                    m_zip->setUtf8Enabled(!isAscii(source.entryName));
-                    zipSetFlags(m_zip->getZipFile(), ZIP_WRITE_DATA_DESCRIPTOR);
-                    // Raw: the data is compressed already; sizes and CRC come at the close.
-                    const int rc = zipOpenNewFileInZip4_64(m_zip->getZipFile(), source.entryName.toUtf8().constData(), &info,
-                                                           nullptr, 0, nullptr, 0, nullptr, front.deflate ? Z_DEFLATED : 0,
-                                                           front.deflate ? m_options.level : 0, 1, -MAX_WBITS, 8,
-                                                           Z_DEFAULT_STRATEGY, nullptr, 0, (m_zip->getOsCode() << 8) | 30,
-                                                           isAscii(source.entryName) ? 0 : ZIP_ENCODING_UTF8, // names as Python reads them
-                                                           m_options.zip64 ? 1 : 0);
-                    if (rc != ZIP_OK)
-                        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName), rc));
+                    // Raw: the data is compressed already; CRC and sizes come at the end.
+                    const ZipWriter::Entry entry{source.entryName, source.time,
+                                                 front.deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644,
+                                                 front.size >= kLargeEntry};
+                    if (!m_zip->begin(entry))
+                        return fail(writeError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName)));
                     entryOpen = true;
                     entryCrc = 0;
                     entrySize = 0;
@@ -321,13 +289,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                         ++m_stored;
                 }
                 const QByteArray& data = piece.store ? piece.input : piece.output;
-                for (qsizetype at = 0; at < data.size();) {
-                    const unsigned part = unsigned(qMin<qsizetype>(data.size() - at, 1 << 30));
-                    if (const int rc = zipWriteInFileInZip(m_zip->getZipFile(), data.constData() + at, part); rc != ZIP_OK)
-                        return fail(
-                            zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName), rc));
-                    at += part;
-                }
+                if (!m_zip->write(data.constData(), data.size()))
+                    return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
                 // Start writing back to disk early, so that the final fsync has little left to do.
                 m_unsynced += data.size();
                 if (m_unsynced >= (32 << 20) && m_file.flush()) {
@@ -347,8 +310,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             }
             if (!front.allRead)
                 return ok(); // the reader is still on this file
-            if (const int rc = zipCloseFileInZipRaw64(m_zip->getZipFile(), ZPOS64_T(entrySize), uLong(entryCrc)); rc != ZIP_OK)
-                return fail(zipError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName), rc));
+            if (!m_zip->end(entryCrc, quint64(entrySize)))
+                return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
             entryOpen = false;
             m_digests.append({source.entryName, front.digest});
             if (entrySize != front.size)
@@ -450,27 +413,27 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
 
 Result<void> ArchiveWriter::addBytes(const QString& entryName, const QByteArray& bytes, const QDateTime& time)
 {
-    QuaZipNewInfo info(entryName);
-    info.dateTime = time;
-    info.uncompressedSize = ulong(bytes.size());
-    info.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    m_zip->setUtf8Enabled(!isAscii(entryName));
-    QuaZipFile out(m_zip.get());
-    if (!out.open(QIODevice::WriteOnly, info, nullptr, 0, Z_DEFLATED, m_options.level)
-        || out.write(bytes) != bytes.size())
-        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
-    out.close();
-    if (out.getZipError() != UNZ_OK)
-        return fail(zipError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName), out.getZipError()));
-    m_digests.append({entryName, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()});
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
+        libdeflate_alloc_compressor(m_options.level), libdeflate_free_compressor);
+    if (!compressor)
+        return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(entryName));
+    QByteArray deflated(qsizetype(libdeflate_deflate_compress_bound(compressor.get(), size_t(bytes.size()))), Qt::Uninitialized);
+    deflated.resize(qsizetype(libdeflate_deflate_compress(compressor.get(), bytes.constData(), size_t(bytes.size()),
+                                                          deflated.data(), size_t(deflated.size()))));
+    if (deflated.isEmpty())
+        return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(entryName));
+    const ZipWriter::Entry entry{entryName, time, ZipWriter::Deflated, 0100600, false};
+    if (!m_zip->begin(entry) || !m_zip->write(deflated.constData(), deflated.size())
+        || !m_zip->end(crc32(0, bytes.constData(), bytes.size()), quint64(bytes.size())))
+        return fail(writeError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName)));
+    m_digests.append({entryName, Sha256::hex(bytes.constData(), bytes.size())});
     return ok();
 }
 
 Result<void> ArchiveWriter::finish()
 {
-    m_zip->close();
-    if (m_zip->getZipError() != UNZ_OK)
-        return fail(zipError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path), m_zip->getZipError()));
+    if (!m_zip->finish())
+        return fail(writeError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path)));
     if (!m_file.flush() || ::fsync(m_file.handle()) != 0)
         return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
     m_file.close();

@@ -12,9 +12,10 @@
 
 #include <memory>
 
-class QuaZip;
 
 namespace fcb {
+
+class ZipWriter;
 
 // Progress across all entries of one job, in bytes.
 struct ByteProgress
@@ -75,10 +76,12 @@ public:
     int storedEntries() const { return m_stored; }
 
 private:
+    Error writeError(const QString& message) const;
+
     QString m_path;
     Options m_options;
     QFile m_file;
-    std::unique_ptr<QuaZip> m_zip;
+    std::unique_ptr<ZipWriter> m_zip;
     QList<QPair<QString, QByteArray>> m_digests;
     int m_stored = 0;
     qint64 m_skipped = 0;
