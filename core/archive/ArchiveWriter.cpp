@@ -11,7 +11,10 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <atomic>
 #include <deque>
+#include <map>
+#include <mutex>
 
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
@@ -19,6 +22,9 @@
 #include "archive/ZipWriter.h"
 
 #include <libdeflate.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -86,20 +92,66 @@ Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sou
 
 namespace {
 
-// Whole files up to this size are compressed in one piece; larger ones in chunks of kChunk,
-// compressed in parallel and joined into one DEFLATE stream (see joinable()).
-constexpr qint64 kWholeLimit = 16 << 20;
+// Whole files up to this size are compressed in one piece; larger ones in chunks, compressed
+// in parallel and joined into one DEFLATE stream (see makeJoinable()). Chunks to compress are
+// smaller, so that no one of them holds up the writer for long (pieces are written in order);
+// chunks to store only need checksums.
+constexpr qint64 kWholeLimit = 4 << 20;
 constexpr qint64 kChunk = 4 << 20;
-// Input read ahead of the writer, across all pieces in flight: the memory bound.
+constexpr qint64 kDeflateChunk = 2 << 20;
+// What the pieces not yet written may hold (their input until compressed, then their output):
+// the memory bound of reading ahead of the writer.
 constexpr qint64 kWindow = 48 << 20;
 // Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
 constexpr qint64 kLargeEntry = qint64(2) << 30;
 
+// The SHA-256 of a file read in chunks, computed on the workers in the chunks' order: whoever
+// offers the next chunk in line hashes it, and any that were waiting behind it; a worker never
+// waits for another. Once every chunk's task has finished, every chunk is hashed.
+class OrderedHash
+{
+public:
+    void offer(int index, const QByteArray& chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_waiting.emplace(index, chunk);
+        if (m_busy)
+            return; // the worker hashing now takes this one too
+        m_busy = true;
+        for (auto next = m_waiting.find(m_next); next != m_waiting.end(); next = m_waiting.find(m_next)) {
+            const QByteArray data = std::move(next->second);
+            m_waiting.erase(next);
+            lock.unlock();
+            m_sha.add(data.constData(), data.size());
+            lock.lock();
+            ++m_next;
+        }
+        m_busy = false;
+    }
+    QByteArray hex()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_sha.hex();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<int, QByteArray> m_waiting;
+    int m_next = 0;
+    bool m_busy = false;
+    Sha256 m_sha;
+};
+
 struct Piece
 {
     QByteArray input;
+    std::shared_ptr<OrderedHash> hash; // a chunk: its place in its file's hash
+    int index = 0;
+    std::shared_ptr<QFile> source;     // a chunk the worker reads itself: from here, at offset
+    qint64 offset = 0;
     QString path;       // a whole file the worker reads itself (input is empty until then)
-    qint64 weight = 0;  // memory counted against the read-ahead window
+    qint64 weight = 0;  // memory counted against the read-ahead window; less once compressed
+    std::atomic<qint64>* held = nullptr; // the window's count, which the worker lowers then
     QString readError;
     bool vanished = false; // deleted before the worker came to it: skipped, as the scan would have
     qint64 inputSize = 0;
@@ -126,7 +178,7 @@ std::optional<dflt::BlockWalk> blocksByInflating(const QByteArray& deflated, qsi
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
         return std::nullopt;
     thread_local QByteArray sink;
-    sink.resize(qsizetype(kChunk));
+    sink.resize(qsizetype(kDeflateChunk));
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.constData()));
     z.avail_in = uInt(deflated.size());
     dflt::BlockWalk walk{0, -1, 0};
@@ -188,7 +240,28 @@ void compressPiece(Piece& p)
         }
         p.inputSize = p.input.size();
         p.store = !compresses(QByteArray::fromRawData(p.input.constData(), qMin<qsizetype>(p.input.size(), 65536)));
+    } else if (p.source) {
+        // Chunks too are read on the workers, side by side from the one open file. A file that
+        // shrank meanwhile gives short chunks, or empty ones, which still join.
+        p.input.resize(p.weight);
+        qint64 got = 0;
+        while (got < p.weight) {
+            const ssize_t n = ::pread(p.source->handle(), p.input.data() + got, size_t(p.weight - got), p.offset + got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                p.readError = QString::fromLocal8Bit(std::strerror(errno));
+                return;
+            }
+            if (n == 0)
+                break;
+            got += n;
+        }
+        p.input.resize(got);
+        p.inputSize = got;
     }
+    if (p.hash)
+        p.hash->offer(p.index, p.input);
     p.crc = crc32(0, p.input.constData(), p.input.size());
     if (p.whole)
         p.sha = Sha256::hex(p.input.constData(), p.input.size());
@@ -205,15 +278,24 @@ void compressPiece(Piece& p)
         p.ok = false;
         return;
     }
+    // Into a buffer of the worst case, then copied out at its real size: what waits to be
+    // written holds no more memory than it needs.
+    thread_local QByteArray buffer;
     const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
-    p.output.resize(qsizetype(bound));
+    if (buffer.size() < qsizetype(bound))
+        buffer.resize(qsizetype(bound));
     const size_t size = libdeflate_deflate_compress(compressor.get(), p.input.constData(), size_t(p.input.size()),
-                                                    p.output.data(), bound);
+                                                    buffer.data(), bound);
     p.ok = size > 0;
-    p.output.resize(qsizetype(size));
+    p.output = QByteArray(buffer.constData(), qsizetype(size));
     if (p.ok && !p.last)
         p.ok = makeJoinable(p.output, p.input.size());
     p.input = QByteArray();
+    const qint64 weight = p.output.size() + (p.whole ? 4096 : 0);
+    if (p.held && weight < p.weight) {
+        p.held->fetch_sub(p.weight - weight);
+        p.weight = weight;
+    }
 }
 
 // One file on its way into the archive: its pieces in order.
@@ -224,7 +306,8 @@ struct Pending
     qint64 size = 0;
     QList<std::shared_ptr<Piece>> pieces;
     QList<QFuture<void>> futures;
-    QByteArray digest; // chunked files: hashed in order as they were read
+    QByteArray digest;
+    std::shared_ptr<OrderedHash> hash; // chunked files
     bool allRead = false;
 };
 
@@ -233,7 +316,7 @@ struct Pending
 Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress& progress)
 {
     std::deque<Pending> queue;
-    qint64 inFlight = 0;
+    std::atomic<qint64> held = 0; // memory of the pieces not yet written (see Piece::weight)
     bool entryOpen = false;
     quint32 entryCrc = 0;
     qint64 entrySize = 0;
@@ -262,7 +345,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 future.waitForFinished();
                 Piece& piece = *front.pieces[nextPiece];
                 if (piece.vanished && !entryOpen) {
-                    inFlight -= piece.weight;
+                    held -= piece.weight;
                     ++m_skipped;
                     queue.pop_front();
                     nextPiece = 0;
@@ -301,7 +384,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 entrySize += piece.inputSize;
                 if (piece.whole)
                     front.digest = piece.sha;
-                inFlight -= piece.weight;
+                held -= piece.weight;
                 progress.add(piece.inputSize);
                 front.pieces[nextPiece].reset();
                 ++nextPiece;
@@ -313,6 +396,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             if (!m_zip->end(entryCrc, quint64(entrySize)))
                 return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
             entryOpen = false;
+            if (front.hash)
+                front.digest = front.hash->hex(); // every chunk's task has finished
             m_digests.append({source.entryName, front.digest});
             if (entrySize != front.size)
                 qCWarning(lcArchive) << source.path << "changed size while it was being backed up:" << front.size << "->" << entrySize;
@@ -325,15 +410,13 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
     };
     const auto submit = [&](Pending& pending, std::shared_ptr<Piece> piece) -> Result<void> {
         piece->level = m_options.level;
-        if (piece->path.isEmpty()) {
-            piece->inputSize = piece->input.size();
-            piece->weight = piece->inputSize;
-        }
-        inFlight += piece->weight;
+
+        piece->held = &held;
+        held += piece->weight;
         pending.pieces.append(piece);
         pending.futures.append(QtConcurrent::run(archiveWorkers(), [piece] { compressPiece(*piece); }));
         // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first.
-        while (inFlight > kWindow) {
+        while (held > kWindow) {
             bool progressed = false;
             if (auto drained = drain(true, &progressed); !drained)
                 return drained;
@@ -348,7 +431,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         const Source& source = sources[i];
         if (task && task->isCanceled())
             return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
-        QFile file(source.path);
+        auto opened = std::make_shared<QFile>(source.path);
+        QFile& file = *opened;
         if (!file.open(QIODevice::ReadOnly)) {
             if (!QFileInfo::exists(source.path)) { // deleted while the backup ran
                 ++m_skipped;
@@ -375,29 +459,30 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 return submitted;
             continue;
         }
-        Sha256 sha;
-        for (bool first = true;; first = false) {
+        // Larger files in chunks, planned from the size now; the first bytes decide whether
+        // the file is compressed at all.
+        const QByteArray head = file.read(65536);
+        if (file.error() != QFileDevice::NoError)
+            return readError();
+        pending.deflate = compresses(head);
+        pending.hash = std::make_shared<OrderedHash>();
+        const qint64 chunk = pending.deflate ? kDeflateChunk : kChunk;
+        const int chunks = int((pending.size + chunk - 1) / chunk);
+        for (int index = 0; index < chunks; ++index) {
             if (task && task->isCanceled())
                 return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
             auto piece = std::make_shared<Piece>();
-            piece->input = file.read(kChunk);
-            if (file.error() != QFileDevice::NoError)
-                return readError();
-            if (first)
-                pending.deflate = compresses(QByteArray::fromRawData(piece->input.constData(), qMin<qsizetype>(piece->input.size(), 65536)));
-            sha.add(piece->input.constData(), piece->input.size());
+            piece->source = opened;
+            piece->offset = qint64(index) * chunk;
+            piece->weight = qMin(chunk, pending.size - piece->offset);
+            piece->hash = pending.hash;
+            piece->index = index;
             piece->store = !pending.deflate;
-            piece->last = piece->input.size() < kChunk || file.atEnd();
-            const bool last = piece->last;
-            if (last) {
-                pending.digest = sha.hex();
-                pending.allRead = true;
-            }
+            piece->last = index == chunks - 1;
+            pending.allRead = piece->last;
             // The queue may not grow while this file's pieces are submitted: `pending` stays valid.
             if (auto submitted = submit(queue.back(), piece); !submitted)
                 return submitted;
-            if (last)
-                break;
         }
     }
     while (!queue.empty()) {
