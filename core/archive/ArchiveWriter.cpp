@@ -12,7 +12,10 @@
 #include <QtConcurrent>
 
 #include <atomic>
+#include <chrono>
 #include <deque>
+#include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -102,6 +105,8 @@ constexpr qint64 kDeflateChunk = 2 << 20;
 // What the pieces not yet written may hold (their input until compressed, then their output):
 // the memory bound of reading ahead of the writer.
 constexpr qint64 kWindow = 48 << 20;
+// What may run ahead of a source that is not ready yet (the database while it is copied).
+constexpr qint64 kLead = 32 << 20;
 // Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
 constexpr qint64 kLargeEntry = qint64(2) << 30;
 
@@ -308,6 +313,7 @@ struct Pending
     QList<QFuture<void>> futures;
     QByteArray digest;
     std::shared_ptr<OrderedHash> hash; // chunked files
+    bool skip = false;                 // a file gone before it was read: no entry
     bool allRead = false;
 };
 
@@ -392,7 +398,14 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 continue;
             }
             if (!front.allRead)
-                return ok(); // the reader is still on this file
+                return ok(); // the reader is still on this file, or it is not ready yet
+            if (front.skip) {
+                ++m_skipped;
+                queue.pop_front();
+                nextPiece = 0;
+                *progressed = true;
+                continue;
+            }
             if (!m_zip->end(entryCrc, quint64(entrySize)))
                 return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
             entryOpen = false;
@@ -408,15 +421,23 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         }
         return ok();
     };
+    // Sources still being made (see Source::ready), in order: placeholders in the queue.
+    std::deque<Pending*> waiting;
+    std::function<Result<void>()> startWaiting;
     const auto submit = [&](Pending& pending, std::shared_ptr<Piece> piece) -> Result<void> {
         piece->level = m_options.level;
-
         piece->held = &held;
         held += piece->weight;
         pending.pieces.append(piece);
         pending.futures.append(QtConcurrent::run(archiveWorkers(), [piece] { compressPiece(*piece); }));
-        // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first.
-        while (held > kWindow) {
+        // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first. Nothing
+        // can be written before a source that is not ready, so only a little runs ahead of it.
+        while (held > kWindow || (!waiting.empty() && held > kLead)) {
+            if (!waiting.empty()) {
+                if (auto started = startWaiting(); !started)
+                    return started;
+                continue;
+            }
             bool progressed = false;
             if (auto drained = drain(true, &progressed); !drained)
                 return drained;
@@ -427,26 +448,20 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         return drain(false, &progressed);
     };
 
-    for (int i = 0; i < sources.size(); ++i) {
-        const Source& source = sources[i];
-        if (task && task->isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
+    // Plans one file's pieces and hands them to the workers.
+    const auto addSource = [&](Pending& pending) -> Result<void> {
+        const Source& source = sources[pending.source];
         auto opened = std::make_shared<QFile>(source.path);
         QFile& file = *opened;
         if (!file.open(QIODevice::ReadOnly)) {
             if (!QFileInfo::exists(source.path)) { // deleted while the backup ran
-                ++m_skipped;
-                continue;
+                pending.skip = true;
+                pending.allRead = true;
+                return ok();
             }
             return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
         }
-        queue.emplace_back();
-        Pending& pending = queue.back();
-        pending.source = i;
         pending.size = file.size();
-        const auto readError = [&] {
-            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
-        };
         if (pending.size <= kWholeLimit) {
             auto piece = std::make_shared<Piece>();
             piece->path = source.path;
@@ -455,15 +470,13 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             piece->whole = true;
             piece->last = true;
             pending.allRead = true;
-            if (auto submitted = submit(pending, piece); !submitted)
-                return submitted;
-            continue;
+            return submit(pending, piece);
         }
         // Larger files in chunks, planned from the size now; the first bytes decide whether
         // the file is compressed at all.
         const QByteArray head = file.read(65536);
         if (file.error() != QFileDevice::NoError)
-            return readError();
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
         pending.deflate = compresses(head);
         pending.hash = std::make_shared<OrderedHash>();
         const qint64 chunk = pending.deflate ? kDeflateChunk : kChunk;
@@ -480,10 +493,45 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
             piece->store = !pending.deflate;
             piece->last = index == chunks - 1;
             pending.allRead = piece->last;
-            // The queue may not grow while this file's pieces are submitted: `pending` stays valid.
-            if (auto submitted = submit(queue.back(), piece); !submitted)
+            // Deque elements stay where they are as the queue grows: `pending` stays valid.
+            if (auto submitted = submit(pending, piece); !submitted)
                 return submitted;
         }
+        return ok();
+    };
+
+    // The oldest source still being made: waits until it is, then adds it.
+    startWaiting = [&]() -> Result<void> {
+        Pending& pending = *waiting.front();
+        waiting.pop_front();
+        const Result<void>& ready = sources[pending.source].ready.get();
+        if (!ready)
+            return fail(ready.error());
+        return addSource(pending);
+    };
+
+    for (int i = 0; i < sources.size(); ++i) {
+        if (task && task->isCanceled())
+            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
+        // A source that became ready meanwhile goes first: nothing is written before it.
+        while (!waiting.empty()
+               && sources[waiting.front()->source].ready.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            if (auto started = startWaiting(); !started)
+                return started;
+        }
+        queue.emplace_back();
+        Pending& pending = queue.back();
+        pending.source = i;
+        if (sources[i].ready.valid()) {
+            waiting.push_back(&pending);
+            continue;
+        }
+        if (auto added = addSource(pending); !added)
+            return added;
+    }
+    while (!waiting.empty()) {
+        if (auto started = startWaiting(); !started)
+            return started;
     }
     while (!queue.empty()) {
         bool progressed = false;

@@ -10,6 +10,7 @@
 #include <QPair>
 #include <QString>
 
+#include <future>
 #include <memory>
 
 
@@ -54,6 +55,10 @@ public:
         QString entryName;
         QString path;
         QDateTime time;
+        // Set while the file is still being made (the database's snapshot): it keeps its place
+        // in the archive, the files after it are read and compressed meanwhile (a little way
+        // ahead: nothing is written before it), and an error here ends the job.
+        std::shared_future<Result<void>> ready;
     };
 
     Result<void> open();

@@ -289,8 +289,13 @@ bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const 
         const quint32 s = steps.litlen[in.peek() & mask];
         const int kind = (s >> 6) & 7;
         if (kind == Literal) {
-            in.drop(s & 63);
-            ++count;
+            // Literals come in runs: as many as the buffer holds, without refilling.
+            quint32 next = s;
+            do {
+                in.drop(int(next & 63));
+                ++count;
+                next = steps.litlen[in.peek() & mask];
+            } while (((next >> 6) & 7) == Literal && int(next & 63) <= in.available());
             continue;
         }
         if (kind == Length) {

@@ -276,28 +276,45 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     }
 
     ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
-    sqlite::SnapshotInfo snapshot;
-    {
-        ScaledTask snapshotTask(progress, dbBytes);
-        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
-        if (!taken)
-            return fail(taken.error());
-        snapshot = *taken;
-    }
-    const qint64 snapshotBytes = QFileInfo(tempDb).size();
-    progress.total = progress.done + snapshotBytes + uploads.bytes;
-
     const QString name = BackupName::freeName(
         started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
     ArchiveWriter::Options writerOptions;
     writerOptions.level = m_options.compressionLevel;
-    writerOptions.zip64 = m_options.forceZip64 || (snapshotBytes + uploads.bytes) >= (qint64(3) << 30);
+    // The copy is no larger than the database and its WAL together.
+    writerOptions.zip64 = m_options.forceZip64 || (dbBytes + uploads.bytes) >= (qint64(3) << 30);
     ArchiveWriter writer(tempZip, writerOptions);
     if (auto opened = writer.open(); !opened)
         return fail(opened.error());
+
+    // The snapshot runs beside the writer, which compresses the first uploads meanwhile; the
+    // database still comes first in the archive. Then the copy's integrity check runs there,
+    // alongside the compression (it only reads the copy). Until the copy is ready, progress is
+    // the snapshot's alone: nothing is written before the database.
+    std::promise<Result<void>> copied;
+    ArchiveWriter::Source database{QStringLiteral("database.db"), tempDb, started.toLocalTime(), copied.get_future().share()};
+    auto snapshotJob = std::async(std::launch::async, [&]() -> Result<sqlite::SnapshotInfo> {
+        ScaledTask snapshotTask(progress, dbBytes);
+        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
+        if (!taken) {
+            copied.set_value(fail(taken.error()));
+            return fail(taken.error());
+        }
+        progress.total = progress.done + QFileInfo(tempDb).size() + uploads.bytes;
+        copied.set_value(ok());
+        sqlite::SnapshotInfo info = *taken;
+        const auto checked = sqlite::integrityCheck(tempDb, true);
+        info.integrity = checked ? *checked : checked.error().message;
+        return info;
+    });
+    // Whatever happens next, the snapshot is over before its files are cleaned up.
+    auto joinSnapshot = qScopeGuard([&snapshotJob] {
+        if (snapshotJob.valid())
+            snapshotJob.wait();
+    });
+
     // The database first, then every regular file under files/ (dotfiles included) in a stable
     // order, compressed in parallel.
-    QList<ArchiveWriter::Source> sources{{QStringLiteral("database.db"), tempDb, started.toLocalTime()}};
+    QList<ArchiveWriter::Source> sources{database};
     QStringList relativePaths;
     const QDir filesRoot(m_folder.filesDir());
     if (filesRoot.exists()) {
@@ -313,13 +330,14 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
             continue; // a FIFO or socket: opening one could block the backup forever
         sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
-    // The copy's integrity check runs alongside the compression (it only reads the copy).
-    auto integrity = std::async(std::launch::async, [tempDb] { return sqlite::integrityCheck(tempDb); });
     auto added = writer.addFiles(sources, progress);
-    const auto checked = integrity.get();
-    snapshot.integrity = checked ? *checked : checked.error().message;
+    auto taken = snapshotJob.get();
+    if (!taken)
+        return fail(taken.error()); // the snapshot's own error, not the writer's word for it
     if (!added)
         return fail(added.error());
+    const sqlite::SnapshotInfo snapshot = *taken;
+    const qint64 snapshotBytes = QFileInfo(tempDb).size();
     QFile::remove(tempDb);
     const qint64 fileCount = sources.size() - 1 - writer.skippedFiles(); // some may have been deleted meanwhile
     const qint64 fileBytes = writer.addedBytes() - snapshotBytes;

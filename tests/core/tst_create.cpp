@@ -3,11 +3,13 @@
 #include "FileUtil.h"
 #include "TestSupport.h"
 #include "archive/ArchiveReader.h"
+#include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "PyJson.h"
 #include "local/LocalEngine.h"
 #include "sqlite/Sqlite.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -19,6 +21,9 @@
 #include <QTest>
 
 #include <sys/stat.h>
+
+#include <future>
+#include <thread>
 
 using namespace fcb;
 
@@ -288,7 +293,14 @@ private Q_SLOTS:
         const auto created = engine.create({}, task);
         QVERIFY(created);
         const QByteArray bytes = test::fileBytes(created->backup.path);
-        QVERIFY(bytes.contains(QByteArray("\x01\x00", 2))); // ZIP64 extra field tag
+        // Every entry with ZIP64 fields, and the archive ending with the ZIP64 records.
+        QVERIFY(bytes.contains(QByteArray("PK\x06\x06", 4)) && bytes.contains(QByteArray("PK\x06\x07", 4)));
+        QCOMPARE(bytes.mid(4, 2), QByteArray("\x2d\x00", 2)); // version 4.5 needed
+        QCOMPARE(bytes.mid(30 + 11, 4), QByteArray("\x01\x00\x10\x00", 4)); // after "database.db"
+        QProcess unzip;
+        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-tq"), created->backup.path});
+        QVERIFY(unzip.waitForFinished(60000));
+        QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardOutput().constData());
         const auto py = test::runPython({QStringLiteral("inspect_zip.py"), created->backup.path});
         QVERIFY2(py.exitCode == 0, py.err.constData());
         QVERIFY(py.json().value(QStringLiteral("testzip")).isNull());
@@ -384,6 +396,83 @@ private Q_SLOTS:
             for (const QString& f : dirListing(fx.folder.backupsDir()))
                 QVERIFY2(f.endsWith(QStringLiteral(".zip")), qPrintable(f));
         }
+    }
+
+    void aSourceStillBeingMadeKeepsItsPlace()
+    {
+        // The database's snapshot is made while the uploads after it are compressed: it still
+        // comes first, whole, and its checksum is its own.
+        QTemporaryDir dir;
+        QByteArray later;
+        while (later.size() < (6 << 20))
+            later += "page " + QByteArray::number(later.size()) + " of the database copy; ";
+        QByteArray text;
+        QRandomGenerator words(11);
+        while (text.size() < (9 << 20) + 777)
+            text += "line " + QByteArray::number(words.bounded(100000)) + " of an upload, ";
+        const QString first = dir.filePath(QStringLiteral("copy.db"));
+        const QString second = dir.filePath(QStringLiteral("upload.txt"));
+        QFile f(second);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        f.close();
+        const QDateTime t = QDateTime::currentDateTime();
+        for (const bool copyFails : {false, true}) {
+            const QString path = dir.filePath(copyFails ? QStringLiteral("failed.zip") : QStringLiteral("ok.zip"));
+            ArchiveWriter writer(path, {});
+            QVERIFY(writer.open());
+            std::promise<Result<void>> copied;
+            QList<ArchiveWriter::Source> sources{{QStringLiteral("database.db"), first, t, copied.get_future().share()},
+                                                 {QStringLiteral("files/upload.txt"), second, t, {}}};
+            // Made on another thread once the writer has had time to start on the upload.
+            std::thread maker([&] {
+                QThread::msleep(200);
+                if (copyFails) {
+                    copied.set_value(fail(ErrorCode::NoSpace, QStringLiteral("the copy failed")));
+                    return;
+                }
+                QFile out(first);
+                out.open(QIODevice::WriteOnly);
+                out.write(later);
+                out.close();
+                copied.set_value(ok());
+            });
+            ByteProgress progress;
+            const auto added = writer.addFiles(sources, progress);
+            maker.join();
+            if (copyFails) {
+                QVERIFY(!added);
+                QCOMPARE(added.error().code, ErrorCode::NoSpace);
+                continue;
+            }
+            QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+            QVERIFY(writer.finish());
+            const auto directory = archive::readDirectory(path);
+            QVERIFY(directory);
+            QCOMPARE(directory->entries.first().name, QStringLiteral("database.db"));
+            QCOMPARE(directory->entries.size(), 2);
+            QCOMPARE(*archive::readEntry(path, QStringLiteral("database.db"), 64 << 20), later);
+            QCOMPARE(*archive::readEntry(path, QStringLiteral("files/upload.txt"), 64 << 20), text);
+            QCOMPARE(writer.digests().first().second, QCryptographicHash::hash(later, QCryptographicHash::Sha256).toHex());
+            QCOMPARE(writer.digests().last().second, QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+        }
+    }
+
+    void aDatabaseThatCannotBeCopiedFailsTheBackupWithItsOwnError()
+    {
+        auto fx = test::makeDataFolder(5, 3);
+        QFile::remove(fx.folder.walPath());
+        QFile::remove(fx.folder.dbPath() + QStringLiteral("-shm"));
+        QFile db(fx.folder.dbPath());
+        QVERIFY(db.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        db.write(QByteArray(100000, 'x'));
+        db.close();
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::BadArchive);
+        QVERIFY2(created.error().message.contains(QStringLiteral("SQLite")), qPrintable(created.error().message));
+        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList());
     }
 
     void missingDatabaseIsNotFound()
