@@ -256,10 +256,6 @@
         <translation>%1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>Could not start the archive %1.</source>
-        <translation>Das Archiv %1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
         <source>Could not read %1.</source>
         <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
@@ -522,6 +518,10 @@
     <message>
         <source>Could not create a folder in %1.</source>
         <translation>In %1 konnte kein Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The database snapshot failed.</source>
+        <translation>Der Datenbank-Schnappschuss ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ void checkIntegrity(EntryCheck& e)
 {
     if (!e.isDatabase || e.target.isEmpty() || !e.writeError.isEmpty() || e.damaged)
         return;
-    e.integrity = sqlite::integrityCheck(e.target, true); // our own extraction
+    e.integrity = sqlite::integrityCheck(e.target);
     // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
     QFile::remove(e.target + QStringLiteral("-wal"));
     QFile::remove(e.target + QStringLiteral("-shm"));

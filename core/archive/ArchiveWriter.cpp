@@ -133,6 +133,11 @@ public:
         }
         m_busy = false;
     }
+    bool hashed(int index)
+    {
+        std::lock_guard lock(m_mutex);
+        return m_next > index;
+    }
     QByteArray hex()
     {
         std::lock_guard lock(m_mutex);
@@ -255,7 +260,8 @@ void compressPiece(Piece& p)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                p.readError = QString::fromLocal8Bit(std::strerror(errno));
+                char message[256];
+                p.readError = QString::fromLocal8Bit(strerror_r(errno, message, sizeof message));
                 return;
             }
             if (n == 0)
@@ -296,8 +302,9 @@ void compressPiece(Piece& p)
     if (p.ok && !p.last)
         p.ok = makeJoinable(p.output, p.input.size());
     p.input = QByteArray();
+    // A chunk still waiting to be hashed holds its input there: it keeps counting it.
     const qint64 weight = p.output.size() + (p.whole ? 4096 : 0);
-    if (p.held && weight < p.weight) {
+    if (p.held && weight < p.weight && (!p.hash || p.hash->hashed(p.index))) {
         p.held->fetch_sub(p.weight - weight);
         p.weight = weight;
     }
@@ -433,7 +440,9 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first. Nothing
         // can be written before a source that is not ready, so only a little runs ahead of it.
         while (held > kWindow || (!waiting.empty() && held > kLead)) {
-            if (!waiting.empty()) {
+            // A source not ready yet is started once it is next to be written; until then the
+            // window is kept by writing what is in front of it.
+            if (!waiting.empty() && waiting.front() == &queue.front()) {
                 if (auto started = startWaiting(); !started)
                     return started;
                 continue;
@@ -567,8 +576,11 @@ Result<void> ArchiveWriter::finish()
 {
     if (!m_zip->finish())
         return fail(writeError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path)));
-    if (!m_file.flush() || ::fsync(m_file.handle()) != 0)
-        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
+    if (!m_file.flush() || ::fsync(m_file.handle()) != 0) {
+        const bool full = errno == ENOSPC || m_file.error() == QFileDevice::ResourceError;
+        return fail(full ? ErrorCode::NoSpace : ErrorCode::Io, FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path),
+                    m_file.errorString());
+    }
     m_file.close();
     return ok();
 }

@@ -62,8 +62,8 @@ public:
     };
 
     Result<void> open();
-    // Adds the files in this order. Their data is compressed in parallel (whole files with
-    // libdeflate; large ones in chunks with zlib, pigz-style, still one DEFLATE stream each)
+    // Adds the files in this order. Their data is compressed in parallel by libdeflate (large
+    // files in chunks, pigz-style, still one DEFLATE stream each)
     // and written raw as it comes back in order; content that does not compress is stored.
     // Memory stays bounded whatever the sizes. A file that vanished meanwhile is skipped.
     Result<void> addFiles(const QList<Source>& sources, ByteProgress& progress);

@@ -19,6 +19,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <cstring>
 #include <dirent.h>
@@ -47,13 +48,14 @@ QString randomSuffix()
 class ScaledTask final : public TaskContext
 {
 public:
-    ScaledTask(ByteProgress& progress, qint64 bytes)
+    ScaledTask(ByteProgress& progress, qint64 bytes, const std::atomic_bool* abandoned = nullptr)
         : m_progress(progress)
         , m_start(progress.done)
         , m_bytes(bytes)
+        , m_abandoned(abandoned)
     {
     }
-    bool isCanceled() const override { return m_progress.task->isCanceled(); }
+    bool isCanceled() const override { return m_progress.task->isCanceled() || (m_abandoned && *m_abandoned); }
     void report(qint64 done, qint64 total, const QString&) override
     {
         if (total <= 0)
@@ -66,6 +68,7 @@ private:
     ByteProgress& m_progress;
     qint64 m_start;
     qint64 m_bytes;
+    const std::atomic_bool* m_abandoned;
 };
 
 struct Candidate
@@ -292,22 +295,36 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     // the snapshot's alone: nothing is written before the database.
     std::promise<Result<void>> copied;
     ArchiveWriter::Source database{QStringLiteral("database.db"), tempDb, started.toLocalTime(), copied.get_future().share()};
+    std::atomic_bool abandoned = false; // the writer failed: the snapshot stops, or skips its check
     auto snapshotJob = std::async(std::launch::async, [&]() -> Result<sqlite::SnapshotInfo> {
-        ScaledTask snapshotTask(progress, dbBytes);
+        bool told = false;
+        const auto tell = [&](Result<void> result) {
+            told = true;
+            copied.set_value(std::move(result));
+        };
+        // Whatever happens here, the writer waiting for the copy is told.
+        auto always = qScopeGuard([&] {
+            if (!told)
+                copied.set_value(fail(ErrorCode::Internal, FcbLocalEngineText::tr("The database snapshot failed.")));
+        });
+        ScaledTask snapshotTask(progress, dbBytes, &abandoned);
         auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
         if (!taken) {
-            copied.set_value(fail(taken.error()));
+            tell(fail(taken.error()));
             return fail(taken.error());
         }
         progress.total = progress.done + QFileInfo(tempDb).size() + uploads.bytes;
-        copied.set_value(ok());
+        tell(ok());
         sqlite::SnapshotInfo info = *taken;
-        const auto checked = sqlite::integrityCheck(tempDb, true);
+        if (abandoned)
+            return info;
+        const auto checked = sqlite::integrityCheck(tempDb);
         info.integrity = checked ? *checked : checked.error().message;
         return info;
     });
     // Whatever happens next, the snapshot is over before its files are cleaned up.
-    auto joinSnapshot = qScopeGuard([&snapshotJob] {
+    auto joinSnapshot = qScopeGuard([&] {
+        abandoned = true;
         if (snapshotJob.valid())
             snapshotJob.wait();
     });
@@ -331,9 +348,12 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
         sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
     auto added = writer.addFiles(sources, progress);
+    if (!added)
+        abandoned = true;
     auto taken = snapshotJob.get();
-    if (!taken)
-        return fail(taken.error()); // the snapshot's own error, not the writer's word for it
+    // The snapshot's own error, not the writer's word for it; unless the writer stopped it.
+    if (!taken && (added || taken.error().code != ErrorCode::Cancelled))
+        return fail(taken.error());
     if (!added)
         return fail(added.error());
     const sqlite::SnapshotInfo snapshot = *taken;

@@ -222,7 +222,7 @@ bool hasSqliteHeader(const QString& path)
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-Result<QString> integrityCheck(const QString& path, bool mapped)
+Result<QString> integrityCheck(const QString& path)
 {
     if (!hasSqliteHeader(path))
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is not an SQLite database."), path);
@@ -232,8 +232,6 @@ Result<QString> integrityCheck(const QString& path, bool mapped)
     if (!opened)
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be opened."), opened.error().detail);
     std::unique_ptr<Connection> db(*opened);
-    if (mapped)
-        (void)db->exec(QStringLiteral("PRAGMA mmap_size=%1").arg(QFileInfo(path).size()));
     auto rows = db->queryColumn(QStringLiteral("PRAGMA integrity_check"));
     if (!rows)
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), rows.error().detail);

@@ -56,9 +56,7 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
 // True when the file starts with SQLite's 16-byte header.
 bool hasSqliteHeader(const QString& path);
 // "ok", or the first problem integrity_check reports; BadArchive when it is no database at all.
-// mapped: read through a memory map, without a copy per page (about half the time). Only for a
-// file of our own that nobody else writes: a file truncated under a map kills the process.
-Result<QString> integrityCheck(const QString& path, bool mapped = false);
+Result<QString> integrityCheck(const QString& path);
 // Folds a live WAL into the main file (and rolls back a hot journal); the database must not
 // be open elsewhere.
 Result<void> checkpoint(const QString& path);

@@ -406,15 +406,19 @@ private Q_SLOTS:
         QByteArray later;
         while (later.size() < (6 << 20))
             later += "page " + QByteArray::number(later.size()) + " of the database copy; ";
+        // More than may run ahead of the copy, in chunks: the writer has to wait for it.
         QByteArray text;
         QRandomGenerator words(11);
-        while (text.size() < (9 << 20) + 777)
+        while (text.size() < (21 << 20) + 777)
             text += "line " + QByteArray::number(words.bounded(100000)) + " of an upload, ";
+        const QByteArray other = text.right(20 << 20) + "the end";
         const QString first = dir.filePath(QStringLiteral("copy.db"));
         const QString second = dir.filePath(QStringLiteral("upload.txt"));
-        QFile f(second);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
-        f.close();
+        const QString third = dir.filePath(QStringLiteral("other.txt"));
+        for (const auto& [path, bytes] : {std::pair{second, text}, std::pair{third, other}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+        }
         const QDateTime t = QDateTime::currentDateTime();
         for (const bool copyFails : {false, true}) {
             const QString path = dir.filePath(copyFails ? QStringLiteral("failed.zip") : QStringLiteral("ok.zip"));
@@ -422,7 +426,8 @@ private Q_SLOTS:
             QVERIFY(writer.open());
             std::promise<Result<void>> copied;
             QList<ArchiveWriter::Source> sources{{QStringLiteral("database.db"), first, t, copied.get_future().share()},
-                                                 {QStringLiteral("files/upload.txt"), second, t, {}}};
+                                                 {QStringLiteral("files/upload.txt"), second, t, {}},
+                                                 {QStringLiteral("files/other.txt"), third, t, {}}};
             // Made on another thread once the writer has had time to start on the upload.
             std::thread maker([&] {
                 QThread::msleep(200);
@@ -449,11 +454,15 @@ private Q_SLOTS:
             const auto directory = archive::readDirectory(path);
             QVERIFY(directory);
             QCOMPARE(directory->entries.first().name, QStringLiteral("database.db"));
-            QCOMPARE(directory->entries.size(), 2);
-            QCOMPARE(*archive::readEntry(path, QStringLiteral("database.db"), 64 << 20), later);
-            QCOMPARE(*archive::readEntry(path, QStringLiteral("files/upload.txt"), 64 << 20), text);
-            QCOMPARE(writer.digests().first().second, QCryptographicHash::hash(later, QCryptographicHash::Sha256).toHex());
-            QCOMPARE(writer.digests().last().second, QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+            QCOMPARE(directory->entries.size(), 3);
+            int at = 0;
+            for (const auto& [name, bytes] : {std::pair{QStringLiteral("database.db"), later},
+                                              std::pair{QStringLiteral("files/upload.txt"), text},
+                                              std::pair{QStringLiteral("files/other.txt"), other}}) {
+                QCOMPARE(*archive::readEntry(path, name, 64 << 20), bytes);
+                QCOMPARE(writer.digests()[at].first, name);
+                QCOMPARE(writer.digests()[at++].second, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            }
         }
     }
 
