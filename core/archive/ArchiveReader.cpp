@@ -210,12 +210,33 @@ struct StreamPiece
 {
     QByteArray input; // compressed bytes, with a final empty block appended unless it is the last
     bool last = false;
+    bool stored = false; // a slice of a stored entry: only checksums
     qint64 outputLimit = 0;
     QByteArray output;
     bool ok = false;
+    quint32 crc = 0;
+    std::shared_ptr<OrderedSha256> hash; // the entry's, with this piece's place in it
+    int index = 0;
 };
 
+void inflate(StreamPiece& p);
+
+// On the workers: the piece's output, its CRC, and its turn in the entry's SHA-256.
 void inflatePiece(StreamPiece& p)
+{
+    if (p.stored) {
+        p.output = std::move(p.input);
+        p.ok = true;
+    } else {
+        inflate(p);
+    }
+    if (p.ok) {
+        p.crc = crc32(0, p.output.constData(), p.output.size());
+        p.hash->offer(p.index, p.output);
+    }
+}
+
+void inflate(StreamPiece& p)
 {
     thread_local std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
         libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
@@ -240,11 +261,10 @@ void inflatePiece(StreamPiece& p)
 
 enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
 
-// Inflates a large DEFLATE entry in pieces on the workers (see above), hashing and writing the
-// output in order here. Done: e.digest and e.damaged are set and the output is written to
-// e.target if set. NotChunked: nothing was decided; the target, if any, is removed again.
-// Stored entries go the same way, in slices: the workers are idle meanwhile, and hashing and
-// writing here keeps the order.
+// Inflates a large DEFLATE entry in pieces on the workers (see above), which also compute each
+// piece's CRC and the SHA-256 in order; the output is written in order here. Done: e.digest
+// and e.damaged are set and the output is written to e.target if set. NotChunked: nothing was
+// decided; the target, if any, is removed again. Stored entries go the same way, in slices.
 PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
                              ByteProgress& progress)
 {
@@ -272,7 +292,8 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         }
         return outcome;
     };
-    Sha256 hash;
+    auto hash = std::make_shared<OrderedSha256>();
+    int submitted = 0;
     quint32 crc = 0;
     bool failed = false;
     // Takes the finished pieces at the front, in order (all of them, when `all`).
@@ -283,8 +304,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
             if (!piece.ok || produced + quint64(piece.output.size()) > e.size)
                 return false;
             produced += quint64(piece.output.size());
-            crc = crc32(crc, piece.output.constData(), piece.output.size());
-            hash.add(piece.output.constData(), piece.output.size());
+            crc = quint32(crc32_combine(crc, piece.crc, z_off_t(piece.output.size())));
             if (out && out->write(piece.output) != piece.output.size()) {
                 e.writeError = out->errorString();
                 e.noSpace = out->error() == QFileDevice::ResourceError;
@@ -301,10 +321,11 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         auto piece = std::make_shared<StreamPiece>();
         piece->input = std::move(input);
         piece->last = last;
+        piece->stored = stored;
+        piece->hash = hash;
+        piece->index = submitted++;
         if (stored) {
-            piece->output = std::move(piece->input);
-            piece->ok = true;
-            pieces.emplace_back(piece, QFuture<void>(QtFuture::makeReadyFuture()));
+            pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
             return;
         }
         if (!last)
@@ -366,7 +387,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         return giveUp(PieceOutcome::WriteFailed);
     }
     waitPieces.dismiss();
-    e.digest = hash.hex();
+    e.digest = hash->hex(); // every piece's task has finished: every piece is hashed
     e.damaged = false;
     return PieceOutcome::Done;
 }

@@ -110,52 +110,10 @@ constexpr qint64 kLead = 32 << 20;
 // Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
 constexpr qint64 kLargeEntry = qint64(2) << 30;
 
-// The SHA-256 of a file read in chunks, computed on the workers in the chunks' order: whoever
-// offers the next chunk in line hashes it, and any that were waiting behind it; a worker never
-// waits for another. Once every chunk's task has finished, every chunk is hashed.
-class OrderedHash
-{
-public:
-    void offer(int index, const QByteArray& chunk)
-    {
-        std::unique_lock lock(m_mutex);
-        m_waiting.emplace(index, chunk);
-        if (m_busy)
-            return; // the worker hashing now takes this one too
-        m_busy = true;
-        for (auto next = m_waiting.find(m_next); next != m_waiting.end(); next = m_waiting.find(m_next)) {
-            const QByteArray data = std::move(next->second);
-            m_waiting.erase(next);
-            lock.unlock();
-            m_sha.add(data.constData(), data.size());
-            lock.lock();
-            ++m_next;
-        }
-        m_busy = false;
-    }
-    bool hashed(int index)
-    {
-        std::lock_guard lock(m_mutex);
-        return m_next > index;
-    }
-    QByteArray hex()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_sha.hex();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::map<int, QByteArray> m_waiting;
-    int m_next = 0;
-    bool m_busy = false;
-    Sha256 m_sha;
-};
-
 struct Piece
 {
     QByteArray input;
-    std::shared_ptr<OrderedHash> hash; // a chunk: its place in its file's hash
+    std::shared_ptr<OrderedSha256> hash; // a chunk: its place in its file's hash
     int index = 0;
     std::shared_ptr<QFile> source;     // a chunk the worker reads itself: from here, at offset
     qint64 offset = 0;
@@ -319,7 +277,7 @@ struct Pending
     QList<std::shared_ptr<Piece>> pieces;
     QList<QFuture<void>> futures;
     QByteArray digest;
-    std::shared_ptr<OrderedHash> hash; // chunked files
+    std::shared_ptr<OrderedSha256> hash; // chunked files
     bool skip = false;                 // a file gone before it was read: no entry
     bool allRead = false;
 };
@@ -487,7 +445,7 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         if (file.error() != QFileDevice::NoError)
             return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
         pending.deflate = compresses(head);
-        pending.hash = std::make_shared<OrderedHash>();
+        pending.hash = std::make_shared<OrderedSha256>();
         const qint64 chunk = pending.deflate ? kDeflateChunk : kChunk;
         const int chunks = int((pending.size + chunk - 1) / chunk);
         for (int index = 0; index < chunks; ++index) {

@@ -7,6 +7,9 @@
 #include <malloc.h>
 #include <openssl/evp.h>
 
+#include <map>
+#include <mutex>
+
 namespace fcb {
 
 struct Sha256::Context
@@ -41,6 +44,53 @@ QByteArray Sha256::hex(const char* data, qsizetype size)
     Sha256 hash;
     hash.add(data, size);
     return hash.hex();
+}
+
+struct OrderedSha256::State
+{
+    std::mutex mutex;
+    std::map<int, QByteArray> waiting;
+    int next = 0;
+    bool busy = false;
+    Sha256 sha;
+};
+
+OrderedSha256::OrderedSha256()
+    : m_state(std::make_unique<State>())
+{
+}
+
+OrderedSha256::~OrderedSha256() = default;
+
+void OrderedSha256::offer(int index, const QByteArray& piece)
+{
+    State& s = *m_state;
+    std::unique_lock lock(s.mutex);
+    s.waiting.emplace(index, piece);
+    if (s.busy)
+        return; // the thread hashing now takes this one too
+    s.busy = true;
+    for (auto next = s.waiting.find(s.next); next != s.waiting.end(); next = s.waiting.find(s.next)) {
+        const QByteArray data = std::move(next->second);
+        s.waiting.erase(next);
+        lock.unlock();
+        s.sha.add(data.constData(), data.size());
+        lock.lock();
+        ++s.next;
+    }
+    s.busy = false;
+}
+
+bool OrderedSha256::hashed(int index)
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->next > index;
+}
+
+QByteArray OrderedSha256::hex()
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->sha.hex();
 }
 
 QThreadPool* archiveWorkers()

@@ -26,6 +26,23 @@ private:
     std::unique_ptr<Context> m_context;
 };
 
+// The SHA-256 of data that arrives in numbered pieces on several threads, computed in the
+// pieces' order: whoever offers the next piece in line hashes it, and any that were waiting
+// behind it; no thread waits for another. Once every offer has returned, every piece is hashed.
+class OrderedSha256
+{
+public:
+    OrderedSha256();
+    ~OrderedSha256();
+    void offer(int index, const QByteArray& piece);
+    bool hashed(int index);
+    QByteArray hex(); // once every piece was offered: finishes the hash
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
 // CRC-32 as zip uses it, through libdeflate.
 quint32 crc32(quint32 crc, const char* data, qsizetype size);
 
