@@ -6,9 +6,14 @@
 #include "archive/BackupName.h"
 #include "archive/DeflateBlocks.h"
 #include "archive/Metadata.h"
+#include "archive/ZipWriter.h"
 #include "restore/RestoreMarker.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -134,6 +139,78 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(checked, 66);
+    }
+
+    void zipWriterWritesWhatEveryReaderReads()
+    {
+        // Our container, read by Python's zipfile (FastCMS), Info-ZIP's unzip and our reader:
+        // stored and DEFLATE entries, a UTF-8 name, DOS times at both ends of their range, and
+        // more entries than the classic end record can count.
+        QByteArray text;
+        while (text.size() < 200000)
+            text += "a line of text for the archive, ";
+        QTemporaryDir dir;
+        for (const bool zip64 : {false, true}) {
+            const QString path = dir.filePath(zip64 ? QStringLiteral("64.zip") : QStringLiteral("32.zip"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            ZipWriter zip(file, zip64);
+            const auto add = [&](const QString& name, const QDateTime& time, const QByteArray& data, bool deflate) {
+                QByteArray packed = data;
+                if (deflate) {
+                    libdeflate_compressor* c = libdeflate_alloc_compressor(5);
+                    packed.resize(qsizetype(libdeflate_deflate_compress_bound(c, size_t(data.size()))));
+                    packed.resize(qsizetype(libdeflate_deflate_compress(c, data.constData(), size_t(data.size()), packed.data(),
+                                                                        size_t(packed.size()))));
+                    libdeflate_free_compressor(c);
+                }
+                return zip.begin({name, time, deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644, false})
+                    && zip.write(packed.constData(), packed.size())
+                    && zip.end(quint32(::crc32(0, reinterpret_cast<const Bytef*>(data.constData()), uInt(data.size()))),
+                               quint64(data.size()));
+            };
+            const QString utf8Name = QStringLiteral("caf\u00e9/men\u00fc.txt");
+            QVERIFY(add(QStringLiteral("old.txt"), QDateTime(QDate(1970, 1, 2), QTime(3, 4, 5)), "hello", false));
+            QVERIFY(add(utf8Name, QDateTime(QDate(2030, 6, 7), QTime(8, 9, 10)), text, true));
+            QVERIFY(add(QStringLiteral("future.txt"), QDateTime(QDate(2200, 1, 1), QTime(0, 0)), QByteArray(), false));
+            const int many = zip64 ? 0 : 70000; // past 65,535: the ZIP64 end records even without zip64
+            for (int i = 0; i < many; ++i)
+                QVERIFY(add(QStringLiteral("many/%1").arg(i), QDateTime(QDate(2025, 1, 1), QTime(0, 0)), QByteArray(), false));
+            QVERIFY(zip.finish());
+            file.close();
+
+            const auto py = test::runPython({QStringLiteral("zip_entries.py"), path});
+            QVERIFY2(py.exitCode == 0, py.err.constData());
+            const QJsonObject report = py.json();
+            QCOMPARE(report.value(QStringLiteral("count")).toInt(), 3 + many);
+            QVERIFY(report.value(QStringLiteral("testzip")).isNull());
+            const QJsonArray entries = report.value(QStringLiteral("entries")).toArray();
+            const auto field = [&](int i, const char* key) { return entries.at(i).toObject().value(QLatin1String(key)); };
+            const auto date = [&](int i) {
+                QList<int> parts;
+                for (const QJsonValue v : field(i, "date").toArray())
+                    parts.append(v.toInt());
+                return parts;
+            };
+            QCOMPARE(date(0), (QList<int>{1980, 1, 1, 0, 0, 0}));
+            QCOMPARE(date(1), (QList<int>{2030, 6, 7, 8, 9, 10}));
+            QCOMPARE(date(2), (QList<int>{2107, 12, 31, 23, 59, 58}));
+            QCOMPARE(field(0, "data").toString(), QStringLiteral("hello"));
+            QCOMPARE(field(0, "method").toInt(), 0);
+            QCOMPARE(field(0, "mode").toInt(), 0100644);
+            QCOMPARE(field(0, "version").toInt(), zip64 ? 45 : 10);
+            QCOMPARE(field(1, "name").toString(), utf8Name);
+            QCOMPARE(field(1, "flags").toInt() & 0x800, 0x800);
+            QCOMPARE(field(1, "method").toInt(), 8);
+            QCOMPARE(field(1, "version").toInt(), zip64 ? 45 : 20);
+            QCOMPARE(field(1, "data").toString().toLatin1(), text);
+            QProcess unzip;
+            unzip.start(QStringLiteral("unzip"), {QStringLiteral("-tq"), path});
+            QVERIFY(unzip.waitForFinished(60000));
+            QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardOutput().constData());
+            QCOMPARE(*archive::readEntry(path, utf8Name, 1 << 20), text);
+            QCOMPARE(*archive::readEntry(path, QStringLiteral("old.txt"), 1 << 20), QByteArray("hello"));
+        }
     }
 
     void timesFromNames_data()
