@@ -219,23 +219,6 @@ struct StreamPiece
     int index = 0;
 };
 
-void inflate(StreamPiece& p);
-
-// On the workers: the piece's output, its CRC, and its turn in the entry's SHA-256.
-void inflatePiece(StreamPiece& p)
-{
-    if (p.stored) {
-        p.output = std::move(p.input);
-        p.ok = true;
-    } else {
-        inflate(p);
-    }
-    if (p.ok) {
-        p.crc = crc32(0, p.output.constData(), p.output.size());
-        p.hash->offer(p.index, p.output);
-    }
-}
-
 void inflate(StreamPiece& p)
 {
     thread_local std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
@@ -257,6 +240,21 @@ void inflate(StreamPiece& p)
     }
     p.output.resize(p.ok ? qsizetype(out) : 0);
     p.input = QByteArray();
+}
+
+// On the workers: the piece's output, its CRC, and its turn in the entry's SHA-256.
+void inflatePiece(StreamPiece& p)
+{
+    if (p.stored) {
+        p.output = std::move(p.input);
+        p.ok = true;
+    } else {
+        inflate(p);
+    }
+    if (p.ok) {
+        p.crc = crc32(0, p.output.constData(), p.output.size());
+        p.hash->offer(p.index, p.output);
+    }
 }
 
 enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
@@ -324,13 +322,11 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         piece->stored = stored;
         piece->hash = hash;
         piece->index = submitted++;
-        if (stored) {
-            pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
-            return;
+        if (!stored) {
+            if (!last)
+                piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
+            piece->outputLimit = qint64(qMin<quint64>(e.size - qMin(e.size, produced), quint64(kPieceOutputLimit)));
         }
-        if (!last)
-            piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
-        piece->outputLimit = qint64(qMin<quint64>(e.size - qMin(e.size, produced), quint64(kPieceOutputLimit)));
         pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
     };
     static const QByteArray marker("\x00\x00\xff\xff", 4);

@@ -140,44 +140,13 @@ struct Piece
 // the byte boundary. The block walk finds where the final block begins, and the size its codes
 // stand for proves it read them as an inflater would. Should the walk fail, zlib's inflate
 // (stopping at every block boundary) finds the block instead, at twice the cost.
-std::optional<dflt::BlockWalk> blocksByInflating(const QByteArray& deflated, qsizetype originalSize)
-{
-    z_stream z{};
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
-        return std::nullopt;
-    thread_local QByteArray sink;
-    sink.resize(qsizetype(kDeflateChunk));
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.constData()));
-    z.avail_in = uInt(deflated.size());
-    dflt::BlockWalk walk{0, -1, 0};
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        z.next_out = reinterpret_cast<Bytef*>(sink.data());
-        z.avail_out = uInt(sink.size());
-        rc = inflate(&z, Z_BLOCK);
-        walk.produced += sink.size() - qint64(z.avail_out);
-        // Stopped right after an end-of-block code (the low bits: those taken but not decoded):
-        // after a non-final block the next block starts here; after the final one the data ends.
-        if (rc == Z_OK && (z.data_type & 128)) {
-            const qint64 at = qint64(z.total_in) * 8 - (z.data_type & 63);
-            if (z.data_type & 64)
-                walk.endBit = at;
-            else
-                walk.finalBlockBit = at;
-        }
-    }
-    inflateEnd(&z);
-    if (rc != Z_STREAM_END || walk.produced != originalSize || qint64(z.total_in) != deflated.size() || walk.endBit < 0)
-        return std::nullopt;
-    return walk;
-}
-
 bool makeJoinable(QByteArray& deflated, qsizetype originalSize)
 {
-    auto walk = dflt::walkBlocks(reinterpret_cast<const uchar*>(deflated.constData()), deflated.size());
+    const auto* data = reinterpret_cast<const uchar*>(deflated.constData());
+    auto walk = dflt::walkBlocks(data, deflated.size());
     if (!walk || walk->produced != originalSize)
-        walk = blocksByInflating(deflated, originalSize);
-    if (!walk)
+        walk = dflt::blocksByInflating(data, deflated.size());
+    if (!walk || walk->produced != originalSize)
         return false;
     const qint64 finalBlockBit = walk->finalBlockBit;
     const qint64 endBit = walk->endBit;

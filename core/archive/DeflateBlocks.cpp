@@ -1,10 +1,13 @@
 #include "DeflateBlocks.h"
 
+#include <QByteArray>
 #include <QtEndian>
 
 #include <array>
 #include <cstring>
 #include <vector>
+
+#include <zlib.h>
 
 namespace fcb::dflt {
 
@@ -386,6 +389,38 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
             return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced}) : std::nullopt;
         }
     }
+}
+
+std::optional<BlockWalk> blocksByInflating(const uchar* data, qsizetype size)
+{
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return std::nullopt;
+    thread_local QByteArray sink;
+    sink.resize(1 << 20);
+    z.next_in = const_cast<Bytef*>(data);
+    z.avail_in = uInt(size);
+    BlockWalk walk{0, -1, 0};
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(sink.data());
+        z.avail_out = uInt(sink.size());
+        rc = inflate(&z, Z_BLOCK);
+        walk.produced += sink.size() - qint64(z.avail_out);
+        // Stopped right after an end-of-block code (the low bits: those taken but not decoded):
+        // after a non-final block the next block starts here; after the final one the data ends.
+        if (rc == Z_OK && (z.data_type & 128)) {
+            const qint64 at = qint64(z.total_in) * 8 - (z.data_type & 63);
+            if (z.data_type & 64)
+                walk.endBit = at;
+            else
+                walk.finalBlockBit = at;
+        }
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || qint64(z.total_in) != size || walk.endBit < 0)
+        return std::nullopt;
+    return walk;
 }
 
 } // namespace fcb::dflt

@@ -22,4 +22,8 @@ struct BlockWalk
 // or, for a stream they compressed themselves, by the size it stands for.
 std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size);
 
+// The same, found by zlib's inflate (stopping at every block boundary) at about twice the cost:
+// the reference the walk is tested against, and the writer's fallback should the walk fail.
+std::optional<BlockWalk> blocksByInflating(const uchar* data, qsizetype size);
+
 } // namespace fcb::dflt
