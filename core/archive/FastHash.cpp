@@ -1,5 +1,6 @@
 #include "FastHash.h"
 
+#include <QCryptographicHash>
 #include <QThread>
 #include <QThreadPool>
 
@@ -9,33 +10,101 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
+#include <type_traits>
+
+#include <dlfcn.h>
 
 namespace fcb {
 
-struct Sha256::Context
+namespace {
+
+// libcrypto is loaded when the first hash starts, not with the program: most runs of the tool
+// (a listing, a status) hash nothing, and loading it costs them about a millisecond.
+struct Crypto
 {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    ~Context() { EVP_MD_CTX_free(ctx); }
+    decltype(&EVP_MD_CTX_new) newContext = nullptr;
+    decltype(&EVP_MD_CTX_free) freeContext = nullptr;
+    decltype(&EVP_sha256) sha256 = nullptr;
+    decltype(&EVP_DigestInit_ex) init = nullptr;
+    decltype(&EVP_DigestUpdate) update = nullptr;
+    decltype(&EVP_DigestFinal_ex) final = nullptr;
+
+    bool loaded() const { return newContext && freeContext && sha256 && init && update && final; }
 };
 
-Sha256::Sha256()
+const Crypto& crypto()
+{
+    static const Crypto loaded = [] {
+        Crypto c;
+        void* library = ::dlopen(FCB_LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
+        if (!library)
+            return c;
+        const auto resolve = [library](auto& function, const char* name) {
+            function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(::dlsym(library, name));
+        };
+        resolve(c.newContext, "EVP_MD_CTX_new");
+        resolve(c.freeContext, "EVP_MD_CTX_free");
+        resolve(c.sha256, "EVP_sha256");
+        resolve(c.init, "EVP_DigestInit_ex");
+        resolve(c.update, "EVP_DigestUpdate");
+        resolve(c.final, "EVP_DigestFinal_ex");
+        return c;
+    }();
+    return loaded;
+}
+
+} // namespace
+
+struct Sha256::Context
+{
+    EVP_MD_CTX* ctx = nullptr;
+    std::optional<QCryptographicHash> qt; // where libcrypto is missing
+
+    ~Context()
+    {
+        if (ctx)
+            crypto().freeContext(ctx);
+    }
+};
+
+Sha256::Sha256(Engine engine)
     : m_context(std::make_unique<Context>())
 {
-    EVP_DigestInit_ex(m_context->ctx, EVP_sha256(), nullptr);
+    const Crypto& c = crypto();
+    if (engine == Engine::Fastest && c.loaded()) {
+        m_context->ctx = c.newContext();
+        if (m_context->ctx && c.init(m_context->ctx, c.sha256(), nullptr) == 1)
+            return;
+        if (m_context->ctx)
+            c.freeContext(m_context->ctx);
+        m_context->ctx = nullptr;
+    }
+    m_context->qt.emplace(QCryptographicHash::Sha256);
 }
 
 Sha256::~Sha256() = default;
 
+bool Sha256::fastestAvailable()
+{
+    return crypto().loaded();
+}
+
 void Sha256::add(const char* data, qsizetype size)
 {
-    EVP_DigestUpdate(m_context->ctx, data, size_t(size));
+    if (m_context->ctx)
+        crypto().update(m_context->ctx, data, size_t(size));
+    else
+        m_context->qt->addData(QByteArrayView(data, size));
 }
 
 QByteArray Sha256::hex()
 {
+    if (!m_context->ctx)
+        return m_context->qt->result().toHex();
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    EVP_DigestFinal_ex(m_context->ctx, digest, &length);
+    crypto().final(m_context->ctx, digest, &length);
     return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
 }
 

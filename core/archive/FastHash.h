@@ -9,11 +9,14 @@ class QThreadPool;
 namespace fcb {
 
 // SHA-256 through OpenSSL (which uses the CPU's SHA extensions where present); several times
-// faster than QCryptographicHash on the machines this runs on.
+// faster than QCryptographicHash on the machines this runs on, which it falls back to when
+// libcrypto cannot be loaded.
 class Sha256
 {
 public:
-    Sha256();
+    enum class Engine { Fastest, Qt };
+    explicit Sha256(Engine engine = Engine::Fastest);
+    static bool fastestAvailable(); // libcrypto loaded (loads it)
     ~Sha256();
     Sha256(const Sha256&) = delete;
     Sha256& operator=(const Sha256&) = delete;

@@ -6,6 +6,7 @@
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "archive/FastHash.h"
+#include "local/BackupScan.h"
 #include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
 
@@ -21,8 +22,6 @@
 #include <algorithm>
 #include <atomic>
 #include <future>
-#include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -78,83 +77,11 @@ struct Candidate
     BackupItem::TimeSource source;
 };
 
-// What a folder scan keeps of each backup: where its name lies in one buffer, and a sort key.
-// A folder of 10,000 backups is scanned for every page, so nothing more is made until a page
-// needs it, and only as much of the order as the page needs is sorted.
-struct ScannedName
+Candidate candidateAt(const BackupScan& scan, qsizetype i)
 {
-    qint64 sortKey = 0; // ms since the epoch, from the name or else the file's time
-    quint32 offset = 0; // in Scan::bytes
-    quint16 length = 0;
-    bool fromName = true;
-};
-
-struct Scan
-{
-    QString dir;
-    QByteArray bytes;               // every name, one after the other
-    std::vector<ScannedName> names; // newest first, as far as sorted
-
-    qsizetype size() const { return qsizetype(names.size()); }
-    QByteArrayView name(const ScannedName& n) const { return QByteArrayView(bytes.constData() + n.offset, n.length); }
-    QString path(qsizetype i) const
-    {
-        return dir + QLatin1Char('/') + QFile::decodeName(name(names[size_t(i)]).toByteArray());
-    }
-    Candidate candidate(qsizetype i) const
-    {
-        const ScannedName& n = names[size_t(i)];
-        return Candidate{QFileInfo(path(i)), QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
-                         n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime};
-    }
-};
-
-// sorted: how many of the newest must be in order (the rest only behind them).
-Scan scanBackups(const QString& backupsDir, qsizetype sorted = -1)
-{
-    Scan scan{backupsDir, {}, {}};
-    // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
-    // readdir's file types spare a stat per entry (only names that carry no time are looked
-    // at), and only the page's own files are opened.
-    DIR* dir = ::opendir(QFile::encodeName(backupsDir).constData());
-    if (!dir)
-        return scan;
-    const auto closeDir = qScopeGuard([dir] { ::closedir(dir); });
-    while (const dirent* entry = ::readdir(dir)) {
-        const qsizetype length = qsizetype(std::strlen(entry->d_name));
-        if (length < 5 || std::strcmp(entry->d_name + length - 4, ".zip") != 0)
-            continue;
-        struct stat st{};
-        const bool needStat = entry->d_type == DT_UNKNOWN;
-        if (needStat && (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)))
-            continue;
-        if (!needStat && entry->d_type != DT_REG)
-            continue;
-        ScannedName n{0, quint32(scan.bytes.size()), quint16(length), true};
-        if (const auto seconds = BackupName::secondsFromName(entry->d_name, length)) {
-            n.sortKey = *seconds * 1000;
-        } else {
-            if (!needStat && ::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-                continue; // deleted meanwhile
-            n.sortKey = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
-            n.fromName = false;
-        }
-        scan.bytes.append(entry->d_name, length);
-        scan.names.push_back(n);
-    }
-    const auto newer = [&scan](const ScannedName& a, const ScannedName& b) {
-        if (a.sortKey != b.sortKey)
-            return a.sortKey > b.sortKey;
-        // backup_X_2.zip was made after backup_X.zip in the same second
-        if (a.length != b.length)
-            return a.length > b.length;
-        return scan.name(a) > scan.name(b);
-    };
-    if (sorted < 0 || sorted >= scan.size())
-        std::sort(scan.names.begin(), scan.names.end(), newer);
-    else
-        std::partial_sort(scan.names.begin(), scan.names.begin() + sorted, scan.names.end(), newer);
-    return scan;
+    const ScannedName& n = scan.names[size_t(i)];
+    return Candidate{QFileInfo(scan.path(i)), QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
+                     n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime};
 }
 
 BackupItem describe(const Candidate& c, const QString& stagedName, bool openArchive)
@@ -424,14 +351,14 @@ Result<BackupPage> LocalEngine::list(int page, int perPage) const
     result.perPage = perPage;
     if (!QDir(m_folder.backupsDir()).exists())
         return result;
-    const Scan candidates = scanBackups(m_folder.backupsDir(), qint64(page) * perPage);
+    const BackupScan candidates = scanBackups(m_folder.backupsDir(), qint64(page) * perPage, m_options.scanCacheDir);
     result.total = candidates.size();
     result.totalPages = int(qMax<qint64>(1, (result.total + perPage - 1) / perPage));
     auto marker = RestoreMarker::read(m_folder.markerPath());
     const QString staged = marker ? marker->backupFilename : QString();
     const qint64 first = qint64(page - 1) * perPage;
     for (qint64 i = first; i < qMin<qint64>(first + perPage, candidates.size()); ++i) {
-        result.items.append(describe(candidates.candidate(i), staged, true));
+        result.items.append(describe(candidateAt(candidates, i), staged, true));
         ++result.archivesOpened;
     }
     return result;
@@ -545,7 +472,7 @@ Result<FolderStatus> LocalEngine::status() const
         s.lockHolderApp = holder->app;
     }
     if (QDir(m_folder.backupsDir()).exists()) {
-        const Scan candidates = scanBackups(m_folder.backupsDir(), 1); // the newest only
+        const BackupScan candidates = scanBackups(m_folder.backupsDir(), 1, m_options.scanCacheDir); // the newest only
         s.backupCount = candidates.size();
         const QByteArray prefix = QFile::encodeName(candidates.dir + QLatin1Char('/'));
         for (const ScannedName& n : candidates.names) {
@@ -554,7 +481,7 @@ Result<FolderStatus> LocalEngine::status() const
                 s.backupsTotalBytes += st.st_size;
         }
         if (candidates.size() > 0)
-            s.newest = describe(candidates.candidate(0), s.pendingBackup, true);
+            s.newest = describe(candidateAt(candidates, 0), s.pendingBackup, true);
     }
     s.freeBytes = m_options.freeSpace(m_folder.backupsDir());
     return s;

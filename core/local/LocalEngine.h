@@ -7,6 +7,7 @@
 #include "backend/Backend.h"
 #include "drill/Drill.h"
 #include "offsite/Offsite.h"
+#include "local/BackupScan.h"
 #include "local/LocalTypes.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
@@ -39,6 +40,8 @@ public:
         // libdeflate's level 5: about as small as zip -6 and about 15% less work than its level 6.
         int compressionLevel = 5;
         bool forceZip64 = false;
+        // Where listings keep each backups folder's sorted names between runs (empty: nowhere).
+        QString scanCacheDir = defaultScanCacheDir();
     };
 
     explicit LocalEngine(DataFolder folder);

@@ -5,10 +5,12 @@
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "archive/DeflateBlocks.h"
+#include "archive/FastHash.h"
 #include "archive/Metadata.h"
 #include "archive/ZipWriter.h"
 #include "restore/RestoreMarker.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -312,6 +314,31 @@ private Q_SLOTS:
     {
         const QByteArray json = pyjson::dump({{QStringLiteral("k"), QStringLiteral("é\"\n")}, {QStringLiteral("n"), 3}});
         QCOMPARE(json, QByteArray("{\n  \"k\": \"\\u00e9\\\"\\n\",\n  \"n\": 3\n}"));
+    }
+
+    // libcrypto is opened at run time, the first time a hash starts; without it, Qt's hash.
+    void sha256EnginesAgree()
+    {
+        QVERIFY(Sha256::fastestAvailable()); // this machine has it: the fast path is the one taken
+        QCOMPARE(Sha256::hex("abc", 3), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QRandomGenerator random(7);
+        for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(63), qsizetype(64), qsizetype(65),
+                                     qsizetype((1 << 20) + 3)}) {
+            QByteArray data(size, Qt::Uninitialized);
+            for (char& c : data)
+                c = char(random.bounded(256));
+            Sha256 fast;
+            Sha256 qt(Sha256::Engine::Qt);
+            for (qsizetype at = 0; at < size;) {
+                const qsizetype piece = qMin<qsizetype>(size - at, random.bounded(1, 100000));
+                fast.add(data.constData() + at, piece);
+                qt.add(data.constData() + at, piece);
+                at += piece;
+            }
+            const QByteArray expected = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+            QCOMPARE(fast.hex(), expected);
+            QCOMPARE(qt.hex(), expected);
+        }
     }
 
     void sha256SumsRoundTrip()

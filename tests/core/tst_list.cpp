@@ -2,10 +2,12 @@
 // archives opened however many backups the folder holds.
 #include "TestSupport.h"
 #include "archive/BackupName.h"
+#include "local/BackupScan.h"
 #include "local/LocalEngine.h"
 
 #include <QDir>
 #include <QTest>
+#include <QThread>
 
 #include <utime.h>
 
@@ -181,6 +183,96 @@ private Q_SLOTS:
         QCOMPARE(page->items.first().fileName, BackupName::forTime(base.addSecs((9999 - 20) * 3600)));
         for (const BackupItem& item : page->items)
             QVERIFY(!item.valid);
+    }
+
+    // The sorted names are kept between runs, and no change to the folder goes unseen.
+    void theNamesCacheFollowsEveryChange()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir cache;
+        const QString backups = dir.path();
+        const QString cacheDir = cache.path() + QStringLiteral("/folders");
+        const QDateTime base(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+        const auto makeFile = [&backups](const QString& name) {
+            QFile f(backups + QLatin1Char('/') + name);
+            return f.open(QIODevice::WriteOnly);
+        };
+        const auto setTime = [&backups](const QString& name, const QDateTime& time) {
+            const utimbuf times{time.toSecsSinceEpoch(), time.toSecsSinceEpoch()};
+            return ::utime(QFile::encodeName(backups + QLatin1Char('/') + name).constData(), &times) == 0;
+        };
+        const auto names = [](const BackupScan& scan) {
+            QStringList list;
+            for (qsizetype i = 0; i < scan.size(); ++i)
+                list.append(scan.fileName(i));
+            return list;
+        };
+        const auto uncached = [&] { return names(scanBackups(backups, -1, {})); };
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(makeFile(BackupName::forTime(base.addSecs(i * 3600))));
+        QVERIFY(makeFile(QStringLiteral("manual.zip"))); // no time in its name: its file time counts
+        QVERIFY(setTime(QStringLiteral("manual.zip"), base.addSecs(10 * 3600 + 1800)));
+        QVERIFY(makeFile(QStringLiteral("notes.txt")));
+        const QStringList expected = uncached();
+        QCOMPARE(expected.size(), 51);
+        QCOMPARE(expected.first(), BackupName::forTime(base.addSecs(49 * 3600)));
+        QCOMPARE(expected.indexOf(QStringLiteral("manual.zip")), 39);
+
+        // A folder changed a moment ago is not cached: its times might not move on its next change.
+        BackupScan scan = scanBackups(backups, -1, cacheDir);
+        QVERIFY(!scan.fromCache);
+        QCOMPARE(names(scan), expected);
+        QVERIFY(QDir(cacheDir).isEmpty());
+        QThread::msleep(2100);
+        QVERIFY(!scanBackups(backups, 5, cacheDir).fromCache); // scans, sorts all, keeps them
+        QCOMPARE(QDir(cacheDir).entryList(QDir::Files).size(), 1);
+        QCOMPARE(QFileInfo(cacheDir).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        scan = scanBackups(backups, 5, cacheDir);
+        QVERIFY(scan.fromCache);
+        QCOMPARE(names(scan), expected);
+
+        // A file's own time can change without its folder changing: it is read again.
+        QVERIFY(setTime(QStringLiteral("manual.zip"), base.addSecs(100 * 3600)));
+        scan = scanBackups(backups, -1, cacheDir);
+        QVERIFY(scan.fromCache);
+        QCOMPARE(scan.fileName(0), QStringLiteral("manual.zip"));
+        QCOMPARE(names(scan), uncached());
+
+        // Backups added, removed and renamed, by anyone, show at once.
+        const QString added = BackupName::forTime(base.addSecs(200 * 3600));
+        QVERIFY(makeFile(added));
+        scan = scanBackups(backups, 1, cacheDir);
+        QVERIFY(!scan.fromCache);
+        QCOMPARE(scan.fileName(0), added);
+        QVERIFY(QFile::remove(backups + QLatin1Char('/') + added));
+        QCOMPARE(names(scanBackups(backups, -1, cacheDir)), uncached());
+        QVERIFY(QFile::rename(backups + QLatin1Char('/') + expected.last(), backups + QStringLiteral("/renamed.zip")));
+        scan = scanBackups(backups, -1, cacheDir);
+        QVERIFY(!scan.fromCache);
+        QVERIFY(names(scan).contains(QStringLiteral("renamed.zip")));
+        QVERIFY(!names(scan).contains(expected.last()));
+        QCOMPARE(names(scan), uncached());
+
+        // A damaged cache is never trusted: cut short, or with a name no scan could find.
+        QThread::msleep(2100);
+        QVERIFY(!scanBackups(backups, -1, cacheDir).fromCache);
+        QVERIFY(scanBackups(backups, -1, cacheDir).fromCache);
+        const QString cacheFile = cacheDir + QLatin1Char('/') + QDir(cacheDir).entryList(QDir::Files).first();
+        QFile cached(cacheFile);
+        QVERIFY(cached.open(QIODevice::ReadOnly));
+        const QByteArray good = cached.readAll();
+        cached.close();
+        QByteArray slashed = good;
+        slashed[slashed.size() - 5] = '/'; // in the last name, before ".zip"
+        for (const QByteArray& damaged : {good.chopped(1), slashed, QByteArray(good.size(), '\0')}) {
+            QFile file(cacheFile); // each scan writes a good one again, as a new file
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(file.write(damaged), damaged.size());
+            file.close();
+            scan = scanBackups(backups, -1, cacheDir);
+            QVERIFY(!scan.fromCache);
+            QCOMPARE(names(scan), uncached());
+        }
     }
 
 private:
