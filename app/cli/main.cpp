@@ -4,8 +4,12 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
+
 int main(int argc, char** argv)
 {
+    // Past a file size limit, writes fail with EFBIG and are reported; by default the signal kills.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fastcms-backup"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QStandardPaths>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char** argv)
@@ -25,6 +26,8 @@ int main(int argc, char** argv)
                    stderr);
         return 3;
     }
+    // Past a file size limit, writes fail with EFBIG and are reported; by default the signal kills.
+    std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("fastcms-backup-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("FastCMS Backup Console"));

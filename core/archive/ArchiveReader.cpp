@@ -32,7 +32,15 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
 
+#include <setjmp.h>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <mutex>
 
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbArchiveReaderText
@@ -90,7 +98,7 @@ bool openTarget(EntryCheck& e, std::unique_ptr<QFile>& out)
         return true;
     out = std::make_unique<QFile>(e.target);
     const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    if (out->open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
+    if (out->open(QIODevice::ReadWrite | QIODevice::NewOnly, perms)) // read too: the pieces map it
         return true;
     e.writeError = out->errorString();
     return false;
@@ -200,6 +208,13 @@ Error notAZip(const QString& path, int code)
 // piece fails to inflate exactly, and the entry is checked the ordinary way instead: a stream
 // that inflates piece by piece, every piece consumed to its last byte, is the stream a serial
 // inflater reads, and its CRC and SHA-256 are checked all the same.
+//
+// Consumed to the last byte is not quite enough: a final block that began before a cut could
+// take the appended bytes as its own, where a serial inflater would stop. Either a block walk
+// shows that the appended block is the final one, or, when the archive's SHA256SUMS gives the
+// entry's digest, the output must have that SHA-256: then it is the entry's content, byte for
+// byte, however it was cut. Any piece that fails, or an output with another digest, and the
+// entry is checked serially, which alone decides whether it is damaged.
 
 constexpr qint64 kPieceOutputLimit = 16 << 20; // more from one piece: not one of our chunks
 constexpr qint64 kPieceInputLimit = 8 << 20;   // no cut this far: not a chunked stream
@@ -211,6 +226,7 @@ struct StreamPiece
     QByteArray input; // compressed bytes, with a final empty block appended unless it is the last
     bool last = false;
     bool stored = false; // a slice of a stored entry: only checksums
+    bool walk = true;    // prove the cut with a block walk (else the entry's known SHA-256 will)
     qint64 outputLimit = 0;
     QByteArray output;
     bool ok = false;
@@ -231,10 +247,7 @@ void inflate(StreamPiece& p)
                                             size_t(p.output.size()), &in, &out)
             == LIBDEFLATE_SUCCESS
         && in == size_t(p.input.size());
-    // Consumed to the last byte is not enough: a final block that began earlier could have
-    // taken the appended bytes as its own, where a serial inflater would stop. The appended
-    // block must be the final one.
-    if (p.ok && !p.last) {
+    if (p.ok && !p.last && p.walk) {
         const auto walk = dflt::walkBlocks(reinterpret_cast<const uchar*>(p.input.constData()), p.input.size());
         p.ok = walk && walk->finalBlockBit == (qint64(p.input.size()) - 2) * 8;
     }
@@ -259,12 +272,162 @@ void inflatePiece(StreamPiece& p)
 
 enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
 
+// SIGBUS, raised when a page of a mapped file cannot be backed (a full disk, a file cut short
+// behind our back), ends the copy that touched it with an error instead of the process.
+thread_local sigjmp_buf* t_copyJump = nullptr;
+struct sigaction g_previousBus;
+
+void onBus(int signal, siginfo_t* info, void* context)
+{
+    if (t_copyJump)
+        siglongjmp(*t_copyJump, 1);
+    if (g_previousBus.sa_flags & SA_SIGINFO) {
+        g_previousBus.sa_sigaction(signal, info, context);
+    } else if (g_previousBus.sa_handler != SIG_DFL && g_previousBus.sa_handler != SIG_IGN) {
+        g_previousBus.sa_handler(signal);
+    } else {
+        ::signal(SIGBUS, SIG_DFL);
+        ::raise(SIGBUS);
+    }
+}
+
+bool guardedCopy(char* to, const char* from, size_t size)
+{
+    static std::once_flag installed;
+    std::call_once(installed, [] {
+        struct sigaction action{};
+        action.sa_sigaction = onBus;
+        action.sa_flags = SA_SIGINFO | SA_NODEFER;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGBUS, &action, &g_previousBus);
+    });
+    sigjmp_buf jump;
+    if (sigsetjmp(jump, 1) != 0) {
+        t_copyJump = nullptr;
+        return false;
+    }
+    t_copyJump = &jump;
+    std::memcpy(to, from, size);
+    t_copyJump = nullptr;
+    return true;
+}
+
+// The pieces' output goes to the target file at its place, on the workers, in parallel. Where
+// the file system can reserve the whole file first (fallocate), each piece is copied into a
+// mapping of its own stretch of the file: page faults fill new page-cache pages on every core at
+// once, where write() holds the file's lock while it copies, one thread at a time, and filling
+// new pages costs more than inflating them. Elsewhere, pwrite.
+class PieceWriter
+{
+public:
+    PieceWriter(int fd, quint64 size)
+        : m_fd(fd)
+    {
+        if (size == 0)
+            return;
+        if (::fallocate(fd, 0, 0, off_t(size)) == 0) {
+            m_mapped = true;
+        } else if (errno == ENOSPC || errno == EDQUOT) {
+            m_error = qt_error_string(errno);
+            m_noSpace = true;
+        }
+    }
+    ~PieceWriter() { waitAll(); }
+
+    void write(std::shared_ptr<StreamPiece> piece, qint64 offset)
+    {
+        while (m_writes.size() >= size_t(kPiecesInFlight)) {
+            m_writes.front().waitForFinished();
+            m_writes.pop_front();
+        }
+        m_writes.push_back(QtConcurrent::run(archiveWorkers(), [this, piece = std::move(piece), offset] {
+            if (!failed()) {
+                if (const int code = m_mapped ? copyMapped(*piece, offset) : copyWritten(*piece, offset))
+                    setError(code);
+            }
+            piece->output = QByteArray();
+        }));
+    }
+    void waitAll()
+    {
+        for (auto& w : m_writes)
+            w.waitForFinished();
+        m_writes.clear();
+    }
+    bool failed() const
+    {
+        std::lock_guard lock(m_mutex);
+        return !m_error.isEmpty();
+    }
+    QString error() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+    bool noSpace() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_noSpace;
+    }
+
+private:
+    // 0, or an errno.
+    int copyMapped(const StreamPiece& piece, qint64 offset) const
+    {
+        const qint64 size = piece.output.size();
+        if (size == 0)
+            return 0;
+        static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+        const qint64 start = offset - offset % pageSize;
+        const size_t length = size_t(offset + size - start);
+        void* map = ::mmap(nullptr, length, PROT_WRITE, MAP_SHARED, m_fd, off_t(start));
+        if (map == MAP_FAILED)
+            return copyWritten(piece, offset);
+        // No read-ahead: it would fill (zero) the next pieces' pages on this thread.
+        ::madvise(map, length, MADV_RANDOM);
+        const bool copied = guardedCopy(static_cast<char*>(map) + (offset - start), piece.output.constData(), size_t(size));
+        ::munmap(map, length);
+        return copied ? 0 : EIO;
+    }
+    int copyWritten(const StreamPiece& piece, qint64 offset) const
+    {
+        const char* data = piece.output.constData();
+        qint64 left = piece.output.size();
+        while (left > 0) {
+            const ssize_t n = ::pwrite(m_fd, data, size_t(left), off_t(offset));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return n < 0 ? errno : ENOSPC;
+            data += n;
+            left -= n;
+            offset += n;
+        }
+        return 0;
+    }
+    void setError(int code)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_error.isEmpty()) {
+            m_error = qt_error_string(code);
+            m_noSpace = code == ENOSPC || code == EDQUOT;
+        }
+    }
+
+    int m_fd;
+    bool m_mapped = false;
+    std::deque<QFuture<void>> m_writes;
+    mutable std::mutex m_mutex;
+    QString m_error;
+    bool m_noSpace = false;
+};
+
 // Inflates a large DEFLATE entry in pieces on the workers (see above), which also compute each
 // piece's CRC and the SHA-256 in order; the output is written in order here. Done: e.digest
 // and e.damaged are set and the output is written to e.target if set. NotChunked: nothing was
 // decided; the target, if any, is removed again. Stored entries go the same way, in slices.
 PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
-                             ByteProgress& progress)
+                             const QByteArray& knownDigest, ByteProgress& progress)
 {
     if ((method != Z_DEFLATED && method != 0) || (flags & 1) || !archive.seek(dataAt))
         return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
@@ -272,6 +435,9 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
     std::unique_ptr<QFile> out;
     if (!openTarget(e, out))
         return PieceOutcome::WriteFailed;
+    std::optional<PieceWriter> writer;
+    if (out)
+        writer.emplace(out->handle(), e.size);
     std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
     quint64 produced = 0;
     qint64 counted = 0; // progress reported so far
@@ -284,6 +450,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
             piece.second.waitForFinished();
         pieces.clear();
         progress.add(-counted); // counted again by the ordinary check
+        writer.reset(); // waits for the writes
         if (out) {
             out->close();
             QFile::remove(e.target);
@@ -298,19 +465,22 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
     const auto take = [&](bool all) -> bool {
         while (!pieces.empty() && (all || int(pieces.size()) >= kPiecesInFlight || pieces.front().second.isFinished())) {
             pieces.front().second.waitForFinished();
-            const StreamPiece& piece = *pieces.front().first;
-            if (!piece.ok || produced + quint64(piece.output.size()) > e.size)
+            const std::shared_ptr<StreamPiece> piece = pieces.front().first;
+            const qint64 size = piece->output.size();
+            if (!piece->ok || produced + quint64(size) > e.size)
                 return false;
-            produced += quint64(piece.output.size());
-            crc = quint32(crc32_combine(crc, piece.crc, z_off_t(piece.output.size())));
-            if (out && out->write(piece.output) != piece.output.size()) {
-                e.writeError = out->errorString();
-                e.noSpace = out->error() == QFileDevice::ResourceError;
+            crc = quint32(crc32_combine(crc, piece->crc, z_off_t(size)));
+            if (writer && writer->failed()) {
+                e.writeError = writer->error();
+                e.noSpace = writer->noSpace();
                 failed = true;
                 return false;
             }
-            progress.add(piece.output.size());
-            counted += piece.output.size();
+            if (writer)
+                writer->write(piece, qint64(produced));
+            produced += quint64(size);
+            progress.add(size);
+            counted += size;
             pieces.pop_front();
         }
         return true;
@@ -320,6 +490,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         piece->input = std::move(input);
         piece->last = last;
         piece->stored = stored;
+        piece->walk = knownDigest.isEmpty();
         piece->hash = hash;
         piece->index = submitted++;
         if (!stored) {
@@ -329,7 +500,7 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         }
         pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
     };
-    static const QByteArray marker("\x00\x00\xff\xff", 4);
+    static constexpr char marker[4] = {'\x00', '\x00', '\xff', '\xff'};
     QByteArray pending;
     qsizetype start = 0; // of the next piece in `pending`
     qsizetype scanned = 0;
@@ -337,11 +508,12 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
     for (;;) {
         if (e.task && e.task->isCanceled())
             return giveUp(PieceOutcome::Cancelled);
-        const QByteArray block = archive.read(qint64(qMin<quint64>(compressedSize - readSoFar, stored ? 4 << 20 : 1 << 20)));
-        readSoFar += quint64(block.size());
-        if (block.isEmpty())
-            break;
+        const qint64 want = qint64(qMin<quint64>(compressedSize - readSoFar, stored ? 4 << 20 : 1 << 20));
         if (stored) {
+            const QByteArray block = archive.read(want);
+            readSoFar += quint64(block.size());
+            if (block.isEmpty())
+                break;
             submit(block, false);
             if (!take(false))
                 return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
@@ -350,14 +522,27 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         pending.remove(0, start); // the pieces cut off during the last read
         scanned = qMax<qsizetype>(0, scanned - start - 3); // a marker may straddle two reads
         start = 0;
-        pending.append(block);
+        const qsizetype had = pending.size();
+        pending.resize(had + want); // read straight in behind what is left
+        const qint64 got = want > 0 ? archive.read(pending.data() + had, want) : 0;
+        pending.resize(had + qMax<qint64>(0, got));
+        if (got <= 0)
+            break;
+        readSoFar += quint64(got);
         // A cut after the first marker at least kPieceMinimum into the piece; `scanned`: no
         // marker before it that could end a piece.
         for (;;) {
-            const qsizetype at = pending.indexOf(marker, qMax(scanned, start + kPieceMinimum - 4));
-            if (at < 0)
+            const qsizetype from = qMax(scanned, start + kPieceMinimum - 4);
+            const void* found = from < pending.size()
+                ? ::memmem(pending.constData() + from, size_t(pending.size() - from), marker, sizeof marker)
+                : nullptr;
+            if (!found)
                 break;
-            submit(pending.mid(start, at + 4 - start), false);
+            const qsizetype at = static_cast<const char*>(found) - pending.constData();
+            QByteArray input;
+            input.reserve(at + 4 - start + 2); // room for the final block submit appends
+            input.append(pending.constData() + start, at + 4 - start);
+            submit(std::move(input), false);
             start = scanned = at + 4;
             if (!take(false))
                 return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
@@ -377,13 +562,18 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
     if (produced != e.size || crc != e.crc)
         return giveUp(PieceOutcome::NotChunked);
-    if (out && !out->flush()) {
-        e.writeError = out->errorString();
-        e.noSpace = out->error() == QFileDevice::ResourceError;
-        return giveUp(PieceOutcome::WriteFailed);
+    if (writer) {
+        writer->waitAll();
+        if (writer->failed()) {
+            e.writeError = writer->error();
+            e.noSpace = writer->noSpace();
+            return giveUp(PieceOutcome::WriteFailed);
+        }
     }
     waitPieces.dismiss();
     e.digest = hash->hex(); // every piece's task has finished: every piece is hashed
+    if (!knownDigest.isEmpty() && e.digest != knownDigest)
+        return giveUp(PieceOutcome::NotChunked);
     e.damaged = false;
     return PieceOutcome::Done;
 }
@@ -758,6 +948,17 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         return at;
     };
     ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
+    // The digests SHA256SUMS gives, read ahead: a large entry inflated in pieces that has its
+    // digest needs no block walk (see inflateInPieces). SHA256SUMS itself is checked in turn.
+    QHash<QString, QByteArray> knownDigests;
+    if (directory->find(kSums)) {
+        if (const auto bytes = readEntry(zipPath, kSums, maxSumsSize)) {
+            if (const auto parsed = parseSha256Sums(*bytes)) {
+                for (const auto& [name, digest] : *parsed)
+                    knownDigests.insert(name, digest);
+            }
+        }
+    }
     QHash<QString, QByteArray> digests;
     QByteArray sums;
     QByteArray metadataBytes;
@@ -765,10 +966,15 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
     std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> checks;
     std::optional<Result<QString>> databaseIntegrity;
+    // The database's integrity check, once it landed, runs beside everything else: it stays out
+    // of the in-order window, where the entries checked behind it would wait for it.
+    std::shared_ptr<EntryCheck> integrityEntry;
+    QFuture<void> integrityJob;
     qint64 inFlight = 0;
-    auto waitChecks = qScopeGuard([&checks] {
+    auto waitChecks = qScopeGuard([&checks, &integrityJob] {
         for (auto& c : checks)
             c.second.waitForFinished();
+        integrityJob.waitForFinished();
     });
     const auto collect = [&](bool all) -> Result<void> {
         while (!checks.empty() && (all || inFlight > kCheckWindow || checks.front().second.isFinished())) {
@@ -867,17 +1073,20 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             // Checks still running (the database's integrity check, say) go on beside the pieces.
             if (auto collected = collect(false); !collected)
                 return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize, progress);
+            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize,
+                                                            knownDigests.value(name), progress);
             if (outcome == PieceOutcome::Cancelled)
                 return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
             if (outcome == PieceOutcome::WriteFailed)
                 return fail(Error::make(e->noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
                                         FcbArchiveReaderText::tr("Could not write %1.").arg(e->target), e->writeError));
             if (outcome == PieceOutcome::Done) {
-                e->size = 0; // its progress is counted already
-                e->weight = 1 << 20;
-                inFlight += e->weight;
-                checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); }));
+                // Its CRC, size and digest are known now; its progress is counted already.
+                if (e->isDatabase && !e->target.isEmpty()) {
+                    integrityEntry = e;
+                    integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });
+                }
+                digests.insert(e->name, e->digest);
                 continue;
             }
         }
@@ -889,6 +1098,9 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     }
     if (auto collected = collect(true); !collected)
         return fail(collected.error());
+    integrityJob.waitForFinished();
+    if (integrityEntry && integrityEntry->integrity)
+        databaseIntegrity = integrityEntry->integrity;
     if (zip.getZipError() != UNZ_OK && zip.getZipError() != UNZ_END_OF_LIST_OF_FILE)
         crcProblems.append(FcbArchiveReaderText::tr("The archive is damaged after the last readable entry."));
     if (crcProblems.isEmpty())

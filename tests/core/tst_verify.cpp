@@ -2,12 +2,17 @@
 // FastCMS's own, and damaged ones.
 #include "TestSupport.h"
 #include "archive/ArchiveReader.h"
+#include "archive/ArchiveWriter.h"
 #include "local/LocalEngine.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace fcb;
 
@@ -186,6 +191,78 @@ private Q_SLOTS:
         QVERIFY(report);
         QVERIFY(!report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("crc")), VerifyCheck::Status::Failed);
+    }
+
+    // A chunked entry inflated in pieces, and a database written out by several threads at once,
+    // count only with the SHA-256 that SHA256SUMS gives them; any other digest sends the entry
+    // through the serial check, which reports it.
+    void piecesCountOnlyWithTheListedDigest()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        QRandomGenerator words(5);
+        while (text.size() < (24 << 20) + 333)
+            text += "entry " + QByteArray::number(words.bounded(1000000)) + " of a large upload; ";
+        const QString dbPath = dir.filePath(QStringLiteral("copy.db"));
+        const QString textPath = dir.filePath(QStringLiteral("big.txt"));
+        test::writeNotes(dbPath, 260000, QStringLiteral("large")); // large enough to go in pieces
+        const QByteArray database = test::fileBytes(dbPath);
+        QVERIFY(database.size() > (17 << 20));
+        QFile f(textPath);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        f.close();
+        for (const bool honest : {true, false}) {
+            const QString zip = dir.filePath(honest ? QStringLiteral("honest.zip") : QStringLiteral("tampered.zip"));
+            ArchiveWriter writer(zip, {});
+            QVERIFY(writer.open());
+            ByteProgress progress;
+            const QDateTime t = QDateTime::currentDateTime();
+            QVERIFY(writer.addFiles({{QStringLiteral("database.db"), dbPath, t, {}},
+                                     {QStringLiteral("files/big.txt"), textPath, t, {}}},
+                                    progress));
+            auto digests = writer.digests();
+            if (!honest)
+                digests[1].second = sha("something else");
+            QVERIFY(writer.addBytes(QStringLiteral("SHA256SUMS"), formatSha256Sums(digests), t));
+            QVERIFY(writer.finish());
+            QVERIFY(test::fileBytes(zip).count(QByteArray("\x00\x00\xff\xff", 4)) >= 8); // in chunks
+
+            SilentTaskContext task;
+            const QString extracted = dir.filePath(honest ? QStringLiteral("out-honest") : QStringLiteral("out-tampered"));
+            const auto report = archive::verify(zip, dir.path(), task, extracted);
+            QVERIFY(report);
+            QCOMPARE(statusOf(*report, QStringLiteral("crc")), VerifyCheck::Status::Passed);
+            QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Passed);
+            QCOMPARE(statusOf(*report, QStringLiteral("checksums")),
+                     honest ? VerifyCheck::Status::Passed : VerifyCheck::Status::Failed);
+            QCOMPARE(report->ok(), honest);
+            if (honest) {
+                QCOMPARE(test::fileBytes(extracted + QStringLiteral("/files/big.txt")), text);
+                QCOMPARE(test::fileBytes(extracted + QStringLiteral("/database.db")), database);
+
+                // Where the file cannot be reserved whole, the pieces are written; a file size limit
+                // (as a quota would) ends the check with a write error, and nothing is left behind.
+                rlimit before{};
+                QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+                const auto previous = std::signal(SIGXFSZ, SIG_IGN); // as the programs do: EFBIG, not death
+                const auto restore = qScopeGuard([&] {
+                    ::setrlimit(RLIMIT_FSIZE, &before);
+                    std::signal(SIGXFSZ, previous);
+                });
+                rlimit limited = before;
+                limited.rlim_cur = 8 << 20;
+                QVERIFY(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+                const QString workDir = dir.filePath(QStringLiteral("work"));
+                QVERIFY(QDir().mkpath(workDir));
+                const auto limitedReport = archive::verify(zip, workDir, task);
+                QVERIFY(!limitedReport);
+                QCOMPARE(limitedReport.error().code, ErrorCode::Io);
+                QVERIFY(limitedReport.error().message.contains(QStringLiteral("Could not write")));
+                QCOMPARE(QDir(workDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+            } else {
+                QVERIFY(report->problems().join(QLatin1Char(' ')).contains(QStringLiteral("files/big.txt")));
+            }
+        }
     }
 
     void checksumsMustMatchAndCoverEverything()
