@@ -47,7 +47,7 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
-def measure(cmd, cwd=None, out=None):
+def measure(cmd, cwd=None, out=None, env=None):
     """wall, cpu, peak RSS (MB) of cmd and what it waits for; out: a path whose size is the output.
 
     GNU time runs the command: a child forked from this Python process would count this
@@ -57,6 +57,7 @@ def measure(cmd, cwd=None, out=None):
     report = work / "time.txt"
     start = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(report)] + cmd, cwd=cwd,
+                          env=dict(os.environ, **env) if env else None,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
@@ -89,11 +90,11 @@ def group(name, tools, reps=a.reps, ours="ours", loop=1):
         order = labels[rep % len(labels):] + labels[:rep % len(labels)]
         for label in order:
             setup, cleanup = tools[label]
-            cmd, cwd, out = setup()
+            cmd, cwd, out, *extra = setup()
             if loop > 1:
                 quoted = " ".join(shlex.quote(str(c)) for c in cmd)
                 cmd = f"i=0; while [ $i -lt {loop} ]; do {quoted} >/dev/null || exit 1; i=$((i+1)); done"
-            r = measure(cmd, cwd, out)
+            r = measure(cmd, cwd, out, extra[0] if extra else None)
             r["wall"] /= loop
             r["cpu"] /= loop
             runs[label].append(r)
@@ -294,6 +295,13 @@ if not (many / ".made").exists():
 warm(many / "data" / "backups")
 group("list page 1 of many backups (per run, 10 runs in a shell loop)", {
     "ours": (lambda: ([cli, "list", "--json", "--data-dir", str(many / "data")], None, None), lambda: None),
+    "fastcms (python)": (lambda: ([PY, str(HERE / "fastcms_list.py"), str(many / "data" / "backups")], None, None), lambda: None),
+}, loop=10)
+# The same without the cache of the folder's sorted names (a folder just changed, or a first run):
+# the cache folder cannot be made, so every run reads the folder.
+group("list page 1 of many backups, without the names cache", {
+    "ours": (lambda: ([cli, "list", "--json", "--data-dir", str(many / "data")], None, None,
+                      {"XDG_CACHE_HOME": "/proc/fcb-no-cache"}), lambda: None),
     "fastcms (python)": (lambda: ([PY, str(HERE / "fastcms_list.py"), str(many / "data" / "backups")], None, None), lambda: None),
 }, loop=10)
 
