@@ -825,6 +825,10 @@
         <source>Could not remove the restore marker.</source>
         <translation>Die Wiederherstellungsmarkierung konnte nicht entfernt werden.</translation>
     </message>
+    <message>
+        <source>Could not write the extracted backup.</source>
+        <translation>Die entpackte Sicherung konnte nicht geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>FcbRetentionText</name>

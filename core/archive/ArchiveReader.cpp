@@ -21,6 +21,7 @@
 #include <QFuture>
 #include <QtConcurrent>
 
+#include <atomic>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -37,6 +38,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -208,25 +210,19 @@ Error notAZip(const QString& path, int code)
 // piece fails to inflate exactly, and the entry is checked the ordinary way instead: a stream
 // that inflates piece by piece, every piece consumed to its last byte, is the stream a serial
 // inflater reads, and its CRC and SHA-256 are checked all the same.
-//
-// Consumed to the last byte is not quite enough: a final block that began before a cut could
-// take the appended bytes as its own, where a serial inflater would stop. Either a block walk
-// shows that the appended block is the final one, or, when the archive's SHA256SUMS gives the
-// entry's digest, the output must have that SHA-256: then it is the entry's content, byte for
-// byte, however it was cut. Any piece that fails, or an output with another digest, and the
-// entry is checked serially, which alone decides whether it is damaged.
 
 constexpr qint64 kPieceOutputLimit = 16 << 20; // more from one piece: not one of our chunks
 constexpr qint64 kPieceInputLimit = 8 << 20;   // no cut this far: not a chunked stream
 constexpr qint64 kPieceMinimum = 64 << 10;     // cuts closer than this are merged (always valid)
-constexpr int kPiecesInFlight = 4;             // with the limits above: under 100 MB in flight
+// Pieces inflating, and as many again being written: with the limits above, at most 200 MB in
+// flight; ours (2 MB chunks) keep it near 30 MB.
+constexpr int kPiecesInFlight = 4;
 
 struct StreamPiece
 {
     QByteArray input; // compressed bytes, with a final empty block appended unless it is the last
     bool last = false;
     bool stored = false; // a slice of a stored entry: only checksums
-    bool walk = true;    // prove the cut with a block walk (else the entry's known SHA-256 will)
     qint64 outputLimit = 0;
     QByteArray output;
     bool ok = false;
@@ -247,7 +243,10 @@ void inflate(StreamPiece& p)
                                             size_t(p.output.size()), &in, &out)
             == LIBDEFLATE_SUCCESS
         && in == size_t(p.input.size());
-    if (p.ok && !p.last && p.walk) {
+    // Consumed to the last byte is not enough: a final block that began earlier could have
+    // taken the appended bytes as its own, where a serial inflater would stop. The appended
+    // block must be the final one.
+    if (p.ok && !p.last) {
         const auto walk = dflt::walkBlocks(reinterpret_cast<const uchar*>(p.input.constData()), p.input.size());
         p.ok = walk && walk->finalBlockBit == (qint64(p.input.size()) - 2) * 8;
     }
@@ -274,7 +273,7 @@ enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
 
 // SIGBUS, raised when a page of a mapped file cannot be backed (a full disk, a file cut short
 // behind our back), ends the copy that touched it with an error instead of the process.
-thread_local sigjmp_buf* t_copyJump = nullptr;
+thread_local sigjmp_buf* volatile t_copyJump = nullptr;
 struct sigaction g_previousBus;
 
 void onBus(int signal, siginfo_t* info, void* context)
@@ -307,29 +306,37 @@ bool guardedCopy(char* to, const char* from, size_t size)
         return false;
     }
     t_copyJump = &jump;
+    std::atomic_signal_fence(std::memory_order_seq_cst);
     std::memcpy(to, from, size);
+    std::atomic_signal_fence(std::memory_order_seq_cst);
     t_copyJump = nullptr;
     return true;
 }
 
-// The pieces' output goes to the target file at its place, on the workers, in parallel. Where
-// the file system can reserve the whole file first (fallocate), each piece is copied into a
-// mapping of its own stretch of the file: page faults fill new page-cache pages on every core at
-// once, where write() holds the file's lock while it copies, one thread at a time, and filling
-// new pages costs more than inflating them. Elsewhere, pwrite.
+// The pieces' output goes to the target file at its place, on the workers, in parallel. On local
+// file systems that reserve space when a mapped page is first written, the file is extended to
+// its size and each piece copied into a mapping of its own stretch: page faults fill new
+// page-cache pages on every core at once, where write() holds the file's lock while it copies,
+// one thread at a time, and filling new pages costs more than inflating them. A copy that fails
+// (SIGBUS: no space for the page) is done again with pwrite, which says why. Elsewhere, pwrite.
 class PieceWriter
 {
 public:
     PieceWriter(int fd, quint64 size)
         : m_fd(fd)
     {
-        if (size == 0)
+        struct statfs fs{};
+        if (size == 0 || ::fstatfs(fd, &fs) != 0)
             return;
-        if (::fallocate(fd, 0, 0, off_t(size)) == 0) {
-            m_mapped = true;
-        } else if (errno == ENOSPC || errno == EDQUOT) {
-            m_error = qt_error_string(errno);
-            m_noSpace = true;
+        switch (quint32(fs.f_type)) {
+        case 0xEF53:     // ext2/3/4
+        case 0x58465342: // xfs
+        case 0x9123683E: // btrfs
+        case 0x01021994: // tmpfs
+            m_mapped = ::ftruncate(fd, off_t(size)) == 0; // a hole: nothing is allocated yet
+            break;
+        default:
+            break;
         }
     }
     ~PieceWriter() { waitAll(); }
@@ -387,7 +394,7 @@ private:
         ::madvise(map, length, MADV_RANDOM);
         const bool copied = guardedCopy(static_cast<char*>(map) + (offset - start), piece.output.constData(), size_t(size));
         ::munmap(map, length);
-        return copied ? 0 : EIO;
+        return copied ? 0 : copyWritten(piece, offset);
     }
     int copyWritten(const StreamPiece& piece, qint64 offset) const
     {
@@ -427,7 +434,7 @@ private:
 // and e.damaged are set and the output is written to e.target if set. NotChunked: nothing was
 // decided; the target, if any, is removed again. Stored entries go the same way, in slices.
 PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
-                             const QByteArray& knownDigest, ByteProgress& progress)
+                             ByteProgress& progress)
 {
     if ((method != Z_DEFLATED && method != 0) || (flags & 1) || !archive.seek(dataAt))
         return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
@@ -490,7 +497,6 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
         piece->input = std::move(input);
         piece->last = last;
         piece->stored = stored;
-        piece->walk = knownDigest.isEmpty();
         piece->hash = hash;
         piece->index = submitted++;
         if (!stored) {
@@ -572,8 +578,6 @@ PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flag
     }
     waitPieces.dismiss();
     e.digest = hash->hex(); // every piece's task has finished: every piece is hashed
-    if (!knownDigest.isEmpty() && e.digest != knownDigest)
-        return giveUp(PieceOutcome::NotChunked);
     e.damaged = false;
     return PieceOutcome::Done;
 }
@@ -948,17 +952,6 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         return at;
     };
     ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
-    // The digests SHA256SUMS gives, read ahead: a large entry inflated in pieces that has its
-    // digest needs no block walk (see inflateInPieces). SHA256SUMS itself is checked in turn.
-    QHash<QString, QByteArray> knownDigests;
-    if (directory->find(kSums)) {
-        if (const auto bytes = readEntry(zipPath, kSums, maxSumsSize)) {
-            if (const auto parsed = parseSha256Sums(*bytes)) {
-                for (const auto& [name, digest] : *parsed)
-                    knownDigests.insert(name, digest);
-            }
-        }
-    }
     QHash<QString, QByteArray> digests;
     QByteArray sums;
     QByteArray metadataBytes;
@@ -1073,8 +1066,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
             // Checks still running (the database's integrity check, say) go on beside the pieces.
             if (auto collected = collect(false); !collected)
                 return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize,
-                                                            knownDigests.value(name), progress);
+            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize, progress);
             if (outcome == PieceOutcome::Cancelled)
                 return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
             if (outcome == PieceOutcome::WriteFailed)

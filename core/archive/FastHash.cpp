@@ -90,6 +90,11 @@ bool Sha256::fastestAvailable()
     return crypto().loaded();
 }
 
+bool Sha256::usesFastest() const
+{
+    return m_context->ctx != nullptr;
+}
+
 void Sha256::add(const char* data, qsizetype size)
 {
     if (m_context->ctx)

@@ -26,7 +26,7 @@ namespace {
 // The cache file: a header, the entries in order, then the names. Native byte order: it never
 // leaves this machine.
 constexpr char kMagic[8] = {'F', 'C', 'B', 'N', 'A', 'M', 'E', 'S'};
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 1; // raise it whenever what a scan keeps, or how, changes
 constexpr qint64 kMaxCacheBytes = 64 << 20;
 // A folder whose times are this recent may change again without its times moving: file
 // systems stamp them from a coarse clock (and some keep whole seconds only).
@@ -154,16 +154,20 @@ bool writeAll(int fd, const char* data, qint64 size)
 // The cached names of the folder as it is now, or nothing.
 std::optional<BackupScan> loadCache(const QString& file, const QString& backupsDir, int dirFd, const FolderKey& key)
 {
-    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return std::nullopt;
     const auto closeFile = qScopeGuard([fd] { ::close(fd); });
     struct stat st{};
-    if (::fstat(fd, &st) != 0 || st.st_size < qint64(sizeof(CacheHeader)) || st.st_size > kMaxCacheBytes)
+    // Only a file of ours: in a cache folder someone else can write to, a planted list could
+    // hide backups.
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()
+        || st.st_size < qint64(sizeof(CacheHeader)) || st.st_size > kMaxCacheBytes)
         return std::nullopt;
     CacheHeader header{};
     if (!readAll(fd, reinterpret_cast<char*>(&header), sizeof header)
         || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion || !(header.folder == key)
+        || header.count > quint64(st.st_size) / sizeof(CacheEntry) || header.nameBytes > quint64(st.st_size)
         || qint64(sizeof header) + qint64(header.count) * qint64(sizeof(CacheEntry)) + qint64(header.nameBytes)
             != st.st_size)
         return std::nullopt;
@@ -231,6 +235,16 @@ void saveCache(const QString& cacheDir, const QString& file, const FolderKey& ke
 
 } // namespace
 
+bool scanCacheable(const QString& backupsDir)
+{
+    const int fd = ::open(QFile::encodeName(backupsDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool local = localFileSystem(fd);
+    ::close(fd);
+    return local;
+}
+
 QString defaultScanCacheDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
@@ -291,8 +305,9 @@ BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QStrin
     // Cached only when the folder has been still for a while and did not change during the scan.
     const qint64 startedNs = qint64(started.tv_sec) * 1'000'000'000 + started.tv_nsec;
     struct stat after{};
+    const qint64 cacheBytes = qint64(sizeof(CacheHeader)) + qint64(scan.names.size() * sizeof(CacheEntry)) + scan.bytes.size();
     const bool save = cacheable && key.latestNs() + kSettleNs < startedNs && ::fstat(dirFd, &after) == 0
-        && FolderKey::of(after) == key && scan.bytes.size() < kMaxCacheBytes / 2;
+        && FolderKey::of(after) == key && cacheBytes <= kMaxCacheBytes;
     sortScan(scan, save ? -1 : sorted);
     if (save)
         saveCache(cacheDir, cacheFile, key, scan);

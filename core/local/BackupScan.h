@@ -44,6 +44,9 @@ struct BackupScan
 // are cached. The cache is only ever a shortcut: a missing, stale or damaged file means a scan.
 BackupScan scanBackups(const QString& backupsDir, qsizetype sorted = -1, const QString& cacheDir = {});
 
+// Whether the names of this folder may be cached at all (a local file system).
+bool scanCacheable(const QString& backupsDir);
+
 // ~/.cache/fastcms-backup/folders (XDG_CACHE_HOME honoured).
 QString defaultScanCacheDir();
 

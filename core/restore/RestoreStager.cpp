@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -24,13 +25,20 @@ namespace fcb {
 
 namespace {
 
-void syncFileSystem(const QString& path)
+// Everything extracted on its way to the disk; a write that failed on the way (a full disk
+// found only now, an I/O error) is reported here.
+Result<void> syncFileSystem(const QString& path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::syncfs(fd);
-        ::close(fd);
-    }
+    if (fd < 0)
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not write the extracted backup."), qt_error_string(errno));
+    const int synced = ::syncfs(fd);
+    const int code = errno;
+    ::close(fd);
+    if (synced != 0)
+        return fail(Error::make(code == ENOSPC || code == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
+                                FcbRestoreStagerText::tr("Could not write the extracted backup."), qt_error_string(code)));
+    return ok();
 }
 } // namespace
 
@@ -67,7 +75,8 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     }
     if (task.isCanceled())
         return fail(ErrorCode::Cancelled, FcbRestoreStagerText::tr("Cancelled."));
-    syncFileSystem(temp);
+    if (auto synced = syncFileSystem(temp); !synced)
+        return fail(synced.error());
 
     // Old marker first: a staging folder without a marker is ignored by FastCMS.
     if (QFile::exists(folder.markerPath()) && !QFile::remove(folder.markerPath()))

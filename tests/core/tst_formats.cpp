@@ -329,6 +329,8 @@ private Q_SLOTS:
                 c = char(random.bounded(256));
             Sha256 fast;
             Sha256 qt(Sha256::Engine::Qt);
+            QVERIFY(fast.usesFastest());
+            QVERIFY(!qt.usesFastest());
             for (qsizetype at = 0; at < size;) {
                 const qsizetype piece = qMin<qsizetype>(size - at, random.bounded(1, 100000));
                 fast.add(data.constData() + at, piece);

@@ -213,12 +213,15 @@ private Q_SLOTS:
         QVERIFY(makeFile(QStringLiteral("manual.zip"))); // no time in its name: its file time counts
         QVERIFY(setTime(QStringLiteral("manual.zip"), base.addSecs(10 * 3600 + 1800)));
         QVERIFY(makeFile(QStringLiteral("notes.txt")));
+        if (!scanCacheable(backups))
+            QSKIP("The temporary folder is not on a local file system: its names are never cached.");
         const QStringList expected = uncached();
         QCOMPARE(expected.size(), 51);
         QCOMPARE(expected.first(), BackupName::forTime(base.addSecs(49 * 3600)));
         QCOMPARE(expected.indexOf(QStringLiteral("manual.zip")), 39);
 
         // A folder changed a moment ago is not cached: its times might not move on its next change.
+        QVERIFY(QFile::remove(backups + QStringLiteral("/notes.txt")) && makeFile(QStringLiteral("notes.txt")));
         BackupScan scan = scanBackups(backups, -1, cacheDir);
         QVERIFY(!scan.fromCache);
         QCOMPARE(names(scan), expected);

@@ -193,10 +193,10 @@ private Q_SLOTS:
         QCOMPARE(statusOf(*report, QStringLiteral("crc")), VerifyCheck::Status::Failed);
     }
 
-    // A chunked entry inflated in pieces, and a database written out by several threads at once,
-    // count only with the SHA-256 that SHA256SUMS gives them; any other digest sends the entry
-    // through the serial check, which reports it.
-    void piecesCountOnlyWithTheListedDigest()
+    // A chunked database and upload, inflated in pieces and written into their files at their
+    // places by several threads at once, come out byte for byte; a digest SHA256SUMS does not
+    // give is reported; and a file that cannot grow ends the check with a write error.
+    void chunkedEntriesComeOutByteForByte()
     {
         QTemporaryDir dir;
         QByteArray text;
@@ -240,8 +240,8 @@ private Q_SLOTS:
                 QCOMPARE(test::fileBytes(extracted + QStringLiteral("/files/big.txt")), text);
                 QCOMPARE(test::fileBytes(extracted + QStringLiteral("/database.db")), database);
 
-                // Where the file cannot be reserved whole, the pieces are written; a file size limit
-                // (as a quota would) ends the check with a write error, and nothing is left behind.
+                // A file size limit (as a quota would) refuses the mapped file its size, and then the
+                // pieces' writes: the check ends with a write error, and nothing is left behind.
                 rlimit before{};
                 QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
                 const auto previous = std::signal(SIGXFSZ, SIG_IGN); // as the programs do: EFBIG, not death
