@@ -35,7 +35,6 @@
 
 #include <setjmp.h>
 #include <csignal>
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>

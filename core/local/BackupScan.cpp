@@ -1,11 +1,10 @@
 #include "BackupScan.h"
 
+#include "FileUtil.h"
 #include "archive/BackupName.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QStandardPaths>
 
@@ -137,20 +136,6 @@ bool readAll(int fd, char* data, qint64 size)
     return true;
 }
 
-bool writeAll(int fd, const char* data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t put = ::write(fd, data, size_t(size));
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return false;
-        data += put;
-        size -= put;
-    }
-    return true;
-}
-
 // The cached names of the folder as it is now, or nothing.
 std::optional<BackupScan> loadCache(const QString& file, const QString& backupsDir, int dirFd, const FolderKey& key)
 {
@@ -164,18 +149,19 @@ std::optional<BackupScan> loadCache(const QString& file, const QString& backupsD
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()
         || st.st_size < qint64(sizeof(CacheHeader)) || st.st_size > kMaxCacheBytes)
         return std::nullopt;
+    QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
+    if (!readAll(fd, data.data(), data.size()))
+        return std::nullopt;
     CacheHeader header{};
-    if (!readAll(fd, reinterpret_cast<char*>(&header), sizeof header)
-        || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion || !(header.folder == key)
+    std::memcpy(&header, data.constData(), sizeof header);
+    if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion || !(header.folder == key)
         || header.count > quint64(st.st_size) / sizeof(CacheEntry) || header.nameBytes > quint64(st.st_size)
         || qint64(sizeof header) + qint64(header.count) * qint64(sizeof(CacheEntry)) + qint64(header.nameBytes)
             != st.st_size)
         return std::nullopt;
     std::vector<CacheEntry> entries(header.count);
-    BackupScan scan{backupsDir, QByteArray(qsizetype(header.nameBytes), Qt::Uninitialized), {}, true};
-    if (!readAll(fd, reinterpret_cast<char*>(entries.data()), qint64(entries.size() * sizeof(CacheEntry)))
-        || !readAll(fd, scan.bytes.data(), scan.bytes.size()))
-        return std::nullopt;
+    std::memcpy(entries.data(), data.constData() + sizeof header, entries.size() * sizeof(CacheEntry));
+    BackupScan scan{backupsDir, data.right(qsizetype(header.nameBytes)), {}, true};
     scan.names.reserve(entries.size());
     bool resort = false;
     for (const CacheEntry& e : entries) {
@@ -203,34 +189,24 @@ std::optional<BackupScan> loadCache(const QString& file, const QString& backupsD
     return scan;
 }
 
-// Best effort: a cache that cannot be written only means the next listing scans again. No
-// fsync: a file cut short by a crash fails loadCache's checks like any other damage.
+// Best effort: a cache that cannot be written only means the next listing scans again.
 void saveCache(const QString& cacheDir, const QString& file, const FolderKey& key, const BackupScan& scan)
 {
-    if (!QDir().mkpath(cacheDir))
-        return;
-    QFile::setPermissions(cacheDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    const QByteArray temp =
-        QFile::encodeName(file + QStringLiteral(".tmp-") + QString::number(QRandomGenerator::global()->generate64(), 36));
-    const int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return;
     CacheHeader header{};
     std::memcpy(header.magic, kMagic, sizeof kMagic);
     header.version = kVersion;
     header.count = quint32(scan.names.size());
     header.folder = key;
     header.nameBytes = quint64(scan.bytes.size());
-    std::vector<CacheEntry> entries;
-    entries.reserve(scan.names.size());
-    for (const ScannedName& n : scan.names)
-        entries.push_back({n.sortKey, n.offset, n.length, quint8(n.fromName ? 1 : 0), 0});
-    const bool written = writeAll(fd, reinterpret_cast<const char*>(&header), sizeof header)
-        && writeAll(fd, reinterpret_cast<const char*>(entries.data()), qint64(entries.size() * sizeof(CacheEntry)))
-        && writeAll(fd, scan.bytes.constData(), scan.bytes.size());
-    const bool closed = ::close(fd) == 0;
-    if (!written || !closed || ::rename(temp.constData(), QFile::encodeName(file).constData()) != 0)
-        ::unlink(temp.constData());
+    QByteArray data(reinterpret_cast<const char*>(&header), sizeof header);
+    data.reserve(qsizetype(sizeof header + scan.names.size() * sizeof(CacheEntry)) + scan.bytes.size());
+    for (const ScannedName& n : scan.names) {
+        const CacheEntry e{n.sortKey, n.offset, n.length, quint8(n.fromName ? 1 : 0), 0};
+        data.append(reinterpret_cast<const char*>(&e), sizeof e);
+    }
+    data.append(scan.bytes);
+    if (files::makeOwnerOnlyDir(cacheDir))
+        (void)files::writeAtomically(file, data);
 }
 
 } // namespace
