@@ -81,7 +81,7 @@ Error ArchiveWriter::writeError(const QString& message) const
 
 Result<void> ArchiveWriter::open()
 {
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::NewOnly, files::ownerOnly))
+    if (!m_file.open(files::ownerOnly))
         return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not create %1.").arg(m_path), m_file.errorString());
     m_zip = std::make_unique<ZipWriter>(m_file, m_options.zip64);
     return ok();
@@ -314,12 +314,6 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 const QByteArray& data = piece.store ? piece.input : piece.output;
                 if (!m_zip->write(data.constData(), data.size()))
                     return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
-                // Start writing back to disk early, so that the final fsync has little left to do.
-                m_unsynced += data.size();
-                if (m_unsynced >= (32 << 20) && m_file.flush()) {
-                    ::sync_file_range(m_file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
-                    m_unsynced = 0;
-                }
                 entryCrc = nextPiece == 0 ? piece.crc : quint32(crc32_combine(entryCrc, piece.crc, z_off_t(piece.inputSize)));
                 entrySize += piece.inputSize;
                 if (piece.whole)
@@ -503,12 +497,9 @@ Result<void> ArchiveWriter::finish()
 {
     if (!m_zip->finish())
         return fail(writeError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path)));
-    if (!m_file.flush() || ::fsync(m_file.handle()) != 0) {
-        const bool full = errno == ENOSPC || m_file.error() == QFileDevice::ResourceError;
-        return fail(full ? ErrorCode::NoSpace : ErrorCode::Io, FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path),
-                    m_file.errorString());
-    }
-    m_file.close();
+    if (!m_file.finish())
+        return fail(m_file.noSpace() ? ErrorCode::NoSpace : ErrorCode::Io,
+                    FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
     return ok();
 }
 

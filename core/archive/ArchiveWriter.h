@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QFile>
+
+#include "archive/OutputFile.h"
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -85,13 +87,12 @@ private:
 
     QString m_path;
     Options m_options;
-    QFile m_file;
+    OutputFile m_file;
     std::unique_ptr<ZipWriter> m_zip;
     QList<QPair<QString, QByteArray>> m_digests;
     int m_stored = 0;
     qint64 m_skipped = 0;
     qint64 m_addedBytes = 0;
-    qint64 m_unsynced = 0;
 };
 
 // sha256sum's format, names escaped the way sha256sum escapes them.

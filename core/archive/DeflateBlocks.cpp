@@ -42,6 +42,22 @@ public:
         }
         m_pastEnd = overrun();
     }
+    // The reader's state, for a loop that keeps it in registers.
+    struct State
+    {
+        const uchar* data;
+        qsizetype lastLoad; // the last offset 8 bytes can be loaded from
+        qsizetype offset;
+        quint64 buffer;
+        int count;
+    };
+    State state() const { return {m_data, m_size - 8, m_offset, m_buffer, m_count}; }
+    void setState(const State& s)
+    {
+        m_offset = s.offset;
+        m_buffer = s.buffer;
+        m_count = s.count;
+    }
     // Set by refill() once the data is used up: zeros are all that follows.
     bool pastEnd() const { return m_pastEnd; }
     quint64 peek() const { return m_buffer; }
@@ -81,7 +97,7 @@ private:
 // stream, each entry holds symbol << 4 | code length. Entry 0: a longer code (or none), decoded
 // bit by bit from the counts (rare: short codes are the frequent ones). A small table is built
 // quickly, and blocks come every few dozen KB.
-constexpr int kTableBits = 10;
+constexpr int kTableBits = 11;
 
 struct Table
 {
@@ -226,51 +242,114 @@ void fixedTables(Table& litlen, Table& distance)
     distance.build(distances.data(), 30, true);
 }
 
-// What the walk needs of a symbol, looked up at once: the bits it takes with its extra bits,
-// what it is, and for a length its base and where its extra bits sit. Built per block from the
-// Huffman tables.
-enum Kind : quint8 { Slow = 0, Literal, Length, EndOfBlock, Invalid };
+// What the walk needs of the next codes, looked up at once in a table built per block from the
+// Huffman codes. An entry covers up to two literals, or a literal and a length, or one length:
+// the bits they take (with the length's extra bits), the bytes they stand for (less the
+// length's extra bits, which are read from the stream), and whether a distance code follows.
+// Anything else (an end of block, a code longer than the table, an invalid code) is special.
+enum : quint32 {
+    kDropBits = 0,    // 5 bits: bits to drop, extra bits included
+    kExtraAt = 5,     // 5 bits: where the length's extra bits begin
+    kExtraCount = 10, // 3 bits: how many there are
+    kBase = 13,       // 9 bits: bytes produced, before the extra bits' value
+    kHasDistance = 22,
+    kSpecial = 23,
+};
 
 constexpr std::array<quint16, 29> kLengthBase{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
                                               31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
 
-// A litlen step: bits 0-5 the bits to drop, 6-8 the kind; for a length, 9-12 its code's bits,
-// 13-15 its extra bits and 16-24 its base.
-constexpr quint32 step(Kind kind, int drop, int codeBits = 0, int extra = 0, int base = 0)
+constexpr quint32 entry(int drop, int extraAt, int extraCount, int base, bool hasDistance)
 {
-    return quint32(drop) | quint32(kind) << 6 | quint32(codeBits) << 9 | quint32(extra) << 13 | quint32(base) << 16;
+    return quint32(drop) << kDropBits | quint32(extraAt) << kExtraAt | quint32(extraCount) << kExtraCount
+        | quint32(base) << kBase | quint32(hasDistance) << kHasDistance;
 }
 
 struct Steps
 {
     std::array<quint32, 1 << kTableBits> litlen{};
-    std::array<quint16, 1 << kTableBits> distance{}; // 1 << 8 | bits to drop, or 0
+    std::array<quint8, 1 << kTableBits> distance{}; // bits to drop (code and extra bits), or 0: special
 
     void build(const Table& lit, const Table& dist)
     {
+        constexpr quint32 special = quint32(1) << kSpecial;
         for (size_t i = 0; i < litlen.size(); ++i) {
-            const quint16 e = lit.entries[i];
-            const int symbol = e >> 4;
-            const int bits = e & 15;
-            if (e == 0)
-                litlen[i] = step(Slow, 0);
-            else if (symbol < 256)
-                litlen[i] = step(Literal, bits);
-            else if (symbol == 256)
-                litlen[i] = step(EndOfBlock, bits);
-            else if (symbol > 285)
-                litlen[i] = step(Invalid, 0);
+            const quint16 first = lit.entries[i];
+            const int symbol = first >> 4;
+            const int bits = first & 15;
+            if (first == 0 || symbol >= 256) {
+                if (first == 0 || symbol == 256 || symbol > 285)
+                    litlen[i] = special;
+                else
+                    litlen[i] = entry(bits + kLengthExtra[size_t(symbol - 257)], bits, kLengthExtra[size_t(symbol - 257)],
+                                      kLengthBase[size_t(symbol - 257)], true);
+                continue;
+            }
+            // A literal; what follows it counts where the table's bits hold all of its code.
+            litlen[i] = entry(bits, 0, 0, 1, false);
+            const quint16 second = lit.entries[i >> bits];
+            const int next = second >> 4;
+            const int nextBits = second & 15;
+            if (second == 0 || bits + nextBits > kTableBits || next == 256 || next > 285)
+                continue;
+            if (next < 256)
+                litlen[i] = entry(bits + nextBits, 0, 0, 2, false);
             else
-                litlen[i] = step(Length, bits + kLengthExtra[size_t(symbol - 257)], bits, kLengthExtra[size_t(symbol - 257)],
-                                 kLengthBase[size_t(symbol - 257)]);
+                litlen[i] = entry(bits + nextBits + kLengthExtra[size_t(next - 257)], bits + nextBits,
+                                  kLengthExtra[size_t(next - 257)], 1 + kLengthBase[size_t(next - 257)], true);
         }
         for (size_t i = 0; i < distance.size(); ++i) {
             const quint16 e = dist.entries[i];
             const int symbol = e >> 4;
-            distance[i] = (e == 0 || symbol >= 30) ? 0 : quint16(1 << 8 | ((e & 15) + kDistanceExtra[size_t(symbol)]));
+            distance[i] = (e == 0 || symbol >= 30) ? 0 : quint8((e & 15) + kDistanceExtra[size_t(symbol)]);
         }
     }
 };
+
+// One code read the slow way (longer than the table, or past the table's reach), with what it
+// stands for; false for an invalid code. *end: it was the end-of-block code.
+bool slowSymbol(BitReader& in, const Table& litlen, const Table& distance, qint64& count, bool* end)
+{
+    const int symbol = litlen.decode(in);
+    if (symbol < 0 || symbol > 285)
+        return false;
+    if (symbol < 256) {
+        ++count;
+        return true;
+    }
+    if (symbol == 256) {
+        *end = true;
+        return true;
+    }
+    count += kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
+    const int code = distance.decode(in);
+    if (code < 0 || code >= 30)
+        return false;
+    in.drop(kDistanceExtra[size_t(code)]);
+    return true;
+}
+
+// One round of the walk the careful way: near the end of the data, or for a special entry.
+// *end: it was the end-of-block code.
+bool slowRound(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& count, bool* end)
+{
+    in.refill();
+    if (in.pastEnd())
+        return false;
+    const quint32 e = steps.litlen[in.peek() & ((1u << kTableBits) - 1)];
+    if (e & (quint32(1) << kSpecial))
+        return slowSymbol(in, litlen, distance, count, end);
+    const quint32 extraCount = (e >> kExtraCount) & 7;
+    count += ((e >> kBase) & 511) + ((in.peek() >> ((e >> kExtraAt) & 31)) & ((quint64(1) << extraCount) - 1));
+    in.drop(int(e & 31));
+    if (!(e & (quint32(1) << kHasDistance)))
+        return true;
+    const int code = distance.decode(in);
+    if (code < 0 || code >= 30)
+        return false;
+    in.drop(kDistanceExtra[size_t(code)]);
+    return !in.overrun();
+}
 
 // Walks the codes of one Huffman-coded block up to and including its end-of-block code,
 // counting the bytes they stand for.
@@ -278,61 +357,41 @@ bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const 
 {
     constexpr quint64 mask = (1u << kTableBits) - 1;
     qint64 count = 0;
-    const auto done = [&](bool ok) {
-        produced += count;
-        return ok;
-    };
     for (;;) {
-        // A code (15 bits) with its extra bits (5), then a distance code (15) with its (13).
-        if (in.available() < 48) {
-            in.refill();
-            if (in.pastEnd())
-                return false;
+        // The fast rounds, on copies the compiler can keep in registers, while 8 bytes are left
+        // to load: refilled without a branch (as BitReader::refill does), each round takes a
+        // length code with its extra bits (at most 20 bits) and a distance code with its (28).
+        // The distance is looked up whether or not one follows, and dropped only if one does:
+        // no branch on what the codes were.
+        BitReader::State r = in.state();
+        while (r.offset <= r.lastLoad) {
+            quint64 word;
+            std::memcpy(&word, r.data + r.offset, 8);
+            r.buffer |= qFromLittleEndian(word) << r.count;
+            r.offset += (63 - r.count) >> 3;
+            r.count |= 56;
+            const quint32 e = steps.litlen[r.buffer & mask];
+            if (Q_UNLIKELY(e & (quint32(1) << kSpecial)))
+                break; // the careful way, below
+            const quint32 extraCount = (e >> kExtraCount) & 7;
+            const quint64 extra = (r.buffer >> ((e >> kExtraAt) & 31)) & ((quint64(1) << extraCount) - 1);
+            const quint32 hasDistance = (e >> kHasDistance) & 1;
+            const quint32 d = steps.distance[(r.buffer >> (e & 31)) & mask];
+            if (Q_UNLIKELY(hasDistance & quint32(d == 0)))
+                break; // a distance code longer than the table, or an invalid one
+            count += ((e >> kBase) & 511) + extra;
+            const int drop = int(e & 31) + int(d & (0u - hasDistance));
+            r.buffer >>= drop;
+            r.count -= drop;
         }
-        const quint32 s = steps.litlen[in.peek() & mask];
-        const int kind = (s >> 6) & 7;
-        if (kind == Literal) {
-            // Literals come in runs: as many as the buffer holds, without refilling.
-            quint32 next = s;
-            do {
-                in.drop(int(next & 63));
-                ++count;
-                next = steps.litlen[in.peek() & mask];
-            } while (((next >> 6) & 7) == Literal && int(next & 63) <= in.available());
-            continue;
-        }
-        if (kind == Length) {
-            const int extra = (s >> 13) & 7;
-            count += (s >> 16) + ((in.peek() >> ((s >> 9) & 15)) & ((1u << extra) - 1));
-            in.drop(s & 63);
-        } else if (kind == EndOfBlock) {
-            in.drop(s & 63);
-            return done(!in.overrun());
-        } else if (kind == Invalid) {
+        in.setState(r);
+        bool end = false;
+        if (!slowRound(in, litlen, distance, steps, count, &end))
             return false;
-        } else { // a code longer than the table: bit by bit
-            const int symbol = litlen.decode(in);
-            if (symbol < 0 || symbol > 285)
-                return false;
-            if (symbol < 256) {
-                ++count;
-                continue;
-            }
-            if (symbol == 256)
-                return done(!in.overrun());
-            count += kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
+        if (end) {
+            produced += count;
+            return !in.overrun();
         }
-        const quint16 d = steps.distance[in.peek() & mask];
-        if (d != 0) {
-            in.drop(d & 0xff);
-        } else {
-            const int symbol = distance.decode(in);
-            if (symbol < 0 || symbol >= 30)
-                return false;
-            in.drop(kDistanceExtra[size_t(symbol)]);
-        }
-        if (in.overrun())
-            return false;
     }
 }
 

@@ -1,5 +1,7 @@
 #include "ZipWriter.h"
 
+#include "OutputFile.h"
+
 #include <QtEndian>
 
 namespace fcb {
@@ -57,7 +59,7 @@ quint16 versionNeeded(quint16 method, bool zip64)
 
 } // namespace
 
-ZipWriter::ZipWriter(QFile& file, bool zip64)
+ZipWriter::ZipWriter(OutputFile& file, bool zip64)
     : m_file(file)
     , m_zip64(zip64)
 {
@@ -65,14 +67,14 @@ ZipWriter::ZipWriter(QFile& file, bool zip64)
 
 bool ZipWriter::failed()
 {
-    m_noSpace = m_file.error() == QFileDevice::ResourceError;
+    m_noSpace = m_file.noSpace();
     m_error = m_file.errorString();
     return false;
 }
 
 bool ZipWriter::put(const QByteArray& bytes)
 {
-    if (m_file.write(bytes) != bytes.size())
+    if (!m_file.write(bytes))
         return failed();
     m_position += quint64(bytes.size());
     return true;
@@ -127,7 +129,7 @@ bool ZipWriter::begin(const Entry& entry)
 bool ZipWriter::write(const char* data, qint64 size)
 {
     Q_ASSERT(m_open);
-    if (m_file.write(data, size) != size)
+    if (!m_file.write(data, size))
         return failed();
     m_position += quint64(size);
     m_entries.last().packed += quint64(size);
@@ -152,17 +154,15 @@ bool ZipWriter::end(quint32 crc, quint64 size)
     if (!w.zip64) {
         fields.u32(quint32(w.packed)).u32(quint32(size));
     }
-    if (!m_file.seek(at) || m_file.write(fields.data()) != fields.data().size())
+    if (!m_file.overwrite(at, fields.data().constData(), fields.data().size()))
         return failed();
     if (w.zip64) {
         Fields sizes;
         sizes.u64(size).u64(w.packed);
         at = qint64(w.offset) + 30 + w.name.size() + 4;
-        if (!m_file.seek(at) || m_file.write(sizes.data()) != sizes.data().size())
+        if (!m_file.overwrite(at, sizes.data().constData(), sizes.data().size()))
             return failed();
     }
-    if (!m_file.seek(qint64(m_position)))
-        return failed();
     return true;
 }
 

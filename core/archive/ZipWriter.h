@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QFile>
 #include <QList>
 #include <QString>
 
@@ -14,11 +13,13 @@ namespace fcb {
 // zipfile does on a seekable file, so no data descriptors are needed. With zip64 every entry
 // carries ZIP64 fields and the archive ends with the ZIP64 records; without it they are used
 // only where a value does not fit (an offset past 4 GiB, 65,535 entries or more).
+class OutputFile;
+
 class ZipWriter
 {
 public:
     // file: open for writing, empty.
-    ZipWriter(QFile& file, bool zip64);
+    ZipWriter(OutputFile& file, bool zip64);
 
     enum Method : quint16 { Stored = 0, Deflated = 8 };
     struct Entry
@@ -60,7 +61,7 @@ private:
     bool put(const QByteArray& bytes);
     bool failed();
 
-    QFile& m_file;
+    OutputFile& m_file;
     bool m_zip64;
     quint64 m_position = 0;
     QList<Written> m_entries;

@@ -7,6 +7,8 @@
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
 #include "archive/Metadata.h"
+#include "FileUtil.h"
+#include "archive/OutputFile.h"
 #include "archive/ZipWriter.h"
 #include "restore/RestoreMarker.h"
 
@@ -15,11 +17,15 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
 #include <libdeflate.h>
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/statfs.h>
 #include <zlib.h>
 
 using namespace fcb;
@@ -125,8 +131,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         for (const bool zip64 : {false, true}) {
             const QString path = dir.filePath(zip64 ? QStringLiteral("64.zip") : QStringLiteral("32.zip"));
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
+            OutputFile file(path);
+            QVERIFY(file.open(files::ownerOnly));
             ZipWriter zip(file, zip64);
             const auto add = [&](const QString& name, const QDateTime& time, const QByteArray& data, bool deflate) {
                 QByteArray packed = data;
@@ -150,7 +156,7 @@ private Q_SLOTS:
             for (int i = 0; i < many; ++i)
                 QVERIFY(add(QStringLiteral("many/%1").arg(i), QDateTime(QDate(2025, 1, 1), QTime(0, 0)), QByteArray(), false));
             QVERIFY(zip.finish());
-            file.close();
+            QVERIFY(file.finish());
 
             const auto py = test::runPython({QStringLiteral("zip_entries.py"), path});
             QVERIFY2(py.exitCode == 0, py.err.constData());
@@ -183,6 +189,84 @@ private Q_SLOTS:
             QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardOutput().constData());
             QCOMPARE(*archive::readEntry(path, utf8Name, 1 << 20), text);
             QCOMPARE(*archive::readEntry(path, QStringLiteral("old.txt"), 1 << 20), QByteArray("hello"));
+        }
+    }
+
+    void outputFileWritesWhatItWasGiven()
+    {
+        // Appends of every size across small buffers, and bytes written before overwritten:
+        // still in the buffer, already in the file, and across the two. Straight to the disk
+        // where the file system takes it, and the ordinary way; the file is byte for byte
+        // what was given, owner-only, and never replaces a file that exists.
+        QTemporaryDir dir;
+        struct statfs fs{};
+        QVERIFY(::statfs(qPrintable(dir.path()), &fs) == 0);
+        const bool takesDirect = quint32(fs.f_type) == 0xEF53 || quint32(fs.f_type) == 0x58465342
+            || quint32(fs.f_type) == 0x9123683E; // ext4, XFS, Btrfs
+        QRandomGenerator random(7);
+        for (const bool direct : {true, false}) {
+            const QString path = dir.filePath(direct ? QStringLiteral("direct.bin") : QStringLiteral("ordinary.bin"));
+            OutputFile out(path, {direct, 64 << 10});
+            QVERIFY(out.open(files::ownerOnly));
+            QByteArray expected;
+            for (int round = 0; round < 300; ++round) {
+                const int size = round % 50 == 0 ? 300000 : int(random.bounded(20000));
+                QByteArray bytes(size, Qt::Uninitialized);
+                for (char& c : bytes)
+                    c = char(random.bounded(256));
+                QVERIFY(out.write(bytes));
+                expected += bytes;
+                QCOMPARE(out.size(), expected.size());
+                if (round % 3 == 0 && !expected.isEmpty()) {
+                    // Anywhere before the end: often in the file already, sometimes across.
+                    const qint64 at = random.bounded(expected.size());
+                    const qint64 length = qMin<qint64>(random.bounded(1, 200000), expected.size() - at);
+                    const QByteArray patch(length, char('a' + round % 26));
+                    QVERIFY(out.overwrite(at, patch.constData(), length));
+                    expected.replace(at, length, patch);
+                }
+            }
+            QVERIFY(!out.overwrite(expected.size() - 4, "12345", 5)); // past the end: refused
+            QVERIFY(out.finish());
+            QCOMPARE(test::fileBytes(path), expected);
+            QCOMPARE(QFileInfo(path).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), files::ownerOnly);
+            if (!direct)
+                QCOMPARE(out.directBytes(), 0);
+            else if (takesDirect)
+                QVERIFY(out.directBytes() >= expected.size() - (64 << 10));
+            else
+                qInfo("O_DIRECT not checked: %s is on another file system", qPrintable(dir.path()));
+
+            OutputFile again(path);
+            QVERIFY(!again.open(files::ownerOnly));
+            QCOMPARE(test::fileBytes(path), expected);
+        }
+
+        // A write the system refuses (a file size limit, as a quota would) is an error, not a
+        // short file reported as written.
+        rlimit before{};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        const auto restore = qScopeGuard([&] {
+            ::setrlimit(RLIMIT_FSIZE, &before);
+            std::signal(SIGXFSZ, previous);
+        });
+        rlimit limited = before;
+        limited.rlim_cur = 1 << 20;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+        for (const bool direct : {true, false}) {
+            OutputFile out(dir.filePath(direct ? QStringLiteral("limited-direct.bin") : QStringLiteral("limited.bin")),
+                           {direct, 256 << 10});
+            QVERIFY(out.open(files::ownerOnly));
+            const QByteArray block(100000, 'x');
+            bool written = true;
+            for (int i = 0; i < 20 && written; ++i)
+                written = out.write(block);
+            if (written)
+                written = out.finish();
+            QVERIFY(!written);
+            QVERIFY(!out.errorString().isEmpty());
+            QVERIFY(!out.noSpace());
         }
     }
 
