@@ -102,11 +102,13 @@ namespace {
 constexpr qint64 kWholeLimit = 4 << 20;
 constexpr qint64 kChunk = 4 << 20;
 constexpr qint64 kDeflateChunk = 2 << 20;
+// What may run ahead of a source that is not ready yet (the database while it is copied): about
+// what two cores compress while the copy is made, so that they do not sit idle meanwhile.
+constexpr qint64 kLead = 64 << 20;
 // What the pieces not yet written may hold (their input until compressed, then their output):
-// the memory bound of reading ahead of the writer.
-constexpr qint64 kWindow = 48 << 20;
-// What may run ahead of a source that is not ready yet (the database while it is copied).
-constexpr qint64 kLead = 32 << 20;
+// the memory bound of reading ahead of the writer. Beyond the lead, which waits in memory until
+// the database is written, there is room for the database's own chunks in flight.
+constexpr qint64 kWindow = kLead + (32 << 20);
 // Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
 constexpr qint64 kLargeEntry = qint64(2) << 30;
 

@@ -26,11 +26,14 @@ struct Crypto
     decltype(&EVP_MD_CTX_new) newContext = nullptr;
     decltype(&EVP_MD_CTX_free) freeContext = nullptr;
     decltype(&EVP_sha256) sha256 = nullptr;
+    // SHA-256 fetched from its provider once: left to EVP_DigestInit_ex, every hash fetches it
+    // again, under a lock all threads share (OpenSSL 3).
+    const EVP_MD* fetched = nullptr;
     decltype(&EVP_DigestInit_ex) init = nullptr;
     decltype(&EVP_DigestUpdate) update = nullptr;
     decltype(&EVP_DigestFinal_ex) final = nullptr;
 
-    bool loaded() const { return newContext && freeContext && sha256 && init && update && final; }
+    bool loaded() const { return newContext && freeContext && fetched && init && update && final; }
 };
 
 const Crypto& crypto()
@@ -49,6 +52,12 @@ const Crypto& crypto()
         resolve(c.init, "EVP_DigestInit_ex");
         resolve(c.update, "EVP_DigestUpdate");
         resolve(c.final, "EVP_DigestFinal_ex");
+        decltype(&EVP_MD_fetch) fetch = nullptr;
+        resolve(fetch, "EVP_MD_fetch"); // OpenSSL 3 only
+        if (fetch)
+            c.fetched = fetch(nullptr, "SHA256", nullptr);
+        if (!c.fetched && c.sha256)
+            c.fetched = c.sha256();
         return c;
     }();
     return loaded;
@@ -74,7 +83,7 @@ Sha256::Sha256(Engine engine)
     const Crypto& c = crypto();
     if (engine == Engine::Fastest && c.loaded()) {
         m_context->ctx = c.newContext();
-        if (m_context->ctx && c.init(m_context->ctx, c.sha256(), nullptr) == 1)
+        if (m_context->ctx && c.init(m_context->ctx, c.fetched, nullptr) == 1)
             return;
         if (m_context->ctx)
             c.freeContext(m_context->ctx);
