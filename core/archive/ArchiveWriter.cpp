@@ -107,7 +107,8 @@ constexpr qint64 kDeflateChunk = 2 << 20;
 constexpr qint64 kLead = 64 << 20;
 // What the pieces not yet written may hold (their input until compressed, then their output):
 // the memory bound of reading ahead of the writer. Beyond the lead, which waits in memory until
-// the database is written, there is room for the database's own chunks in flight.
+// the database is written, there is room for the database's own chunks in flight. Add the
+// workers' own buffers (a few chunks each) and OutputFile's 8 MB: about 120 MB on two cores.
 constexpr qint64 kWindow = kLead + (32 << 20);
 // Files this large get ZIP64 fields whatever the archive's size: they may grow past 4 GiB.
 constexpr qint64 kLargeEntry = qint64(2) << 30;

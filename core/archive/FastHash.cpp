@@ -6,6 +6,7 @@
 
 #include <libdeflate.h>
 #include <malloc.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <map>
@@ -52,6 +53,13 @@ const Crypto& crypto()
         resolve(c.init, "EVP_DigestInit_ex");
         resolve(c.update, "EVP_DigestUpdate");
         resolve(c.final, "EVP_DigestFinal_ex");
+        // No clean-up of OpenSSL's globals at exit: a worker thread still finishing (its
+        // thread-local clean-up runs after the pool has let it go) would touch freed memory.
+        // The process is ending; the kernel takes the memory back.
+        decltype(&OPENSSL_init_crypto) initCrypto = nullptr;
+        resolve(initCrypto, "OPENSSL_init_crypto");
+        if (initCrypto)
+            initCrypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
         decltype(&EVP_MD_fetch) fetch = nullptr;
         resolve(fetch, "EVP_MD_fetch"); // OpenSSL 3 only
         if (fetch)

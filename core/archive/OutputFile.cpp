@@ -60,7 +60,7 @@ bool OutputFile::open(QFileDevice::Permissions permissions)
 {
     if (m_fd >= 0)
         return true;
-    if (::posix_memalign(reinterpret_cast<void**>(&m_buffer), size_t(kAlignment), size_t(m_options.buffer)) != 0) {
+    if (!m_buffer && ::posix_memalign(reinterpret_cast<void**>(&m_buffer), size_t(kAlignment), size_t(m_options.buffer)) != 0) {
         m_buffer = nullptr;
         return failed(ENOMEM);
     }
