@@ -7,27 +7,9 @@
 #include <cstring>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fcb {
-
-namespace {
-
-mode_t modeOf(QFileDevice::Permissions permissions)
-{
-    mode_t mode = 0;
-    const std::pair<QFileDevice::Permission, mode_t> bits[] = {
-        {QFileDevice::ReadOwner, S_IRUSR}, {QFileDevice::WriteOwner, S_IWUSR}, {QFileDevice::ExeOwner, S_IXUSR},
-        {QFileDevice::ReadGroup, S_IRGRP}, {QFileDevice::WriteGroup, S_IWGRP}, {QFileDevice::ExeGroup, S_IXGRP},
-        {QFileDevice::ReadOther, S_IROTH}, {QFileDevice::WriteOther, S_IWOTH}, {QFileDevice::ExeOther, S_IXOTH}};
-    for (const auto& [permission, bit] : bits)
-        if (permissions.testFlag(permission))
-            mode |= bit;
-    return mode;
-}
-
-} // namespace
 
 OutputFile::OutputFile(const QString& path)
     : OutputFile(path, Options())
@@ -35,7 +17,7 @@ OutputFile::OutputFile(const QString& path)
 }
 
 OutputFile::OutputFile(const QString& path, Options options)
-    : m_path(path)
+    : m_file(path)
     , m_options(options)
 {
     if (m_options.buffer < kAlignment || m_options.buffer % kAlignment != 0)
@@ -44,8 +26,6 @@ OutputFile::OutputFile(const QString& path, Options options)
 
 OutputFile::~OutputFile()
 {
-    if (m_fd >= 0)
-        ::close(m_fd);
     std::free(m_buffer);
 }
 
@@ -64,19 +44,12 @@ bool OutputFile::open(QFileDevice::Permissions permissions)
         m_buffer = nullptr;
         return failed(ENOMEM);
     }
-    const QByteArray name = QFile::encodeName(m_path);
-    const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-    // The permissions are exact, whatever the umask.
-    m_fd = ::open(name.constData(), flags, modeOf(permissions));
-    if (m_fd < 0)
-        return failed(errno);
-    if (::fchmod(m_fd, modeOf(permissions)) != 0) {
-        const int err = errno;
-        ::close(m_fd);
-        m_fd = -1;
-        ::unlink(name.constData());
-        return failed(err);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions)) {
+        m_noSpace = m_file.error() == QFileDevice::ResourceError;
+        m_error = m_file.errorString();
+        return false;
     }
+    m_fd = m_file.handle();
     // Whether the file system takes O_DIRECT shows when it is set, or at the first write.
     m_direct = m_options.direct && setDirect(true);
     return true;
@@ -191,10 +164,12 @@ bool OutputFile::finish()
         return false;
     if (::fsync(m_fd) != 0)
         return failed(errno);
-    const int fd = m_fd;
     m_fd = -1;
-    if (::close(fd) != 0)
-        return failed(errno);
+    m_file.close();
+    if (m_file.error() != QFileDevice::NoError) {
+        m_error = m_file.errorString();
+        return false;
+    }
     return true;
 }
 

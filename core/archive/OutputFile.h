@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-#include <QFileDevice>
+#include <QFile>
 #include <QString>
 
 namespace fcb {
@@ -26,7 +26,7 @@ public:
 
     explicit OutputFile(const QString& path);
     OutputFile(const QString& path, Options options);
-    ~OutputFile(); // closes the file (without syncing it) unless finish() did
+    ~OutputFile(); // the file is closed (without syncing it) unless finish() did
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
@@ -52,9 +52,9 @@ private:
     bool setDirect(bool on);
     bool failed(int err);
 
-    QString m_path;
+    QFile m_file;      // creates the file and owns its descriptor
     Options m_options;
-    int m_fd = -1;
+    int m_fd = -1;     // m_file's, while open
     bool m_direct = false;
     char* m_buffer = nullptr; // kAlignment-aligned, m_options.buffer bytes
     qint64 m_start = 0;       // where the buffer's first byte goes in the file

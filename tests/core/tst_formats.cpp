@@ -17,14 +17,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
 #include <libdeflate.h>
-#include <csignal>
-#include <sys/resource.h>
 #include <sys/statfs.h>
 #include <zlib.h>
 
@@ -244,16 +241,8 @@ private Q_SLOTS:
 
         // A write the system refuses (a file size limit, as a quota would) is an error, not a
         // short file reported as written.
-        rlimit before{};
-        QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
-        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
-        const auto restore = qScopeGuard([&] {
-            ::setrlimit(RLIMIT_FSIZE, &before);
-            std::signal(SIGXFSZ, previous);
-        });
-        rlimit limited = before;
-        limited.rlim_cur = 1 << 20;
-        QVERIFY(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+        const test::FileSizeLimit limit(1 << 20);
+        QVERIFY(limit.active());
         for (const bool direct : {true, false}) {
             OutputFile out(dir.filePath(direct ? QStringLiteral("limited-direct.bin") : QStringLiteral("limited.bin")),
                            {direct, 256 << 10});

@@ -8,11 +8,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
 
 using namespace fcb;
 
@@ -242,16 +239,8 @@ private Q_SLOTS:
 
                 // A file size limit (as a quota would) refuses the mapped file its size, and then the
                 // pieces' writes: the check ends with a write error, and nothing is left behind.
-                rlimit before{};
-                QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
-                const auto previous = std::signal(SIGXFSZ, SIG_IGN); // as the programs do: EFBIG, not death
-                const auto restore = qScopeGuard([&] {
-                    ::setrlimit(RLIMIT_FSIZE, &before);
-                    std::signal(SIGXFSZ, previous);
-                });
-                rlimit limited = before;
-                limited.rlim_cur = 8 << 20;
-                QVERIFY(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+                const test::FileSizeLimit limit(8 << 20);
+                QVERIFY(limit.active());
                 const QString workDir = dir.filePath(QStringLiteral("work"));
                 QVERIFY(QDir().mkpath(workDir));
                 const auto limitedReport = archive::verify(zip, workDir, task);

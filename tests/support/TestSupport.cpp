@@ -15,6 +15,9 @@
 #include <quazip/quazipnewinfo.h>
 #include <sqlite3.h>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace fcb::test {
 
 namespace {
@@ -347,6 +350,29 @@ QByteArray sqliteBytes(const QString& marker, bool walHeader)
         sqlite3_close(db);
     }
     return fileBytes(path);
+}
+
+FileSizeLimit::FileSizeLimit(qint64 bytes)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0)
+        return;
+    m_before = limit.rlim_cur;
+    m_previous = std::signal(SIGXFSZ, SIG_IGN);
+    m_changed = true;
+    limit.rlim_cur = rlim_t(bytes);
+    m_active = ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
+}
+
+FileSizeLimit::~FileSizeLimit()
+{
+    if (!m_changed)
+        return;
+    rlimit limit{};
+    ::getrlimit(RLIMIT_FSIZE, &limit);
+    limit.rlim_cur = rlim_t(m_before);
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::signal(SIGXFSZ, m_previous);
 }
 
 } // namespace fcb::test

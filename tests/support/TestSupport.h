@@ -105,6 +105,24 @@ QByteArray randomBytes(quint32 seed, qsizetype size);
 // A minimal healthy SQLite database as bytes (optionally with a WAL-mode header, as FastCMS copies it).
 QByteArray sqliteBytes(const QString& marker = QStringLiteral("zipped"), bool walHeader = true);
 
+// A file size limit on this process while it lives, as a quota would set, with SIGXFSZ ignored
+// as the programs do: writes past it fail with EFBIG instead of killing the test.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(qint64 bytes);
+    ~FileSizeLimit();
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+    bool active() const { return m_active; }
+
+private:
+    quint64 m_before = 0;
+    void (*m_previous)(int) = nullptr;
+    bool m_changed = false; // the limit and the signal are to be put back
+    bool m_active = false;
+};
+
 // Waits for a job's future while the event loop runs (remote jobs finish on this thread).
 template<typename T>
 T await(const QFuture<T>& future, int timeoutMs = 60000)
