@@ -11,7 +11,7 @@ trap 'rm -rf "$root"' EXIT
 dpkg-deb --field "$deb" Package Version Depends Recommends | sed "s/^/  /"
 dpkg-deb -x "$deb" "$root"
 
-for f in usr/bin/fastcms-backup usr/bin/fastcms-backup-console \
+for f in usr/bin/fastcms-backup usr/bin/fastcms-backup-console usr/lib/fastcms-backup/fastcms-backup-network.so \
          usr/share/applications/io.github.fastcmsbackup.Console.desktop \
          usr/share/metainfo/io.github.fastcmsbackup.Console.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.fastcmsbackup.Console.svg \
@@ -46,4 +46,12 @@ echo "  $cli"
 echo "  $console"
 case "$cli" in *"$version"*) ;; *) echo "fastcms-backup --version does not say $version" >&2; exit 1 ;; esac
 case "$console" in *"$version"*) ;; *) echo "fastcms-backup-console --version does not say $version" >&2; exit 1 ;; esac
+# The tool loads its network module from the package: a server that is not there is a network
+# error (exit code 9), not a missing module.
+printf 'token\n' > "$root/token"
+set +e
+"$root/usr/bin/fastcms-backup" list --server http://127.0.0.1:9 --token-file "$root/token" --timeout 5 2> "$root/err"
+code=$?
+set -e
+[ $code -eq 9 ] || { echo "fastcms-backup list --server: exit code $code, expected 9:" >&2; cat "$root/err" >&2; exit 1; }
 echo "package ok: $deb"

@@ -2178,6 +2178,14 @@ Exit-Codes:
             <numerusform>(%n Sicherungen konnten nicht kopiert werden.)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it is version %1, this tool is %2</source>
+        <translation>es hat Version %1, dieses Werkzeug Version %2</translation>
+    </message>
+    <message>
+        <source>The network part of fastcms-backup could not be loaded (%1). Reinstall the package.</source>
+        <translation>Der Netzwerkteil von fastcms-backup konnte nicht geladen werden (%1). Installieren Sie das Paket neu.</translation>
+    </message>
 </context>
 <context>
     <name>fcb::ConnectionController</name>

@@ -199,14 +199,10 @@ void CommandLine::runLogin()
     });
 }
 
-void CommandLine::pingHeartbeat()
+void CommandLine::getHeartbeat()
 {
     // A monitoring service's "I am alive" URL, called only after a successful backup.
     const QUrl url(m_parser.value(QStringLiteral("heartbeat-url")));
-    if (!m_parser.isSet(QStringLiteral("heartbeat-url"))) {
-        finish(ExitCode::Success);
-        return;
-    }
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     QNetworkRequest request(url);
@@ -223,4 +219,27 @@ void CommandLine::pingHeartbeat()
     });
 }
 
+Result<void> CommandLine::forgetRemoteRestore()
+{
+    return static_cast<RemoteBackend*>(m_backend.get())->forgetPendingRestore();
+}
+
+const CliNetwork* CommandLine::networkEntries()
+{
+    static const CliNetwork entries{
+        FCB_VERSION,
+        [](CommandLine& cli, const QString& command) { return cli.connectRemote(command); },
+        [](CommandLine& cli) { cli.runLogin(); },
+        [](CommandLine& cli) { cli.getHeartbeat(); },
+        [](CommandLine& cli) { return cli.forgetRemoteRestore(); },
+    };
+    return &entries;
+}
+
 } // namespace fcb
+
+// The module's one entry point, found by CommandLine::network().
+extern "C" Q_DECL_EXPORT const fcb::CliNetwork* fcb_cli_network()
+{
+    return fcb::CommandLine::networkEntries();
+}

@@ -7,18 +7,18 @@
 #include "archive/BackupName.h"
 #include "backend/LocalBackend.h"
 #include "demo/DemoData.h"
-#include "remote/RemoteBackend.h"
 #include "schedule/Schedule.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
-#include <QNetworkReply>
 #include <QJsonDocument>
 #include <QTextStream>
 
 #include <atomic>
 #include <csignal>
+#include <dlfcn.h>
 #include <cstdio>
 #include <unistd.h>
 
@@ -122,6 +122,40 @@ void CommandLine::start(const QStringList& arguments)
         finish(immediate);
 }
 
+const CliNetwork* CommandLine::network()
+{
+    static const CliNetwork* loaded = nullptr;
+    if (loaded)
+        return loaded;
+    // Next to the tool in the build tree and in the package alike: bin/../lib/fastcms-backup/.
+    const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so");
+    QString problem;
+    if (void* module = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); !module) {
+        problem = QString::fromLocal8Bit(::dlerror());
+    } else if (auto entry = reinterpret_cast<const CliNetwork* (*)()>(::dlsym(module, "fcb_cli_network")); !entry) {
+        problem = QString::fromLocal8Bit(::dlerror());
+    } else if (const CliNetwork* entries = entry(); qstrcmp(entries->version, FCB_VERSION) != 0) {
+        problem = CommandLine::tr("it is version %1, this tool is %2").arg(QLatin1String(entries->version), QStringLiteral(FCB_VERSION));
+    } else {
+        loaded = entries; // never unloaded: the backend and the network objects it makes live until exit
+        return loaded;
+    }
+    fail(Error::make(ErrorCode::Internal, CommandLine::tr("The network part of fastcms-backup could not be loaded (%1). "
+                                                          "Reinstall the package.")
+                                              .arg(problem)));
+    return nullptr;
+}
+
+void CommandLine::pingHeartbeat()
+{
+    if (!m_parser.isSet(QStringLiteral("heartbeat-url"))) {
+        finish(ExitCode::Success);
+        return;
+    }
+    if (const CliNetwork* net = network())
+        net->pingHeartbeat(*this);
+}
+
 int CommandLine::runCommand(const QString& command, const QStringList& args)
 {
     static const QStringList known{QStringLiteral("create"),        QStringLiteral("list"),
@@ -182,7 +216,8 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
         return -1;
     }
     if (remote) {
-        if (!connectRemote(command))
+        const CliNetwork* net = network();
+        if (!net || !net->connectRemote(*this, command))
             return -1;
     } else {
         m_backend = std::make_unique<LocalBackend>(*m_engine);
@@ -415,7 +450,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("login")) {
-        runLogin();
+        network()->runLogin(*this);
     } else if (command == QStringLiteral("pin") || command == QStringLiteral("unpin")) {
         const bool pin = command == QStringLiteral("pin");
         PinStore pins(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath()));
@@ -432,7 +467,7 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     } else if (command == QStringLiteral("prune")) {
         runPrune({}, 1);
     } else if (command == QStringLiteral("forget-restore")) {
-        if (auto forgotten = static_cast<RemoteBackend*>(m_backend.get())->forgetPendingRestore(); !forgotten) {
+        if (auto forgotten = network()->forgetRestore(*this); !forgotten) {
             fail(forgotten.error());
             return -1;
         }

@@ -7,7 +7,6 @@
 #include "retention/Retention.h"
 
 #include <QCommandLineParser>
-#include <QNetworkAccessManager>
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QObject>
@@ -15,7 +14,22 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace fcb {
+
+class CommandLine;
+
+// What the tool does over the network (cli/CliRemote.cpp). The tool loads it from a module the
+// first time a command needs it (CommandLine::network()), so that local commands start without
+// Qt Network and the dozen libraries it brings: a listing is mostly process start-up.
+struct CliNetwork {
+    const char* version; // FCB_VERSION of the module: it must be the tool's own
+    bool (*connectRemote)(CommandLine& cli, const QString& command);
+    void (*runLogin)(CommandLine& cli);
+    void (*pingHeartbeat)(CommandLine& cli);
+    Result<void> (*forgetRestore)(CommandLine& cli);
+};
 
 // The fastcms-backup command-line tool: parses, runs one command on the engine's worker pool,
 // prints the result (text or --json) and quits the event loop with a documented exit code.
@@ -31,6 +45,9 @@ public:
     // Starts the command; the application's event loop ends with the exit code.
     void start(const QStringList& arguments);
     static QString helpText();
+    // The network side's entries, in the module (cli/CliRemote.cpp); the tool finds them through
+    // network(), which loads the module.
+    static const CliNetwork* networkEntries();
 
 private:
     // Runs onSuccess with the value (or with nothing for Result<void>) once the job ends well.
@@ -44,6 +61,8 @@ private:
     void clearProgress();
 
     int runCommand(const QString& command, const QStringList& args);
+    // The network side, loaded on first use; null after fail() when the module is missing.
+    const CliNetwork* network();
     // Builds the remote backend from --server and the credential options; false after fail().
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
@@ -53,7 +72,9 @@ private:
     int runSchedule();
     void pushAfterCreate(const CreateResult& created, const QJsonObject& createdJson);
     void runLogin();
-    void pingHeartbeat();
+    void pingHeartbeat(); // after a successful create: the --heartbeat-url, if any
+    void getHeartbeat();
+    Result<void> forgetRemoteRestore();
     void runPrune(QList<BackupItem> gathered, int page);
     void pruneDelete(QList<RetentionDecision> decisions, int index, int deleted);
 

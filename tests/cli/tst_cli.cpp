@@ -243,6 +243,40 @@ private Q_SLOTS:
                  ExitCode::Usage);
     }
 
+    // Local commands run without the network module (and so without Qt Network); a command that
+    // needs a server and cannot load it says so and fails cleanly.
+    void networkModuleIsLoadedOnlyForServers()
+    {
+        auto fx = test::makeDataFolder(3, 1);
+        QTemporaryDir dir;
+        const QString alone = dir.filePath(QStringLiteral("fastcms-backup"));
+        QVERIFY(QFile::copy(test::cliPath(), alone));
+        auto run = test::runProgram(alone, QStringList{QStringLiteral("create"), QStringLiteral("-q")} + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        run = test::runProgram(alone, QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 1);
+        test::FakeServer server;
+        const QString tokens = dir.filePath(QStringLiteral("token"));
+        QFile token(tokens);
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write("some-token\n");
+        token.close();
+        const QStringList remote{QStringLiteral("list"), QStringLiteral("--server"), server.url().toString(),
+                                 QStringLiteral("--token-file"), tokens};
+        run = test::runProgram(alone, remote);
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, ExitCode::Failure);
+        QVERIFY2(run.err.contains("network part of fastcms-backup could not be loaded"), run.err.constData());
+        QVERIFY(!run.err.contains("some-token"));
+        run = test::runProgram(alone, remote + QStringList{QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, ExitCode::Failure);
+        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("internal"));
+        QVERIFY(!run.err.contains("some-token") && !run.out.contains("some-token"));
+        // The tool itself does not link Qt Network: only the module does.
+        QVERIFY(!test::fileBytes(alone).contains("libQt6Network.so"));
+    }
+
     void healthForMonitoring()
     {
         auto fx = test::makeDataFolder(20, 3);

@@ -67,7 +67,7 @@ QJsonObject CliRun::json() const
     return QJsonDocument::fromJson(out).object();
 }
 
-static CliRun runProcess(const QString& program, const QStringList& args, const QStringList& extraEnv, int timeoutMs)
+CliRun runProgram(const QString& program, const QStringList& args, const QStringList& extraEnv, int timeoutMs)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -92,14 +92,14 @@ static CliRun runProcess(const QString& program, const QStringList& args, const 
 
 CliRun runCli(const QStringList& args, const QStringList& extraEnv, int timeoutMs)
 {
-    return runProcess(cliPath(), args, extraEnv, timeoutMs);
+    return runProgram(cliPath(), args, extraEnv, timeoutMs);
 }
 
 CliRun runPython(const QStringList& args, int timeoutMs)
 {
     QStringList all = args;
     all[0] = scriptPath(all[0]);
-    return runProcess(python(), all, {}, timeoutMs);
+    return runProgram(python(), all, {}, timeoutMs);
 }
 
 void writeNotes(const QString& dbPath, int rows, const QString& marker)

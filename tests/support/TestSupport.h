@@ -32,7 +32,9 @@ struct CliRun
     QByteArray err;
     QJsonObject json() const;
 };
-// Runs fastcms-backup with args (stdin closed, not a terminal); extraEnv as NAME=value.
+// Runs program with args (stdin closed, not a terminal); extraEnv as NAME=value.
+CliRun runProgram(const QString& program, const QStringList& args, const QStringList& extraEnv = {}, int timeoutMs = 120000);
+// Runs fastcms-backup the same way.
 CliRun runCli(const QStringList& args, const QStringList& extraEnv = {}, int timeoutMs = 120000);
 // Runs a script from tests/support with Debian's python3.
 CliRun runPython(const QStringList& args, int timeoutMs = 120000);
