@@ -105,8 +105,13 @@ struct Table
     std::array<quint16, 16> perLength{};
     std::array<quint16, 288> symbols{}; // in canonical order: by length, then symbol
 
+    // Which incomplete codes a table takes. zlib, the reference every reader is held to, takes
+    // none for the code lengths, and for literals/lengths and distances only one with a single
+    // code of one bit (or none at all); the fixed distance code leaves two codes unused.
+    enum class Incomplete { Refused, AsZlib, Allowed };
+
     // False for an over-subscribed code, or an incomplete one where DEFLATE forbids it.
-    bool build(const quint8* lengths, int count, bool allowIncomplete)
+    bool build(const quint8* lengths, int count, Incomplete incomplete)
     {
         perLength.fill(0);
         for (int i = 0; i < count; ++i)
@@ -119,8 +124,14 @@ struct Table
             if (left < 0)
                 return false;
         }
-        if (left > 0 && !allowIncomplete)
-            return false;
+        if (left > 0 && incomplete != Incomplete::Allowed) {
+            int longest = 0;
+            for (int length = 1; length <= 15; ++length)
+                if (perLength[length] != 0)
+                    longest = length;
+            if (incomplete == Incomplete::Refused || longest > 1)
+                return false;
+        }
         std::array<int, 16> offsets{};
         for (int length = 1; length < 15; ++length)
             offsets[length + 1] = offsets[length] + perLength[length];
@@ -193,7 +204,7 @@ bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
         codeLengthLengths[kCodeLengthOrder[size_t(i)]] = quint8(in.take(3));
     }
     Table codeLengths;
-    if (!codeLengths.build(codeLengthLengths.data(), 19, false))
+    if (!codeLengths.build(codeLengthLengths.data(), 19, Table::Incomplete::Refused))
         return false;
     std::array<quint8, 286 + 30> lengths{};
     for (int i = 0; i < literals + distances;) {
@@ -226,7 +237,8 @@ bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
     }
     if (lengths[256] == 0 || in.overrun())
         return false;
-    return litlen.build(lengths.data(), literals, false) && distance.build(lengths.data() + literals, distances, true);
+    return litlen.build(lengths.data(), literals, Table::Incomplete::AsZlib)
+        && distance.build(lengths.data() + literals, distances, Table::Incomplete::AsZlib);
 }
 
 void fixedTables(Table& litlen, Table& distance)
@@ -236,10 +248,10 @@ void fixedTables(Table& litlen, Table& distance)
     std::memset(lengths.data() + 144, 9, 112);
     std::memset(lengths.data() + 256, 7, 24);
     std::memset(lengths.data() + 280, 8, 8);
-    litlen.build(lengths.data(), 288, false);
+    litlen.build(lengths.data(), 288, Table::Incomplete::Refused);
     std::array<quint8, 30> distances{};
     distances.fill(5);
-    distance.build(distances.data(), 30, true);
+    distance.build(distances.data(), 30, Table::Incomplete::Allowed);
 }
 
 // What the walk needs of the next codes, looked up at once in a table built per block from the
@@ -395,6 +407,171 @@ bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const 
     }
 }
 
+// ---- Inflating ------------------------------------------------------------------------------
+//
+// The walk above with the bytes written out: one table lookup per literal or length code (with
+// its extra bits) and one per distance code, on a bit buffer refilled without a branch. Near
+// either end of the input or the output, and for codes longer than the tables, one symbol at a
+// time the careful way.
+
+constexpr std::array<quint16, 30> kDistanceBase{1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
+                                                193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+
+enum : quint32 {
+    kCodeBits = 0,  // 4 bits: the code's length
+    kExtraBits = 4, // 4 bits: how many extra bits follow it
+    kKind = 8,      // 2 bits, below
+    kValue = 16,    // 16 bits: the literal, or the length's or distance's base
+};
+enum : quint32 { kLiteral = 0, kLength = 1, kEnd = 2, kCareful = 3 }; // kCareful: longer than the table, or invalid
+
+constexpr quint32 code(int bits, int extra, quint32 kind, int value)
+{
+    return quint32(bits) << kCodeBits | quint32(extra) << kExtraBits | kind << kKind | quint32(value) << kValue;
+}
+
+struct InflateTables
+{
+    std::array<quint32, 1 << kTableBits> litlen{};
+    std::array<quint32, 1 << kTableBits> distance{};
+
+    void build(const Table& lit, const Table& dist)
+    {
+        for (size_t i = 0; i < litlen.size(); ++i) {
+            const quint16 e = lit.entries[i];
+            const int symbol = e >> 4;
+            const int bits = e & 15;
+            if (e == 0 || symbol > 285)
+                litlen[i] = code(0, 0, kCareful, 0);
+            else if (symbol < 256)
+                litlen[i] = code(bits, 0, kLiteral, symbol);
+            else if (symbol == 256)
+                litlen[i] = code(bits, 0, kEnd, 0);
+            else
+                litlen[i] = code(bits, kLengthExtra[size_t(symbol - 257)], kLength, kLengthBase[size_t(symbol - 257)]);
+        }
+        for (size_t i = 0; i < distance.size(); ++i) {
+            const quint16 e = dist.entries[i];
+            const int symbol = e >> 4;
+            distance[i] = (e == 0 || symbol >= 30) ? code(0, 0, kCareful, 0)
+                                                   : code(e & 15, kDistanceExtra[size_t(symbol)], kLiteral, kDistanceBase[size_t(symbol)]);
+        }
+    }
+};
+
+// Copies a match whose room (and 16 bytes more) the caller made sure of: in 16- or 8-byte
+// chunks where the distance lets a chunk be read before it is written, which may write up to 15
+// bytes past the match.
+inline void copyMatchFast(uchar* out, size_t distance, size_t length)
+{
+    const uchar* from = out - distance;
+    uchar* const stop = out + length;
+    if (distance >= 16) {
+        do {
+            std::memcpy(out, from, 16);
+            out += 16;
+            from += 16;
+        } while (out < stop);
+    } else if (distance >= 8) {
+        do {
+            std::memcpy(out, from, 8);
+            out += 8;
+            from += 8;
+        } while (out < stop);
+    } else if (distance == 1) {
+        std::memset(out, *from, length);
+    } else {
+        while (out < stop)
+            *out++ = *from++;
+    }
+}
+
+// Inflates the codes of one Huffman-coded block up to and including its end-of-block code.
+bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, const InflateTables& t, uchar* const begin,
+                  uchar*& out, uchar* const end)
+{
+    constexpr quint64 mask = (1u << kTableBits) - 1;
+    for (;;) {
+        // The fast rounds, while 8 bytes are left to load and a longest match (and the chunks'
+        // overrun) fits: a literal, or a length with its extra bits (at most 16 bits) and a
+        // distance with its (28), out of at least 56 bits.
+        BitReader::State r = in.state();
+        uchar* o = out;
+        const uchar* const fastEnd = end - (258 + 16);
+        while (r.offset <= r.lastLoad && o <= fastEnd) {
+            quint64 word;
+            std::memcpy(&word, r.data + r.offset, 8);
+            r.buffer |= qFromLittleEndian(word) << r.count;
+            r.offset += (63 - r.count) >> 3;
+            r.count |= 56;
+            quint32 e = t.litlen[r.buffer & mask];
+            if (((e >> kKind) & 3) == kLiteral) {
+                // A second code without refilling: at least 45 bits are left, enough for a match.
+                *o++ = uchar(e >> kValue);
+                r.buffer >>= e & 15;
+                r.count -= int(e & 15);
+                e = t.litlen[r.buffer & mask];
+                if (((e >> kKind) & 3) == kLiteral) {
+                    *o++ = uchar(e >> kValue);
+                    r.buffer >>= e & 15;
+                    r.count -= int(e & 15);
+                    continue;
+                }
+                if (o > fastEnd)
+                    break;
+            }
+            if (((e >> kKind) & 3) != kLength)
+                break; // an end of block, or a code for the careful way
+            const int lengthBits = int(e & 15) + int((e >> kExtraBits) & 15);
+            const quint32 length = (e >> kValue) + quint32((r.buffer >> (e & 15)) & ((quint64(1) << ((e >> kExtraBits) & 15)) - 1));
+            const quint64 rest = r.buffer >> lengthBits;
+            const quint32 d = t.distance[rest & mask];
+            if (Q_UNLIKELY(((d >> kKind) & 3) != kLiteral))
+                break; // the careful way, from the length code again
+            const quint64 dist = (d >> kValue) + ((rest >> (d & 15)) & ((quint64(1) << ((d >> kExtraBits) & 15)) - 1));
+            if (Q_UNLIKELY(dist > quint64(o - begin)))
+                return false; // before the start of the output
+            const int drop = lengthBits + int(d & 15) + int((d >> kExtraBits) & 15);
+            r.buffer >>= drop;
+            r.count -= drop;
+            copyMatchFast(o, size_t(dist), length);
+            o += length;
+        }
+        in.setState(r);
+        out = o;
+        // One symbol the careful way.
+        in.refill();
+        if (in.pastEnd())
+            return false;
+        const int symbol = litlen.decode(in);
+        if (symbol < 0 || symbol > 285)
+            return false;
+        if (symbol < 256) {
+            if (out == end || in.overrun())
+                return false;
+            *out++ = uchar(symbol);
+            continue;
+        }
+        if (symbol == 256)
+            return !in.overrun();
+        const qint64 length = kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
+        const int distanceCode = distance.decode(in);
+        if (distanceCode < 0 || distanceCode >= 30)
+            return false;
+        const qint64 dist = kDistanceBase[size_t(distanceCode)] + in.take(kDistanceExtra[size_t(distanceCode)]);
+        if (in.overrun() || dist > out - begin || length > end - out)
+            return false;
+        if (end - out >= length + 16) {
+            copyMatchFast(out, size_t(dist), size_t(length));
+            out += length;
+            continue;
+        }
+        const uchar* from = out - dist;
+        for (uchar* const stop = out + length; out != stop;)
+            *out++ = *from++;
+    }
+}
+
 } // namespace
 
 std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
@@ -446,6 +623,61 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
         if (final) {
             const qint64 end = in.position();
             return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced}) : std::nullopt;
+        }
+    }
+}
+
+std::optional<BlockWalk> inflateBlocks(const uchar* data, qsizetype size, uchar* out, qsizetype capacity)
+{
+    BitReader in(data, size);
+    Table litlen;
+    Table distance;
+    Table fixedLitlen;
+    Table fixedDistance;
+    fixedTables(fixedLitlen, fixedDistance);
+    InflateTables fixed;
+    fixed.build(fixedLitlen, fixedDistance);
+    InflateTables tables;
+    uchar* const begin = out;
+    uchar* const end = out + capacity;
+    for (;;) {
+        const qint64 header = in.position();
+        in.refill();
+        if (in.pastEnd())
+            return std::nullopt;
+        const bool final = in.take(1) != 0;
+        const quint32 type = in.take(2);
+        if (type == 0) {
+            const qint64 byte = (in.position() + 7) / 8;
+            if (byte + 4 > size)
+                return std::nullopt;
+            const quint16 length = quint16(data[byte] | (data[byte + 1] << 8));
+            const quint16 inverse = quint16(data[byte + 2] | (data[byte + 3] << 8));
+            if (quint16(~length) != inverse || byte + 4 + length > size || length > end - out)
+                return std::nullopt;
+            std::memcpy(out, data + byte + 4, length);
+            out += length;
+            in.seekByte(byte + 4 + length);
+            if (final)
+                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, out - begin})
+                                                   : std::nullopt;
+            continue;
+        }
+        if (type == 1) {
+            if (!inflateCodes(in, fixedLitlen, fixedDistance, fixed, begin, out, end))
+                return std::nullopt;
+        } else if (type == 2) {
+            if (!readDynamicTables(in, litlen, distance))
+                return std::nullopt;
+            tables.build(litlen, distance);
+            if (!inflateCodes(in, litlen, distance, tables, begin, out, end))
+                return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+        if (final) {
+            const qint64 at = in.position();
+            return (at + 7) / 8 == size ? std::optional(BlockWalk{header, at, out - begin}) : std::nullopt;
         }
     }
 }

@@ -22,7 +22,12 @@ struct BlockWalk
 // or, for a stream they compressed themselves, by the size it stands for.
 std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size);
 
-// The same, found by zlib's inflate (stopping at every block boundary) at about twice the cost:
+// Inflates such a stream into `out` while walking it: the same walk, and the bytes, in one pass.
+// Nothing when the data is not such a stream, inflates to more than `capacity` bytes, or refers
+// back before its own start (so a stream cut from a longer one inflates only if it stands alone).
+std::optional<BlockWalk> inflateBlocks(const uchar* data, qsizetype size, uchar* out, qsizetype capacity);
+
+// The same walk, found by zlib's inflate (stopping at every block boundary) at about twice the cost:
 // the reference the walk is tested against, and the writer's fallback should the walk fail.
 std::optional<BlockWalk> blocksByInflating(const uchar* data, qsizetype size);
 

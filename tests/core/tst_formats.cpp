@@ -22,6 +22,7 @@
 #include <QTimeZone>
 
 #include <libdeflate.h>
+#include <optional>
 #include <sys/statfs.h>
 #include <zlib.h>
 
@@ -41,6 +42,69 @@ QByteArray zlibDeflate(const QByteArray& data, int level, int strategy)
     deflate(&z, Z_FINISH);
     out.resize(qsizetype(z.total_out));
     deflateEnd(&z);
+    return out;
+}
+
+// Inputs of every kind: empty, one byte, zeros, text, noise, and text around noise.
+QList<QByteArray> sampleInputs(QByteArray* text = nullptr, QByteArray* noise = nullptr)
+{
+    QByteArray words;
+    QRandomGenerator random(3);
+    while (words.size() < (3 << 20))
+        words += "entry " + QByteArray::number(random.bounded(5000)) + " of the log; ";
+    const QByteArray bytes = test::randomBytes(4, 1 << 20);
+    if (text)
+        *text = words;
+    if (noise)
+        *noise = bytes;
+    return {QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), words, bytes,
+            words.left(700000) + bytes.left(300000) + words.right(500000)};
+}
+
+// The input compressed every way there is: libdeflate's levels, zlib's strategies (fixed
+// Huffman codes, Huffman only, run lengths) and stored blocks.
+QList<QByteArray> streamsOf(const QByteArray& input)
+{
+    QList<QByteArray> streams;
+    for (const int level : {1, 4, 5, 6, 9, 12}) {
+        libdeflate_compressor* c = libdeflate_alloc_compressor(level);
+        QByteArray out(qsizetype(libdeflate_deflate_compress_bound(c, size_t(input.size()))), Qt::Uninitialized);
+        out.resize(qsizetype(libdeflate_deflate_compress(c, input.constData(), size_t(input.size()), out.data(), size_t(out.size()))));
+        libdeflate_free_compressor(c);
+        streams.append(out);
+    }
+    for (const int strategy : {Z_DEFAULT_STRATEGY, Z_FIXED, Z_HUFFMAN_ONLY, Z_RLE})
+        streams.append(zlibDeflate(input, 6, strategy));
+    streams.append(zlibDeflate(input, 0, Z_DEFAULT_STRATEGY)); // stored blocks
+    return streams;
+}
+
+// What zlib inflates from a stream that ends in its last byte, at most `limit` bytes; nothing
+// where zlib refuses it.
+std::optional<QByteArray> zlibInflate(const QByteArray& stream, qsizetype limit)
+{
+    z_stream z{};
+    inflateInit2(&z, -MAX_WBITS);
+    QByteArray out(limit + 1, Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stream.constData()));
+    z.avail_in = uInt(stream.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    const int rc = inflate(&z, Z_FINISH);
+    const bool whole = rc == Z_STREAM_END && qsizetype(z.total_in) == stream.size() && qsizetype(z.total_out) <= limit;
+    out.resize(qsizetype(z.total_out));
+    inflateEnd(&z);
+    return whole ? std::optional(out) : std::nullopt;
+}
+
+std::optional<QByteArray> ourInflate(const QByteArray& stream, qsizetype limit)
+{
+    QByteArray out(limit, Qt::Uninitialized);
+    const auto walk = dflt::inflateBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size(),
+                                          reinterpret_cast<uchar*>(out.data()), out.size());
+    if (!walk)
+        return std::nullopt;
+    out.resize(qsizetype(walk->produced));
     return out;
 }
 
@@ -75,28 +139,9 @@ private Q_SLOTS:
     {
         // The writer joins parallel chunks by clearing the final block's BFINAL bit: the walk
         // that finds that block must agree with zlib's inflate on every kind of block.
-        QByteArray text;
-        QRandomGenerator words(3);
-        while (text.size() < (3 << 20))
-            text += "entry " + QByteArray::number(words.bounded(5000)) + " of the log; ";
-        const QByteArray noise = test::randomBytes(4, 1 << 20);
-        const QList<QByteArray> inputs{QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), text,
-                                       noise, text.left(700000) + noise.left(300000) + text.right(500000)};
         int checked = 0;
-        for (const QByteArray& input : inputs) {
-            QList<QByteArray> streams;
-            for (const int level : {1, 4, 5, 6, 9, 12}) {
-                libdeflate_compressor* c = libdeflate_alloc_compressor(level);
-                QByteArray out(qsizetype(libdeflate_deflate_compress_bound(c, size_t(input.size()))), Qt::Uninitialized);
-                out.resize(qsizetype(libdeflate_deflate_compress(c, input.constData(), size_t(input.size()), out.data(),
-                                                                 size_t(out.size()))));
-                libdeflate_free_compressor(c);
-                streams.append(out);
-            }
-            for (const int strategy : {Z_DEFAULT_STRATEGY, Z_FIXED, Z_HUFFMAN_ONLY, Z_RLE})
-                streams.append(zlibDeflate(input, 6, strategy));
-            streams.append(zlibDeflate(input, 0, Z_DEFAULT_STRATEGY)); // stored blocks
-            for (const QByteArray& stream : std::as_const(streams)) {
+        for (const QByteArray& input : sampleInputs()) {
+            for (const QByteArray& stream : streamsOf(input)) {
                 const auto expected = dflt::blocksByInflating(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
                 QVERIFY(expected);
                 const auto walked = dflt::walkBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
@@ -115,6 +160,87 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(checked, 66);
+    }
+
+    void inflaterGivesWhatZlibGives()
+    {
+        // The pieces of large entries are inflated by our own inflater (the walk and the bytes
+        // in one pass): on every kind of block it gives zlib's bytes and the walk's blocks, and
+        // it refuses what does not fit or is cut short.
+        QByteArray text;
+        QByteArray noise;
+        int checked = 0;
+        for (const QByteArray& input : sampleInputs(&text, &noise)) {
+            for (const QByteArray& stream : streamsOf(input)) {
+                const auto expected = dflt::blocksByInflating(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
+                QVERIFY(expected);
+                QByteArray out(input.size(), Qt::Uninitialized); // room for exactly the bytes
+                const auto inflated = dflt::inflateBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size(),
+                                                          reinterpret_cast<uchar*>(out.data()), out.size());
+                QVERIFY(inflated);
+                QCOMPARE(inflated->finalBlockBit, expected->finalBlockBit);
+                QCOMPARE(inflated->endBit, expected->endBit);
+                QCOMPARE(inflated->produced, input.size());
+                QVERIFY(out == input);
+                if (!input.isEmpty())
+                    QVERIFY(!ourInflate(stream, input.size() - 1));
+                if (stream.size() > 1)
+                    QVERIFY(!ourInflate(stream.left(stream.size() - 1), input.size()));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 66);
+
+        // Damaged streams: accepted exactly where zlib accepts them, with zlib's bytes.
+        QRandomGenerator flips(11);
+        int accepted = 0;
+        int refused = 0;
+        const QByteArray mixed = text.left(9000) + noise.left(1000) + text.mid(5000, 9000);
+        for (const QByteArray& input : QList<QByteArray>{text.left(40000), noise.left(3000), QByteArray(20000, '\0'), mixed}) {
+            for (const QByteArray& stream : streamsOf(input)) {
+                for (int round = 0; round < 120; ++round) {
+                    QByteArray damaged = stream;
+                    for (int bit = 0, bits = 1 + int(flips.bounded(3)); bit < bits; ++bit) {
+                        const qsizetype at = qsizetype(flips.bounded(quint32(damaged.size())));
+                        damaged[at] = char(damaged[at] ^ (1 << flips.bounded(8)));
+                    }
+                    const auto expected = zlibInflate(damaged, 1 << 20);
+                    const auto got = ourInflate(damaged, 1 << 20);
+                    QCOMPARE(bool(got), bool(expected));
+                    if (got) {
+                        QVERIFY(*got == *expected);
+                        ++accepted;
+                    } else {
+                        ++refused;
+                    }
+                }
+            }
+        }
+        QVERIFY(accepted > 100 && refused > 100);
+
+        // A piece cut after a sync flush of zlib's, which keeps its window: the second part
+        // refers back across the cut, and is refused on its own; the first, finished with an
+        // empty final block, stands alone.
+        const QByteArray first = text.left(100000);
+        z_stream z{};
+        deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+        QByteArray stream(400000, Qt::Uninitialized);
+        z.next_out = reinterpret_cast<Bytef*>(stream.data());
+        z.avail_out = uInt(stream.size());
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(first.constData()));
+        z.avail_in = uInt(first.size());
+        deflate(&z, Z_SYNC_FLUSH);
+        const qsizetype cut = qsizetype(z.total_out);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(first.constData()));
+        z.avail_in = uInt(first.size());
+        deflate(&z, Z_FINISH);
+        stream.resize(qsizetype(z.total_out));
+        deflateEnd(&z);
+        QVERIFY(stream.mid(cut - 4, 4) == QByteArray("\x00\x00\xff\xff", 4));
+        QCOMPARE(*ourInflate(stream, 1 << 20), first + first);
+        QCOMPARE(*ourInflate(stream.left(cut) + QByteArray("\x03\x00", 2), 1 << 20), first);
+        QVERIFY(!ourInflate(stream.mid(cut), 1 << 20));
+        QVERIFY(!zlibInflate(stream.mid(cut), 1 << 20));
     }
 
     void zipWriterWritesWhatEveryReaderReads()
