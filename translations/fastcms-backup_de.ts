@@ -2186,6 +2186,10 @@ Exit-Codes:
         <source>The network part of fastcms-backup could not be loaded (%1). Reinstall the package.</source>
         <translation>Der Netzwerkteil von fastcms-backup konnte nicht geladen werden (%1). Installieren Sie das Paket neu.</translation>
     </message>
+    <message>
+        <source>The output could not be written (%1).</source>
+        <translation>Die Ausgabe konnte nicht geschrieben werden (%1).</translation>
+    </message>
 </context>
 <context>
     <name>fcb::ConnectionController</name>

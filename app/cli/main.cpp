@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 
 #include <csignal>
+#include <cstdio>
+#include <unistd.h>
 
 int main(int argc, char** argv)
 {
@@ -16,7 +18,13 @@ int main(int argc, char** argv)
     fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
     fcb::CommandLine cli;
     cli.start(QCoreApplication::arguments());
-    const int code = QCoreApplication::exec();
-    fcb::LocalEngine::finishBackgroundWork(); // no thread outlives main()
-    return code;
+    const int code = cli.settle(QCoreApplication::exec());
+    fcb::LocalEngine::finishBackgroundWork(); // every job has ended
+    std::fflush(stderr);
+    // The workers are idle, but Qt's threads are detached: one may still be running its
+    // thread-local clean-up (freeing a compressor, OpenSSL's per-thread state) after the pool
+    // has let it go. The process ends here, without the static destructors and exit handlers that
+    // could free what that clean-up still uses. Everything the commands write is closed and
+    // synced by then, and settle() flushed standard output.
+    ::_exit(code);
 }

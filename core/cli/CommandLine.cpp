@@ -17,6 +17,8 @@
 #include <QTextStream>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <csignal>
 #include <dlfcn.h>
 #include <cstdio>
@@ -102,7 +104,7 @@ void CommandLine::start(const QStringList& arguments)
         return;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(helpText()), stdout);
+        writeOut(qPrintable(helpText()));
         finish(ExitCode::Success);
         return;
     }
@@ -511,13 +513,34 @@ void CommandLine::clearProgress()
 
 void CommandLine::printLine(const QString& text)
 {
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stdout);
+    writeOut(qPrintable(text + QLatin1Char('\n')));
 }
 
 void CommandLine::printJson(QJsonObject object)
 {
     object.insert(QStringLiteral("ok"), true);
-    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+    writeOut(QJsonDocument(object).toJson(QJsonDocument::Indented).constData());
+}
+
+void CommandLine::writeOut(const char* text)
+{
+    if (std::fputs(text, stdout) == EOF && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
+}
+
+int CommandLine::settle(int exitCode)
+{
+    if (std::fflush(stdout) != 0 && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
+    if (m_outputError == 0 && std::ferror(stdout))
+        m_outputError = EIO;
+    if (m_outputError == 0 || exitCode != ExitCode::Success)
+        return exitCode;
+    std::fputs(qPrintable(QStringLiteral("fastcms-backup: ")
+                          + CommandLine::tr("The output could not be written (%1).").arg(QString::fromLocal8Bit(std::strerror(m_outputError)))
+                          + QLatin1Char('\n')),
+               stderr);
+    return ExitCode::Io;
 }
 
 void CommandLine::fail(const Error& error, const QJsonObject& extra)
@@ -531,7 +554,7 @@ void CommandLine::fail(const Error& error, const QJsonObject& extra)
                                                            {QStringLiteral("message"), error.message},
                                                            {QStringLiteral("detail"), error.detail},
                                                            {QStringLiteral("exit_code"), code}});
-        std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+        writeOut(QJsonDocument(object).toJson(QJsonDocument::Indented).constData());
     } else {
         std::fputs(qPrintable(QStringLiteral("fastcms-backup: ") + error.message + QLatin1Char('\n')), stderr);
     }
@@ -540,7 +563,8 @@ void CommandLine::fail(const Error& error, const QJsonObject& extra)
 
 void CommandLine::finish(int exitCode)
 {
-    std::fflush(stdout);
+    if (std::fflush(stdout) != 0 && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
     std::fflush(stderr);
     // Quit once the loop runs, even if it has not started yet.
     QMetaObject::invokeMethod(QCoreApplication::instance(), [exitCode] { QCoreApplication::exit(exitCode); },

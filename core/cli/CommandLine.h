@@ -44,6 +44,10 @@ public:
 
     // Starts the command; the application's event loop ends with the exit code.
     void start(const QStringList& arguments);
+    // The exit code once the output is out: output that could not be written (a full disk, a
+    // closed pipe) fails a command that succeeded, as it does for any tool; a script must not
+    // take a cut-off listing for a whole one.
+    int settle(int exitCode);
     static QString helpText();
     // The network side's entries, in the module (cli/CliRemote.cpp); the tool finds them through
     // network(), which loads the module.
@@ -56,6 +60,7 @@ private:
     void finish(int exitCode);
     void fail(const Error& error, const QJsonObject& extra = {});
     void printLine(const QString& text);
+    void writeOut(const char* text); // to standard output, noting the first error
     void printJson(QJsonObject object);
     void showProgress(int perMille, const QString& text);
     void clearProgress();
@@ -91,6 +96,7 @@ private:
     QJsonObject m_failureExtra; // what a failing step adds to the --json error (e.g. the backup made before)
     std::shared_ptr<CancelToken> m_cancel;
     QTimer m_signalPoll;
+    int m_outputError = 0; // errno of the first write to standard output that failed
 };
 
 } // namespace fcb

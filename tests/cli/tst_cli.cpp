@@ -277,6 +277,24 @@ private Q_SLOTS:
         QVERIFY(!test::fileBytes(alone).contains("libQt6Network.so"));
     }
 
+    void outputThatCannotBeWrittenFails()
+    {
+        // A listing into a full disk is a failure, not a success that wrote nothing.
+        auto fx = test::makeDataFolder(3, 1);
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("-q")} + fx.cliFolderArgs()).exitCode, 0);
+        QProcess cli;
+        cli.setProgram(test::cliPath());
+        cli.setArguments(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        cli.setStandardOutputFile(QStringLiteral("/dev/full"));
+        cli.start();
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), ExitCode::Io);
+        QVERIFY(cli.readAllStandardError().contains("The output could not be written (No space left on device)."));
+        // The same listing where it can be written succeeds.
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs()).exitCode, 0);
+    }
+
     void healthForMonitoring()
     {
         auto fx = test::makeDataFolder(20, 3);
