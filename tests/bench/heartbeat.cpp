@@ -1,6 +1,7 @@
 // fcb-bench-heartbeat DATA_DIR: opens the console's window on a data folder, creates a backup
 // through its action, and measures how long the GUI thread went without running a 5 ms timer.
-// Prints {"worst_gap_ms": …, "create_ms": …}.
+// Prints {"worst_gap_ms": …, "worst_gap_at_ms": …, "create_ms": …}: the gap ended that long
+// after the create started.
 #include "MainWindow.h"
 #include "connection/SecretStore.h"
 #include "jobs/JobsModel.h"
@@ -27,12 +28,15 @@ int main(int argc, char** argv)
     QElapsedTimer clock;
     QElapsedTimer sinceTick;
     qint64 worst = 0;
+    qint64 worstAt = 0;
     bool measuring = false;
     QTimer tick;
     tick.setInterval(5);
     QObject::connect(&tick, &QTimer::timeout, [&] {
-        if (measuring)
-            worst = qMax(worst, sinceTick.elapsed());
+        if (measuring && sinceTick.elapsed() > worst) {
+            worst = sinceTick.elapsed();
+            worstAt = clock.elapsed();
+        }
         sinceTick.restart();
     });
     QObject::connect(&window, &fcb::MainWindow::refreshed, &window, [&] {
@@ -46,6 +50,7 @@ int main(int argc, char** argv)
     QObject::connect(&window, &fcb::MainWindow::jobFinished, &window, [&](bool success) {
         measuring = false;
         const QJsonObject result{{QStringLiteral("worst_gap_ms"), double(worst)},
+                                 {QStringLiteral("worst_gap_at_ms"), double(worstAt)},
                                  {QStringLiteral("create_ms"), double(clock.elapsed())},
                                  {QStringLiteral("success"), success}};
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
