@@ -2179,16 +2179,24 @@ Exit-Codes:
         </translation>
     </message>
     <message>
-        <source>it is version %1, this tool is %2</source>
-        <translation>es hat Version %1, dieses Werkzeug Version %2</translation>
-    </message>
-    <message>
         <source>The network part of fastcms-backup could not be loaded (%1). Reinstall the package.</source>
         <translation>Der Netzwerkteil von fastcms-backup konnte nicht geladen werden (%1). Installieren Sie das Paket neu.</translation>
     </message>
     <message>
         <source>The output could not be written (%1).</source>
         <translation>Die Ausgabe konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>%1 can be changed by other users</source>
+        <translation>%1 kann von anderen Benutzern geändert werden</translation>
+    </message>
+    <message>
+        <source>it was built with another version (%1) than this tool (%2)</source>
+        <translation>es wurde mit einer anderen Version (%1) gebaut als dieses Werkzeug (%2)</translation>
+    </message>
+    <message>
+        <source>Warning: no heartbeat was sent. %1</source>
+        <translation>Warnung: Es wurde kein Heartbeat gesendet. %1</translation>
     </message>
 </context>
 <context>

@@ -497,8 +497,8 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
         // distance with its (28), out of at least 56 bits.
         BitReader::State r = in.state();
         uchar* o = out;
-        const uchar* const fastEnd = end - (258 + 16);
-        while (r.offset <= r.lastLoad && o <= fastEnd) {
+        constexpr qsizetype fastRoom = 258 + 16;
+        while (r.offset <= r.lastLoad && end - o >= fastRoom) {
             quint64 word;
             std::memcpy(&word, r.data + r.offset, 8);
             r.buffer |= qFromLittleEndian(word) << r.count;
@@ -517,7 +517,7 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
                     r.count -= int(e & 15);
                     continue;
                 }
-                if (o > fastEnd)
+                if (end - o < fastRoom)
                     break;
             }
             if (((e >> kKind) & 3) != kLength)

@@ -228,6 +228,7 @@ const CliNetwork* CommandLine::networkEntries()
 {
     static const CliNetwork entries{
         FCB_VERSION,
+        kCliNetworkAbi,
         [](CommandLine& cli, const QString& command) { return cli.connectRemote(command); },
         [](CommandLine& cli) { cli.runLogin(); },
         [](CommandLine& cli) { cli.getHeartbeat(); },

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <csignal>
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <cstdio>
 #include <unistd.h>
 
@@ -124,28 +126,60 @@ void CommandLine::start(const QStringList& arguments)
         finish(immediate);
 }
 
-const CliNetwork* CommandLine::network()
+namespace {
+
+// Why the module at `path` must not be loaded: it, its folder or the folder above belong to
+// someone other than root or this user, or anyone may write there (the tool run from a copy in
+// /tmp would otherwise load whatever another user put in /tmp/lib). Empty when it may be
+// loaded, or when it is not there at all (dlopen says so).
+QString unsafeModule(const QString& path)
+{
+    QString at = QDir::cleanPath(path);
+    for (int level = 0; level < 3; ++level, at = QFileInfo(at).path()) {
+        struct stat st {};
+        if (::stat(QFile::encodeName(at).constData(), &st) != 0)
+            return {};
+        if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & S_IWOTH))
+            return CommandLine::tr("%1 can be changed by other users").arg(at);
+    }
+    return {};
+}
+
+} // namespace
+
+const CliNetwork* CommandLine::network(QString* problem)
 {
     static const CliNetwork* loaded = nullptr;
     if (loaded)
         return loaded;
     // Next to the tool in the build tree and in the package alike: bin/../lib/fastcms-backup/.
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so");
-    QString problem;
-    if (void* module = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); !module) {
-        problem = QString::fromLocal8Bit(::dlerror());
+    QString why = unsafeModule(path);
+    if (!why.isEmpty()) {
+        // not loaded
+    } else if (void* module = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); !module) {
+        why = QString::fromLocal8Bit(::dlerror());
     } else if (auto entry = reinterpret_cast<const CliNetwork* (*)()>(::dlsym(module, "fcb_cli_network")); !entry) {
-        problem = QString::fromLocal8Bit(::dlerror());
-    } else if (const CliNetwork* entries = entry(); qstrcmp(entries->version, FCB_VERSION) != 0) {
-        problem = CommandLine::tr("it is version %1, this tool is %2").arg(QLatin1String(entries->version), QStringLiteral(FCB_VERSION));
+        why = QString::fromLocal8Bit(::dlerror());
+    } else if (const CliNetwork* entries = entry();
+               qstrcmp(entries->version, FCB_VERSION) != 0 || entries->abi != kCliNetworkAbi) {
+        why = CommandLine::tr("it was built with another version (%1) than this tool (%2)")
+                  .arg(QLatin1String(entries->version), QStringLiteral(FCB_VERSION));
     } else {
         loaded = entries; // never unloaded: the backend and the network objects it makes live until exit
         return loaded;
     }
-    fail(Error::make(ErrorCode::Internal, CommandLine::tr("The network part of fastcms-backup could not be loaded (%1). "
-                                                          "Reinstall the package.")
-                                              .arg(problem)));
+    *problem = CommandLine::tr("The network part of fastcms-backup could not be loaded (%1). Reinstall the package.").arg(why);
     return nullptr;
+}
+
+const CliNetwork* CommandLine::network()
+{
+    QString problem;
+    const CliNetwork* net = network(&problem);
+    if (!net)
+        fail(Error::make(ErrorCode::Internal, problem));
+    return net;
 }
 
 void CommandLine::pingHeartbeat()
@@ -154,8 +188,15 @@ void CommandLine::pingHeartbeat()
         finish(ExitCode::Success);
         return;
     }
-    if (const CliNetwork* net = network())
+    // The backup is made: a heartbeat that cannot be sent is a warning, as when it is not answered.
+    QString problem;
+    if (const CliNetwork* net = network(&problem)) {
         net->pingHeartbeat(*this);
+        return;
+    }
+    if (!m_quiet)
+        std::fputs(qPrintable(CommandLine::tr("Warning: no heartbeat was sent. %1").arg(problem) + QLatin1Char('\n')), stderr);
+    finish(ExitCode::Success);
 }
 
 int CommandLine::runCommand(const QString& command, const QStringList& args)
@@ -534,6 +575,9 @@ int CommandLine::settle(int exitCode)
         m_outputError = errno != 0 ? errno : EIO;
     if (m_outputError == 0 && std::ferror(stdout))
         m_outputError = EIO;
+    // Some file systems (NFS, FUSE) report a failed write only when the file is closed.
+    if (std::fclose(stdout) != 0 && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
     if (m_outputError == 0 || exitCode != ExitCode::Success)
         return exitCode;
     std::fputs(qPrintable(QStringLiteral("fastcms-backup: ")

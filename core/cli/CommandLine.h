@@ -24,7 +24,8 @@ class CommandLine;
 // first time a command needs it (CommandLine::network()), so that local commands start without
 // Qt Network and the dozen libraries it brings: a listing is mostly process start-up.
 struct CliNetwork {
-    const char* version; // FCB_VERSION of the module: it must be the tool's own
+    const char* version; // FCB_VERSION: it must be the tool's own
+    quint32 abi;         // kCliNetworkAbi: so must this
     bool (*connectRemote)(CommandLine& cli, const QString& command);
     void (*runLogin)(CommandLine& cli);
     void (*pingHeartbeat)(CommandLine& cli);
@@ -46,7 +47,7 @@ public:
     void start(const QStringList& arguments);
     // The exit code once the output is out: output that could not be written (a full disk, a
     // closed pipe) fails a command that succeeded, as it does for any tool; a script must not
-    // take a cut-off listing for a whole one.
+    // take a cut-off listing for a whole one. Standard output is closed.
     int settle(int exitCode);
     static QString helpText();
     // The network side's entries, in the module (cli/CliRemote.cpp); the tool finds them through
@@ -66,8 +67,10 @@ private:
     void clearProgress();
 
     int runCommand(const QString& command, const QStringList& args);
-    // The network side, loaded on first use; null after fail() when the module is missing.
+    // The network side, loaded on first use; null after fail() when it cannot be loaded.
     const CliNetwork* network();
+    // The same without failing: null, and why in *problem.
+    const CliNetwork* network(QString* problem);
     // Builds the remote backend from --server and the credential options; false after fail().
     bool connectRemote(const QString& command);
     void printStatus(const BackendStatus& status);
@@ -98,5 +101,9 @@ private:
     QTimer m_signalPoll;
     int m_outputError = 0; // errno of the first write to standard output that failed
 };
+
+// Beyond the version, what the tool and its network module must agree on: the layout of what
+// the module's code uses of the tool.
+inline constexpr quint32 kCliNetworkAbi = quint32(sizeof(CommandLine)) << 8 | quint32(sizeof(CliNetwork));
 
 } // namespace fcb

@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <csignal>
 
 using namespace fcb;
@@ -244,18 +246,23 @@ private Q_SLOTS:
     }
 
     // Local commands run without the network module (and so without Qt Network); a command that
-    // needs a server and cannot load it says so and fails cleanly.
+    // needs a server and cannot load it says so and fails cleanly, and a heartbeat after a backup
+    // only warns. A module that other users could have put there is not loaded.
     void networkModuleIsLoadedOnlyForServers()
     {
         auto fx = test::makeDataFolder(3, 1);
-        QTemporaryDir dir;
-        const QString alone = dir.filePath(QStringLiteral("fastcms-backup"));
+        QTemporaryDir dir; // owner-only, so that its lib/ is the test's own
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("bin")));
+        const QString alone = dir.filePath(QStringLiteral("bin/fastcms-backup"));
         QVERIFY(QFile::copy(test::cliPath(), alone));
         auto run = test::runProgram(alone, QStringList{QStringLiteral("create"), QStringLiteral("-q")} + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
         run = test::runProgram(alone, QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 1);
+        // The tool itself does not link Qt Network: only the module does.
+        QVERIFY(!test::fileBytes(alone).contains("libQt6Network.so"));
+
         test::FakeServer server;
         const QString tokens = dir.filePath(QStringLiteral("token"));
         QFile token(tokens);
@@ -272,9 +279,30 @@ private Q_SLOTS:
         run = test::runProgram(alone, remote + QStringList{QStringLiteral("--json")});
         QCOMPARE(run.exitCode, ExitCode::Failure);
         QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("internal"));
-        QVERIFY(!run.err.contains("some-token") && !run.out.contains("some-token"));
-        // The tool itself does not link Qt Network: only the module does.
-        QVERIFY(!test::fileBytes(alone).contains("libQt6Network.so"));
+
+        // The backup is made all the same when its heartbeat cannot be sent.
+        test::FakeServer monitor;
+        const QString heartbeat = QStringLiteral("http://127.0.0.1:%1/ping").arg(monitor.foreignPort());
+        run = test::runProgram(alone, QStringList{QStringLiteral("create"), QStringLiteral("--json"), QStringLiteral("--heartbeat-url"),
+                                                  heartbeat} + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json().value(QStringLiteral("ok")).toBool());
+        QVERIFY2(run.err.contains("no heartbeat was sent"), run.err.constData());
+        QCOMPARE(monitor.state().value(QStringLiteral("foreign_requests")).toInt(), 0);
+
+        // The module beside the copy, in a folder anyone may write to: refused. Once only its
+        // owner may write there, it loads (the token is refused by the server, not the tool).
+        const QString moduleDir = dir.filePath(QStringLiteral("lib/fastcms-backup"));
+        QVERIFY(QDir().mkpath(moduleDir));
+        QVERIFY(QFile::copy(QFileInfo(test::cliPath()).path() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so"),
+                            moduleDir + QStringLiteral("/fastcms-backup-network.so")));
+        QVERIFY(::chmod(QFile::encodeName(moduleDir).constData(), 0777) == 0);
+        run = test::runProgram(alone, remote);
+        QCOMPARE(run.exitCode, ExitCode::Failure);
+        QVERIFY2(run.err.contains("can be changed by other users"), run.err.constData());
+        QVERIFY(::chmod(QFile::encodeName(moduleDir).constData(), 0755) == 0);
+        run = test::runProgram(alone, remote);
+        QCOMPARE(run.exitCode, ExitCode::Unauthorized);
     }
 
     void outputThatCannotBeWrittenFails()

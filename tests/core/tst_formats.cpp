@@ -108,6 +108,41 @@ std::optional<QByteArray> ourInflate(const QByteArray& stream, qsizetype limit)
     return out;
 }
 
+// One final dynamic block, written bit by bit: 257 literal/length code lengths and the distance
+// code lengths (each 0, 1 or 2), then `codes`, the data's code bits in stream order ("0110…").
+QByteArray dynamicBlock(const QList<int>& literals, const QList<int>& distances, const QByteArray& codes)
+{
+    QByteArray out;
+    int used = 0; // bits used in the last byte
+    const auto put = [&](quint32 value, int bits) { // least significant bit first
+        for (int i = 0; i < bits; ++i, ++used) {
+            if (used % 8 == 0)
+                out.append('\0');
+            if (value >> i & 1)
+                out[out.size() - 1] = char(out.back() | (1 << (used % 8)));
+        }
+    };
+    put(1, 1); // BFINAL
+    put(2, 2); // dynamic Huffman codes
+    put(quint32(literals.size() - 257), 5);
+    put(quint32(distances.size() - 1), 5);
+    // The code length code: 0 in one bit (code 0), 1 and 2 in two (10, 11); sent in DEFLATE's
+    // order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1, eighteen of them.
+    put(18 - 4, 4);
+    const int order[18] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1};
+    for (const int symbol : order)
+        put(symbol == 0 ? 1 : (symbol == 1 || symbol == 2) ? 2 : 0, 3);
+    for (const int length : literals + distances) {
+        if (length == 0)
+            put(0, 1);
+        else
+            put(length == 1 ? 0b01 : 0b11, 2); // codes 10 and 11, most significant bit first
+    }
+    for (const char bit : codes)
+        put(bit == '1' ? 1 : 0, 1);
+    return out;
+}
+
 } // namespace
 
 class TestFormats : public QObject
@@ -217,6 +252,31 @@ private Q_SLOTS:
             }
         }
         QVERIFY(accepted > 100 && refused > 100);
+
+        // Incomplete codes, taken only where zlib takes them: a single code of one bit.
+        QList<int> onlyEnd(257, 0);
+        onlyEnd[256] = 1;
+        QList<int> literalAndEnd = onlyEnd;
+        literalAndEnd['a'] = 1;
+        QList<int> literalAndLongEnd = literalAndEnd;
+        literalAndLongEnd[256] = 2;
+        const struct
+        {
+            QByteArray stream;
+            bool taken;
+        } incomplete[] = {
+            {dynamicBlock(literalAndEnd, {1}, "01"), true},        // 'a', end; one distance code of one bit
+            {dynamicBlock(literalAndEnd, {2}, "01"), false},       // one distance code of two bits
+            {dynamicBlock(literalAndEnd, {0}, "01"), true},        // no distance code at all
+            {dynamicBlock(onlyEnd, {1}, "0"), true},               // an end-of-block code alone, one bit
+            {dynamicBlock(literalAndLongEnd, {1}, "0100"), false}, // 'a' in one bit, end in two
+        };
+        for (const auto& c : incomplete) {
+            QCOMPARE(bool(zlibInflate(c.stream, 100)), c.taken);
+            QCOMPARE(bool(ourInflate(c.stream, 100)), c.taken);
+            if (c.taken)
+                QCOMPARE(*ourInflate(c.stream, 100), *zlibInflate(c.stream, 100));
+        }
 
         // A piece cut after a sync flush of zlib's, which keeps its window: the second part
         // refers back across the cut, and is refused on its own; the first, finished with an
