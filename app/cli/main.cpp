@@ -3,6 +3,7 @@
 #include "local/LocalEngine.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 
 #include <csignal>
 #include <cstdio>
@@ -16,10 +17,15 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("fastcms-backup"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FCB_VERSION));
     fcb::installTranslations(qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE"));
-    fcb::CommandLine cli;
-    cli.start(QCoreApplication::arguments());
-    const int code = cli.settle(QCoreApplication::exec());
-    fcb::LocalEngine::finishBackgroundWork(); // every job has ended
+    int code = 0;
+    {
+        fcb::CommandLine cli;
+        cli.start(QCoreApplication::arguments());
+        code = cli.settle(QCoreApplication::exec());
+        fcb::LocalEngine::finishBackgroundWork(); // every job has ended
+        // What was let go of while the loop ended (a download's temporary folder) goes now.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    } // and with the command line, what it made: a server's session, its network objects
     std::fflush(stderr);
     // The workers are idle, but Qt's threads are detached: one may still be running its
     // thread-local clean-up (freeing a compressor, OpenSSL's per-thread state) after the pool
