@@ -231,6 +231,16 @@ if a.big_mb > 0:
     group(f"create with one {a.big_mb} MB upload", {"ours": ours_create(big / "data")}, reps=1)
     for z in (big / "data" / "backups").glob("*.zip"):
         z.unlink()
+    # The same for a database this large: its copy, its chunks, and verifying it (inflated to a
+    # file for SQLite's integrity check).
+    bigdb = work / f"bigdb-{a.big_mb}"
+    make(bigdb, a.big_mb, 1, 0.0)
+    group(f"create with a {a.big_mb} MB database", {"ours": ours_create(bigdb / "data")}, reps=1)
+    bigzip = next((bigdb / "data" / "backups").glob("backup_*.zip"))
+    group(f"verify with a {a.big_mb} MB database", {
+        "ours": (lambda: ([cli, "verify", "-q", "--data-dir", str(bigdb / "data"), bigzip.name], None, None), lambda: None),
+    }, reps=1)
+    bigzip.unlink()
 
 # ---- reading our archive ---------------------------------------------------------------------
 for z in (data / "backups").glob("*.zip"):
