@@ -572,13 +572,51 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
     }
 }
 
-} // namespace
-
-std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
+// The blocks of a stream exactly `size` bytes long, one after the other, to the final one:
+// takeStored(at, length) is given each stored block's bytes, takeCodes(in, fixed, litlen,
+// distance) each Huffman-coded block's codes (the dynamic tables as read, unless `fixed`), and
+// produced() tells how many bytes the stream stood for when it ends. Either may refuse (false).
+template<typename TakeStored, typename TakeCodes, typename Produced>
+std::optional<BlockWalk> readBlocks(const uchar* data, qsizetype size, TakeStored takeStored, TakeCodes takeCodes,
+                                    Produced produced)
 {
     BitReader in(data, size);
     Table litlen;
     Table distance;
+    for (;;) {
+        const qint64 header = in.position();
+        in.refill();
+        if (in.pastEnd())
+            return std::nullopt;
+        const bool final = in.take(1) != 0;
+        const quint32 type = in.take(2);
+        if (type == 0) {
+            const qint64 byte = (in.position() + 7) / 8;
+            if (byte + 4 > size)
+                return std::nullopt;
+            const quint16 length = quint16(data[byte] | (data[byte + 1] << 8));
+            const quint16 inverse = quint16(data[byte + 2] | (data[byte + 3] << 8));
+            if (quint16(~length) != inverse || byte + 4 + length > size || !takeStored(byte + 4, length))
+                return std::nullopt;
+            in.seekByte(byte + 4 + length);
+            if (final)
+                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, produced()})
+                                                   : std::nullopt;
+            continue;
+        }
+        if (type == 3 || (type == 2 && !readDynamicTables(in, litlen, distance)) || !takeCodes(in, type == 1, litlen, distance))
+            return std::nullopt;
+        if (final) {
+            const qint64 end = in.position();
+            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced()}) : std::nullopt;
+        }
+    }
+}
+
+} // namespace
+
+std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
+{
     Table fixedLitlen;
     Table fixedDistance;
     fixedTables(fixedLitlen, fixedDistance);
@@ -586,100 +624,47 @@ std::optional<BlockWalk> walkBlocks(const uchar* data, qsizetype size)
     fixedSteps.build(fixedLitlen, fixedDistance);
     Steps steps;
     qint64 produced = 0;
-    for (;;) {
-        const qint64 header = in.position();
-        in.refill();
-        if (in.pastEnd())
-            return std::nullopt;
-        const bool final = in.take(1) != 0;
-        const quint32 type = in.take(2);
-        if (type == 0) {
-            const qint64 byte = (in.position() + 7) / 8;
-            if (byte + 4 > size)
-                return std::nullopt;
-            const quint16 length = quint16(data[byte] | (data[byte + 1] << 8));
-            const quint16 inverse = quint16(data[byte + 2] | (data[byte + 3] << 8));
-            if (quint16(~length) != inverse || byte + 4 + length > size)
-                return std::nullopt;
-            in.seekByte(byte + 4 + length);
+    return readBlocks(
+        data, size,
+        [&](qint64, quint16 length) {
             produced += length;
-            if (final)
-                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, produced})
-                                                   : std::nullopt;
-            continue;
-        }
-        if (type == 1) {
-            if (!walkCodes(in, fixedLitlen, fixedDistance, fixedSteps, produced))
-                return std::nullopt;
-        } else if (type == 2) {
-            if (!readDynamicTables(in, litlen, distance))
-                return std::nullopt;
+            return true;
+        },
+        [&](BitReader& in, bool fixed, const Table& litlen, const Table& distance) {
+            if (fixed)
+                return walkCodes(in, fixedLitlen, fixedDistance, fixedSteps, produced);
             steps.build(litlen, distance);
-            if (!walkCodes(in, litlen, distance, steps, produced))
-                return std::nullopt;
-        } else {
-            return std::nullopt;
-        }
-        if (final) {
-            const qint64 end = in.position();
-            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced}) : std::nullopt;
-        }
-    }
+            return walkCodes(in, litlen, distance, steps, produced);
+        },
+        [&] { return produced; });
 }
 
 std::optional<BlockWalk> inflateBlocks(const uchar* data, qsizetype size, uchar* out, qsizetype capacity)
 {
-    BitReader in(data, size);
-    Table litlen;
-    Table distance;
     Table fixedLitlen;
     Table fixedDistance;
     fixedTables(fixedLitlen, fixedDistance);
-    InflateTables fixed;
-    fixed.build(fixedLitlen, fixedDistance);
+    InflateTables fixedCodes;
+    fixedCodes.build(fixedLitlen, fixedDistance);
     InflateTables tables;
     uchar* const begin = out;
     uchar* const end = out + capacity;
-    for (;;) {
-        const qint64 header = in.position();
-        in.refill();
-        if (in.pastEnd())
-            return std::nullopt;
-        const bool final = in.take(1) != 0;
-        const quint32 type = in.take(2);
-        if (type == 0) {
-            const qint64 byte = (in.position() + 7) / 8;
-            if (byte + 4 > size)
-                return std::nullopt;
-            const quint16 length = quint16(data[byte] | (data[byte + 1] << 8));
-            const quint16 inverse = quint16(data[byte + 2] | (data[byte + 3] << 8));
-            if (quint16(~length) != inverse || byte + 4 + length > size || length > end - out)
-                return std::nullopt;
-            std::memcpy(out, data + byte + 4, length);
+    return readBlocks(
+        data, size,
+        [&](qint64 at, quint16 length) {
+            if (length > end - out)
+                return false;
+            std::memcpy(out, data + at, length);
             out += length;
-            in.seekByte(byte + 4 + length);
-            if (final)
-                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, out - begin})
-                                                   : std::nullopt;
-            continue;
-        }
-        if (type == 1) {
-            if (!inflateCodes(in, fixedLitlen, fixedDistance, fixed, begin, out, end))
-                return std::nullopt;
-        } else if (type == 2) {
-            if (!readDynamicTables(in, litlen, distance))
-                return std::nullopt;
+            return true;
+        },
+        [&](BitReader& in, bool fixed, const Table& litlen, const Table& distance) {
+            if (fixed)
+                return inflateCodes(in, fixedLitlen, fixedDistance, fixedCodes, begin, out, end);
             tables.build(litlen, distance);
-            if (!inflateCodes(in, litlen, distance, tables, begin, out, end))
-                return std::nullopt;
-        } else {
-            return std::nullopt;
-        }
-        if (final) {
-            const qint64 at = in.position();
-            return (at + 7) / 8 == size ? std::optional(BlockWalk{header, at, out - begin}) : std::nullopt;
-        }
-    }
+            return inflateCodes(in, litlen, distance, tables, begin, out, end);
+        },
+        [&] { return qint64(out - begin); });
 }
 
 std::optional<BlockWalk> blocksByInflating(const uchar* data, qsizetype size)
