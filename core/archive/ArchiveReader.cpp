@@ -1065,6 +1065,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                                         FcbArchiveReaderText::tr("Could not write %1.").arg(e->target), e->writeError));
             if (outcome == PieceOutcome::Done) {
                 // Its CRC, size and digest are known now; its progress is counted already.
+                ++report.entriesInPieces;
                 if (e->isDatabase && !e->target.isEmpty()) {
                     integrityEntry = e;
                     integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });

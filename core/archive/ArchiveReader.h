@@ -63,6 +63,7 @@ struct VerifyReport
     qint64 entryCount = 0;
     qint64 fileCount = 0; // files/ entries
     quint64 totalSize = 0;
+    qint64 entriesInPieces = 0; // large entries written in chunks, checked in parallel pieces
     bool ok() const;
     QStringList problems() const; // messages of failed checks
     QStringList lacks() const;    // messages of missing checks

@@ -160,6 +160,7 @@ private Q_SLOTS:
         const auto staged = archive::verify(created->backup.path, dir.path(), task, extracted);
         QVERIFY(staged);
         QVERIFY(staged->ok());
+        QCOMPARE(staged->entriesInPieces, 1); // big.txt, not streamed the slow way
         QCOMPARE(test::fileBytes(extracted + QStringLiteral("/files/2025/big.txt")), text + text.left(777));
         // Cancelled halfway through the large entry: it says so, and leaves no part of the file.
         const QString cancelledTo = dir.path() + QStringLiteral("/cancelled");
