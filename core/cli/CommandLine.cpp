@@ -19,11 +19,11 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <dlfcn.h>
 #include <sys/stat.h>
-#include <cstdio>
 #include <unistd.h>
 
 namespace fcb {
@@ -154,9 +154,9 @@ const CliNetwork* CommandLine::network(QString* problem)
         return loaded;
     // Next to the tool in the build tree and in the package alike: bin/../lib/fastcms-backup/.
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so");
-    QString why = unsafeModule(path);
-    if (!why.isEmpty()) {
-        // not loaded
+    QString why;
+    if (const QString unsafe = unsafeModule(path); !unsafe.isEmpty()) {
+        why = unsafe;
     } else if (void* module = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); !module) {
         why = QString::fromLocal8Bit(::dlerror());
     } else if (auto entry = reinterpret_cast<const CliNetwork* (*)()>(::dlsym(module, "fcb_cli_network")); !entry) {
@@ -563,21 +563,24 @@ void CommandLine::printJson(QJsonObject object)
     writeOut(QJsonDocument(object).toJson(QJsonDocument::Indented).constData());
 }
 
+void CommandLine::noteOutput(bool written)
+{
+    if (!written && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
+}
+
 void CommandLine::writeOut(const char* text)
 {
-    if (std::fputs(text, stdout) == EOF && m_outputError == 0)
-        m_outputError = errno != 0 ? errno : EIO;
+    noteOutput(std::fputs(text, stdout) != EOF);
 }
 
 int CommandLine::settle(int exitCode)
 {
-    if (std::fflush(stdout) != 0 && m_outputError == 0)
-        m_outputError = errno != 0 ? errno : EIO;
+    noteOutput(std::fflush(stdout) == 0);
     if (m_outputError == 0 && std::ferror(stdout))
         m_outputError = EIO;
     // Some file systems (NFS, FUSE) report a failed write only when the file is closed.
-    if (std::fclose(stdout) != 0 && m_outputError == 0)
-        m_outputError = errno != 0 ? errno : EIO;
+    noteOutput(std::fclose(stdout) == 0);
     if (m_outputError == 0 || exitCode != ExitCode::Success)
         return exitCode;
     std::fputs(qPrintable(QStringLiteral("fastcms-backup: ")
@@ -607,8 +610,7 @@ void CommandLine::fail(const Error& error, const QJsonObject& extra)
 
 void CommandLine::finish(int exitCode)
 {
-    if (std::fflush(stdout) != 0 && m_outputError == 0)
-        m_outputError = errno != 0 ? errno : EIO;
+    noteOutput(std::fflush(stdout) == 0);
     std::fflush(stderr);
     // Quit once the loop runs, even if it has not started yet.
     QMetaObject::invokeMethod(QCoreApplication::instance(), [exitCode] { QCoreApplication::exit(exitCode); },

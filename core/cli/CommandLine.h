@@ -62,6 +62,7 @@ private:
     void fail(const Error& error, const QJsonObject& extra = {});
     void printLine(const QString& text);
     void writeOut(const char* text); // to standard output, noting the first error
+    void noteOutput(bool written);    // keeps errno of the first write that failed
     void printJson(QJsonObject object);
     void showProgress(int perMille, const QString& text);
     void clearProgress();
