@@ -2,7 +2,8 @@
 # The project's two commands (see README):
 #   ./dev.sh run    install what is missing, build, open the console on a demo data folder
 #   ./dev.sh test   install what is missing, build, run every test
-# Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package, ./dev.sh bench [OPTIONS]
+# Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package, ./dev.sh bench [OPTIONS],
+#       ./dev.sh soak [N] (N kills per operation), ./dev.sh fuzz [SECONDS] (each fuzz target)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +13,8 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libquazip1-qt6-dev libsqlite3-dev zlib1g-dev qt6-svg-dev desktop-file-utils qtkeychain-qt6-dev
     python3 zip unzip curl xvfb xauth fonts-dejavu-core libgl-dev openssl rclone appstream systemd
-    dpkg-dev groff-base libdeflate-dev libssl-dev
+    dpkg-dev groff-base libdeflate-dev libssl-dev strace
+    clang libclang-rt-14-dev
 )
 
 ensure_packages() {
@@ -28,19 +30,60 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
+RELEASE_DIR=${RELEASE_DIR:-build-release}
+
+# The test build: with the test hooks (crash and pause points the tests drive).
 build() {
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFCB_TEST_HOOKS=ON \
+        -DFCB_RELEASE_DIR="$(pwd)/$RELEASE_DIR" >/dev/null
     cmake --build "$BUILD_DIR"
 }
 
-# A Release build without test hooks, packaged as a .deb and checked like a distribution would.
+# A Release build with the project's defaults, as anyone building from source gets it.
+build_release() {
+    cmake -S . -B "$RELEASE_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$RELEASE_DIR"
+}
+
+# The release build packaged as a .deb and checked like a distribution would.
 package() {
-    local dir=${RELEASE_DIR:-build-release}
-    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFCB_TEST_HOOKS=OFF -DBUILD_TESTING=OFF >/dev/null
-    cmake --build "$dir"
-    rm -f "$dir"/fastcms-backup_*.deb
-    (cd "$dir" && cpack -G DEB >/dev/null)
-    packaging/check-package.sh "$dir"/fastcms-backup_*.deb
+    build_release
+    rm -f "$RELEASE_DIR"/fastcms-backup_*.deb
+    (cd "$RELEASE_DIR" && cpack -G DEB >/dev/null)
+    packaging/check-package.sh "$RELEASE_DIR"/fastcms-backup_*.deb
+}
+
+FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
+
+# The libFuzzer targets (tests/fuzz) built by clang with ASan and UBSan, each run for SECONDS
+# seconds on a copy of its seed corpus (tests/fuzz/corpus/<name>/). Fails on any crash, leak,
+# sanitizer report or broken check; the input that did it is kept in $FUZZ_DIR/findings/<name>/.
+run_fuzz() {
+    local seconds=${1:-60} failed=() corpus name log
+    CXX=clang++ cmake -S . -B "$FUZZ_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFCB_FUZZ=ON \
+        -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$FUZZ_DIR" --target fcb-fuzzers
+    for corpus in tests/fuzz/corpus/*/; do
+        name=$(basename "$corpus")
+        if [ ! -x "$FUZZ_DIR/fuzz/fuzz_$name" ]; then
+            echo "fuzz_$name: FAILED: a seed corpus without its target ($FUZZ_DIR/fuzz/fuzz_$name)"
+            failed+=("$name")
+            continue
+        fi
+        rm -rf "$FUZZ_DIR/corpus/$name" "$FUZZ_DIR/findings/$name"
+        mkdir -p "$FUZZ_DIR/corpus/$name" "$FUZZ_DIR/findings/$name"
+        cp "$corpus"* "$FUZZ_DIR/corpus/$name/"
+        log="$FUZZ_DIR/findings/$name.log"
+        if UBSAN_OPTIONS=print_stacktrace=1 nice -n 10 "$FUZZ_DIR/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=60 \
+            -print_final_stats=1 -artifact_prefix="$FUZZ_DIR/findings/$name/" "$FUZZ_DIR/corpus/$name" >"$log" 2>&1; then
+            echo "fuzz_$name: $(grep -m1 -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" || echo done), no findings"
+        else
+            tail -n 40 "$log"
+            echo "fuzz_$name: FAILED (input and log in $FUZZ_DIR/findings/)"
+            failed+=("$name")
+        fi
+    done
+    [ ${#failed[@]} -eq 0 ] || { echo "Fuzzing found problems in: ${failed[*]}"; return 1; }
 }
 
 demo_dir() {
@@ -84,7 +127,10 @@ run)
 test)
     ensure_packages
     build
+    build_release
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+    # Every fuzz target for a short fixed time, under AddressSanitizer and UBSan.
+    run_fuzz 10
     package
     ;;
 package)
@@ -96,8 +142,8 @@ bench)
     # (tests/bench/bench.py --help for the sizes); results in bench-results.json.
     PACKAGES+=(zip unzip p7zip-full pigz time)
     ensure_packages
-    dir=${RELEASE_DIR:-build-release}
-    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFCB_TEST_HOOKS=OFF -DBUILD_TESTING=OFF -DFCB_BENCH=ON >/dev/null
+    dir=$RELEASE_DIR
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DFCB_BENCH=ON >/dev/null
     cmake --build "$dir"
     shift
     /usr/bin/python3 tests/bench/bench.py --cli "$dir/app/fastcms-backup" --heartbeat "$dir/tests/bench/fcb-bench-heartbeat" \
@@ -107,6 +153,28 @@ bench)
 build)
     ensure_packages
     build
+    ;;
+soak)
+    # The kill suite (tests/core/tst_kill.cpp) for long runs: N kills per operation (default
+    # 300) from a fresh seed, printed so that a failure can be replayed with FCB_KILL_SEED.
+    ensure_packages
+    build
+    seed=${FCB_KILL_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+    echo "soak: seed $seed, ${2:-300} kills per operation"
+    # Run directly, with the environment ctest gives the test, but no time limit.
+    home=$(mktemp -d)
+    trap 'rm -rf "$home"' EXIT
+    env FCB_KILL_SEED="$seed" FCB_KILL_COUNT="${2:-300}" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
+        FASTCMS_BACKUP_LANGUAGE=en QT_LOGGING_RULES='fcb.*.info=false' \
+        FCB_CLI="$BUILD_DIR/app/fastcms-backup" FCB_TEST_WRITER="$BUILD_DIR/tests/fcb-test-writer" \
+        FCB_TEST_DATA="$(pwd)/tests/data" FCB_TEST_SCRIPTS="$(pwd)/tests/support" FCB_PYTHON=/usr/bin/python3 \
+        XDG_DATA_HOME="$home/share" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
+        "$BUILD_DIR/tests/tst_kill"
+    ;;
+fuzz)
+    # ./dev.sh fuzz [SECONDS]: every fuzz target for SECONDS seconds (60 by default).
+    ensure_packages
+    run_fuzz "${2:-60}"
     ;;
 screenshots)
     # The console's main states as PNG files under Xvfb (packaging/screenshots/ by default).

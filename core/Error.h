@@ -70,6 +70,7 @@ constexpr int Network = 9;
 constexpr int Unsupported = 10;
 constexpr int Stale = 11;    // status --check: no backup, or the newest is older than --max-age
 constexpr int LowSpace = 12; // status --check: less free space than twice the newest backup
+constexpr int ScheduleInactive = 13; // status --check: the installed schedule's timer is not active
 constexpr int Cancelled = 130;
 } // namespace ExitCode
 

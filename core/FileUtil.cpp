@@ -1,6 +1,8 @@
 #include "FileUtil.h"
 
+#include "FileLock.h"
 #include "Logging.h"
+#include "TempNames.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,8 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QLockFile>
-#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QStorageInfo>
 
 #include <cerrno>
@@ -31,7 +32,6 @@ namespace fcb::files {
 
 namespace {
 
-
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
@@ -39,23 +39,38 @@ QString errnoText(int err)
 
 Error ioError(const QString& message, const QString& path, int err)
 {
-    return Error::make(err == ENOSPC || err == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io, message,
-                       path + QStringLiteral(": ") + errnoText(err));
+    return systemError(message, path, err);
 }
 
 } // namespace
+
+Error systemError(const QString& message, const QString& path, int err)
+{
+    const QString reason = err != 0 ? errnoText(err) : FcbFileUtilText::tr("the system gave no reason");
+    return Error::make(err == ENOSPC || err == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
+                       FcbFileUtilText::tr("%1: %2.").arg(message, reason), path + QStringLiteral(": ") + reason);
+}
+
+Error fileError(const QString& message, const QFileDevice& file, int err)
+{
+    if (err != 0 || file.error() == QFileDevice::NoError)
+        return systemError(message, file.fileName(), err);
+    const bool full = file.error() == QFileDevice::ResourceError;
+    return Error::make(full ? ErrorCode::NoSpace : ErrorCode::Io, FcbFileUtilText::tr("%1: %2.").arg(message, file.errorString()),
+                       file.fileName() + QStringLiteral(": ") + file.errorString());
+}
 
 Result<void> syncPath(const QString& path)
 {
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not open %1 to flush it to disk.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not open %1 to flush it to disk").arg(path), path, errno));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not flush %1 to disk.").arg(path), path, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not flush %1 to disk").arg(path), path, err));
     return ok();
 }
 
@@ -72,7 +87,7 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
         const int err = errno;
         if (err == EEXIST)
             return fail(ErrorCode::Conflict, FcbFileUtilText::tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
-        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2.").arg(from, to), from, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, err));
     }
     return ok();
 }
@@ -80,7 +95,7 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
 Result<void> renameReplace(const QString& from, const QString& to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2.").arg(from, to), from, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, errno));
     return ok();
 }
 
@@ -89,18 +104,19 @@ Result<void> renameExchange(const QString& a, const QString& b)
     if (::renameat2(AT_FDCWD, QFile::encodeName(a).constData(), AT_FDCWD, QFile::encodeName(b).constData(),
                     RENAME_EXCHANGE)
         != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not swap %1 and %2.").arg(a, b), a, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not swap %1 and %2").arg(a, b), a, errno));
     return ok();
 }
 
 Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonObject&)>& update)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto made = makeDirs(QFileInfo(path).absolutePath()); !made)
+        return made;
     // The tool and the console may write at the same time: neither loses the other's change.
-    QLockFile lock(path + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(10000))
-        return fail(ErrorCode::Busy, FcbFileUtilText::tr("%1 is locked by another process.").arg(path));
+    auto lock = FileLock::acquire(path + QStringLiteral(".lock"), FileLock::Options{10000, {}});
+    if (!lock)
+        return fail(lock.error());
+    temp::removeLeftovers(QFileInfo(path).absolutePath(), false);
     QJsonObject all;
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
@@ -116,31 +132,71 @@ Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonO
 
 Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions)
 {
-    const QString temp = path + QStringLiteral(".fcb-tmp-")
-        + QString::number(QRandomGenerator::global()->generate64(), 36);
-    QFile file(temp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions))
-        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not write %1.").arg(path), file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0) {
-        const int err = errno;
-        file.close();
-        QFile::remove(temp);
-        return fail(ioError(FcbFileUtilText::tr("Could not write %1.").arg(path), path, err));
+    const QString temp = temp::beside(path);
+    const QByteArray native = QFile::encodeName(temp);
+    mode_t mode = 0;
+    for (const auto& [flag, bit] : {std::pair{QFileDevice::ReadOwner, S_IRUSR}, {QFileDevice::WriteOwner, S_IWUSR},
+                                    {QFileDevice::ReadGroup, S_IRGRP}, {QFileDevice::WriteGroup, S_IWGRP},
+                                    {QFileDevice::ReadOther, S_IROTH}, {QFileDevice::WriteOther, S_IWOTH}})
+        if (permissions & flag)
+            mode |= bit;
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0)
+        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(path), path, errno));
+    (void)::fchmod(fd, mode); // the umask must not widen nor narrow what was asked for
+    const char* data = bytes.constData();
+    qint64 left = bytes.size();
+    int err = 0;
+    while (left > 0) {
+        const ssize_t n = ::write(fd, data, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            err = n < 0 ? errno : ENOSPC;
+            break;
+        }
+        data += n;
+        left -= n;
     }
-    file.close();
+    if (err == 0 && ::fsync(fd) != 0)
+        err = errno;
+    if (::close(fd) != 0 && err == 0)
+        err = errno;
+    if (err != 0) {
+        ::unlink(native.constData());
+        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(path), path, err));
+    }
     if (auto renamed = renameReplace(temp, path); !renamed) {
-        QFile::remove(temp);
+        ::unlink(native.constData());
         return renamed;
     }
     return syncParentDir(path);
 }
 
+Result<void> makeDirs(const QString& path)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    struct stat st {};
+    if (::stat(QFile::encodeName(clean).constData(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return ok();
+        return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, ENOTDIR));
+    }
+    const QString parent = QFileInfo(clean).path();
+    if (parent != clean)
+        if (auto made = makeDirs(parent); !made)
+            return made;
+    if (::mkdir(QFile::encodeName(clean).constData(), 0777) != 0 && errno != EEXIST)
+        return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, errno));
+    return ok();
+}
+
 Result<void> makeOwnerOnlyDir(const QString& path)
 {
-    if (!QDir().mkpath(path))
-        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(path), path);
+    if (auto made = makeDirs(path); !made)
+        return made;
     if (::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not restrict access to %1.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not restrict access to %1").arg(path), path, errno));
     return ok();
 }
 
@@ -152,11 +208,11 @@ Result<void> removeAll(const QString& path)
         return ok();
     if (S_ISDIR(st.st_mode)) {
         if (!QDir(path).removeRecursively())
-            return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not remove the folder %1.").arg(path), path);
+            return fail(ioError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
         return ok();
     }
     if (::unlink(native.constData()) != 0 && errno != ENOENT)
-        return fail(ioError(FcbFileUtilText::tr("Could not remove %1.").arg(path), path, errno));
+        return fail(ioError(FcbFileUtilText::tr("Could not remove %1").arg(path), path, errno));
     return ok();
 }
 
@@ -215,28 +271,29 @@ Result<void> copyFileSynced(const QString& from, const QString& to, QFileDevice:
 {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not read %1.").arg(from), in.errorString());
+        return fail(fileError(FcbFileUtilText::tr("Could not read %1").arg(from), in, errno));
     QFile out(to);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms))
-        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not write %1.").arg(to), out.errorString());
+        return fail(fileError(FcbFileUtilText::tr("Could not write %1").arg(to), out, errno));
+    auto removeTarget = qScopeGuard([&out] {
+        out.close();
+        QFile::remove(out.fileName());
+    });
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
+        errno = 0;
         const qint64 n = in.read(buffer.data(), buffer.size());
         if (n < 0)
-            return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not read %1.").arg(from), in.errorString());
+            return fail(fileError(FcbFileUtilText::tr("Could not read %1").arg(from), in, errno));
         if (n == 0)
             break;
-        if (out.write(buffer.constData(), n) != n) {
-            const Error error = Error::make(out.error() == QFileDevice::ResourceError ? ErrorCode::NoSpace
-                                                                                       : ErrorCode::Io,
-                                            FcbFileUtilText::tr("Could not write %1.").arg(to), out.errorString());
-            out.close();
-            QFile::remove(to);
-            return fail(error);
-        }
+        errno = 0;
+        if (out.write(buffer.constData(), n) != n || !out.flush())
+            return fail(fileError(FcbFileUtilText::tr("Could not write %1").arg(to), out, errno));
     }
-    if (!out.flush() || ::fsync(out.handle()) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not write %1.").arg(to), to, errno));
+    if (::fsync(out.handle()) != 0)
+        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(to), to, errno));
+    removeTarget.dismiss();
     return ok();
 }
 
@@ -246,14 +303,14 @@ Result<void> linkOrCopy(const QString& from, const QString& to)
         return ok();
     const int err = errno;
     if (err != EXDEV && err != EPERM && err != EMLINK)
-        return fail(ioError(FcbFileUtilText::tr("Could not link %1 to %2.").arg(from, to), from, err));
+        return fail(ioError(FcbFileUtilText::tr("Could not link %1 to %2").arg(from, to), from, err));
     return copyFileSynced(from, to, ownerOnly);
 }
 
 Result<void> linkTree(const QString& fromDir, const QString& toDir)
 {
-    if (!QDir().mkpath(toDir))
-        return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(toDir), toDir);
+    if (auto made = makeDirs(toDir); !made)
+        return made;
     const QDir root(fromDir);
     QDirIterator it(fromDir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
@@ -263,10 +320,11 @@ Result<void> linkTree(const QString& fromDir, const QString& toDir)
         if (info.isSymLink())
             continue; // staging never holds links; a stray one is not carried into the live folder
         if (info.isDir()) {
-            if (!QDir().mkpath(target))
-                return fail(ErrorCode::Io, FcbFileUtilText::tr("Could not create the folder %1.").arg(target), target);
+            if (auto made = makeDirs(target); !made)
+                return made;
         } else if (info.isFile()) {
-            QDir().mkpath(QFileInfo(target).absolutePath());
+            if (auto made = makeDirs(QFileInfo(target).absolutePath()); !made)
+                return made;
             if (auto linked = linkOrCopy(info.filePath(), target); !linked)
                 return linked;
         }

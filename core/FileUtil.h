@@ -13,6 +13,13 @@ namespace fcb::files {
 
 constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
+// An error for a failed system call: "message: the system's reason." (strerror of err), with
+// NoSpace for a full disk or quota and Io otherwise. message names the operation and the path.
+Error systemError(const QString& message, const QString& path, int err);
+// The same for a QFile operation that just failed: errno when the call set it, else the
+// device's own error text.
+Error fileError(const QString& message, const QFileDevice& file, int err);
+
 // fsync a file or a directory by path (directories make renames durable).
 Result<void> syncPath(const QString& path);
 // fsync the directory that holds path.
@@ -31,6 +38,8 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes,
                              QFileDevice::Permissions permissions = ownerOnly);
 // Create a folder owner-only (0700); parents are created as needed.
 Result<void> makeOwnerOnlyDir(const QString& path);
+// Create a folder and its missing parents (mkdir -p), reporting the system's reason.
+Result<void> makeDirs(const QString& path);
 // Remove a file or a whole tree; missing is fine.
 Result<void> removeAll(const QString& path);
 // lstat-based: true for a regular file that is not a symlink.

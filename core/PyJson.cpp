@@ -87,7 +87,8 @@ void appendValue(QByteArray& out, const QJsonValue& value, int depth)
         break;
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        if (d == double(qint64(d)) && qAbs(d) < 9.0e15)
+        // The range first: converting a double beyond qint64 is undefined.
+        if (qAbs(d) < 9.0e15 && d == double(qint64(d)))
             out += QByteArray::number(qint64(d));
         else
             out += QByteArray::number(d, 'g', 17);

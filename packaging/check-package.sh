@@ -16,7 +16,8 @@ for f in usr/bin/fastcms-backup usr/bin/fastcms-backup-console usr/lib/fastcms-b
          usr/share/metainfo/io.github.fastcmsbackup.Console.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.fastcmsbackup.Console.svg \
          usr/share/man/man1/fastcms-backup.1.gz \
-         usr/lib/systemd/user/fastcms-backup@.service usr/lib/systemd/user/fastcms-backup@.timer; do
+         usr/lib/systemd/user/fastcms-backup@.service usr/lib/systemd/user/fastcms-backup@.timer \
+         usr/lib/systemd/system/fastcms-backup@.service usr/lib/systemd/system/fastcms-backup@.timer; do
     [ -e "$root/$f" ] || { echo "missing from the package: /$f" >&2; exit 1; }
 done
 
@@ -31,14 +32,17 @@ appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.fastcmsbackup
 # The man page renders without warnings (groff reports them, but still exits with 0).
 warnings=$(zcat "$root/usr/share/man/man1/fastcms-backup.1.gz" | groff -man -t -Tutf8 -ww -z 2>&1)
 [ -z "$warnings" ] || { echo "the man page renders with warnings:" >&2; echo "$warnings" >&2; exit 1; }
-# The units, instantiated for a data folder, pass systemd's verifier against the packaged binary.
-units=$(mktemp -d)
-for kind in service timer; do
-    sed "s|/usr/bin/|$root/usr/bin/|g" "$root/usr/lib/systemd/user/fastcms-backup@.$kind" \
-        > "$units/fastcms-backup@srv-fastcms-data.$kind"
+# The units (the user's and the system's), instantiated for a data folder, pass systemd's
+# verifier against the packaged binary.
+for scope in user system; do
+    units=$(mktemp -d)
+    for kind in service timer; do
+        sed "s|/usr/bin/|$root/usr/bin/|g" "$root/usr/lib/systemd/$scope/fastcms-backup@.$kind" \
+            > "$units/fastcms-backup@srv-fastcms-data.$kind"
+    done
+    systemd-analyze verify --man=no "$units/fastcms-backup@srv-fastcms-data.service" "$units/fastcms-backup@srv-fastcms-data.timer"
+    rm -rf "$units"
 done
-systemd-analyze verify --man=no "$units/fastcms-backup@srv-fastcms-data.service" "$units/fastcms-backup@srv-fastcms-data.timer"
-rm -rf "$units"
 
 version=$(dpkg-deb --field "$deb" Version)
 cli=$("$root/usr/bin/fastcms-backup" --version)

@@ -47,10 +47,6 @@
         <translation>Serverfehler: %1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not JSON. Is this the address of a FastCMS server?</source>
-        <translation>Die Antwort des Servers ist kein JSON. Ist dies die Adresse eines FastCMS-Servers?</translation>
-    </message>
-    <message>
         <source>Unexpected answer from the server (HTTP %1): %2</source>
         <translation>Unerwartete Antwort des Servers (HTTP %1): %2</translation>
     </message>
@@ -85,6 +81,14 @@
     <message>
         <source>The API key was refused (unknown, revoked or not an administrator&apos;s).</source>
         <translation>Der API-Schlüssel wurde abgelehnt (unbekannt, widerrufen oder nicht der eines Administrators).</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 for %2; the answer was dropped.</source>
+        <translation>Der Server hat mehr als %1 für %2 gesendet; die Antwort wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not JSON (%1 at byte %2). Is this the address of a FastCMS server?</source>
+        <translation>Die Antwort des Servers ist kein JSON (%1 bei Byte %2). Ist das die Adresse eines FastCMS-Servers?</translation>
     </message>
 </context>
 <context>
@@ -158,14 +162,6 @@
         <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>Could not create a folder for %1.</source>
-        <translation>Für %1 konnte kein Ordner erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>The entry &quot;%1&quot; cannot be read.</source>
         <translation>Der Eintrag „%1“ kann nicht gelesen werden.</translation>
     </message>
@@ -176,10 +172,6 @@
     <message>
         <source>The entry &quot;%1&quot; is damaged (CRC or size mismatch).</source>
         <translation>Der Eintrag „%1“ ist beschädigt (CRC oder Größe stimmt nicht überein).</translation>
-    </message>
-    <message>
-        <source>The archive is damaged after the last readable entry.</source>
-        <translation>Das Archiv ist nach dem letzten lesbaren Eintrag beschädigt.</translation>
     </message>
     <message>
         <source>Every entry matches its CRC.</source>
@@ -247,6 +239,34 @@
     <message>
         <source>Could not read %1.</source>
         <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; is encrypted, which FastCMS backups never are.</source>
+        <translation>Der Eintrag „%1“ ist verschlüsselt, was FastCMS-Sicherungen nie sind.</translation>
+    </message>
+    <message>
+        <source>The name of an entry is marked as UTF-8 but is not valid UTF-8.</source>
+        <translation>Der Name eines Eintrags ist als UTF-8 gekennzeichnet, ist aber kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; does not match its local header.</source>
+        <translation>Der Eintrag „%1“ stimmt nicht mit seinem lokalen Header überein.</translation>
+    </message>
+    <message>
+        <source>The zip structure is damaged.</source>
+        <translation>Die ZIP-Struktur ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The zip structure of the entry &quot;%1&quot; is damaged.</source>
+        <translation>Die ZIP-Struktur des Eintrags „%1“ ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid backup archive: %2</source>
+        <translation>%1 ist kein gültiges Sicherungsarchiv: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +372,26 @@
         <source>The downloaded %1 failed verification: %2</source>
         <translation>Die heruntergeladene Datei %1 hat die Prüfung nicht bestanden: %2</translation>
     </message>
+    <message>
+        <source>The server sent more than %1 for its refusal to send %2; the answer was dropped.</source>
+        <translation>Der Server hat mehr als %1 für seine Weigerung gesendet, %2 zu senden; die Antwort wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>the download of %1</source>
+        <translation>den Download von %1</translation>
+    </message>
+    <message>
+        <source>The server sent more than the %1 it declared for %2; the download was dropped.</source>
+        <translation>Der Server hat mehr als die angekündigten %1 für %2 gesendet; der Download wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 for %2 without saying how much would come, and only %3 was left free in %4; the partial download was removed.</source>
+        <translation>Der Server hat mehr als %1 für %2 gesendet, ohne die Größe anzukündigen, und in %4 waren nur noch %3 frei; der unvollständige Download wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>FcbDrillText</name>
@@ -371,10 +411,6 @@
         <translation>Die Wiederherstellungsprobe</translation>
     </message>
     <message>
-        <source>Could not create a drill folder in %1.</source>
-        <translation>In %1 konnte kein Ordner für die Probe angelegt werden.</translation>
-    </message>
-    <message>
         <source>Checking foreign keys and counting rows</source>
         <translation>Fremdschlüssel werden geprüft und Zeilen gezählt</translation>
     </message>
@@ -387,66 +423,89 @@
     </message>
 </context>
 <context>
+    <name>FcbFileLockText</name>
+    <message>
+        <source>%1 is locked by another process.</source>
+        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
+    </message>
+    <message>
+        <source>Could not open the lock file %1</source>
+        <translation>Die Sperrdatei %1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not lock %1</source>
+        <translation>%1 konnte nicht gesperrt werden</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for %1.</source>
+        <translation>Beim Warten auf %1 abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>FcbFileUtilText</name>
-    <message>
-        <source>Could not open %1 to flush it to disk.</source>
-        <translation>%1 konnte nicht geöffnet werden, um es auf den Datenträger zu schreiben.</translation>
-    </message>
-    <message>
-        <source>Could not flush %1 to disk.</source>
-        <translation>%1 konnte nicht vollständig auf den Datenträger geschrieben werden.</translation>
-    </message>
     <message>
         <source>%1 already exists.</source>
         <translation>%1 existiert bereits.</translation>
-    </message>
-    <message>
-        <source>Could not rename %1 to %2.</source>
-        <translation>%1 konnte nicht in %2 umbenannt werden.</translation>
-    </message>
-    <message>
-        <source>Could not swap %1 and %2.</source>
-        <translation>%1 und %2 konnten nicht vertauscht werden.</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Could not restrict access to %1.</source>
-        <translation>Der Zugriff auf %1 konnte nicht eingeschränkt werden.</translation>
-    </message>
-    <message>
-        <source>Could not remove the folder %1.</source>
-        <translation>Der Ordner %1 konnte nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Not enough free space for %1 in %2: %3 needed, %4 available.</source>
         <translation>Nicht genügend freier Speicherplatz für %1 in %2: %3 benötigt, %4 verfügbar.</translation>
     </message>
     <message>
-        <source>Could not read %1.</source>
-        <translation>%1 konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Could not link %1 to %2.</source>
-        <translation>Die Verknüpfung von %1 nach %2 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>%1 is locked by another process.</source>
-        <translation>%1 ist von einem anderen Prozess gesperrt.</translation>
-    </message>
-    <message>
         <source>%1 is damaged; it was left as it is.</source>
         <translation>%1 ist beschädigt; die Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>the system gave no reason</source>
+        <translation>das System nannte keinen Grund</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 to flush it to disk</source>
+        <translation>%1 konnte zum Schreiben auf den Datenträger nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not flush %1 to disk</source>
+        <translation>%1 konnte nicht auf den Datenträger geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Could not swap %1 and %2</source>
+        <translation>%1 und %2 konnten nicht vertauscht werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation>Der Ordner %1 konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Could not restrict access to %1</source>
+        <translation>Der Zugriff auf %1 konnte nicht eingeschränkt werden</translation>
+    </message>
+    <message>
+        <source>Could not remove the folder %1</source>
+        <translation>Der Ordner %1 konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>%1 konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not link %1 to %2</source>
+        <translation>%1 konnte nicht nach %2 verknüpft werden</translation>
     </message>
 </context>
 <context>
@@ -458,10 +517,6 @@
     <message>
         <source>the backup</source>
         <translation>die Sicherung</translation>
-    </message>
-    <message>
-        <source>Could not create a file in %1.</source>
-        <translation>In %1 konnte keine Datei erstellt werden.</translation>
     </message>
     <message>
         <source>Creating backup</source>
@@ -516,12 +571,16 @@
         <translation>%1 liegt bereits im Sicherungsordner.</translation>
     </message>
     <message>
-        <source>Could not create a folder in %1.</source>
-        <translation>In %1 konnte kein Ordner angelegt werden.</translation>
-    </message>
-    <message>
         <source>The database snapshot failed.</source>
         <translation>Der Datenbank-Schnappschuss ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The data folder %1 does not exist. Check the path (--data-dir).</source>
+        <translation>Der Datenordner %1 existiert nicht. Prüfen Sie den Pfad (--data-dir).</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1 konnte nicht erstellt werden</translation>
     </message>
 </context>
 <context>
@@ -631,6 +690,28 @@
     </message>
 </context>
 <context>
+    <name>FcbOperationLockText</name>
+    <message>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (Prozess %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Busy: %1 was still working on this data folder after waiting %n second(s).</source>
+        <translation>
+            <numerusform>Beschäftigt: %1 arbeitete nach %n Sekunde Wartezeit noch an diesem Datenordner.</numerusform>
+            <numerusform>Beschäftigt: %1 arbeitete nach %n Sekunden Wartezeit noch an diesem Datenordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Busy: %1 is already working on this data folder. Try again when it has finished, or wait for it with --wait-lock.</source>
+        <translation>Beschäftigt: %1 arbeitet bereits an diesem Datenordner. Versuchen Sie es erneut, wenn er fertig ist, oder warten Sie mit --wait-lock darauf.</translation>
+    </message>
+</context>
+<context>
     <name>FcbRemoteBackendText</name>
     <message>
         <source>Pages start at 1 and hold 1 to 1000 backups.</source>
@@ -680,6 +761,58 @@
         <source>No staged restore is remembered for this server.</source>
         <translation>Für diesen Server ist keine vorgemerkte Wiederherstellung gespeichert.</translation>
     </message>
+    <message>
+        <source>the name holds control or invisible characters</source>
+        <translation>der Name enthält Steuer- oder unsichtbare Zeichen</translation>
+    </message>
+    <message>
+        <source>the name is longer than a file name can be</source>
+        <translation>der Name ist länger, als ein Dateiname sein kann</translation>
+    </message>
+    <message>
+        <source>Refused before asking the server: %1.</source>
+        <translation>Abgelehnt, ohne den Server zu fragen: %1.</translation>
+    </message>
+    <message>
+        <source>the server gives an impossible size (%1)</source>
+        <translation>der Server nennt eine unmögliche Größe (%1)</translation>
+    </message>
+    <message>
+        <source>the server gives a creation time that is no date (%1)</source>
+        <translation>der Server nennt eine Erstellungszeit, die kein Datum ist (%1)</translation>
+    </message>
+    <message>
+        <source>the server dates it in the future (%1)</source>
+        <translation>der Server datiert sie in die Zukunft (%1)</translation>
+    </message>
+    <message>
+        <source>the server reports it as %1, not completed</source>
+        <translation>der Server meldet sie als %1, nicht als abgeschlossen</translation>
+    </message>
+    <message>
+        <source>the list of the server&apos;s routes</source>
+        <translation>die Liste der Routen des Servers</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 for the upload&apos;s answer; the answer was dropped.</source>
+        <translation>Der Server hat mehr als %1 als Antwort auf den Upload gesendet; die Antwort wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>the list of backups</source>
+        <translation>die Liste der Sicherungen</translation>
+    </message>
+    <message>
+        <source>the new backup</source>
+        <translation>die neue Sicherung</translation>
+    </message>
+    <message>
+        <source>the deletion</source>
+        <translation>das Löschen</translation>
+    </message>
+    <message>
+        <source>the restore request</source>
+        <translation>die Anforderung der Wiederherstellung</translation>
+    </message>
 </context>
 <context>
     <name>FcbRemoteSessionText</name>
@@ -718,6 +851,18 @@
     <message>
         <source>This account needs a two-factor code to sign in.</source>
         <translation>Dieses Konto benötigt zur Anmeldung einen Zwei-Faktor-Code.</translation>
+    </message>
+    <message>
+        <source>the setup check</source>
+        <translation>die Prüfung der Einrichtung</translation>
+    </message>
+    <message>
+        <source>the sign-in</source>
+        <translation>die Anmeldung</translation>
+    </message>
+    <message>
+        <source>the session&apos;s renewal</source>
+        <translation>die Erneuerung der Sitzung</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1044,22 @@
         <source>Your crontab could not be read; it was left as it is.</source>
         <translation>Ihre crontab konnte nicht gelesen werden; sie blieb unverändert.</translation>
     </message>
+    <message>
+        <source>System units go to %1, which you cannot write to. Run this command as root (sudo), or without --system for units of your own.</source>
+        <translation>System-Units gehören nach %1, wo Sie nicht schreiben dürfen. Führen Sie diesen Befehl als root aus (sudo), oder ohne --system für eigene Units.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>systemctl is not installed</source>
+        <translation>systemctl ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>loginctl is not installed</source>
+        <translation>loginctl ist nicht installiert</translation>
+    </message>
 </context>
 <context>
     <name>FcbSqliteText</name>
@@ -935,10 +1096,6 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The database snapshot failed.</source>
-        <translation>Der Datenbank-Schnappschuss ist fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>The database is not an SQLite database.</source>
         <translation>Die Datenbank ist keine SQLite-Datenbank.</translation>
     </message>
@@ -949,6 +1106,21 @@
     <message>
         <source>The database is damaged.</source>
         <translation>Die Datenbank ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The database snapshot to %1 failed</source>
+        <translation>Der Datenbank-Schnappschuss nach %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The database snapshot failed: %1.</source>
+        <translation>Der Datenbank-Schnappschuss ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; and %n more problem(s)</source>
+        <translation>
+            <numerusform>%1; und %n weiteres Problem</numerusform>
+            <numerusform>%1; und %n weitere Probleme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1559,10 @@
     <message>
         <source>sound</source>
         <translation>intakt</translation>
+    </message>
+    <message>
+        <source>The server lists this as no valid backup: %1</source>
+        <translation>Der Server führt dies nicht als gültige Sicherung: %1</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2054,129 @@
         <translation>Auswärtige Kopien entstehen aus einem lokalen Sicherungsordner; laden Sie bei einem Server die Sicherungen zuerst herunter.</translation>
     </message>
     <message>
+        <source>--every is hourly, daily or weekly.</source>
+        <translation>--every ist hourly, daily oder weekly.</translation>
+    </message>
+    <message>
+        <source>--at takes a time such as 03:00.</source>
+        <translation>--at erwartet eine Uhrzeit wie 03:00.</translation>
+    </message>
+    <message>
+        <source>A schedule for a server needs --token-file (written by login --save-token) or --api-key-file.</source>
+        <translation>Ein Zeitplan für einen Server braucht --token-file (von login --save-token geschrieben) oder --api-key-file.</translation>
+    </message>
+    <message>
+        <source>Added to your crontab:</source>
+        <translation>In Ihre crontab eingetragen:</translation>
+    </message>
+    <message>
+        <source># Add this line with &apos;crontab -e&apos; (or run this command again with --install):</source>
+        <translation># Tragen Sie diese Zeile mit &apos;crontab -e&apos; ein (oder führen Sie diesen Befehl erneut mit --install aus):</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation>%1 und %2 wurden geschrieben.</translation>
+    </message>
+    <message>
+        <source>Start it with:</source>
+        <translation>Starten Sie ihn mit:</translation>
+    </message>
+    <message>
+        <source># Run this command again with --install to write both files, then: %1</source>
+        <translation># Führen Sie diesen Befehl erneut mit --install aus, um beide Dateien zu schreiben, dann: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n backup(s) could not be copied.)</source>
+        <translation>
+            <numerusform>(%n Sicherung konnte nicht kopiert werden.)</numerusform>
+            <numerusform>(%n Sicherungen konnten nicht kopiert werden.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The network part of fastcms-backup could not be loaded (%1). Reinstall the package.</source>
+        <translation>Der Netzwerkteil von fastcms-backup konnte nicht geladen werden (%1). Installieren Sie das Paket neu.</translation>
+    </message>
+    <message>
+        <source>The output could not be written (%1).</source>
+        <translation>Die Ausgabe konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>%1 can be changed by other users</source>
+        <translation>%1 kann von anderen Benutzern geändert werden</translation>
+    </message>
+    <message>
+        <source>it was built with another version (%1) than this tool (%2)</source>
+        <translation>es wurde mit einer anderen Version (%1) gebaut als dieses Werkzeug (%2)</translation>
+    </message>
+    <message>
+        <source>Warning: no heartbeat was sent. %1</source>
+        <translation>Warnung: Es wurde kein Heartbeat gesendet. %1</translation>
+    </message>
+    <message>
+        <source>Lingering is on for %1: the timer runs while you are logged out too.</source>
+        <translation>Lingering ist für %1 eingeschaltet: Der Timer läuft auch, wenn Sie abgemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Turned on lingering for %1 (loginctl enable-linger): the timer runs while you are logged out too.</source>
+        <translation>Lingering für %1 eingeschaltet (loginctl enable-linger): Der Timer läuft auch, wenn Sie abgemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Warning: lingering is off for %1 and could not be turned on (%2), so the timer stops when you log out. To keep it running, have an administrator run:</source>
+        <translation>Warnung: Lingering ist für %1 ausgeschaltet und konnte nicht eingeschaltet werden (%2); der Timer hält also an, wenn Sie sich abmelden. Damit er weiterläuft, lassen Sie einen Administrator ausführen:</translation>
+    </message>
+    <message>
+        <source>loginctl refused</source>
+        <translation>loginctl hat abgelehnt</translation>
+    </message>
+    <message>
+        <source>loginctl did not say</source>
+        <translation>loginctl hat es nicht gesagt</translation>
+    </message>
+    <message>
+        <source>--system writes systemd units; it does not go with --cron.</source>
+        <translation>--system schreibt systemd-Units; es passt nicht zu --cron.</translation>
+    </message>
+    <message>
+        <source>It runs as %1, who ran this command.</source>
+        <translation>Er läuft als %1, der diesen Befehl ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>It runs as %1:%2, the owner of %3.</source>
+        <translation>Er läuft als %1:%2, dem Eigentümer von %3.</translation>
+    </message>
+    <message>
+        <source># Run this command again as root with --install to write both files, then: %1</source>
+        <translation># Führen Sie diesen Befehl als root erneut mit --install aus, um beide Dateien zu schreiben, dann: %1</translation>
+    </message>
+    <message>
+        <source># The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1</source>
+        <translation># Der Timer hält beim Abmelden an, wenn Lingering nicht eingeschaltet ist: sudo loginctl enable-linger %1</translation>
+    </message>
+    <message>
+        <source>Schedule:      %1, %2: active</source>
+        <translation>Zeitplan:      %1, %2: aktiv</translation>
+    </message>
+    <message>
+        <source>Schedule:      %1 is not active; start it with: %2</source>
+        <translation>Zeitplan:      %1 ist nicht aktiv; starten mit: %2</translation>
+    </message>
+    <message>
+        <source>Schedule:      %1, %2: whether it is active is unknown (%3)</source>
+        <translation>Zeitplan:      %1, %2: ob er aktiv ist, ist unbekannt (%3)</translation>
+    </message>
+    <message>
+        <source>systemctl did not say</source>
+        <translation>systemctl hat es nicht gesagt</translation>
+    </message>
+    <message>
+        <source>--wait-lock takes a duration such as 90s, 10m or 2h.</source>
+        <translation>--wait-lock erwartet eine Dauer wie 90s, 10m oder 2h.</translation>
+    </message>
+    <message>
+        <source>The interrupted restore was undone; the data folder is as it was before. The restore is no longer staged: its staged files had already been removed. To restore %1 after all, run &apos;fastcms-backup stage-restore %1&apos;.</source>
+        <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor. Die Wiederherstellung ist nicht mehr vorbereitet: Ihre vorbereiteten Dateien waren bereits entfernt. Um %1 doch wiederherzustellen, führen Sie &apos;fastcms-backup stage-restore %1&apos; aus.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -1921,7 +2220,10 @@ Commands:
   offsite delete &lt;name&gt;  Delete one backup off-site (only ever when asked like this)
   schedule               Print a systemd user timer and service that run create, then
                          prune (--every, --at; --cron for a crontab line); with
-                         --install, write them (or add the line to your crontab)
+                         --install, write them (or add the line to your crontab) and
+                         turn on lingering, without which the timer stops when you
+                         log out. With --system, units for the system instead, which
+                         run with nobody logged in
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -1939,7 +2241,7 @@ Server options (secrets never go on the command line):
                          or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
   --password-file &lt;file&gt; The password for --email
   --save-token &lt;file&gt;    login: where to keep the tokens
-  --timeout &lt;seconds&gt;    Give up on a silent server after this long (default: 30)
+  --timeout &lt;seconds&gt;    How long one answer of the server may take (default: 30)
   Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
 
 Other options:
@@ -1947,12 +2249,15 @@ Other options:
   --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --wait-lock &lt;duration&gt; Wait up to this long (90s, 10m, 2h) for another operation
+                         on the same data folder instead of failing with exit 4
   --keep-last &lt;n&gt;, --keep-daily &lt;n&gt;, --keep-weekly &lt;n&gt;, --keep-monthly &lt;n&gt;,
   --keep-yearly &lt;n&gt;      prune: the retention rules, combined with OR (UTC calendar
                          buckets, weeks from Monday)
   --dry-run              prune: only show what would be deleted
   --check                status: exit 11 when the newest backup is too old, 12 when space
-                         is short (for monitoring)
+                         is short, 13 when the installed schedule&apos;s timer is not active
+                         (for monitoring)
   --max-age &lt;hours&gt;      status: how old the newest backup may be (default: what the
                          installed schedule allows: 2 hourly, 26 daily, 170 weekly)
   --heartbeat-url &lt;url&gt;  create: call this URL after a successful backup
@@ -1965,6 +2270,8 @@ Other options:
   --at &lt;time&gt;            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
   --install              schedule: write the units, or add the crontab line
+  --system               schedule: units for /etc/systemd/system (root for --install)
+                         that run as the data folder&apos;s owner (for a server: as you)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -1980,13 +2287,16 @@ Exit codes:
   4    busy (another operation runs on this data folder, or the server has the
        database open during apply-restore)
   5    invalid archive (verification failed, hostile or damaged archive)
-  6    I/O error, including not enough free space
+  6    I/O error, including not enough free space; schedule --system --install
+       without the right to write /etc/systemd/system (not root)
   7    conflict (e.g. deleting the backup that is staged for restore)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
   11   status --check: no backup, or the newest is older than --max-age
   12   status --check: less free space than twice the newest backup
+  13   status --check: the installed schedule&apos;s timer is not active (the backup
+       is otherwise healthy)
   130  cancelled (Ctrl+C or SIGTERM)
 </source>
         <translation>Aufruf: fastcms-backup [Optionen] &lt;Befehl&gt; [Argumente]
@@ -2048,7 +2358,10 @@ Befehle:
   schedule               Gibt einen systemd-Timer und -Dienst (für den Benutzer) aus,
                          die create und danach prune ausführen (--every, --at; --cron
                          für eine crontab-Zeile); mit --install werden sie geschrieben
-                         (bzw. die Zeile in Ihre crontab eingetragen)
+                         (bzw. die Zeile in Ihre crontab eingetragen) und Lingering
+                         eingeschaltet, ohne das der Timer beim Abmelden anhält. Mit
+                         --system stattdessen Units für das System, die laufen, auch
+                         wenn niemand angemeldet ist
   demo                   Erstellt einen Demo-Datenordner unter --data-dir (sofern
                          dort noch keine app.db vorhanden ist)
 
@@ -2073,7 +2386,7 @@ Server-Optionen (Zugangsdaten werden nie auf der Befehlszeile übergeben):
   --password-file &lt;Datei&gt;
                          Das Passwort für --email
   --save-token &lt;Datei&gt;   login: wo die Tokens gespeichert werden
-  --timeout &lt;Sekunden&gt;   Maximale Wartezeit auf eine Antwort des Servers (Standard: 30)
+  --timeout &lt;Sekunden&gt;   Wie lange eine Antwort des Servers dauern darf (Standard: 30)
   Ohne diese Optionen werden FASTCMS_TOKEN oder FASTCMS_API_KEY verwendet, sofern
   gesetzt.
 
@@ -2083,12 +2396,15 @@ Weitere Optionen:
   --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
   --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
                          machen
+  --wait-lock &lt;Dauer&gt;    So lange (90s, 10m, 2h) auf einen anderen Vorgang am selben
+                         Datenordner warten, statt mit Exit-Code 4 abzubrechen
   --keep-last &lt;n&gt;, --keep-daily &lt;n&gt;, --keep-weekly &lt;n&gt;, --keep-monthly &lt;n&gt;,
   --keep-yearly &lt;n&gt;      prune: die Aufbewahrungsregeln, mit ODER verknüpft (Kalender in
                          UTC, Wochen ab Montag)
   --dry-run              prune: nur zeigen, was gelöscht würde
   --check                status: Exit-Code 11, wenn die neueste Sicherung zu alt ist, 12,
-                         wenn der Platz knapp ist (für die Überwachung)
+                         wenn der Platz knapp ist, 13, wenn der Timer des
+                         eingerichteten Zeitplans nicht aktiv ist (für die Überwachung)
   --max-age &lt;Stunden&gt;    status: wie alt die neueste Sicherung sein darf (Standard: was
                          der eingerichtete Zeitplan erlaubt: stündlich 2, täglich 26,
                          wöchentlich 170)
@@ -2102,6 +2418,9 @@ Weitere Optionen:
   --at &lt;Uhrzeit&gt;         schedule: wann, etwa 03:00; bei hourly zählen die Minuten
   --cron                 schedule: eine crontab-Zeile statt systemd-Units
   --install              schedule: die Units schreiben bzw. die crontab-Zeile eintragen
+  --system               schedule: Units für /etc/systemd/system (root für --install),
+                         die als Eigentümer des Datenordners laufen (bei einem Server:
+                         als Sie)
   --json                 Gibt ein einzelnes JSON-Objekt auf der Standardausgabe aus
   -q, --quiet            Keine Fortschrittsanzeige und keine Meldungen bei Erfolg
   -h, --help             Zeigt diese Hilfe an
@@ -2121,7 +2440,8 @@ Exit-Codes:
        hat die Datenbank während apply-restore geöffnet)
   5    ungültiges Archiv (Prüfung fehlgeschlagen, manipuliertes oder beschädigtes
        Archiv)
-  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz
+  6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz; schedule --system
+       --install ohne Schreibrecht für /etc/systemd/system (nicht root)
   7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
        vorgemerkt ist)
   8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
@@ -2132,71 +2452,14 @@ Exit-Codes:
        Route hat)
   11   status --check: keine Sicherung, oder die neueste ist älter als --max-age
   12   status --check: weniger freier Platz als die doppelte Größe der neuesten Sicherung
+  13   status --check: der Timer des eingerichteten Zeitplans ist nicht aktiv (die
+       Sicherung ist sonst in Ordnung)
   130  abgebrochen (Strg+C oder SIGTERM)
 </translation>
     </message>
     <message>
-        <source>--every is hourly, daily or weekly.</source>
-        <translation>--every ist hourly, daily oder weekly.</translation>
-    </message>
-    <message>
-        <source>--at takes a time such as 03:00.</source>
-        <translation>--at erwartet eine Uhrzeit wie 03:00.</translation>
-    </message>
-    <message>
-        <source>A schedule for a server needs --token-file (written by login --save-token) or --api-key-file.</source>
-        <translation>Ein Zeitplan für einen Server braucht --token-file (von login --save-token geschrieben) oder --api-key-file.</translation>
-    </message>
-    <message>
-        <source>Added to your crontab:</source>
-        <translation>In Ihre crontab eingetragen:</translation>
-    </message>
-    <message>
-        <source># Add this line with &apos;crontab -e&apos; (or run this command again with --install):</source>
-        <translation># Tragen Sie diese Zeile mit &apos;crontab -e&apos; ein (oder führen Sie diesen Befehl erneut mit --install aus):</translation>
-    </message>
-    <message>
-        <source>Wrote %1 and %2.</source>
-        <translation>%1 und %2 wurden geschrieben.</translation>
-    </message>
-    <message>
-        <source>Start it with:</source>
-        <translation>Starten Sie ihn mit:</translation>
-    </message>
-    <message>
-        <source>To run it while you are logged out as well: loginctl enable-linger</source>
-        <translation>Damit er auch läuft, während Sie abgemeldet sind: loginctl enable-linger</translation>
-    </message>
-    <message>
-        <source># Run this command again with --install to write both files, then: %1</source>
-        <translation># Führen Sie diesen Befehl erneut mit --install aus, um beide Dateien zu schreiben, dann: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n backup(s) could not be copied.)</source>
-        <translation>
-            <numerusform>(%n Sicherung konnte nicht kopiert werden.)</numerusform>
-            <numerusform>(%n Sicherungen konnten nicht kopiert werden.)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The network part of fastcms-backup could not be loaded (%1). Reinstall the package.</source>
-        <translation>Der Netzwerkteil von fastcms-backup konnte nicht geladen werden (%1). Installieren Sie das Paket neu.</translation>
-    </message>
-    <message>
-        <source>The output could not be written (%1).</source>
-        <translation>Die Ausgabe konnte nicht geschrieben werden (%1).</translation>
-    </message>
-    <message>
-        <source>%1 can be changed by other users</source>
-        <translation>%1 kann von anderen Benutzern geändert werden</translation>
-    </message>
-    <message>
-        <source>it was built with another version (%1) than this tool (%2)</source>
-        <translation>es wurde mit einer anderen Version (%1) gebaut als dieses Werkzeug (%2)</translation>
-    </message>
-    <message>
-        <source>Warning: no heartbeat was sent. %1</source>
-        <translation>Warnung: Es wurde kein Heartbeat gesendet. %1</translation>
+        <source>Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops when you log out; to turn it on, run:</source>
+        <translation>Warnung: Lingering konnte für %1 nicht geprüft werden (%2). Ohne Lingering hält der Timer beim Abmelden an; zum Einschalten führen Sie aus:</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2653,10 @@ Exit-Codes:
         <source>, %1 free</source>
         <translation>, %1 frei</translation>
     </message>
+    <message>
+        <source>The backups could not be listed: %1</source>
+        <translation>Die Sicherungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>fcb::MaintenanceController</name>
@@ -2549,25 +2816,6 @@ Exit-Codes:
     <message>
         <source>&amp;Upload a Backup</source>
         <translation>Sicherung &amp;hochladen</translation>
-    </message>
-</context>
-<context>
-    <name>fcb::OperationLock</name>
-    <message>
-        <source>%1 (process %2)</source>
-        <translation>%1 (Prozess %2)</translation>
-    </message>
-    <message>
-        <source>another process</source>
-        <translation>ein anderer Prozess</translation>
-    </message>
-    <message>
-        <source>Busy: %1 is already working on this data folder. Try again when it has finished.</source>
-        <translation>Belegt: %1 arbeitet bereits in diesem Datenordner. Versuchen Sie es erneut, sobald der Vorgang abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <source>Could not create the lock file %1.</source>
-        <translation>Die Sperrdatei %1 konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,26 @@
     </message>
 </context>
 <context>
+    <name>FcbOperationLockText</name>
+    <message numerus="yes">
+        <source>Busy: %1 was still working on this data folder after waiting %n second(s).</source>
+        <translation>
+            <numerusform>Busy: %1 was still working on this data folder after waiting %n second.</numerusform>
+            <numerusform>Busy: %1 was still working on this data folder after waiting %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FcbSqliteText</name>
+    <message numerus="yes">
+        <source>%1; and %n more problem(s)</source>
+        <translation>
+            <numerusform>%1; and %n more problem</numerusform>
+            <numerusform>%1; and %n more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Delete these %n backups? This cannot be undone.</source>

@@ -222,6 +222,10 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
         m_table->resizeRowsToContents();
         m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     });
+    connect(m_backups, &BackupsController::listFailed, this, [this](const QString& message) {
+        m_summary->setText(tr("The backups could not be listed: %1").arg(message));
+        m_summary->setVisible(true);
+    });
     connect(m_backups, &BackupsController::statusLoaded, this, [this](const BackendStatus& status) {
         m_lastStatus = status;
         showStatus(status);

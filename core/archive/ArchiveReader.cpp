@@ -1,6 +1,7 @@
 #include "ArchiveReader.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "archive/ArchiveWriter.h"
 #include "sqlite/Sqlite.h"
@@ -17,6 +18,7 @@
 
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
+#include "archive/ZipDirectory.h"
 
 #include <QFuture>
 #include <QtConcurrent>
@@ -28,10 +30,6 @@
 #include <optional>
 #include <libdeflate.h>
 #include <zlib.h>
-
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipfileinfo.h>
 
 #include <setjmp.h>
 #include <csignal>
@@ -78,6 +76,8 @@ struct EntryCheck
     qint64 weight = 0;      // memory it holds while in flight
     bool large = false;     // streamed from its own handle on the archive
     QString zipPath;
+    qint64 dataAt = 0;      // where its data begins in the archive
+    quint64 compressedSize = 0;
     bool isDatabase = false;
     TaskContext* task = nullptr;
     bool cancelled = false;
@@ -92,6 +92,14 @@ struct EntryCheck
 
 void checkIntegrity(EntryCheck& e);
 
+// Why a write to out just failed: the system's reason when the call left one in errno (QFile's
+// own text can be "Unknown error" after a buffered write), else the device's.
+void noteWriteFailure(EntryCheck& e, const QFileDevice& out, int err)
+{
+    e.writeError = err != 0 ? QString::fromLocal8Bit(std::strerror(err)) : out.errorString();
+    e.noSpace = err == ENOSPC || err == EDQUOT || out.error() == QFileDevice::ResourceError;
+}
+
 // Opens the entry's target, if it has one, as a new file; false (with e.writeError) if it cannot.
 bool openTarget(EntryCheck& e, std::unique_ptr<QFile>& out)
 {
@@ -99,9 +107,10 @@ bool openTarget(EntryCheck& e, std::unique_ptr<QFile>& out)
         return true;
     out = std::make_unique<QFile>(e.target);
     const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    errno = 0;
     if (out->open(QIODevice::ReadWrite | QIODevice::NewOnly, perms)) // read too: the pieces map it
         return true;
-    e.writeError = out->errorString();
+    noteWriteFailure(e, *out, errno);
     return false;
 }
 
@@ -127,10 +136,9 @@ void checkEntry(EntryCheck& e)
     if (!e.target.isEmpty() && !e.damaged) {
         QFile out(e.target);
         const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms) || out.write(data) != data.size() || !out.flush()) {
-            e.writeError = out.errorString();
-            e.noSpace = out.error() == QFileDevice::ResourceError;
-        }
+        errno = 0;
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms) || out.write(data) != data.size() || !out.flush())
+            noteWriteFailure(e, out, errno);
     }
     checkIntegrity(e);
 }
@@ -145,59 +153,197 @@ void checkIntegrity(EntryCheck& e)
     QFile::remove(e.target + QStringLiteral("-shm"));
 }
 
+// Streams the entry through zlib, as a serial reader would: its bytes must be a DEFLATE stream
+// that ends (trailing bytes are ignored, as zipfile and minizip do) and inflates to exactly
+// the declared size and CRC.
 void checkLargeEntry(EntryCheck& e)
 {
-    QuaZip zip(e.zipPath);
-    QuaZipFile file(&zip);
-    if (!zip.open(QuaZip::mdUnzip) || !zip.setCurrentFile(e.name) || !file.open(QIODevice::ReadOnly)) {
+    QFile archive(e.zipPath);
+    const bool deflated = e.method == Z_DEFLATED;
+    if ((!deflated && e.method != 0) || !archive.open(QIODevice::ReadOnly) || !archive.seek(e.dataAt)) {
         e.damaged = true;
         return;
     }
+    z_stream z{};
+    if (deflated && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
+        e.damaged = true;
+        return;
+    }
+    const auto endInflate = qScopeGuard([&z, deflated] {
+        if (deflated)
+            inflateEnd(&z);
+    });
     std::unique_ptr<QFile> out;
     if (!openTarget(e, out))
         return;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    QByteArray input(1 << 20, Qt::Uninitialized);
+    QByteArray buffer(deflated ? 1 << 20 : 0, Qt::Uninitialized);
     Sha256 hash;
-    quint64 read = 0;
-    bool oversize = false;
-    for (;;) {
+    quint64 produced = 0;
+    quint64 remaining = e.compressedSize;
+    quint32 crc = 0;
+    bool ended = !deflated; // a stored entry ends with its bytes
+    bool damaged = false;
+    // False once the entry is judged (damaged, or the target failed).
+    const auto take = [&](const char* data, qint64 n) {
+        produced += quint64(n);
+        if (produced > e.size) {
+            damaged = true; // more data than the directory declares: a zip bomb or damage
+            return false;
+        }
+        crc = crc32(crc, data, n);
+        hash.add(data, n);
+        errno = 0;
+        if (out && out->write(data, n) != n) {
+            noteWriteFailure(e, *out, errno);
+            return false;
+        }
+        if (e.keepBytes && produced <= quint64(maxSumsSize))
+            e.bytes.append(data, n);
+        return true;
+    };
+    while (remaining > 0 && !(deflated && ended) && !damaged) {
         if (e.task && e.task->isCanceled()) {
             e.cancelled = true;
             return;
         }
-        const qint64 n = file.read(buffer.data(), buffer.size());
-        if (n <= 0)
-            break;
-        read += quint64(n);
-        if (read > e.size) {
-            oversize = true; // more data than the directory declares: a zip bomb or damage
+        const qint64 n = archive.read(input.data(), qint64(qMin<quint64>(remaining, quint64(input.size()))));
+        if (n <= 0) {
+            damaged = true;
             break;
         }
-        hash.add(buffer.constData(), n);
-        if (out && out->write(buffer.constData(), n) != n) {
-            e.writeError = out->errorString();
-            e.noSpace = out->error() == QFileDevice::ResourceError;
+        remaining -= quint64(n);
+        if (!deflated) {
+            if (!take(input.constData(), n))
+                break;
+            continue;
+        }
+        z.next_in = reinterpret_cast<Bytef*>(input.data());
+        z.avail_in = uInt(n);
+        while (!ended && !damaged) {
+            if (e.task && e.task->isCanceled()) {
+                e.cancelled = true;
+                return;
+            }
+            z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+            z.avail_out = uInt(buffer.size());
+            const int status = inflate(&z, Z_NO_FLUSH);
+            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+                damaged = true;
+                break;
+            }
+            ended = status == Z_STREAM_END;
+            const qint64 have = buffer.size() - qint64(z.avail_out);
+            if ((have > 0 && !take(buffer.constData(), have)) || z.avail_out != 0 || have == 0)
+                break; // judged, or all of this input taken
+        }
+        if (!e.writeError.isEmpty())
             return;
-        }
-        if (e.keepBytes && read <= quint64(maxSumsSize))
-            e.bytes.append(buffer.constData(), n);
     }
-    file.close();
-    e.damaged = oversize || file.getZipError() != UNZ_OK || read != e.size;
+    if (!e.writeError.isEmpty())
+        return;
+    e.damaged = damaged || !ended || produced != e.size || crc != e.crc;
     e.digest = hash.hex();
-    if (out && !out->flush()) {
-        e.writeError = out->errorString();
-        e.noSpace = out->error() == QFileDevice::ResourceError;
-    }
+    errno = 0;
+    if (out && !out->flush())
+        noteWriteFailure(e, *out, errno);
     out.reset();
     checkIntegrity(e);
 }
 
-Error notAZip(const QString& path, int code)
+Error notAZip(const QString& path, const QString& detail)
 {
     return Error::make(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 is not a readable zip archive (damaged or truncated).")
                                                   .arg(QFileInfo(path).fileName()),
-                       QStringLiteral("unzip error %1").arg(code));
+                       detail);
+}
+
+// A problem with the archive's structure, in words the user can act on (without the archive's
+// name: callers add it where it is not clear).
+QString describe(const zipdir::Problem& problem)
+{
+    const QString entry = QString::fromUtf8(problem.entry);
+    switch (problem.kind) {
+    case zipdir::Problem::Malformed:
+        break;
+    case zipdir::Problem::Encrypted:
+        return FcbArchiveReaderText::tr("The entry \"%1\" is encrypted, which FastCMS backups never are.").arg(entry);
+    case zipdir::Problem::NotUtf8:
+        return FcbArchiveReaderText::tr("The name of an entry is marked as UTF-8 but is not valid UTF-8.");
+    case zipdir::Problem::Duplicate:
+        return FcbArchiveReaderText::tr("The entry \"%1\" appears twice.").arg(entry);
+    case zipdir::Problem::Mismatch:
+        return FcbArchiveReaderText::tr("The entry \"%1\" does not match its local header.").arg(entry);
+    }
+    return entry.isEmpty() ? FcbArchiveReaderText::tr("The zip structure is damaged.")
+                           : FcbArchiveReaderText::tr("The zip structure of the entry \"%1\" is damaged.").arg(entry);
+}
+
+Error invalidArchive(const QString& path, const zipdir::Problem& problem)
+{
+    if (problem.kind == zipdir::Problem::Malformed && problem.entry.isEmpty())
+        return notAZip(path, problem.detail);
+    return Error::make(ErrorCode::BadArchive,
+                       FcbArchiveReaderText::tr("%1 is not a valid backup archive: %2").arg(QFileInfo(path).fileName(), describe(problem)),
+                       problem.detail);
+}
+
+// The central directory, read once and checked whole: what readDirectory() returns, and what
+// verification needs to find each entry's data.
+struct WholeDirectory
+{
+    zipdir::Layout layout;
+    QList<zipdir::Record> records; // their names point into names
+    QList<QByteArray> names;
+    ArchiveDirectory directory;
+};
+
+Result<WholeDirectory> readWholeDirectory(const QString& zipPath)
+{
+    if (!QFileInfo::exists(zipPath))
+        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
+    QFile file(zipPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(notAZip(zipPath, file.errorString()));
+    zipdir::FileSource source(file);
+    const auto layout = zipdir::findDirectory(source);
+    if (!layout)
+        return fail(invalidArchive(zipPath, layout.error()));
+    WholeDirectory whole;
+    whole.layout = *layout;
+    const qsizetype count = qsizetype(qMin<quint64>(layout->count, 1 << 20)); // reserved, not trusted
+    whole.records.reserve(count);
+    whole.names.reserve(count);
+    whole.directory.entries.reserve(count);
+    QSet<QString> seen;
+    seen.reserve(count);
+    zipdir::Walk walk(source, *layout);
+    zipdir::Record record;
+    for (;;) {
+        const auto more = walk.next(record);
+        if (!more)
+            return fail(invalidArchive(zipPath, more.error()));
+        if (!*more)
+            break;
+        ArchiveEntry entry;
+        entry.name = zipdir::decodeName(record);
+        // By the decoded name: two that read the same would land on one file.
+        if (seen.contains(entry.name))
+            return fail(invalidArchive(zipPath, {zipdir::Problem::Duplicate, record.name.toByteArray(), QStringLiteral("duplicate name")}));
+        seen.insert(entry.name);
+        entry.size = record.size;
+        entry.compressedSize = record.compressedSize;
+        entry.crc = record.crc;
+        entry.method = record.method;
+        entry.externalAttr = record.externalAttr;
+        whole.directory.totalSize += record.size;
+        whole.directory.entries.append(entry);
+        whole.names.append(record.name.toByteArray());
+        whole.records.append(record);
+    }
+    for (qsizetype i = 0; i < whole.records.size(); ++i)
+        whole.records[i].name = whole.names.at(i);
+    return whole;
 }
 
 // ---- Large DEFLATE entries in parallel ---------------------------------------------------------
@@ -618,180 +764,80 @@ namespace archive {
 
 Result<ArchiveDirectory> readDirectory(const QString& zipPath)
 {
-    if (!QFileInfo::exists(zipPath))
-        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
-    QuaZip zip(zipPath);
-    if (!zip.open(QuaZip::mdUnzip))
-        return fail(notAZip(zipPath, zip.getZipError()));
-    ArchiveDirectory directory;
-    const QList<QuaZipFileInfo64> infos = zip.getFileInfoList64();
-    if (zip.getZipError() != UNZ_OK)
-        return fail(notAZip(zipPath, zip.getZipError()));
-    directory.entries.reserve(infos.size());
-    for (const QuaZipFileInfo64& info : infos) {
-        ArchiveEntry entry;
-        entry.name = info.name;
-        entry.size = info.uncompressedSize;
-        entry.compressedSize = info.compressedSize;
-        entry.crc = info.crc;
-        entry.method = info.method;
-        entry.externalAttr = info.externalAttr;
-        directory.totalSize += info.uncompressedSize;
-        directory.entries.append(entry);
-    }
-    return directory;
+    auto whole = readWholeDirectory(zipPath);
+    if (!whole)
+        return fail(whole.error());
+    return std::move(whole->directory);
 }
 
-
 // Read directly: listing a page opens twenty archives for their metadata.json, and a handful of
-// reads each (the end of the file, the central directory, the entry) is all it takes. Every
-// offset and size is checked against the file before it is used.
+// reads each (the end of the file, the central directory, the entry) is all it takes. The walk
+// goes on past the entry, for a second one of the same name, and checks every record it passes;
+// the entry's local header must agree with its record.
 Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes)
 {
     QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(notAZip(zipPath, UNZ_ERRNO));
-    const qint64 fileSize = file.size();
-    const auto readAt = [&file](qint64 offset, qint64 size) {
-        QByteArray bytes;
-        if (offset >= 0 && size >= 0 && file.seek(offset))
-            bytes = file.read(size);
-        return bytes.size() == size ? std::optional<QByteArray>(bytes) : std::nullopt;
-    };
-    // The end of central directory record: in the last 22 bytes, or before a comment of up to 64 KiB.
-    const qint64 tailSize = qMin<qint64>(fileSize, 22 + 0xffff);
-    const auto tail = readAt(fileSize - tailSize, tailSize);
-    if (!tail || tailSize < 22)
-        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-    const auto* t = reinterpret_cast<const uchar*>(tail->constData());
-    qint64 eocd = -1;
-    for (qint64 i = tailSize - 22; i >= 0; --i) {
-        if (qFromLittleEndian<quint32>(t + i) == 0x06054b50) {
-            eocd = i;
-            break;
-        }
-    }
-    if (eocd < 0)
-        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-    quint64 entries = qFromLittleEndian<quint16>(t + eocd + 10);
-    quint64 directorySize = qFromLittleEndian<quint32>(t + eocd + 12);
-    quint64 directoryOffset = qFromLittleEndian<quint32>(t + eocd + 16);
-    if (entries == 0xffff || directorySize == 0xffffffff || directoryOffset == 0xffffffff) {
-        // ZIP64: the locator sits right before the record and points at the ZIP64 record.
-        // Without one (exactly 65,535 entries, say), the values above are the real ones.
-        const qint64 locator = fileSize - tailSize + eocd - 20;
-        const auto loc = readAt(locator, 20);
-        if (loc && qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(loc->constData())) == 0x07064b50) {
-            const quint64 recordAt = qFromLittleEndian<quint64>(reinterpret_cast<const uchar*>(loc->constData()) + 8);
-            const auto record = recordAt < quint64(fileSize) ? readAt(qint64(recordAt), 56) : std::nullopt;
-            if (!record || qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(record->constData())) != 0x06064b50)
-                return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-            const auto* r = reinterpret_cast<const uchar*>(record->constData());
-            entries = qFromLittleEndian<quint64>(r + 32);
-            directorySize = qFromLittleEndian<quint64>(r + 40);
-            directoryOffset = qFromLittleEndian<quint64>(r + 48);
-            eocd -= 20 + 56; // where the directory ends, for the shift below
-        }
-    }
-    // Bytes before the archive (a self-extractor's stub) shift every offset, as minizip allows.
-    const qint64 directoryEnd = fileSize - tailSize + eocd;
-    if (directoryOffset > quint64(fileSize) || directorySize > quint64(fileSize) - directoryOffset
-        || qint64(directoryOffset + directorySize) > directoryEnd || entries > directorySize / 46 + 1)
-        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-    const quint64 shift = quint64(directoryEnd) - (directoryOffset + directorySize);
-    directoryOffset += shift;
-    // The directory is read in windows: its size comes from the file, not from a sane bound.
-    QByteArray window;
-    quint64 windowAt = 0;
-    const auto bytesAt = [&](quint64 at, quint64 count) -> const uchar* {
-        if (at + count > directorySize)
-            return nullptr;
-        if (at < windowAt || at + count > windowAt + quint64(window.size())) {
-            windowAt = at;
-            const auto read = readAt(qint64(directoryOffset + at), qint64(qMin<quint64>(directorySize - at, qMax<quint64>(count, 1 << 20))));
-            if (!read)
-                return nullptr;
-            window = *read;
-        }
-        return reinterpret_cast<const uchar*>(window.constData()) + (at - windowAt);
-    };
+        return fail(notAZip(zipPath, file.errorString()));
+    zipdir::FileSource source(file);
+    const auto layout = zipdir::findDirectory(source);
+    if (!layout)
+        return fail(invalidArchive(zipPath, layout.error()));
     const QByteArray wanted = name.toUtf8();
-    quint64 at = 0;
-    for (quint64 n = 0; n < entries; ++n) {
-        const uchar* fixed = bytesAt(at, 46);
-        if (!fixed || qFromLittleEndian<quint32>(fixed) != 0x02014b50)
-            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint64 variable = quint64(qFromLittleEndian<quint16>(fixed + 28)) + qFromLittleEndian<quint16>(fixed + 30) + qFromLittleEndian<quint16>(fixed + 32);
-        const uchar* d = bytesAt(at, 46 + variable);
-        if (!d)
-            return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-        const quint16 flags = qFromLittleEndian<quint16>(d + 8);
-        const quint16 method = qFromLittleEndian<quint16>(d + 10);
-        const quint32 crc = qFromLittleEndian<quint32>(d + 16);
-        quint64 packed = qFromLittleEndian<quint32>(d + 20);
-        quint64 size = qFromLittleEndian<quint32>(d + 24);
-        const quint64 nameLength = qFromLittleEndian<quint16>(d + 28), extraLength = qFromLittleEndian<quint16>(d + 30), commentLength = qFromLittleEndian<quint16>(d + 32);
-        quint64 localOffset = qFromLittleEndian<quint32>(d + 42);
-        const quint64 next = at + 46 + nameLength + extraLength + commentLength;
-        if (nameLength != quint64(wanted.size()) || std::memcmp(d + 46, wanted.constData(), size_t(nameLength)) != 0) {
-            at = next;
+    zipdir::Walk walk(source, *layout);
+    zipdir::Record record;
+    std::optional<zipdir::Record> found;
+    QByteArray foundName; // the record's name lives in the walk's window only until the next record
+    for (;;) {
+        const auto more = walk.next(record);
+        if (!more)
+            return fail(invalidArchive(zipPath, more.error()));
+        if (!*more)
+            break;
+        if (record.name.size() != wanted.size() || std::memcmp(record.name.data(), wanted.constData(), size_t(wanted.size())) != 0)
             continue;
-        }
-        // ZIP64 extra field: the 64-bit values, in this order, for the fields that are all ones.
-        for (quint64 x = 46 + nameLength; x + 4 <= 46 + nameLength + extraLength;) {
-            const quint16 id = qFromLittleEndian<quint16>(d + x), length = qFromLittleEndian<quint16>(d + x + 2);
-            const quint64 end = x + 4 + length;
-            if (end > 46 + nameLength + extraLength)
-                break;
-            if (id == 0x0001) {
-                quint64 v = x + 4;
-                for (quint64* field : {&size, &packed, &localOffset}) {
-                    if (*field != 0xffffffff)
-                        continue;
-                    if (v + 8 > end)
-                        return fail(notAZip(zipPath, UNZ_BADZIPFILE));
-                    *field = qFromLittleEndian<quint64>(d + v);
-                    v += 8;
-                }
-            }
-            x = end;
-        }
-        // DEFLATE never needs much more room than the data itself: nothing larger is read.
-        if (size > quint64(maxBytes) || packed > quint64(maxBytes) + quint64(maxBytes) / 1000 + (64 << 10))
-            return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
-        localOffset += shift;
-        const auto damaged = [&](const QString& detail) {
-            return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
-        };
-        if ((flags & 1) || (method != 0 && method != Z_DEFLATED))
-            return damaged(QStringLiteral("method %1, flags %2").arg(method).arg(flags));
-        const auto local = localOffset < quint64(fileSize) ? readAt(qint64(localOffset), 30) : std::nullopt;
-        if (!local || qFromLittleEndian<quint32>(reinterpret_cast<const uchar*>(local->constData())) != 0x04034b50)
-            return damaged(QStringLiteral("no local header"));
-        const auto* l = reinterpret_cast<const uchar*>(local->constData());
-        const quint64 dataAt = localOffset + 30 + qFromLittleEndian<quint16>(l + 26) + qFromLittleEndian<quint16>(l + 28);
-        if (dataAt > quint64(fileSize) || packed > quint64(fileSize) - dataAt || (method == 0 && packed != size))
-            return damaged(QStringLiteral("sizes"));
-        const auto data = readAt(qint64(dataAt), qint64(packed));
-        if (!data)
-            return damaged(QStringLiteral("short read"));
-        QByteArray bytes;
-        if (method == 0) {
-            bytes = *data;
-        } else {
-            bytes.resize(qsizetype(size));
-            std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
-                libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
-            // Exactly the declared size, or it is an error (a short or overlong stream alike).
-            if (!inflater || libdeflate_deflate_decompress(inflater.get(), data->constData(), size_t(data->size()),
-                                                           bytes.data(), size_t(size), nullptr) != LIBDEFLATE_SUCCESS)
-                return damaged(QStringLiteral("inflate"));
-        }
-        if (crc32(0, bytes.constData(), bytes.size()) != crc)
-            return damaged(QStringLiteral("CRC"));
-        return bytes;
+        if (found)
+            return fail(invalidArchive(zipPath, {zipdir::Problem::Duplicate, wanted, QStringLiteral("duplicate name")}));
+        foundName = record.name.toByteArray();
+        found = record;
+        found->name = foundName;
     }
-    return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
+    if (!found)
+        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
+    const quint64 size = found->size;
+    const quint64 packed = found->compressedSize;
+    const quint16 method = found->method;
+    // DEFLATE never needs much more room than the data itself: nothing larger is read.
+    if (size > quint64(maxBytes) || packed > quint64(maxBytes) + quint64(maxBytes) / 1000 + (64 << 10))
+        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
+    const auto damaged = [&](const QString& detail) {
+        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
+    };
+    if (method != 0 && method != Z_DEFLATED)
+        return damaged(QStringLiteral("method %1").arg(method));
+    const auto dataAt = zipdir::locateData(source, *layout, *found);
+    if (!dataAt)
+        return fail(invalidArchive(zipPath, dataAt.error()));
+    if (method == 0 && packed != size)
+        return damaged(QStringLiteral("sizes"));
+    const auto data = source.read(qint64(*dataAt), qint64(packed));
+    if (!data)
+        return damaged(QStringLiteral("short read"));
+    QByteArray bytes;
+    if (method == 0) {
+        bytes = *data;
+    } else {
+        bytes.resize(qsizetype(size));
+        std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
+            libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+        // Exactly the declared size, or it is an error (a short or overlong stream alike).
+        if (!inflater || libdeflate_deflate_decompress(inflater.get(), data->constData(), size_t(data->size()),
+                                                       bytes.data(), size_t(size), nullptr) != LIBDEFLATE_SUCCESS)
+            return damaged(QStringLiteral("inflate"));
+    }
+    if (crc32(0, bytes.constData(), bytes.size()) != found->crc)
+        return damaged(QStringLiteral("CRC"));
+    return bytes;
 }
 
 Result<Metadata> readMetadata(const QString& zipPath)
@@ -879,13 +925,15 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
 {
     VerifyReport report;
     report.path = zipPath;
-    auto directory = readDirectory(zipPath);
-    if (!directory) {
-        if (directory.error().code != ErrorCode::BadArchive)
-            return fail(directory.error());
-        report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, directory.error().message});
+    auto whole = readWholeDirectory(zipPath);
+    if (!whole) {
+        if (whole.error().code != ErrorCode::BadArchive)
+            return fail(whole.error());
+        report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, whole.error().message});
         return report;
     }
+    const ArchiveDirectory* directory = &whole->directory;
+    const qsizetype zipCheck = report.checks.size();
     report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("The zip directory is readable.")});
     report.entryCount = directory->entries.size();
     report.totalSize = directory->totalSize;
@@ -912,8 +960,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         if (db && available >= 0 && available < qint64(db->size) + (1 << 20))
             return fail(files::noSpaceError(FcbArchiveReaderText::tr("checking the database"), workDir,
                                             qint64(db->size) + (1 << 20), available));
-        tempDatabase = workDir + QStringLiteral("/.fcb-verify-")
-            + QString::number(QRandomGenerator::global()->generate64(), 36) + QStringLiteral(".db");
+        tempDatabase = temp::in(workDir, temp::Kind::Verify, QStringLiteral(".db"));
         databasePath = tempDatabase;
     } else {
         databasePath = extractTo + QLatin1Char('/') + kDatabase;
@@ -925,23 +972,13 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         }
     });
 
-    QuaZip zip(zipPath);
-    if (!zip.open(QuaZip::mdUnzip))
-        return fail(notAZip(zipPath, zip.getZipError()));
-    // Entry data is read straight from the file, in large reads; QuaZip finds where it starts
-    // (checking each local header against the directory).
+    // Entry data is read straight from the file, in large reads, once its local header agreed
+    // with the directory.
     QFile archive(zipPath);
     if (!archive.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), archive.errorString());
-    const auto dataStart = [&zip](int* method) -> qint64 {
-        QuaZipFile raw(&zip);
-        int level = 0;
-        if (!raw.open(QIODevice::ReadOnly, method, &level, true))
-            return -1;
-        const qint64 at = qint64(unzGetCurrentFileZStreamPos64(zip.getUnzFile()));
-        raw.close();
-        return at;
-    };
+    zipdir::FileSource source(archive);
+    QStringList headerProblems;
     ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
     QHash<QString, QByteArray> digests;
     QByteArray sums;
@@ -970,7 +1007,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
                 databaseIntegrity = e.integrity;
             if (!e.writeError.isEmpty())
                 return fail(Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1.").arg(e.target), e.writeError));
+                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e.target, e.writeError), e.writeError));
             if (e.damaged)
                 crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e.name));
             digests.insert(e.name, e.digest);
@@ -984,10 +1021,17 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         }
         return ok();
     };
-    for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
-        QuaZipFileInfo64 info;
-        zip.getCurrentFileInfo(&info);
-        const QString name = info.name;
+    for (qsizetype index = 0; index < whole->records.size(); ++index) {
+        const zipdir::Record& record = whole->records.at(index);
+        const QString& name = directory->entries.at(index).name;
+        if (task.isCanceled())
+            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+        const auto dataAt = zipdir::locateData(source, whole->layout, record);
+        if (!dataAt) {
+            headerProblems.append(describe(dataAt.error()));
+            qCInfo(lcArchive) << zipPath << name << dataAt.error().detail;
+            continue;
+        }
         if (name.endsWith(QLatin1Char('/'))) {
             if (!extractTo.isEmpty() && !QDir().mkpath(extractTo + QLatin1Char('/') + name))
                 return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), extractTo);
@@ -996,32 +1040,30 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const bool isDatabase = name == kDatabase;
         const bool isSums = name == kSums;
         const bool isMetadata = name == kMetadata;
-        if (task.isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
         const bool extractHere = isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix));
-        if (info.uncompressedSize <= kWholeEntry && info.compressedSize <= kWholeEntry + 1024
-            && (info.method == 0 || info.method == Z_DEFLATED)) {
-            auto e = std::make_shared<EntryCheck>();
-            e->name = name;
-            e->size = info.uncompressedSize;
-            e->crc = quint32(info.crc);
-            e->keepBytes = isSums || isMetadata;
-            e->isDatabase = isDatabase;
-            if (extractHere) {
-                e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
-                e->ownerOnly = isDatabase;
-                if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
-                    return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
-            }
-            int method = 0;
-            const qint64 at = dataStart(&method);
-            if (at < 0 || !archive.seek(at)) {
+        auto e = std::make_shared<EntryCheck>();
+        e->name = name;
+        e->size = record.size;
+        e->crc = record.crc;
+        e->method = record.method;
+        e->compressedSize = record.compressedSize;
+        e->dataAt = qint64(*dataAt);
+        e->keepBytes = isSums || isMetadata;
+        e->isDatabase = isDatabase;
+        if (extractHere) {
+            e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
+            e->ownerOnly = isDatabase;
+            if (auto made = files::makeDirs(QFileInfo(e->target).absolutePath()); !made)
+                return fail(made.error());
+        }
+        if (record.size <= kWholeEntry && record.compressedSize <= kWholeEntry + 1024
+            && (record.method == 0 || record.method == Z_DEFLATED)) {
+            if (!archive.seek(e->dataAt)) {
                 crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
                 continue;
             }
-            e->method = method;
-            e->compressed = archive.read(qint64(info.compressedSize));
-            if (quint64(e->compressed.size()) != info.compressedSize) {
+            e->compressed = archive.read(qint64(record.compressedSize));
+            if (quint64(e->compressed.size()) != record.compressedSize) {
                 crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
                 continue;
             }
@@ -1036,33 +1078,20 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         // ours are); otherwise it streams through zlib on a worker with its own handle on the
         // archive, while the small ones around it go on. The database's integrity check
         // follows on a worker.
-        auto e = std::make_shared<EntryCheck>();
-        e->name = name;
-        e->size = info.uncompressedSize;
-        e->crc = quint32(info.crc);
-        e->keepBytes = isSums || isMetadata;
         e->large = true;
         e->zipPath = zipPath;
-        e->isDatabase = isDatabase;
         e->task = &task;
-        if (extractHere) {
-            e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
-            e->ownerOnly = isDatabase;
-            if (!QDir().mkpath(QFileInfo(e->target).absolutePath()))
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create a folder for %1.").arg(name), e->target);
-        }
-        int method = 0;
-        const qint64 at = e->keepBytes ? -1 : dataStart(&method);
-        if (at >= 0) {
+        if (!e->keepBytes) {
             // Checks still running (the database's integrity check, say) go on beside the pieces.
             if (auto collected = collect(false); !collected)
                 return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, at, method, info.flags, *e, info.compressedSize, progress);
+            const PieceOutcome outcome = inflateInPieces(archive, e->dataAt, record.method, record.flags, *e,
+                                                         record.compressedSize, progress);
             if (outcome == PieceOutcome::Cancelled)
                 return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
             if (outcome == PieceOutcome::WriteFailed)
                 return fail(Error::make(e->noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1.").arg(e->target), e->writeError));
+                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e->target, e->writeError), e->writeError));
             if (outcome == PieceOutcome::Done) {
                 // Its CRC, size and digest are known now; its progress is counted already.
                 ++report.entriesInPieces;
@@ -1085,8 +1114,8 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     integrityJob.waitForFinished();
     if (integrityEntry && integrityEntry->integrity)
         databaseIntegrity = integrityEntry->integrity;
-    if (zip.getZipError() != UNZ_OK && zip.getZipError() != UNZ_END_OF_LIST_OF_FILE)
-        crcProblems.append(FcbArchiveReaderText::tr("The archive is damaged after the last readable entry."));
+    if (!headerProblems.isEmpty())
+        report.checks[zipCheck] = {QStringLiteral("zip"), VerifyCheck::Status::Failed, headerProblems.mid(0, 10).join(QLatin1Char(' '))};
     if (crcProblems.isEmpty())
         report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("Every entry matches its CRC.")});
     else

@@ -34,9 +34,13 @@ struct ArchiveDirectory
 
 namespace archive {
 
+// Fails with BadArchive for anything that is no sound zip, and for encrypted entries, two
+// entries of one name, and names flagged UTF-8 that are not.
 Result<ArchiveDirectory> readDirectory(const QString& zipPath);
 // Reads one entry fully into memory (for small entries such as metadata.json); refuses entries
-// larger than maxBytes.
+// larger than maxBytes, and (BadArchive) what readDirectory() refuses about the records it
+// passes, a second entry of the name, and an entry whose local header disagrees with the
+// directory.
 Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes = 1 << 20);
 Result<Metadata> readMetadata(const QString& zipPath);
 
@@ -71,8 +75,8 @@ struct VerifyReport
 
 namespace archive {
 
-// Reads every entry once: ZIP CRCs, SHA256SUMS where present, PRAGMA integrity_check of
-// database.db (extracted to workDir), and metadata. With extractTo set, the entries are also
+// Reads every entry once: its local header against the directory, ZIP CRCs, SHA256SUMS where
+// present, PRAGMA integrity_check of database.db (extracted to workDir), and metadata. With extractTo set, the entries are also
 // written there as they are checked (restore staging), owner-only. Returns a report for any
 // archive it could read at all; an Error only for I/O problems, cancellation, or no zip at all.
 Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, TaskContext& task,

@@ -43,9 +43,6 @@ namespace fcb {
 
 namespace {
 
-
-constexpr qint64 bufferSize = 1 << 20;
-
 // Media that is already compressed gains nothing from DEFLATE; storing it is faster and
 // FastCMS's restore (Python's zipfile) reads stored entries too. Judged by content.
 bool compresses(const QByteArray& sample)

@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+#include <limits>
+
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbMetadataText
 {
@@ -57,12 +60,18 @@ Result<Metadata> Metadata::fromJson(const QByteArray& json)
         object.remove(name);
         return value;
     };
-    const auto takeInt = [&object](const char* key) {
+    // Counts are whole numbers a double holds exactly; anything else (1e300 would not even fit
+    // a qint64) is unknown, as a missing one is.
+    const auto takeInt = [&object](const char* key, qint64 limit) {
         const QString name = QString::fromLatin1(key);
         const QJsonValue value = object.value(name);
         object.remove(name);
-        return value.isDouble() ? qint64(value.toDouble()) : qint64(-1);
+        const double number = value.toDouble();
+        if (!value.isDouble() || !(std::abs(number) <= double(limit)) || number != std::floor(number))
+            return qint64(-1);
+        return qint64(number);
     };
+    constexpr qint64 exact = qint64(1) << 53;
     if (!object.value(QStringLiteral("created_at")).isString())
         return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json has no created_at time."));
     m.createdAt = takeString("created_at");
@@ -72,13 +81,13 @@ Result<Metadata> Metadata::fromJson(const QByteArray& json)
     m.backupName = takeString("backup_name");
     m.tool = takeString("tool");
     m.toolVersion = takeString("tool_version");
-    m.format = int(takeInt("format_version"));
+    m.format = int(takeInt("format_version", std::numeric_limits<int>::max()));
     m.trigger = takeString("trigger");
-    m.databasePageCount = takeInt("database_page_count");
+    m.databasePageCount = takeInt("database_page_count", exact);
     m.databaseIntegrity = takeString("database_integrity");
     m.sourceJournalMode = takeString("source_journal_mode");
-    m.fileCount = takeInt("file_count");
-    m.totalBytes = takeInt("total_bytes");
+    m.fileCount = takeInt("file_count", exact);
+    m.totalBytes = takeInt("total_bytes", exact);
     m.extra = object;
     return m;
 }

@@ -47,7 +47,10 @@ Commands:
   offsite delete <name>  Delete one backup off-site (only ever when asked like this)
   schedule               Print a systemd user timer and service that run create, then
                          prune (--every, --at; --cron for a crontab line); with
-                         --install, write them (or add the line to your crontab)
+                         --install, write them (or add the line to your crontab) and
+                         turn on lingering, without which the timer stops when you
+                         log out. With --system, units for the system instead, which
+                         run with nobody logged in
   demo                   Create a demo data folder at --data-dir (if it has no app.db)
 
 Local options:
@@ -65,7 +68,7 @@ Server options (secrets never go on the command line):
                          or a prompt; a two-factor code from FASTCMS_2FA_CODE or a prompt
   --password-file <file> The password for --email
   --save-token <file>    login: where to keep the tokens
-  --timeout <seconds>    Give up on a silent server after this long (default: 30)
+  --timeout <seconds>    How long one answer of the server may take (default: 30)
   Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
 
 Other options:
@@ -73,12 +76,15 @@ Other options:
   --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
+  --wait-lock <duration> Wait up to this long (90s, 10m, 2h) for another operation
+                         on the same data folder instead of failing with exit 4
   --keep-last <n>, --keep-daily <n>, --keep-weekly <n>, --keep-monthly <n>,
   --keep-yearly <n>      prune: the retention rules, combined with OR (UTC calendar
                          buckets, weeks from Monday)
   --dry-run              prune: only show what would be deleted
   --check                status: exit 11 when the newest backup is too old, 12 when space
-                         is short (for monitoring)
+                         is short, 13 when the installed schedule's timer is not active
+                         (for monitoring)
   --max-age <hours>      status: how old the newest backup may be (default: what the
                          installed schedule allows: 2 hourly, 26 daily, 170 weekly)
   --heartbeat-url <url>  create: call this URL after a successful backup
@@ -91,6 +97,8 @@ Other options:
   --at <time>            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
   --install              schedule: write the units, or add the crontab line
+  --system               schedule: units for /etc/systemd/system (root for --install)
+                         that run as the data folder's owner (for a server: as you)
   --json                 Print one JSON object on standard output
   -q, --quiet            No progress and no messages on success
   -h, --help             Show this help
@@ -106,13 +114,16 @@ Exit codes:
   4    busy (another operation runs on this data folder, or the server has the
        database open during apply-restore)
   5    invalid archive (verification failed, hostile or damaged archive)
-  6    I/O error, including not enough free space
+  6    I/O error, including not enough free space; schedule --system --install
+       without the right to write /etc/systemd/system (not root)
   7    conflict (e.g. deleting the backup that is staged for restore)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
   11   status --check: no backup, or the newest is older than --max-age
   12   status --check: less free space than twice the newest backup
+  13   status --check: the installed schedule's timer is not active (the backup
+       is otherwise healthy)
   130  cancelled (Ctrl+C or SIGTERM)
 )");
 }

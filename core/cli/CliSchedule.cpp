@@ -7,9 +7,45 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <unistd.h>
+
 namespace fcb {
 
 using namespace cli;
+
+namespace {
+
+// A user name or, where the system has none for it, the number (systemd takes either).
+QString nameOr(const QString& name, uint id)
+{
+    return name.isEmpty() ? QString::number(id) : name;
+}
+
+// What became of lingering, and what to run when it is off.
+QStringList lingerLines(const LingerCheck& linger)
+{
+    switch (linger.state) {
+    case LingerCheck::State::Already:
+        return {CommandLine::tr("Lingering is on for %1: the timer runs while you are logged out too.").arg(linger.user)};
+    case LingerCheck::State::Enabled:
+        return {CommandLine::tr("Turned on lingering for %1 (loginctl enable-linger): the timer runs while you are logged "
+                                "out too.")
+                    .arg(linger.user)};
+    case LingerCheck::State::Off:
+        return {CommandLine::tr("Warning: lingering is off for %1 and could not be turned on (%2), so the timer stops when "
+                                "you log out. To keep it running, have an administrator run:")
+                    .arg(linger.user, linger.detail.isEmpty() ? CommandLine::tr("loginctl refused") : linger.detail),
+                QStringLiteral("  ") + linger.command};
+    case LingerCheck::State::Unknown:
+        break;
+    }
+    return {CommandLine::tr("Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops "
+                            "when you log out; to turn it on, run:")
+                .arg(linger.user, linger.detail.isEmpty() ? CommandLine::tr("loginctl did not say") : linger.detail),
+            QStringLiteral("  ") + linger.command};
+}
+
+} // namespace
 
 int CommandLine::runSchedule()
 {
@@ -67,14 +103,36 @@ int CommandLine::runSchedule()
     if (!qEnvironmentVariableIsEmpty("RCLONE_CONFIG"))
         spec.environment << QStringLiteral("RCLONE_CONFIG=") + absolute(qEnvironmentVariable("RCLONE_CONFIG"));
     const bool cron = m_parser.isSet(QStringLiteral("cron"));
+    const UnitScope scope = m_parser.isSet(QStringLiteral("system")) ? UnitScope::System : UnitScope::User;
+    QString runsAs;
+    if (scope == UnitScope::System) {
+        if (cron) {
+            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--system writes systemd units; it does not go with --cron.")));
+            return -1;
+        }
+        // Not as root, who installs them: root's backups (owner-only) would be unreadable to the
+        // server and to the folder's owner, and a token file rewritten by root no longer theirs.
+        if (m_backend->isRemote()) {
+            // Through sudo, who ran it is the administrator whose token file the runs use.
+            const QString sudoUser = ::geteuid() == 0 ? qEnvironmentVariable("SUDO_USER") : QString();
+            spec.runAsUser = sudoUser.isEmpty() ? schedule::currentUserName() : sudoUser;
+            runsAs = CommandLine::tr("It runs as %1, who ran this command.").arg(spec.runAsUser);
+        } else {
+            const QFileInfo folder(absolute(m_parser.value(QStringLiteral("data-dir"))));
+            spec.runAsUser = nameOr(folder.owner(), folder.ownerId());
+            spec.runAsGroup = nameOr(folder.group(), folder.groupId());
+            runsAs = CommandLine::tr("It runs as %1:%2, the owner of %3.").arg(spec.runAsUser, spec.runAsGroup, folder.filePath());
+        }
+    }
     if (auto safe = schedule::check(spec, cron); !safe) {
         fail(safe.error());
         return -1;
     }
     const ScheduleFiles files = schedule::generate(spec);
     const bool install = m_parser.isSet(QStringLiteral("install"));
-    const QString enable = QStringLiteral("systemctl --user daemon-reload && systemctl --user enable --now %1.timer").arg(files.unitName);
+    const QString enable = schedule::enableCommand(files.unitName, scope);
     QStringList written;
+    std::optional<LingerCheck> linger;
     if (install) {
         if (cron) {
             if (auto done = schedule::installCron(files); !done) {
@@ -82,28 +140,43 @@ int CommandLine::runSchedule()
                 return -1;
             }
         } else {
-            auto done = schedule::installSystemd(files);
+            auto done = schedule::installSystemd(files, scope);
             if (!done) {
                 fail(done.error());
                 return -1;
             }
             written = *done;
         }
-        if (auto recorded = ScheduleStore().record(spec.target, spec.every); !recorded) {
+        const InstalledSchedule installed{spec.every, cron ? QString() : files.unitName + QStringLiteral(".timer"), scope};
+        if (auto recorded = ScheduleStore().record(spec.target, installed); !recorded) {
             fail(recorded.error());
             return -1;
         }
+        // A user's timers stop with the user's last session unless the user lingers.
+        if (!cron && scope == UnitScope::User)
+            linger = schedule::ensureLinger(schedule::currentUserName());
     }
     if (m_json) {
-        printJson({{QStringLiteral("unit"), files.unitName},
-                   {QStringLiteral("service"), files.service},
-                   {QStringLiteral("timer"), files.timer},
-                   {QStringLiteral("cron"), files.cronLine},
-                   {QStringLiteral("every"), ScheduleSpec::everyName(spec.every)},
-                   {QStringLiteral("max_age_hours"), schedule::maxAgeSeconds(spec.every) / 3600},
-                   {QStringLiteral("installed"), install},
-                   {QStringLiteral("written"), QJsonArray::fromStringList(written)},
-                   {QStringLiteral("enable_command"), cron ? QString() : enable}});
+        QJsonObject object{{QStringLiteral("unit"), files.unitName},
+                           {QStringLiteral("scope"), scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user")},
+                           {QStringLiteral("service"), files.service},
+                           {QStringLiteral("timer"), files.timer},
+                           {QStringLiteral("cron"), files.cronLine},
+                           {QStringLiteral("every"), ScheduleSpec::everyName(spec.every)},
+                           {QStringLiteral("max_age_hours"), schedule::maxAgeSeconds(spec.every) / 3600},
+                           {QStringLiteral("installed"), install},
+                           {QStringLiteral("written"), QJsonArray::fromStringList(written)},
+                           {QStringLiteral("enable_command"), cron ? QString() : enable}};
+        if (scope == UnitScope::System) {
+            object.insert(QStringLiteral("run_as_user"), spec.runAsUser);
+            object.insert(QStringLiteral("run_as_group"), spec.runAsGroup);
+        }
+        if (linger) {
+            object.insert(QStringLiteral("linger"), LingerCheck::stateName(linger->state));
+            object.insert(QStringLiteral("linger_command"), linger->command);
+            object.insert(QStringLiteral("linger_detail"), linger->detail);
+        }
+        printJson(object);
         return ExitCode::Success;
     }
     if (cron) {
@@ -115,19 +188,32 @@ int CommandLine::runSchedule()
         return ExitCode::Success;
     }
     if (install) {
-        if (!m_quiet) {
-            printLine(CommandLine::tr("Wrote %1 and %2.").arg(written.value(0), written.value(1)));
-            printLine(CommandLine::tr("Start it with:"));
-            printLine(QStringLiteral("  ") + enable);
-            printLine(CommandLine::tr("To run it while you are logged out as well: loginctl enable-linger"));
+        if (m_quiet)
+            return ExitCode::Success;
+        printLine(CommandLine::tr("Wrote %1 and %2.").arg(written.value(0), written.value(1)));
+        if (!runsAs.isEmpty())
+            printLine(runsAs);
+        printLine(CommandLine::tr("Start it with:"));
+        printLine(QStringLiteral("  ") + enable);
+        if (linger) {
+            for (const QString& line : lingerLines(*linger))
+                printLine(line);
         }
         return ExitCode::Success;
     }
-    printLine(QStringLiteral("# ~/.config/systemd/user/%1.service").arg(files.unitName));
+    const QString dir = scope == UnitScope::System ? schedule::systemdSystemDir() : QStringLiteral("~/.config/systemd/user");
+    printLine(QStringLiteral("# %1/%2.service").arg(dir, files.unitName));
     printLine(files.service);
-    printLine(QStringLiteral("# ~/.config/systemd/user/%1.timer").arg(files.unitName));
+    printLine(QStringLiteral("# %1/%2.timer").arg(dir, files.unitName));
     printLine(files.timer);
-    printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1").arg(enable));
+    if (scope == UnitScope::System) {
+        printLine(QStringLiteral("# ") + runsAs);
+        printLine(CommandLine::tr("# Run this command again as root with --install to write both files, then: %1").arg(enable));
+    } else {
+        printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1").arg(enable));
+        printLine(CommandLine::tr("# The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1")
+                      .arg(schedule::shellQuote(schedule::currentUserName())));
+    }
     return ExitCode::Success;
 }
 

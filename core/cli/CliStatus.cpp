@@ -1,12 +1,49 @@
 #include "CliFormat.h"
 #include "CliWatch.h"
 #include "FileUtil.h"
+#include "schedule/Schedule.h"
 
 #include <QJsonArray>
 
 namespace fcb {
 
 using namespace cli;
+
+namespace {
+
+// The installed schedule's timer as status --json shows it; null when none is recorded.
+QJsonValue timerJson(const TimerCheck& timer)
+{
+    if (timer.state == TimerCheck::State::None)
+        return QJsonValue::Null;
+    const bool inactive = timer.state == TimerCheck::State::Inactive;
+    return QJsonObject{{QStringLiteral("timer"), timer.schedule.timer},
+                       {QStringLiteral("scope"), timer.schedule.scope == UnitScope::System ? QStringLiteral("system")
+                                                                                          : QStringLiteral("user")},
+                       {QStringLiteral("every"), ScheduleSpec::everyName(timer.schedule.every)},
+                       {QStringLiteral("state"), TimerCheck::stateName(timer.state)},
+                       {QStringLiteral("answer"), timer.answer},
+                       {QStringLiteral("start_command"), inactive ? timer.startCommand() : QString()}};
+}
+
+QString timerLine(const TimerCheck& timer)
+{
+    const QString every = ScheduleSpec::everyName(timer.schedule.every);
+    switch (timer.state) {
+    case TimerCheck::State::Active:
+        return CommandLine::tr("Schedule:      %1, %2: active").arg(timer.schedule.timer, every);
+    case TimerCheck::State::Inactive:
+        return CommandLine::tr("Schedule:      %1 is not active; start it with: %2").arg(timer.schedule.timer, timer.startCommand());
+    case TimerCheck::State::Unknown:
+        return CommandLine::tr("Schedule:      %1, %2: whether it is active is unknown (%3)")
+            .arg(timer.schedule.timer, every, timer.answer.isEmpty() ? CommandLine::tr("systemctl did not say") : timer.answer);
+    case TimerCheck::State::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
 
 void CommandLine::printDrill(const DrillReport& r)
 {
@@ -44,7 +81,7 @@ void CommandLine::printDrill(const DrillReport& r)
     finish(r.ok() ? ExitCode::Success : ExitCode::BadArchive);
 }
 
-void CommandLine::printStatus(const BackendStatus& st)
+void CommandLine::printStatus(const BackendStatus& st, const TimerCheck& timer)
 {
     if (!st.local) {
         if (m_json) {
@@ -54,6 +91,7 @@ void CommandLine::printStatus(const BackendStatus& st)
                                {QStringLiteral("pending_backup"), st.pendingBackup},
                                {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
             insertNewest(object, st.newest);
+            object.insert(QStringLiteral("schedule"), timerJson(timer));
             object.insert(QStringLiteral("health"), m_health);
             printJson(object);
             return;
@@ -69,6 +107,8 @@ void CommandLine::printStatus(const BackendStatus& st)
                           .arg(st.pendingBackup, st.pendingRequestedAt));
         else
             printLine(CommandLine::tr("Restore:       none pending"));
+        if (timer.state != TimerCheck::State::None)
+            printLine(timerLine(timer));
         return;
     }
     const FolderStatus& s = *st.local;
@@ -94,6 +134,7 @@ void CommandLine::printStatus(const BackendStatus& st)
             {QStringLiteral("free_bytes"), s.freeBytes},
         };
         insertNewest(object, s.newest);
+        object.insert(QStringLiteral("schedule"), timerJson(timer));
         object.insert(QStringLiteral("health"), m_health);
         printJson(object);
         return;
@@ -123,6 +164,8 @@ void CommandLine::printStatus(const BackendStatus& st)
         printLine(CommandLine::tr("Restore:       none pending"));
     if (s.lockHolderPid > 0)
         printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
+    if (timer.state != TimerCheck::State::None)
+        printLine(timerLine(timer));
 }
 
 void CommandLine::runPrune(QList<BackupItem> gathered, int page)

@@ -15,9 +15,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <atomic>
+#include <limits>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -80,6 +82,7 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("at"), QString(), QStringLiteral("time"), QStringLiteral("03:00")},
         {QStringLiteral("cron"), QString()},
         {QStringLiteral("install"), QString()},
+        {QStringLiteral("system"), QString()},
         {QStringLiteral("keep-last"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-daily"), QString(), QStringLiteral("n")},
         {QStringLiteral("keep-weekly"), QString(), QStringLiteral("n")},
@@ -93,6 +96,7 @@ void CommandLine::start(const QStringList& arguments)
         {QStringLiteral("save-token"), QString(), QStringLiteral("file")},
         {QStringLiteral("output"), QString(), QStringLiteral("path"), QStringLiteral(".")},
         {QStringLiteral("timeout"), QString(), QStringLiteral("seconds"), QStringLiteral("30")},
+        {QStringLiteral("wait-lock"), QString(), QStringLiteral("duration")},
         {QStringLiteral("json"), QString()},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, QString()},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
@@ -127,6 +131,18 @@ void CommandLine::start(const QStringList& arguments)
 }
 
 namespace {
+
+// "90", "90s", "10m", "2h" or "1d" in milliseconds; nothing for anything else.
+std::optional<qint64> parseDuration(const QString& text)
+{
+    static const QRegularExpression form(QStringLiteral("^([0-9]{1,7})(s|m|h|d)?$"));
+    const auto m = form.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qint64 unit = m.captured(2) == QStringLiteral("d") ? 86400 : m.captured(2) == QStringLiteral("h") ? 3600
+                      : m.captured(2) == QStringLiteral("m") ? 60 : 1;
+    return m.captured(1).toLongLong() * unit * 1000;
+}
 
 // Why the module at `path` must not be loaded: it, its folder or the folder above belong to
 // someone other than root or this user, or anyone may write there (the tool run from a copy in
@@ -241,7 +257,16 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     }
     const DataFolder folder(m_parser.value(QStringLiteral("data-dir")), m_parser.value(QStringLiteral("db")),
                             m_parser.value(QStringLiteral("files-dir")), m_parser.value(QStringLiteral("backups-dir")));
-    m_engine = std::make_unique<LocalEngine>(folder);
+    LocalEngine::Options engineOptions;
+    if (m_parser.isSet(QStringLiteral("wait-lock"))) {
+        const auto wait = parseDuration(m_parser.value(QStringLiteral("wait-lock")));
+        if (!wait) {
+            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--wait-lock takes a duration such as 90s, 10m or 2h.")));
+            return -1;
+        }
+        engineOptions.lockWaitMs = int(qMin<qint64>(*wait, std::numeric_limits<int>::max()));
+    }
+    m_engine = std::make_unique<LocalEngine>(folder, engineOptions);
     const bool remote = m_parser.isSet(QStringLiteral("server"));
     if (remote && (command == QStringLiteral("apply-restore") || command == QStringLiteral("demo"))) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("%1 works on a local data folder; a server applies staged "
@@ -257,6 +282,12 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
     if (!remote && (command == QStringLiteral("login") || command == QStringLiteral("forget-restore"))) {
         fail(Error::make(ErrorCode::Usage, CommandLine::tr("%1 needs --server.").arg(command)));
         return -1;
+    }
+    if (!remote && command != QStringLiteral("demo")) {
+        if (auto there = m_engine->checkFolderExists(); !there) {
+            fail(there.error());
+            return -1;
+        }
     }
     if (remote) {
         const CliNetwork* net = network();
@@ -411,12 +442,20 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("apply-restore") && m_parser.isSet(QStringLiteral("abandon"))) {
-        watch<void>(m_engine->abandonInterruptedApplyAsync(), [this] {
-            if (m_json)
-                printJson({{QStringLiteral("abandoned"), true}});
-            else if (!m_quiet)
+        watch<AbandonResult>(m_engine->abandonInterruptedApplyAsync(), [this](const AbandonResult& r) {
+            if (m_json) {
+                printJson({{QStringLiteral("abandoned"), true},
+                           {QStringLiteral("backup_filename"), r.backupFilename},
+                           {QStringLiteral("staged_again"), r.stagedAgain}});
+            } else if (!m_quiet && r.stagedAgain) {
                 printLine(CommandLine::tr("The interrupted restore was undone; the data folder is as it was before, "
                                           "and the restore is staged again."));
+            } else if (!m_quiet) {
+                printLine(CommandLine::tr("The interrupted restore was undone; the data folder is as it was before. "
+                                          "The restore is no longer staged: its staged files had already been "
+                                          "removed. To restore %1 after all, run 'fastcms-backup stage-restore %1'.")
+                              .arg(r.backupFilename));
+            }
             finish(ExitCode::Success);
         });
     } else if (command == QStringLiteral("apply-restore")) {
@@ -446,11 +485,15 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
             const bool stale = !s.newest || age > maxAgeHours * 3600;
             const qint64 freeBytes = s.local ? s.local->freeBytes : -1;
             const bool lowSpace = s.newest && freeBytes >= 0 && freeBytes < 2 * s.newest->sizeBytes;
-            m_health = QJsonObject{{QStringLiteral("healthy"), !stale && !lowSpace},
+            // A stopped timer makes no more backups, though the newest may still be recent.
+            const TimerCheck timer = schedule::checkTimer(ScheduleStore().installed(s.target));
+            const bool timerInactive = timer.state == TimerCheck::State::Inactive;
+            m_health = QJsonObject{{QStringLiteral("healthy"), !stale && !lowSpace && !timerInactive},
                                    {QStringLiteral("stale"), stale},
                                    {QStringLiteral("low_space"), lowSpace},
+                                   {QStringLiteral("schedule_inactive"), timerInactive},
                                    {QStringLiteral("max_age_hours"), maxAgeHours}};
-            printStatus(s);
+            printStatus(s, timer);
             if (!m_json) {
                 if (stale)
                     printLine(s.newest ? CommandLine::tr("Health:        STALE: the newest backup is older than %n hour(s)", nullptr, int(maxAgeHours))
@@ -458,12 +501,13 @@ int CommandLine::runCommand(const QString& command, const QStringList& args)
                 if (lowSpace)
                     printLine(CommandLine::tr("Health:        LOW SPACE: %1 free, less than twice the newest backup (%2)")
                                   .arg(files::humanSize(freeBytes), files::humanSize(s.newest->sizeBytes)));
-                if (!stale && !lowSpace)
+                if (!stale && !lowSpace && !timerInactive)
                     printLine(CommandLine::tr("Health:        OK"));
             }
             finish(!m_parser.isSet(QStringLiteral("check")) ? ExitCode::Success
                    : stale                                 ? ExitCode::Stale
                    : lowSpace                              ? ExitCode::LowSpace
+                   : timerInactive                         ? ExitCode::ScheduleInactive
                                                            : ExitCode::Success);
         });
     } else if (command == QStringLiteral("download")) {

@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 namespace fcb {
 
 class CommandLine;
+struct TimerCheck;
 
 // What the tool does over the network (cli/CliRemote.cpp). The tool loads it from a module the
 // first time a command needs it (CommandLine::network()), so that local commands start without
@@ -74,7 +75,7 @@ private:
     const CliNetwork* network(QString* problem);
     // Builds the remote backend from --server and the credential options; false after fail().
     bool connectRemote(const QString& command);
-    void printStatus(const BackendStatus& status);
+    void printStatus(const BackendStatus& status, const TimerCheck& timer);
     void printDrill(const DrillReport& report);
     QString offsiteTarget() const; // --offsite, else FASTCMS_BACKUP_OFFSITE
     int runOffsite(const QStringList& args);

@@ -1,6 +1,7 @@
 #include "Drill.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "sqlite/Sqlite.h"
 
@@ -11,7 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-#include <QTemporaryDir>
+#include <QScopeGuard>
 
 #include <memory>
 
@@ -81,17 +82,20 @@ Result<DrillReport> run(const QString& zipPath, const QString& workRoot, TaskCon
     auto directory = archive::readDirectory(zipPath);
     if (!directory)
         return fail(directory.error());
-    QDir().mkpath(workRoot);
+    if (auto made = files::makeDirs(workRoot); !made)
+        return fail(made.error());
+    temp::removeLeftovers(workRoot, false);
     const qint64 available = files::freeSpace(workRoot);
     const qint64 needed = qint64(directory->totalSize) + (64 << 20);
     if (available >= 0 && available < needed)
         return fail(files::noSpaceError(FcbDrillText::tr("The restore drill"), workRoot, needed, available));
 
-    QTemporaryDir work(QDir(workRoot).filePath(QStringLiteral(".fcb-drill-XXXXXX")));
-    if (!work.isValid())
-        return fail(ErrorCode::Io, FcbDrillText::tr("Could not create a drill folder in %1.").arg(workRoot), work.errorString());
-    const QString restored = work.filePath(QStringLiteral("data"));
-    auto verified = archive::verify(zipPath, work.path(), task, restored);
+    const QString work = temp::in(workRoot, temp::Kind::Drill);
+    if (auto made = files::makeOwnerOnlyDir(work); !made)
+        return fail(made.error());
+    const auto removeWork = qScopeGuard([&work] { (void)files::removeAll(work); });
+    const QString restored = work + QStringLiteral("/data");
+    auto verified = archive::verify(zipPath, work, task, restored);
     if (!verified)
         return fail(verified.error());
 

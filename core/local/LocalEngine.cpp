@@ -1,6 +1,7 @@
 #include "LocalEngine.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
 #include "archive/ArchiveWriter.h"
@@ -14,9 +15,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QScopeGuard>
-#include <QTemporaryDir>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -35,13 +34,6 @@ namespace fcb {
 
 namespace {
 
-
-const QString kTempPrefix = QStringLiteral(".fcb-tmp-");
-
-QString randomSuffix()
-{
-    return QString::number(QRandomGenerator::global()->generate64(), 36);
-}
 
 // Forwards a sub-step's progress into the job's byte count.
 class ScaledTask final : public TaskContext
@@ -116,26 +108,6 @@ BackupItem describe(const Candidate& c, const QString& stagedName, bool openArch
     return item;
 }
 
-// Called with the folder's lock held: temporary files of ours are left only by a process that
-// died. Verification runs without the lock, so only its day-old leftovers are removed.
-void removeStaleTemps(const QString& backupsDir)
-{
-    const QDir dir(backupsDir);
-    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
-    const auto entries = dir.entryInfoList({kTempPrefix + QLatin1Char('*'), QStringLiteral(".fcb-staging-*"),
-                                            QStringLiteral(".fcb-verify-*"), QStringLiteral(".fcb-drill-*"),
-                                            QStringLiteral(".fcb-pull-*")},
-                                           QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-    for (const QFileInfo& info : entries) {
-        const bool unlocked = info.fileName().startsWith(QStringLiteral(".fcb-verify-"))
-            || info.fileName().startsWith(QStringLiteral(".fcb-drill-")) || info.fileName().startsWith(QStringLiteral(".fcb-pull-"));
-        if (unlocked && info.lastModified().toUTC() > dayAgo)
-            continue;
-        qCInfo(lcLocal) << "removing a temporary file left by an interrupted run:" << info.fileName();
-        (void)files::removeAll(info.absoluteFilePath());
-    }
-}
-
 } // namespace
 
 LocalEngine::LocalEngine(DataFolder folder)
@@ -156,6 +128,31 @@ LocalEngine::LocalEngine(DataFolder folder, Options options)
 #endif
 }
 
+Result<void> LocalEngine::checkFolderExists() const
+{
+    if (QFileInfo(QFileInfo(m_folder.dbPath()).absolutePath()).isDir() || QFileInfo(m_folder.backupsDir()).isDir())
+        return ok();
+    return fail(ErrorCode::NotFound,
+                FcbLocalEngineText::tr("The data folder %1 does not exist. Check the path (--data-dir).").arg(m_folder.dataDir()),
+                m_folder.dataDir());
+}
+
+Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext* task) const
+{
+    // Never make a mistyped data folder's backups folder (the lock lives there).
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
+    OperationLock::Wait wait{m_options.lockWaitMs, {}};
+    if (task)
+        wait.cancelled = [task] { return task->isCanceled(); };
+    auto lock = OperationLock::acquire(m_folder, wait);
+    if (!lock)
+        return lock;
+    // With the lock held, what an earlier run left behind is certainly not in use.
+    temp::removeLeftovers(m_folder.backupsDir(), true);
+    return lock;
+}
+
 void LocalEngine::finishBackgroundWork()
 {
     pool()->waitForDone();
@@ -174,13 +171,12 @@ QThreadPool* LocalEngine::pool()
 
 Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskContext& task) const
 {
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(&task);
     if (!lock)
         return fail(lock.error());
     const QString dbPath = m_folder.dbPath();
     if (!QFileInfo::exists(dbPath))
         return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("There is no database at %1.").arg(dbPath));
-    removeStaleTemps(m_folder.backupsDir());
 
     // Room for the snapshot and an archive no larger than the data itself.
     const qint64 dbBytes = QFileInfo(dbPath).size() + QFileInfo(m_folder.walPath()).size();
@@ -191,8 +187,8 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
         return fail(files::noSpaceError(FcbLocalEngineText::tr("the backup"), m_folder.backupsDir(), needed, available));
 
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    const QString tempDb = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".db");
-    const QString tempZip = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".zip.part");
+    const QString tempDb = temp::in(m_folder.backupsDir(), temp::Kind::Snapshot, QStringLiteral(".db"));
+    const QString tempZip = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
     auto cleanup = qScopeGuard([&] {
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             QFile::remove(tempDb + QString::fromLatin1(suffix));
@@ -201,8 +197,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     {
         QFile placeholder(tempDb); // owner-only before SQLite writes a byte into it
         if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
-            return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not create a file in %1.").arg(m_folder.backupsDir()),
-                        placeholder.errorString());
+            return fail(files::fileError(FcbLocalEngineText::tr("Could not create %1").arg(tempDb), placeholder, errno));
     }
 
     ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
@@ -343,6 +338,8 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
 
 Result<BackupPage> LocalEngine::list(int page, int perPage) const
 {
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
     if (page < 1 || perPage < 1 || perPage > 1000)
         return fail(ErrorCode::Usage, FcbLocalEngineText::tr("Pages start at 1 and hold 1 to 1000 backups."),
                     QStringLiteral("page=%1 per_page=%2").arg(page).arg(perPage));
@@ -368,7 +365,7 @@ Result<void> LocalEngine::remove(const QString& fileName) const
 {
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
         return valid;
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(nullptr);
     if (!lock)
         return fail(lock.error());
     const QString path = m_folder.backupPath(fileName);
@@ -412,18 +409,17 @@ Result<DrillReport> LocalEngine::drill(const QString& fileName, TaskContext& tas
 Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskContext& task,
                                               VerifyReport* failedReport) const
 {
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(&task);
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
         return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it."));
-    removeStaleTemps(m_folder.backupsDir());
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
 
 Result<void> LocalEngine::unstageRestore() const
 {
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(nullptr);
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
@@ -433,15 +429,15 @@ Result<void> LocalEngine::unstageRestore() const
 
 Result<ApplyResult> LocalEngine::applyRestore(TaskContext& task) const
 {
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(&task);
     if (!lock)
         return fail(lock.error());
     return fcb::applyRestore(m_folder, task, m_options.freeSpace);
 }
 
-Result<void> LocalEngine::abandonInterruptedApply() const
+Result<AbandonResult> LocalEngine::abandonInterruptedApply() const
 {
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(nullptr);
     if (!lock)
         return fail(lock.error());
     return fcb::abandonInterruptedApply(m_folder);
@@ -449,6 +445,8 @@ Result<void> LocalEngine::abandonInterruptedApply() const
 
 Result<FolderStatus> LocalEngine::status() const
 {
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
     FolderStatus s;
     s.dataDir = m_folder.dataDir();
     s.dbPath = m_folder.dbPath();
@@ -503,7 +501,7 @@ Result<DownloadResult> LocalEngine::copyOut(const QString& fileName, const QStri
     const qint64 available = m_options.freeSpace(QFileInfo(target).absolutePath());
     if (available >= 0 && available < size)
         return fail(files::noSpaceError(fileName, QFileInfo(target).absolutePath(), size, available));
-    const QString part = target + QStringLiteral(".part");
+    const QString part = temp::resumablePart(target);
     QFile::remove(part);
     task.report(0, 2, FcbLocalEngineText::tr("Copying %1").arg(fileName));
     if (auto copied = files::copyFileSynced(source, part, files::ownerOnly); !copied) {
@@ -534,7 +532,7 @@ Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContex
 {
     if (!files::isRegularFile(zipPath))
         return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("%1 is not a file.").arg(zipPath));
-    auto lock = OperationLock::acquire(m_folder);
+    auto lock = lockFolder(&task);
     if (!lock)
         return fail(lock.error());
     const qint64 size = QFileInfo(zipPath).size();
@@ -547,7 +545,7 @@ Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContex
     if (!report->ok())
         return fail(ErrorCode::BadArchive, FcbLocalEngineText::tr("%1 is not a sound backup: %2")
                                                .arg(QFileInfo(zipPath).fileName(), report->problems().join(QLatin1Char(' '))));
-    const QString temp = m_folder.backupsDir() + QLatin1Char('/') + kTempPrefix + randomSuffix() + QStringLiteral(".zip.part");
+    const QString temp = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
     auto cleanup = qScopeGuard([&temp] { QFile::remove(temp); });
     if (auto copied = files::copyFileSynced(zipPath, temp, files::ownerOnly); !copied)
         return fail(copied.error());
@@ -574,6 +572,10 @@ Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const 
 {
     if (auto target = Offsite::checkTarget(remote); !target)
         return fail(target.error());
+    // One push per folder at a time: a push clears what an interrupted one left on the remote.
+    auto lock = lockFolder(&task);
+    if (!lock)
+        return fail(lock.error());
     QStringList wanted = names;
     for (int page = 1; names.isEmpty(); ++page) {
         auto listed = list(page, 1000);
@@ -609,12 +611,11 @@ Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString
         return fail(valid.error());
     if (files::exists(m_folder.backupPath(fileName)))
         return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 is already in the backups folder.").arg(fileName));
-    QDir().mkpath(m_folder.backupsDir());
-    QTemporaryDir landing(m_folder.backupsDir() + QStringLiteral("/.fcb-pull-XXXXXX"));
-    if (!landing.isValid())
-        return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not create a folder in %1.").arg(m_folder.backupsDir()),
-                    landing.errorString());
-    const QString fetched = landing.filePath(fileName);
+    const QString landing = temp::in(m_folder.backupsDir(), temp::Kind::Pull);
+    if (auto made = files::makeOwnerOnlyDir(landing); !made)
+        return fail(made.error());
+    const auto removeLanding = qScopeGuard([&landing] { (void)files::removeAll(landing); });
+    const QString fetched = landing + QLatin1Char('/') + fileName;
     if (auto got = Offsite(remote).fetch(fileName, fetched, task); !got)
         return fail(got.error());
     return importArchive(fetched, task);
@@ -693,10 +694,10 @@ Job<Result<ApplyResult>> LocalEngine::applyRestoreAsync() const
     return run<ApplyResult>([self](TaskContext& task) { return self.applyRestore(task); });
 }
 
-Job<Result<void>> LocalEngine::abandonInterruptedApplyAsync() const
+Job<Result<AbandonResult>> LocalEngine::abandonInterruptedApplyAsync() const
 {
     const LocalEngine self = *this;
-    return run<void>([self](TaskContext&) { return self.abandonInterruptedApply(); });
+    return run<AbandonResult>([self](TaskContext&) { return self.abandonInterruptedApply(); });
 }
 
 Job<Result<FolderStatus>> LocalEngine::statusAsync() const

@@ -9,6 +9,7 @@
 #include "offsite/Offsite.h"
 #include "local/BackupScan.h"
 #include "local/LocalTypes.h"
+#include "local/OperationLock.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
 
@@ -42,12 +43,17 @@ public:
         bool forceZip64 = false;
         // Where listings keep each backups folder's sorted names between runs (empty: nowhere).
         QString scanCacheDir = defaultScanCacheDir();
+        // How long an operation waits for another one on the same data folder (--wait-lock).
+        int lockWaitMs = 0;
     };
 
     explicit LocalEngine(DataFolder folder);
     LocalEngine(DataFolder folder, Options options);
 
     const DataFolder& folder() const { return m_folder; }
+    // NotFound when the data folder is not there at all (a mistyped path): neither the folder
+    // meant to hold the database nor the backups folder exists.
+    Result<void> checkFolderExists() const;
 
     Result<CreateResult> create(const CreateRequest& request, TaskContext& task) const;
     Result<BackupPage> list(int page, int perPage) const;
@@ -59,7 +65,7 @@ public:
                                      VerifyReport* failedReport = nullptr) const;
     Result<void> unstageRestore() const;
     Result<ApplyResult> applyRestore(TaskContext& task) const;
-    Result<void> abandonInterruptedApply() const;
+    Result<AbandonResult> abandonInterruptedApply() const;
     Result<FolderStatus> status() const;
     // A copy of a backup somewhere else on this machine (temp file, fsync, rename), verified.
     Result<DownloadResult> copyOut(const QString& fileName, const QString& targetPath, TaskContext& task) const;
@@ -80,7 +86,7 @@ public:
     Job<Result<StageResult>> stageRestoreAsync(const QString& fileName) const;
     Job<Result<void>> unstageRestoreAsync() const;
     Job<Result<ApplyResult>> applyRestoreAsync() const;
-    Job<Result<void>> abandonInterruptedApplyAsync() const;
+    Job<Result<AbandonResult>> abandonInterruptedApplyAsync() const;
     Job<Result<FolderStatus>> statusAsync() const;
     Job<Result<DownloadResult>> copyOutAsync(const QString& fileName, const QString& targetPath) const;
     Job<Result<BackupItem>> importArchiveAsync(const QString& zipPath) const;
@@ -94,6 +100,9 @@ public:
     static void finishBackgroundWork();
 
 private:
+    // The data folder's operation lock, waited for as the options say; clears what earlier,
+    // interrupted runs left behind once it is held.
+    Result<std::unique_ptr<OperationLock>> lockFolder(const TaskContext* task) const;
     // The path of a plain *.zip name in the backups folder, or Usage / NotFound.
     Result<QString> existingBackup(const QString& fileName) const;
 

@@ -4,63 +4,74 @@
 
 #include <QCoreApplication>
 #include <QDir>
-
+#include <QFile>
+#include <QSysInfo>
 #include <QThread>
 
-#include <csignal>
+#include <unistd.h>
+
+// Translation context for this file's messages (lupdate reads the class name).
+class FcbOperationLockText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbOperationLockText)
+};
 
 namespace fcb {
 
-OperationLock::OperationLock(const QString& path)
-    : m_lock(path)
+OperationLock::OperationLock(std::unique_ptr<FileLock> lock)
+    : m_lock(std::move(lock))
 {
-    // A running backup can take hours: only a dead holder makes the lock stale, never its age.
-    m_lock.setStaleLockTime(0);
 }
 
-Result<std::unique_ptr<OperationLock>> OperationLock::acquire(const DataFolder& folder)
+Result<std::unique_ptr<OperationLock>> OperationLock::acquire(const DataFolder& folder, const Wait& wait)
 {
     if (!QDir(folder.backupsDir()).exists()) {
         if (auto made = files::makeOwnerOnlyDir(folder.backupsDir()); !made)
             return fail(made.error());
     }
-    auto lock = std::make_unique<OperationLock>(folder.lockPath());
-    if (lock->m_lock.tryLock(0)) {
-#ifdef FCB_TEST_HOOKS
-        // Lets tests start a second operation while this one is certainly running.
-        if (const int pause = qEnvironmentVariableIntValue("FCB_TEST_PAUSE_AFTER_LOCK_MS"); pause > 0)
-            QThread::msleep(ulong(pause));
-#endif
-        return lock;
-    }
-    if (lock->m_lock.error() == QLockFile::LockFailedError) {
+    auto lock = FileLock::acquire(folder.lockPath(), FileLock::Options{wait.ms, wait.cancelled});
+    if (!lock) {
+        if (lock.error().code != ErrorCode::Busy)
+            return fail(lock.error());
         const auto who = holder(folder);
-        const QString by = who ? QCoreApplication::translate("fcb::OperationLock", "%1 (process %2)")
-                                     .arg(who->app.isEmpty() ? QStringLiteral("?") : who->app)
-                                     .arg(who->pid)
-                               : QCoreApplication::translate("fcb::OperationLock", "another process");
-        return fail(ErrorCode::Busy,
-                    QCoreApplication::translate("fcb::OperationLock",
-                                                "Busy: %1 is already working on this data folder. Try again when it "
-                                                "has finished.")
-                        .arg(by),
-                    folder.lockPath());
+        QString by = FcbOperationLockText::tr("another process");
+        if (who && who->pid > 0)
+            by = FcbOperationLockText::tr("%1 (process %2)").arg(who->app.isEmpty() ? QStringLiteral("?") : who->app).arg(who->pid);
+        QString message;
+        if (wait.ms > 0) {
+            const int seconds = qMax(1, wait.ms / 1000);
+            message = FcbOperationLockText::tr("Busy: %1 was still working on this data folder after waiting %n second(s).", nullptr, seconds);
+        } else {
+            message = FcbOperationLockText::tr("Busy: %1 is already working on this data folder. Try again when it has finished, or "
+                                               "wait for it with --wait-lock.");
+        }
+        return fail(ErrorCode::Busy, message.arg(by), folder.lockPath());
     }
-    return fail(ErrorCode::Io, QCoreApplication::translate("fcb::OperationLock", "Could not create the lock file %1.")
-                                   .arg(folder.lockPath()));
+    // Same layout as QLockFile's (pid, application, host), read back by holder().
+    const QString app = QCoreApplication::instance() ? QCoreApplication::applicationName() : QString();
+    (*lock)->describe(QByteArray::number(qint64(::getpid())) + '\n' + app.toUtf8() + '\n'
+                      + QSysInfo::machineHostName().toUtf8() + '\n');
+#ifdef FCB_TEST_HOOKS
+    // Lets tests start a second operation while this one is certainly running.
+    if (const int pause = qEnvironmentVariableIntValue("FCB_TEST_PAUSE_AFTER_LOCK_MS"); pause > 0)
+        QThread::msleep(ulong(pause));
+#endif
+    return std::unique_ptr<OperationLock>(new OperationLock(std::move(*lock)));
 }
 
 std::optional<OperationLock::Holder> OperationLock::holder(const DataFolder& folder)
 {
-    QLockFile probe(folder.lockPath());
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    if (!probe.getLockInfo(&pid, &host, &app) || pid <= 0)
+    // The kernel says whether anyone holds it; the file only says who, and may be stale.
+    if (!FileLock::isHeld(folder.lockPath()))
         return std::nullopt;
-    if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
-        return std::nullopt; // left behind by a process that died
-    return Holder{pid, app};
+    Holder who;
+    QFile file(folder.lockPath());
+    if (file.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> lines = file.read(4096).split('\n');
+        who.pid = lines.value(0).toLongLong();
+        who.app = QString::fromUtf8(lines.value(1)).left(64);
+    }
+    return who;
 }
 
 } // namespace fcb

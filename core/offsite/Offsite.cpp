@@ -1,6 +1,7 @@
 #include "Offsite.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "archive/BackupName.h"
 
@@ -226,8 +227,13 @@ Result<bool> Offsite::push(const QString& localPath, TaskContext& task) const
     // Upload under a name of our own, then move it into place without replacing anything
     // (rclone's copyto replaces a different file even with --immutable). Only ever our own
     // temporary file is deleted, so nothing anyone else wrote is touched.
-    const QString part = QStringLiteral(".%1.%2.part").arg(name, QString::number(QRandomGenerator::system()->generate64(), 36));
     SilentTaskContext quiet; // clean-up runs even after a cancel
+    // A push of this name that was killed left its upload name behind; the caller holds the
+    // data folder's lock, so no push from here is still writing one.
+    (void)runRclone({QStringLiteral("delete"), m_remote, QStringLiteral("--max-depth"), QStringLiteral("1"), QStringLiteral("--include"),
+                     QStringLiteral("/") + temp::offsitePartPattern(name)},
+                    quiet, {}, true);
+    const QString part = temp::offsitePart(name);
     const auto removePart = [&] { (void)runRclone({QStringLiteral("deletefile"), pathOf(part)}, quiet, {}, true); };
     auto run = runRclone({QStringLiteral("copyto"), localPath, pathOf(part)}, task, FcbOffsiteText::tr("Copying %1 off-site").arg(name));
     if (!run || run->exitCode != 0) {

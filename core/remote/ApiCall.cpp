@@ -1,5 +1,6 @@
 #include "ApiCall.h"
 
+#include "FileUtil.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -82,8 +83,55 @@ void ApiCall::send()
     if (!m_spec.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     qCDebug(lcRemote) << m_spec.method << url.path();
+    m_body.clear();
+    m_oversized = false;
     m_reply = m_session->network()->sendCustomRequest(request, m_spec.method, m_spec.body);
+    // Without a read buffer limit, Qt's network thread reads on however fast the server sends
+    // and queues it all for this thread: the body limit would be checked too late. Qt tells
+    // that thread the size only when it changes, and sendCustomRequest() hands the request over
+    // on the next turn of the event loop: a size set now would reach nobody, so it is set
+    // once the request is there.
+    QMetaObject::invokeMethod(
+        m_reply,
+        [reply = m_reply] {
+            if (reply)
+                reply->setReadBufferSize(readAhead);
+        },
+        Qt::QueuedConnection);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+}
+
+void ApiCall::onMetaData()
+{
+    if (!m_reply)
+        return;
+    // Again for the request a followed redirect starts afresh.
+    m_reply->setReadBufferSize(readAhead);
+    // A declared length over the limit is refused before a byte of it is read.
+    bool known = false;
+    const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+    if (known && declared > m_spec.maxBodyBytes)
+        dropOversized();
+}
+
+void ApiCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    // Read as it arrives, never more than one byte past the limit: an endless body costs no
+    // more memory than the limit.
+    m_body += m_reply->read(m_spec.maxBodyBytes + 1 - m_body.size());
+    if (m_body.size() > m_spec.maxBodyBytes)
+        dropOversized();
+}
+
+void ApiCall::dropOversized()
+{
+    m_oversized = true;
+    m_body.clear();
+    m_reply->abort(); // finishes the reply, and onFinished reports why
 }
 
 void ApiCall::onFinished()
@@ -97,6 +145,18 @@ void ApiCall::onFinished()
         finish(fail(ErrorCode::Cancelled, FcbApiCallText::tr("Cancelled.")));
         return;
     }
+    if (!m_oversized && reply->isOpen()) {
+        m_body += reply->read(m_spec.maxBodyBytes + 1 - m_body.size());
+        m_oversized = m_body.size() > m_spec.maxBodyBytes;
+    }
+    if (m_oversized) {
+        const QString what = !m_spec.what.isEmpty() ? m_spec.what : QString::fromLatin1(m_spec.method) + QLatin1Char(' ') + m_spec.path;
+        finish(fail(ErrorCode::Network,
+                    FcbApiCallText::tr("The server sent more than %1 for %2; the answer was dropped.")
+                        .arg(files::humanSize(m_spec.maxBodyBytes), what),
+                    QStringLiteral("%1 %2: body over %3 bytes").arg(QString::fromLatin1(m_spec.method), m_spec.path).arg(m_spec.maxBodyBytes)));
+        return;
+    }
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid() || reply->error() == QNetworkReply::RemoteHostClosedError
         || reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
@@ -107,7 +167,7 @@ void ApiCall::onFinished()
     }
     ApiResponse response;
     response.status = statusAttribute.toInt();
-    response.body = reply->readAll();
+    response.body = std::exchange(m_body, {});
     response.headers = reply->rawHeaderPairs();
     response.apiKeyUsed = m_spec.authorized && m_session->usesApiKey();
     qCDebug(lcRemote) << m_spec.method << m_spec.path << "->" << response.status;
@@ -190,10 +250,73 @@ QString ApiCall::serverDetail(const ApiResponse& response)
         text = object.value(QStringLiteral("error")).toString();
     if (text.isEmpty())
         text = object.value(QStringLiteral("message")).toString();
-    text = text.simplified();
-    if (text.size() > 300)
-        text = text.left(300) + QStringLiteral("…");
-    return text;
+    return printable(text.simplified(), 300);
+}
+
+namespace {
+
+// The code point of text at i (a surrogate pair as one, leaving i on its second half); broken
+// for a lone surrogate.
+char32_t codePointAt(QStringView text, qsizetype& i, bool* broken)
+{
+    const char16_t unit = text[i].unicode();
+    *broken = false;
+    if (QChar::isHighSurrogate(unit) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode())) {
+        ++i;
+        return QChar::surrogateToUcs4(unit, text[i].unicode());
+    }
+    *broken = QChar::isSurrogate(unit);
+    return unit;
+}
+
+bool unprintable(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return true;
+    default:
+        return QChar::isNonCharacter(c);
+    }
+}
+
+} // namespace
+
+bool ApiCall::hasUnprintable(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        bool broken = false;
+        const char32_t c = codePointAt(text, i, &broken);
+        if (broken || unprintable(c))
+            return true;
+    }
+    return false;
+}
+
+QString ApiCall::printable(QStringView text, qsizetype maxChars)
+{
+    QString out;
+    out.reserve(qMin(text.size(), maxChars) + 1);
+    qsizetype i = 0;
+    for (; i < text.size() && out.size() < maxChars; ++i) {
+        bool broken = false;
+        const qsizetype from = i;
+        const char32_t c = codePointAt(text, i, &broken);
+        if (broken || unprintable(c))
+            out += QStringLiteral("\\u%1").arg(uint(c), c > 0xffff ? 6 : 4, 16, QLatin1Char('0'));
+        else
+            out += text.mid(from, i - from + 1);
+    }
+    if (i < text.size() || out.size() > maxChars) {
+        qsizetype cut = qMin(out.size(), maxChars);
+        if (cut > 0 && out.at(cut - 1).isHighSurrogate())
+            --cut;
+        out.truncate(cut);
+        out += QStringLiteral("…");
+    }
+    return out;
 }
 
 Error ApiCall::errorFor(const ApiResponse& response)
@@ -219,10 +342,16 @@ Error ApiCall::errorFor(const ApiResponse& response)
     if (status >= 500)
         return Error::make(ErrorCode::Network, FcbApiCallText::tr("Server error: %1").arg(detail.isEmpty() ? QString::number(status) : detail),
                            QStringLiteral("HTTP %1").arg(status));
-    if (status >= 200 && status < 300 && response.json().isNull())
-        return Error::make(ErrorCode::Network,
-                           FcbApiCallText::tr("The server's answer is not JSON. Is this the address of a FastCMS server?"),
-                           QString::fromUtf8(response.body.left(120)));
+    if (status >= 200 && status < 300) {
+        QJsonParseError parsed;
+        if (QJsonDocument::fromJson(response.body, &parsed).isNull())
+            return Error::make(ErrorCode::Network,
+                               FcbApiCallText::tr("The server's answer is not JSON (%1 at byte %2). Is this the address of "
+                                                  "a FastCMS server?")
+                                   .arg(parsed.errorString())
+                                   .arg(parsed.offset),
+                               printable(QString::fromUtf8(response.body.left(120)), 120));
+    }
     return Error::make(ErrorCode::Network, FcbApiCallText::tr("Unexpected answer from the server (HTTP %1): %2").arg(status).arg(detail),
                        detail);
 }

@@ -13,6 +13,19 @@ class QNetworkReply;
 
 namespace fcb {
 
+// How much of an answer is read before it is dropped as hostile or broken, per route.
+namespace bodyLimit {
+// Sign-in, refresh, setup check, create, stage, delete, and every error body: a few hundred bytes
+// from a real server.
+constexpr qint64 small = qint64(1) << 20;
+// A page of at most 1000 entries, each allowed 8 KiB (long names written as JSON escapes).
+constexpr qint64 listPage = qint64(8) << 20;
+// /openapi.json, which describes every route the server has, plugins' included.
+constexpr qint64 routes = qint64(8) << 20;
+} // namespace bodyLimit
+// How far Qt reads ahead of what a reply's reader has taken.
+constexpr qint64 readAhead = qint64(1) << 20;
+
 // One REST call: sends it with the session's credentials, signs in or refreshes the token when
 // needed (once), honours 429 Retry-After, times out, can be cancelled, and finishes exactly
 // once with the response or a translated error. Deletes itself after finishing.
@@ -30,6 +43,8 @@ public:
         QByteArray body;
         bool authorized = true;
         bool rootPath = false; // path is below the server root (e.g. /openapi.json)
+        qint64 maxBodyBytes = bodyLimit::small;
+        QString what; // the answer in words, for errors ("the list of backups"); default: the route
     };
     using Done = std::function<void(Result<ApiResponse>)>;
 
@@ -41,9 +56,18 @@ public:
     static Error errorFor(const ApiResponse& response);
     // The server's own words, from {"detail"} or {"error","message"}, trimmed to something sane.
     static QString serverDetail(const ApiResponse& response);
+    // Text from a server made safe to show on a terminal or in a widget: control and invisible
+    // formatting characters (escape sequences, bidirectional overrides) written as escapes
+    // (ESC becomes the six characters \u001b), and at most maxChars characters.
+    static QString printable(QStringView text, qsizetype maxChars);
+    // Whether text holds anything printable() would escape, or broken UTF-16.
+    static bool hasUnprintable(QStringView text);
 
 private:
     void send();
+    void onMetaData();
+    void onReadyRead();
+    void dropOversized();
     void onFinished();
     void finish(Result<ApiResponse> result);
 
@@ -53,6 +77,8 @@ private:
     Done m_done;
     std::function<void(const QString&)> m_statusText;
     QPointer<QNetworkReply> m_reply;
+    QByteArray m_body;
+    bool m_oversized = false;
     QTimer m_watchdog;
     QElapsedTimer m_elapsed;
     int m_rateLimitRetries = 0;

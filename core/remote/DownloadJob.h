@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 class QNetworkReply;
 
 namespace fcb {
@@ -31,6 +33,9 @@ public:
 
 private:
     void send();
+    qint64 freeSpace() const;
+    // Ends the current response with this error (not retried); dropPart empties the partial file.
+    void abortWith(Error error, bool dropPart);
     void onReadyRead();
     void onFinished();
     void complete();
@@ -53,7 +58,9 @@ private:
     int m_attempts = 0;
     bool m_finished = false;
     bool m_stalled = false;
-    bool m_badBody = false;
+    std::optional<Error> m_failure;
+    qint64 m_expectedEnd = -1; // the size the server declared for the whole file; -1: none
+    qint64 m_nextSpaceCheck = 0;
     QElapsedTimer m_window;
     qint64 m_windowStart = 0;
 };

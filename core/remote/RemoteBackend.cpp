@@ -22,6 +22,9 @@
 #include <QTemporaryDir>
 #include <QtConcurrent>
 
+#include <cmath>
+#include <limits>
+
 // Translation context for this file's messages (lupdate reads the class name).
 class FcbRemoteBackendText
 {
@@ -70,11 +73,54 @@ QString encoded(const QString& name)
     return QString::fromUtf8(QUrl::toPercentEncoding(name));
 }
 
-QDateTime parseCreated(const QJsonValue& value)
+// Bigger than any backup a FastCMS server could hold, yet exact as a JSON number (a double).
+constexpr double maxPlausibleSize = double(qint64(1) << 50); // 1 PiB
+// Servers write naive local times that are read as UTC: east of UTC they look up to 14 hours
+// ahead. Beyond two days a date is not a clock's error.
+constexpr qint64 futureToleranceSecs = 2 * 86400;
+
+// A JSON value as the server wrote it, short and printable, for a reason shown to the user.
+QString rawText(const QJsonValue& value)
 {
-    if (const auto t = pyjson::parseIsoTime(value.toString()))
-        return *t;
+    QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    text = text.mid(1, text.size() - 2);
+    return ApiCall::printable(QString::fromUtf8(text), 40);
+}
+
+// A count the server gives (total), or fallback when it is no plausible whole number.
+qint64 plausibleCount(const QJsonValue& value, qint64 fallback)
+{
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || !std::isfinite(number) || number < 0 || number > maxPlausibleSize || number != std::floor(number))
+        return fallback;
+    return qint64(number);
+}
+
+} // namespace
+
+QString RemoteBackend::nameProblem(const QString& fileName)
+{
+    // Checked first: the other reasons quote the name.
+    if (ApiCall::hasUnprintable(fileName))
+        return FcbRemoteBackendText::tr("the name holds control or invisible characters");
+    if (fileName.toUtf8().size() > 255)
+        return FcbRemoteBackendText::tr("the name is longer than a file name can be");
+    if (auto plain = BackupName::checkPlainZipName(fileName); !plain)
+        return plain.error().message;
     return {};
+}
+
+namespace {
+
+// The same check before a name goes into a request or becomes a file name here.
+Result<void> checkRequestName(const QString& fileName)
+{
+    if (auto plain = BackupName::checkPlainZipName(fileName); !plain)
+        return plain;
+    if (!RemoteBackend::nameProblem(fileName).isEmpty())
+        return fail(ErrorCode::Usage, FcbRemoteBackendText::tr("Refused before asking the server: %1.")
+                                          .arg(RemoteBackend::nameProblem(fileName)));
+    return ok();
 }
 
 } // namespace
@@ -90,36 +136,114 @@ QString RemoteBackend::describe() const
     return m_session->options().server.toDisplayString(QUrl::RemoveUserInfo);
 }
 
-std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object)
+std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object, const QDateTime& now)
 {
-    BackupItem item;
-    item.fileName = object.value(QStringLiteral("filename")).toString();
-    if (item.fileName.isEmpty())
+    const QString name = object.value(QStringLiteral("filename")).toString();
+    if (name.isEmpty())
         return std::nullopt;
-    item.id = object.value(QStringLiteral("id")).toString();
-    if (item.id.isEmpty())
-        item.id = object.value(QStringLiteral("name")).toString();
-    if (item.id.isEmpty())
-        item.id = BackupName::stem(item.fileName);
-    if (object.contains(QStringLiteral("size")))
-        item.sizeBytes = qint64(object.value(QStringLiteral("size")).toDouble());
-    else if (object.contains(QStringLiteral("size_bytes")))
-        item.sizeBytes = qint64(object.value(QStringLiteral("size_bytes")).toDouble());
-    else
-        item.sizeBytes = qint64(object.value(QStringLiteral("size_mb")).toDouble() * 1048576.0);
-    item.path = object.value(QStringLiteral("path")).toString();
+    BackupItem item;
+    QStringList problems;
+    if (const QString problem = nameProblem(name); !problem.isEmpty()) {
+        problems.append(problem);
+        item.fileName = ApiCall::printable(name, 120);
+    } else {
+        item.fileName = name;
+    }
+    // FastCMS's id (and the documents' "name") is the name without .zip: taken from the name,
+    // so that the two can never disagree.
+    item.id = BackupName::stem(item.fileName);
+    item.path = ApiCall::printable(object.value(QStringLiteral("path")).toString(), 300);
     if (item.path.isEmpty())
         item.path = item.fileName;
-    item.created = parseCreated(object.value(QStringLiteral("created")));
+
+    // size (list), size_bytes (create), or the documents' size_mb, rounded.
+    static const std::pair<QLatin1StringView, double> sizeKeys[] = {
+        {QLatin1StringView("size"), 1.0}, {QLatin1StringView("size_bytes"), 1.0}, {QLatin1StringView("size_mb"), 1048576.0}};
+    for (const auto& [key, unit] : sizeKeys) {
+        if (!object.contains(key))
+            continue;
+        const QJsonValue value = object.value(key);
+        const double bytes = value.toDouble(-1) * unit;
+        if (!value.isDouble() || !std::isfinite(bytes) || bytes < 0 || bytes > maxPlausibleSize
+            || (unit == 1.0 && bytes != std::floor(bytes)))
+            problems.append(FcbRemoteBackendText::tr("the server gives an impossible size (%1)").arg(rawText(value)));
+        else
+            item.sizeBytes = qint64(std::llround(bytes));
+        break;
+    }
+
+    const QJsonValue created = object.value(QStringLiteral("created"));
     item.createdFrom = BackupItem::TimeSource::Metadata;
+    if (!created.isUndefined() && !created.isNull()) {
+        if (const auto time = pyjson::parseIsoTime(created.toString()); created.isString() && time)
+            item.created = *time;
+        else
+            problems.append(FcbRemoteBackendText::tr("the server gives a creation time that is no date (%1)").arg(rawText(created)));
+    }
     if (!item.created.isValid()) {
         if (const auto fromName = BackupName::timeFromName(item.fileName)) {
             item.created = *fromName;
             item.createdFrom = BackupItem::TimeSource::Name;
         }
     }
-    item.valid = object.value(QStringLiteral("status")).toString(QStringLiteral("completed")) == QStringLiteral("completed");
+    if (item.created.isValid() && item.created.secsTo(now) < -futureToleranceSecs)
+        problems.append(FcbRemoteBackendText::tr("the server dates it in the future (%1)")
+                            .arg(item.created.toUTC().toString(Qt::ISODate)));
+
+    const QJsonValue status = object.value(QStringLiteral("status"));
+    if (!status.isUndefined() && status.toString() != QStringLiteral("completed"))
+        problems.append(FcbRemoteBackendText::tr("the server reports it as %1, not completed").arg(rawText(status)));
+
+    item.valid = problems.isEmpty();
+    item.invalidReason = problems.join(QStringLiteral("; "));
     return item;
+}
+
+Result<BackupPage> RemoteBackend::parsePage(const ApiResponse& response, int page, int perPage, const QDateTime& now)
+{
+    const QJsonObject object = response.json().object();
+    if (response.status != 200 || !object.value(QStringLiteral("items")).isArray())
+        return fail(ApiCall::errorFor(response));
+    BackupPage result;
+    // The page asked for: a server's echo of it is no news, and a wrong one would mislead.
+    result.page = page;
+    const int served = object.value(QStringLiteral("per_page")).toInt(perPage);
+    result.perPage = served >= 1 && served <= perPage ? served : perPage;
+    const QJsonArray items = object.value(QStringLiteral("items")).toArray();
+    result.total = plausibleCount(object.value(QStringLiteral("total")), items.size());
+    const qint64 pages = qMax<qint64>(1, (result.total + result.perPage - 1) / result.perPage);
+    const int servedPages = object.value(QStringLiteral("total_pages")).toInt(0);
+    result.totalPages = servedPages >= 1 ? servedPages : int(qMin<qint64>(pages, std::numeric_limits<int>::max()));
+    int unnamed = 0;
+    for (const QJsonValue& value : items) {
+        if (const auto item = parseItem(value.toObject(), now))
+            result.items.append(*item);
+        else
+            ++unnamed;
+    }
+    if (unnamed > 0)
+        qCWarning(lcRemote) << "the server listed" << unnamed << "entries without a file name; they are not shown";
+    return result;
+}
+
+RemoteBackend::Shared RemoteBackend::parseRoutes(const QJsonObject& openapi)
+{
+    Shared routes;
+    Capabilities caps;
+    const QJsonObject paths = openapi.value(QStringLiteral("paths")).toObject();
+    static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
+    static const QRegularExpression upload(QStringLiteral(R"(^/api/v1/backups/(upload|import)$)"));
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        const QJsonObject methods = it.value().toObject();
+        if (download.match(it.key()).hasMatch() && methods.contains(QStringLiteral("get")))
+            caps.download = true;
+        if (upload.match(it.key()).hasMatch() && methods.contains(QStringLiteral("post"))) {
+            caps.upload = true;
+            routes.uploadPath = it.key().mid(int(qstrlen("/api/v1")));
+        }
+    }
+    routes.capabilities = caps;
+    return routes;
 }
 
 namespace {
@@ -139,34 +263,23 @@ void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBac
     spec.path = QStringLiteral("/openapi.json");
     spec.rootPath = true;
     spec.authorized = false;
+    spec.maxBodyBytes = bodyLimit::routes;
+    spec.what = FcbRemoteBackendText::tr("the list of the server's routes");
     auto* call = new ApiCall(session, spec, cancel, [shared, next](Result<ApiResponse> answer) {
-        Capabilities caps;
         if (answer && answer->status == 404) {
             // A server that does not publish its routes offers nothing beyond the contract.
-            shared->capabilities = caps;
-            next(caps);
+            shared->capabilities = Capabilities{};
+            next(*shared->capabilities);
             return;
         }
-        if (answer && answer->status == 200 && answer->json().isObject()) {
-            const QJsonObject paths = answer->json().object().value(QStringLiteral("paths")).toObject();
-            static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
-            static const QRegularExpression upload(QStringLiteral(R"(^/api/v1/backups/(upload|import)$)"));
-            for (auto it = paths.begin(); it != paths.end(); ++it) {
-                const QJsonObject methods = it.value().toObject();
-                if (download.match(it.key()).hasMatch() && methods.contains(QStringLiteral("get")))
-                    caps.download = true;
-                if (upload.match(it.key()).hasMatch() && methods.contains(QStringLiteral("post"))) {
-                    caps.upload = true;
-                    shared->uploadPath = it.key().mid(int(qstrlen("/api/v1")));
-                }
-            }
-        } else {
+        const QJsonDocument openapi = answer && answer->status == 200 ? answer->json() : QJsonDocument();
+        if (!openapi.isObject()) {
             // Not cached: a passing failure must not turn into "no downloads" for good.
             next(fail(answer ? ApiCall::errorFor(*answer) : answer.error()));
             return;
         }
-        shared->capabilities = caps;
-        next(caps);
+        *shared = RemoteBackend::parseRoutes(openapi.object());
+        next(*shared->capabilities);
     });
     call->start();
 }
@@ -194,26 +307,58 @@ void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::
     QNetworkReply* reply = session->network()->post(request, multi);
     multi->setParent(reply);
     const QString name = QFileInfo(zipPath).fileName();
-    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name](qint64 done, qint64 total) {
+    // Once the zip is sent, the answer is small JSON like any API call's: it gets the same
+    // deadline and the same limit on its size.
+    auto answerClock = std::make_shared<QElapsedTimer>();
+    const int deadlineMs = session->options().requestDeadlineMs;
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name, answerClock](qint64 done, qint64 total) {
         report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
+        if (total > 0 && done == total && !answerClock->isValid())
+            answerClock->start();
     });
     auto* watchdog = new QTimer(reply);
-    QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token] {
-        if (token->isCanceled())
+    QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token, answerClock, deadlineMs] {
+        if (token->isCanceled()) {
             reply->abort();
+        } else if (answerClock->isValid() && answerClock->elapsed() > deadlineMs) {
+            reply->setProperty("fcbTimedOut", true);
+            reply->abort();
+        }
     });
     watchdog->start(100);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, token] {
+    // Limits how far Qt reads ahead of the check below. Set once Qt's network thread has the
+    // request (post() hands it over on the next turn of the event loop, and a size set before
+    // that is lost), and again for a redirect's target.
+    QMetaObject::invokeMethod(reply, [reply] { reply->setReadBufferSize(readAhead); }, Qt::QueuedConnection);
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply] { reply->setReadBufferSize(readAhead); });
+    auto body = std::make_shared<QByteArray>();
+    const auto readBody = [reply, body] {
+        if (!reply->isOpen() || reply->property("fcbOversized").toBool())
+            return;
+        *body += reply->read(bodyLimit::small + 1 - body->size());
+        if (body->size() > bodyLimit::small) {
+            reply->setProperty("fcbOversized", true);
+            reply->abort();
+        }
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, readBody);
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, token, body, readBody] {
         reply->deleteLater();
+        readBody();
         if (token->isCanceled())
             return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
+        if (reply->property("fcbOversized").toBool())
+            return settle(promise, Result<BackupItem>(fail(ErrorCode::Network,
+                                                           FcbRemoteBackendText::tr("The server sent more than %1 for the upload's "
+                                                                                    "answer; the answer was dropped.")
+                                                               .arg(files::humanSize(bodyLimit::small)))));
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid())
-            return settle(promise, Result<BackupItem>(fail(networkError(reply, false))));
+        if (!status.isValid() || reply->property("fcbTimedOut").toBool())
+            return settle(promise, Result<BackupItem>(fail(networkError(reply, reply->property("fcbTimedOut").toBool()))));
         ApiResponse response;
         response.status = status.toInt();
-        response.body = reply->readAll();
-        const auto item = RemoteBackend::parseItem(response.json().object());
+        response.body = *body;
+        const auto item = RemoteBackend::parseItem(response.json().object(), QDateTime::currentDateTimeUtc());
         if (response.status / 100 != 2 || !item)
             return settle(promise, Result<BackupItem>(fail(ApiCall::errorFor(response))));
         settle(promise, Result<BackupItem>(*item));
@@ -250,27 +395,14 @@ Job<Result<BackupPage>> RemoteBackend::list(int page, int perPage)
     ApiCall::Spec spec;
     spec.path = QStringLiteral("/backups");
     spec.query = {{QStringLiteral("page"), QString::number(page)}, {QStringLiteral("per_page"), QString::number(perPage)}};
+    spec.maxBodyBytes = bodyLimit::listPage;
+    spec.what = FcbRemoteBackendText::tr("the list of backups");
     auto* call = new ApiCall(
         m_session, spec, p.job.token,
         [promise, page, perPage](Result<ApiResponse> answer) {
             if (!answer)
                 return settle(promise, Result<BackupPage>(fail(answer.error())));
-            const QJsonObject object = answer->json().object();
-            if (answer->status != 200 || !object.value(QStringLiteral("items")).isArray())
-                return settle(promise, Result<BackupPage>(fail(ApiCall::errorFor(*answer))));
-            BackupPage result;
-            result.page = object.contains(QStringLiteral("page")) ? object.value(QStringLiteral("page")).toInt() : page;
-            result.perPage = object.contains(QStringLiteral("per_page")) ? object.value(QStringLiteral("per_page")).toInt() : perPage;
-            const QJsonArray items = object.value(QStringLiteral("items")).toArray();
-            result.total = object.contains(QStringLiteral("total")) ? qint64(object.value(QStringLiteral("total")).toDouble())
-                                                                     : items.size();
-            result.totalPages = object.contains(QStringLiteral("total_pages"))
-                ? object.value(QStringLiteral("total_pages")).toInt()
-                : int(qMax<qint64>(1, (result.total + result.perPage - 1) / qMax(1, result.perPage)));
-            for (const QJsonValue& value : items)
-                if (const auto item = parseItem(value.toObject()))
-                    result.items.append(*item);
-            settle(promise, Result<BackupPage>(result));
+            settle(promise, parsePage(*answer, page, perPage, QDateTime::currentDateTimeUtc()));
         },
         [promise](const QString& text) { report(promise, 0, 0, text); });
     call->start();
@@ -284,12 +416,13 @@ Job<Result<CreateResult>> RemoteBackend::create(const CreateRequest&)
     ApiCall::Spec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/backups");
+    spec.what = FcbRemoteBackendText::tr("the new backup");
     auto* call = new ApiCall(
         m_session, spec, p.job.token,
         [promise](Result<ApiResponse> answer) {
             if (!answer)
                 return settle(promise, Result<CreateResult>(fail(answer.error())));
-            const auto item = parseItem(answer->json().object());
+            const auto item = parseItem(answer->json().object(), QDateTime::currentDateTimeUtc());
             if ((answer->status != 200 && answer->status != 201) || !item)
                 return settle(promise, Result<CreateResult>(fail(ApiCall::errorFor(*answer))));
             CreateResult result;
@@ -305,13 +438,14 @@ Job<Result<void>> RemoteBackend::remove(const QString& fileName)
 {
     Pending<void> p;
     auto promise = p.promise;
-    if (auto valid = BackupName::checkPlainZipName(fileName); !valid) {
+    if (auto valid = checkRequestName(fileName); !valid) {
         settle(promise, valid);
         return p.job;
     }
     ApiCall::Spec spec;
     spec.method = "DELETE";
     spec.path = QStringLiteral("/backups/") + encoded(fileName);
+    spec.what = FcbRemoteBackendText::tr("the deletion");
     auto* call = new ApiCall(m_session, spec, p.job.token, [promise](Result<ApiResponse> answer) {
         if (!answer)
             return settle(promise, Result<void>(fail(answer.error())));
@@ -336,13 +470,14 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
 {
     Pending<StageResult> p;
     auto promise = p.promise;
-    if (auto valid = BackupName::checkPlainZipName(fileName); !valid) {
+    if (auto valid = checkRequestName(fileName); !valid) {
         settle(promise, Result<StageResult>(fail(valid.error())));
         return p.job;
     }
     ApiCall::Spec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/backups/") + encoded(fileName) + QStringLiteral("/restore");
+    spec.what = FcbRemoteBackendText::tr("the restore request");
     const QUrl server = m_session->options().server;
     RemoteStateStore store = m_store;
     auto* call = new ApiCall(m_session, spec, p.job.token, [promise, fileName, server, store](Result<ApiResponse> answer) mutable {
@@ -352,8 +487,11 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
         const QString detail = ApiCall::serverDetail(*answer);
         if (answer->status == 200 && object.value(QStringLiteral("status")).toString() == QStringLiteral("pending_restart")) {
             StageResult result;
-            result.marker.backupFilename = object.value(QStringLiteral("backup_filename")).toString(fileName);
-            result.marker.requestedAt = object.value(QStringLiteral("requested_at")).toString(pyjson::nowIsoNaiveUtc());
+            // The name asked for, not the server's echo of it: only a checked name is remembered
+            // and shown.
+            result.marker.backupFilename = fileName;
+            const QString requestedAt = object.value(QStringLiteral("requested_at")).toString();
+            result.marker.requestedAt = pyjson::parseIsoTime(requestedAt) ? requestedAt : pyjson::nowIsoNaiveUtc();
             // The server has no route that tells a restore is pending: remember it here.
             (void)store.setPending(server, {result.marker.backupFilename, result.marker.requestedAt});
             return settle(promise, Result<StageResult>(result));
@@ -380,7 +518,7 @@ Job<Result<void>> RemoteBackend::unstageRestore()
 void RemoteBackend::startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
                                   std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress)
 {
-    if (auto valid = BackupName::checkPlainZipName(fileName); !valid) {
+    if (auto valid = checkRequestName(fileName); !valid) {
         done(fail(valid.error()));
         return;
     }
@@ -501,7 +639,9 @@ Job<Result<BackendStatus>> RemoteBackend::status()
 {
     Pending<BackendStatus> p;
     auto promise = p.promise;
-    auto inner = list(1, 1);
+    // A page, not one entry: the newest backup is the newest valid one, and an entry a server
+    // dates far in the future must not pass for a fresh backup.
+    auto inner = list(1, 20);
     auto* watcher = new QFutureWatcher<Result<BackupPage>>(m_session);
     const QUrl server = m_session->options().server;
     const QString target = describe();
@@ -514,8 +654,12 @@ Job<Result<BackendStatus>> RemoteBackend::status()
         BackendStatus s;
         s.target = target;
         s.backupCount = page->total;
-        if (!page->items.isEmpty())
-            s.newest = page->items.first();
+        for (const BackupItem& item : page->items) {
+            if (item.valid) {
+                s.newest = item;
+                break;
+            }
+        }
         if (const auto pending = store.pending(server)) {
             s.restorePending = true;
             s.pendingBackup = pending->backupFilename;

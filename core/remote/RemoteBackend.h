@@ -37,9 +37,20 @@ public:
     // Forgets the staged restore remembered for this server (once it has restarted and applied it).
     Result<void> forgetPendingRestore();
 
+    // The parsers below read what a server sent and nothing else (no network, no files, no clock;
+    // at most a log line): whatever the bytes, they return.
+
     // Either list item shape: {"id","filename","size","path","status","created"} or the older
-    // {"filename","name","size_mb","created"}.
-    static std::optional<BackupItem> parseItem(const QJsonObject& object);
+    // {"filename","name","size_mb","created"}; nullopt without a file name. An entry whose name is
+    // not a plain backup name, or whose size or date is impossible (as of `now`), comes back with
+    // valid == false, the reasons in invalidReason, and its texts made printable: it is shown,
+    // never acted on by name.
+    static std::optional<BackupItem> parseItem(const QJsonObject& object, const QDateTime& now);
+    // A GET /backups answer, either shape; the error a user should see for anything else.
+    static Result<BackupPage> parsePage(const ApiResponse& response, int page, int perPage, const QDateTime& now);
+    // Why the server's name for a backup must not be used in a request or as a file name here
+    // (a path, "..", control characters, too long); empty when it may.
+    static QString nameProblem(const QString& fileName);
 
     // What the server's routes allow, learnt once. Shared with running jobs, which may outlive
     // this object (a window can switch to another backend while they finish).
@@ -48,6 +59,8 @@ public:
         std::optional<Capabilities> capabilities;
         QString uploadPath;
     };
+    // The routes a server publishes in its /openapi.json.
+    static Shared parseRoutes(const QJsonObject& openapi);
 
 private:
     void startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,

@@ -99,6 +99,7 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
     ApiCall::Spec check;
     check.path = QStringLiteral("/setup/check");
     check.authorized = false;
+    check.what = FcbRemoteSessionText::tr("the setup check");
     auto* call = new ApiCall(this, check, cancel, [this, cancel, done](Result<ApiResponse> answer) {
         if (answer && answer->status == 200
             && answer->json().object().value(QStringLiteral("needs_setup")).toBool()) {
@@ -115,6 +116,7 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
         login.path = QStringLiteral("/auth/login");
         login.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         login.authorized = false;
+        login.what = FcbRemoteSessionText::tr("the sign-in");
         auto* call = new ApiCall(this, login, cancel, [this, done](Result<ApiResponse> reply) {
             if (!reply) {
                 done(fail(reply.error()));
@@ -135,8 +137,9 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
             }
             SignInResult result;
             const QJsonObject user = object.value(QStringLiteral("user")).toObject();
-            result.email = user.value(QStringLiteral("email")).toString();
-            result.role = user.value(QStringLiteral("role")).toString();
+            // Shown as the server wrote them, so made printable first.
+            result.email = ApiCall::printable(user.value(QStringLiteral("email")).toString(), 200);
+            result.role = ApiCall::printable(user.value(QStringLiteral("role")).toString(), 40);
             if (object.value(QStringLiteral("requires_2fa")).toBool()) {
                 if (!m_credentials.twoFactorCode.isEmpty()) {
                     done(fail(ErrorCode::Unauthorized, FcbRemoteSessionText::tr("Sign-in failed: the two-factor code was not accepted.")));
@@ -212,6 +215,7 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
     spec.body = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), m_credentials.refreshToken}})
                     .toJson(QJsonDocument::Compact);
     spec.authorized = false;
+    spec.what = FcbRemoteSessionText::tr("the session's renewal");
     auto* call = new ApiCall(this, spec, m_ownToken, [this, settle, signInAgain](Result<ApiResponse> reply) {
         if (!reply) {
             settle(fail(reply.error())); // a network problem: the tokens may still be good

@@ -20,10 +20,14 @@ struct RemoteOptions
 {
     QUrl server;                      // http(s)://host[:port], where FastCMS serves /api/v1
     int transferTimeoutMs = 30000;    // no bytes for this long: the request fails
-    int requestDeadlineMs = 120000;   // an API call (not a download) ends within this, whatever
+    // An API call (not a download) has its whole answer within this, however it trickles in:
+    // Qt's transfer timeout starts again with every byte, so it alone bounds nothing.
+    int requestDeadlineMs = 30000;
     int maxRateLimitRetries = 3;      // 429s honoured (waiting Retry-After) before giving up
     int maxRetryAfterSeconds = 60;
     QString stateFile;                // where staged restores are remembered per server
+    // Free bytes where a download is written; empty: the file system's own count.
+    std::function<qint64(const QString& folder)> freeSpace;
 };
 
 // How to sign in. Secrets live only in memory and in the requests' headers.

@@ -1,6 +1,7 @@
 #include "RestoreApplier.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
 #include "sqlite/Sqlite.h"
@@ -28,8 +29,8 @@ namespace fcb {
 namespace {
 
 
-const QString kNew = QStringLiteral(".fcb-new");
-const QString kOld = QStringLiteral(".fcb-old");
+const QString& kNew = temp::kApplyNew;
+const QString& kOld = temp::kApplyOld;
 
 // Test hooks: crash the process, or fail like a broken disk, right after a step.
 Result<void> stepDone([[maybe_unused]] int step)
@@ -71,13 +72,7 @@ struct Paths
     }
 };
 
-struct Journal
-{
-    QString state; // preparing | committed
-    QString backup;
-    bool hadDb = false;
-    bool filesReplaced = false;
-};
+using Journal = ApplyJournal;
 
 Result<void> writeJournal(const DataFolder& folder, const Journal& j)
 {
@@ -94,13 +89,9 @@ std::optional<Journal> readJournal(const DataFolder& folder)
     QFile file(folder.applyJournalPath());
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    Journal j;
-    j.state = o.value(QStringLiteral("state")).toString();
-    j.backup = o.value(QStringLiteral("backup_filename")).toString();
-    j.hadDb = o.value(QStringLiteral("had_database")).toBool(true);
-    j.filesReplaced = o.value(QStringLiteral("files_replaced")).toBool(true);
-    return j;
+    // A journal that is no JSON object at all still says an apply was interrupted: it is read
+    // as "preparing", whose undo only removes what an apply adds and puts back what it parked.
+    return parseApplyJournal(file.read(1 << 20)).value_or(Journal{});
 }
 
 Result<void> renameIfPresent(const QString& from, const QString& to)
@@ -158,8 +149,14 @@ Result<void> rollBackPreparation(const DataFolder& folder)
             return r;
     if (auto r = restoreOrDrop(p.safetyFiles + kOld, p.safetyFiles); !r)
         return r;
-    if (auto r = restoreOrDrop(p.custody, p.marker); !r)
+    // The marker comes back only with the staging it points to: a server would otherwise meet a
+    // marker whose files are gone.
+    if (files::isRegularFile(p.stagedDb)) {
+        if (auto r = restoreOrDrop(p.custody, p.marker); !r)
+            return r;
+    } else if (auto r = files::removeAll(p.custody); !r) {
         return r;
+    }
     (void)files::syncParentDir(p.db);
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
@@ -179,15 +176,15 @@ Result<void> rollBackCommitted(const DataFolder& folder, const Journal& j)
             if (auto r = files::renameNoReplace(p.safetyFiles, p.files); !r)
                 return r;
     }
-    if (!files::exists(p.db + kNew) && files::exists(p.db)) {
+    // Each step looks at what is on disk, so that an undo killed half-way can run again.
+    if (files::exists(p.db) && !files::exists(p.db + kNew))
         if (auto r = files::renameNoReplace(p.db, p.db + kNew); !r)
             return r;
-        if (j.hadDb) {
-            // The old database's inode lives on as the safety copy (or its prepared name).
-            const QString old = files::exists(p.safetyDb + kNew) ? p.safetyDb + kNew : p.safetyDb;
-            if (auto r = files::linkOrCopy(old, p.db); !r)
-                return r;
-        }
+    if (j.hadDb && !files::exists(p.db)) {
+        // The old database's inode lives on as the safety copy (or its prepared name).
+        const QString old = files::exists(p.safetyDb + kNew) ? p.safetyDb + kNew : p.safetyDb;
+        if (auto r = files::linkOrCopy(old, p.db); !r)
+            return r;
     }
     if (j.hadDb && !files::exists(p.safetyDb + kNew) && files::exists(p.safetyDb)) {
         if (auto r = files::renameNoReplace(p.safetyDb, p.safetyDb + kNew); !r)
@@ -199,6 +196,14 @@ Result<void> rollBackCommitted(const DataFolder& folder, const Journal& j)
     }
     (void)files::syncParentDir(p.db);
     (void)files::syncParentDir(p.files);
+    // The live data is the old data again: from here on only what the preparation added is
+    // left to remove. The journal says so before any of it goes, so that a run killed during
+    // that removal never undoes the swap a second time (it would take the old database for
+    // the restored one).
+    Journal undone = j;
+    undone.state = QStringLiteral("preparing");
+    if (auto r = writeJournal(folder, undone); !r)
+        return r;
     return rollBackPreparation(folder);
 }
 
@@ -249,9 +254,18 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
     }
     if (auto hook = stepDone(8); !hook)
         return hook;
+    // The staging goes in one rename before the marker in custody: an interrupted clean-up
+    // leaves either both (staged again if abandoned) or no complete staging, never a marker
+    // without its files.
+    if (files::exists(folder.stagingDir())) {
+        const QString doomed = temp::in(folder.backupsDir(), temp::Kind::Staging);
+        if (auto r = files::renameNoReplace(folder.stagingDir(), doomed); !r)
+            return r;
+        (void)files::syncPath(folder.backupsDir());
+        (void)files::removeAll(doomed);
+    }
     for (const QString& leftover : p.safetyDbFamily(kOld) + QStringList{p.safetyFiles + kOld, p.custody})
         (void)files::removeAll(leftover);
-    (void)files::removeAll(folder.stagingDir());
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
         return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
@@ -287,20 +301,43 @@ Result<void> refuseIfInUse(const QString& db)
 
 } // namespace
 
+std::optional<ApplyJournal> parseApplyJournal(const QByteArray& bytes)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    const QJsonObject o = document.object();
+    ApplyJournal j;
+    j.state = o.value(QStringLiteral("state")).toString();
+    j.backup = o.value(QStringLiteral("backup_filename")).toString();
+    j.hadDb = o.value(QStringLiteral("had_database")).toBool(true);
+    j.filesReplaced = o.value(QStringLiteral("files_replaced")).toBool(true);
+    return j;
+}
+
 bool applyInterrupted(const DataFolder& folder)
 {
     return QFile::exists(folder.applyJournalPath());
 }
 
-Result<void> abandonInterruptedApply(const DataFolder& folder)
+Result<AbandonResult> abandonInterruptedApply(const DataFolder& folder)
 {
     const auto journal = readJournal(folder);
     if (!journal)
         return fail(ErrorCode::NotFound, FcbRestoreApplierText::tr("No interrupted restore to abandon."));
     if (auto free = refuseIfInUse(folder.dbPath()); !free)
-        return free;
-    return journal->state == QStringLiteral("committed") ? rollBackCommitted(folder, *journal)
-                                                          : rollBackPreparation(folder);
+        return fail(free.error());
+    const auto undone = journal->state == QStringLiteral("committed") ? rollBackCommitted(folder, *journal)
+                                                                       : rollBackPreparation(folder);
+    if (!undone)
+        return fail(undone.error());
+    AbandonResult result;
+    result.backupFilename = journal->backup;
+    const Paths p(folder);
+    const auto marker = RestoreMarker::read(p.marker);
+    result.stagedAgain = marker && files::isRegularFile(p.stagedDb);
+    return result;
 }
 
 Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace)

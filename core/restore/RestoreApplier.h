@@ -35,10 +35,31 @@ struct ApplyResult
 //   7 new database in place   8 new files in place   9 custody marker, staging and journal removed
 Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace);
 
+// What an apply notes beside the backups (.fastcms-backup-apply.json) to finish or undo itself
+// after a crash.
+struct ApplyJournal
+{
+    QString state; // preparing | committed
+    QString backup;
+    bool hadDb = false;
+    bool filesReplaced = false;
+};
+// The journal's bytes read back; nothing when they are no JSON object.
+std::optional<ApplyJournal> parseApplyJournal(const QByteArray& bytes);
+
 // True when an apply was interrupted; the next apply finishes or undoes it first.
 bool applyInterrupted(const DataFolder& folder);
-// Undo an interrupted apply instead of finishing it: the folder goes back to how it was before
-// (the marker too). Refused while the database is open.
-Result<void> abandonInterruptedApply(const DataFolder& folder);
+struct AbandonResult
+{
+    QString backupFilename;
+    // The marker and a complete staging are back, so the restore is staged again. False when an
+    // interrupted clean-up had already removed the staged files: the restore is then no longer
+    // staged, and staging the backup anew is how to try again.
+    bool stagedAgain = false;
+};
+// Undo an interrupted apply instead of finishing it: the live data goes back to how it was
+// before, and the marker too where its staged files are still complete. Refused while the
+// database is open.
+Result<AbandonResult> abandonInterruptedApply(const DataFolder& folder);
 
 } // namespace fcb

@@ -26,14 +26,24 @@ Result<RestoreMarker> RestoreMarker::read(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, QCoreApplication::translate("fcb::RestoreMarker", "Could not read the restore marker."),
                     file.errorString());
-    const QJsonObject object = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    auto marker = fromJson(file.read(1 << 20));
+    if (!marker) {
+        Error error = marker.error();
+        error.detail = path;
+        return fail(error);
+    }
+    return marker;
+}
+
+Result<RestoreMarker> RestoreMarker::fromJson(const QByteArray& json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
     RestoreMarker marker;
     marker.backupFilename = object.value(QStringLiteral("backup_filename")).toString();
     marker.requestedAt = object.value(QStringLiteral("requested_at")).toString();
     marker.stagingPath = object.value(QStringLiteral("staging_path")).toString();
     if (marker.backupFilename.isEmpty())
-        return fail(ErrorCode::Conflict,
-                    QCoreApplication::translate("fcb::RestoreMarker", "The restore marker is unreadable."), path);
+        return fail(ErrorCode::Conflict, QCoreApplication::translate("fcb::RestoreMarker", "The restore marker is unreadable."));
     return marker;
 }
 

@@ -16,6 +16,8 @@ struct RestoreMarker
 
     QByteArray toJson() const;
     static Result<RestoreMarker> read(const QString& path);
+    // The marker's text as read() takes it; fails (Conflict) without a backup file name.
+    static Result<RestoreMarker> fromJson(const QByteArray& json);
 };
 
 } // namespace fcb

@@ -1,6 +1,7 @@
 #include "RestoreStager.h"
 
 #include "FileUtil.h"
+#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
 #include "archive/BackupName.h"
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QScopeGuard>
 
 #include <cerrno>
@@ -59,8 +59,7 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     if (available >= 0 && available < needed)
         return fail(files::noSpaceError(FcbRestoreStagerText::tr("the extracted backup"), folder.backupsDir(), needed, available));
 
-    const QString temp = folder.backupsDir() + QStringLiteral("/.fcb-staging-")
-        + QString::number(QRandomGenerator::global()->generate64(), 36);
+    const QString temp = temp::in(folder.backupsDir(), temp::Kind::Staging);
     if (auto made = files::makeOwnerOnlyDir(temp); !made)
         return fail(made.error());
     auto cleanup = qScopeGuard([&temp] { (void)files::removeAll(temp); });

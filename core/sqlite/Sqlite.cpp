@@ -1,5 +1,6 @@
 #include "Sqlite.h"
 
+#include "FileUtil.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -200,8 +201,13 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     const int finished = sqlite3_backup_finish(backup);
     (void)source->exec(QStringLiteral("COMMIT"));
     if (rc != SQLITE_DONE || finished != SQLITE_OK) {
-        const ErrorCode code = (rc & 0xff) == SQLITE_FULL ? ErrorCode::NoSpace : ErrorCode::Io;
-        return fail(code, FcbSqliteText::tr("The database snapshot failed."),
+        // SQLite keeps the errno of the write that failed; a full disk may only say SQLITE_FULL.
+        int err = sqlite3_system_errno(target->handle());
+        if (err == 0 && (rc & 0xff) == SQLITE_FULL)
+            err = ENOSPC;
+        if (err != 0 || (rc & 0xff) == SQLITE_IOERR)
+            return fail(files::systemError(FcbSqliteText::tr("The database snapshot to %1 failed").arg(targetPath), targetPath, err));
+        return fail(ErrorCode::Io, FcbSqliteText::tr("The database snapshot failed: %1.").arg(QString::fromUtf8(sqlite3_errstr(rc))),
                     QString::fromUtf8(sqlite3_errstr(rc)) + QStringLiteral(": ") + target->lastError());
     }
     if (auto size = target->queryInt(QStringLiteral("PRAGMA page_size")); size)
@@ -237,7 +243,16 @@ Result<QString> integrityCheck(const QString& path)
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), rows.error().detail);
     if (rows->isEmpty())
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), QStringLiteral("no integrity result"));
-    return rows->first();
+    // A badly damaged file yields hundreds of lines: the first few say what kind of damage it is.
+    QStringList problems;
+    for (const QString& row : *rows)
+        for (const QString& line : row.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            problems.append(line.trimmed());
+    constexpr int kShown = 3;
+    if (problems.size() <= kShown)
+        return problems.join(QStringLiteral("; "));
+    return FcbSqliteText::tr("%1; and %n more problem(s)", nullptr, int(problems.size() - kShown))
+        .arg(problems.mid(0, kShown).join(QStringLiteral("; ")));
 }
 
 Result<void> checkpoint(const QString& path)

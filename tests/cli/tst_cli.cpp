@@ -30,6 +30,35 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aMistypedDataFolderIsAnErrorForEveryCommand_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("list") << QStringList{QStringLiteral("list")};
+        QTest::newRow("list --json") << QStringList{QStringLiteral("list"), QStringLiteral("--json")};
+        QTest::newRow("status") << QStringList{QStringLiteral("status")};
+        QTest::newRow("create") << QStringList{QStringLiteral("create")};
+        QTest::newRow("verify") << QStringList{QStringLiteral("verify"), QStringLiteral("backup_20260101_000000.zip")};
+        QTest::newRow("delete") << QStringList{QStringLiteral("delete"), QStringLiteral("backup_20260101_000000.zip")};
+        QTest::newRow("stage-restore") << QStringList{QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_000000.zip")};
+        QTest::newRow("apply-restore") << QStringList{QStringLiteral("apply-restore")};
+        QTest::newRow("prune") << QStringList{QStringLiteral("prune")};
+        QTest::newRow("pin") << QStringList{QStringLiteral("pin"), QStringLiteral("backup_20260101_000000.zip")};
+    }
+    void aMistypedDataFolderIsAnErrorForEveryCommand()
+    {
+        QFETCH(QStringList, command);
+        QTemporaryDir parent;
+        const QString missing = parent.filePath(QStringLiteral("dta"));
+        const auto run = test::runCli(command + QStringList{QStringLiteral("--data-dir"), missing});
+        QCOMPARE(run.exitCode, ExitCode::NotFound);
+        if (command.contains(QStringLiteral("--json")))
+            QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        else
+            QVERIFY2(run.err.contains("does not exist"), run.err.constData());
+        QVERIFY(!run.out.contains("No backups yet"));
+        QVERIFY(!QFileInfo::exists(missing)); // nothing was made at the mistyped path
+    }
+
     void helpDocumentsCommandsAndExitCodes()
     {
         const auto run = test::runCli({QStringLiteral("--help")});

@@ -272,6 +272,7 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(abandoned.exitCode == 0, abandoned.err.constData());
+        QVERIFY2(abandoned.out.contains("staged again"), abandoned.out.constData());
         // Exactly as before the apply: old data, the earlier safety copy, the restore still staged.
         QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
         QCOMPARE(test::treeDigest(f.filesDir()), s.oldFiles);
@@ -281,6 +282,40 @@ private Q_SLOTS:
         QCOMPARE(listing(f.dataDir()), untouchedLayout());
         QCOMPARE(listing(f.backupsDir()), (QStringList{QStringLiteral(".restore_pending"), s.backupName,
                                                        QStringLiteral("restore_staging")}));
+    }
+
+    void abandonAfterAnInterruptedCleanUpSaysWhatItDid_data()
+    {
+        QTest::addColumn<bool>("markerGoneToo");
+        QTest::newRow("staging removed") << false;
+        QTest::newRow("staging and the marker in custody removed") << true;
+    }
+    void abandonAfterAnInterruptedCleanUpSaysWhatItDid()
+    {
+        // A kill during the final clean-up (after step 8) leaves the restored data in place, the
+        // journal "committed", and the staging (and perhaps the marker in custody) gone.
+        QFETCH(bool, markerGoneToo);
+        Scenario s = prepare();
+        const DataFolder& f = s.fx.folder;
+        const QStringList args{QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
+        QCOMPARE(test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=8")}).exitStatus, QProcess::CrashExit);
+        QVERIFY(QDir(f.stagingDir()).removeRecursively());
+        if (markerGoneToo)
+            QVERIFY(QFile::remove(f.applyMarkerCustodyPath()));
+        const auto abandoned = test::runCli(args + QStringList{QStringLiteral("--abandon")});
+        QVERIFY2(abandoned.exitCode == 0, abandoned.err.constData());
+        QVERIFY2(abandoned.out.contains("no longer staged"), abandoned.out.constData());
+        QVERIFY(!abandoned.out.contains("staged again"));
+        QVERIFY(abandoned.out.contains(QString(QStringLiteral("stage-restore ") + s.backupName).toUtf8()));
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
+        QCOMPARE(test::treeDigest(f.filesDir()), s.oldFiles);
+        QVERIFY(!QFile::exists(f.markerPath()));
+        QVERIFY(!QFile::exists(f.applyMarkerCustodyPath()));
+        QCOMPARE(listing(f.dataDir()), untouchedLayout());
+        // What the message says holds: nothing is staged, and staging the backup again works.
+        QCOMPARE(test::runCli(args).exitCode, ExitCode::NotFound);
+        const auto restaged = test::runCli({QStringLiteral("stage-restore"), s.backupName, QStringLiteral("--data-dir"), f.dataDir()});
+        QVERIFY2(restaged.exitCode == 0, restaged.err.constData());
     }
 
     void failureAtAnyStepRollsBackExactly_data()

@@ -73,11 +73,17 @@ private Q_SLOTS:
     void emptyFolderHasOnePage()
     {
         QTemporaryDir dir;
+        // A data folder with no backups folder yet: one empty page.
+        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/data")));
         LocalEngine engine(DataFolder(dir.path() + QStringLiteral("/data")));
         const auto page = engine.list(1, 20);
         QVERIFY(page);
         QCOMPARE(page->total, 0);
         QCOMPARE(page->totalPages, 1);
+        // No data folder at all (a mistyped path) is an error, not an empty list.
+        const auto missing = LocalEngine(DataFolder(dir.path() + QStringLiteral("/dta"))).list(1, 20);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
     void invalidArchivesAreListedAndMarked()

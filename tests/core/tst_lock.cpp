@@ -3,10 +3,13 @@
 #include "local/LocalEngine.h"
 #include "local/OperationLock.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QFuture>
 #include <QTest>
 
+#include <csignal>
 #include <unistd.h>
 
 using namespace fcb;
@@ -97,6 +100,85 @@ private Q_SLOTS:
         // Once the first is done, the second goes through.
         if (second != QStringLiteral("apply-restore"))
             QCOMPARE(test::runCli(argsFor(second) + fx.cliFolderArgs()).exitCode, 0);
+    }
+
+    void leftoverLockFilesBlockNobody_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty, as a kill while taking the lock leaves it") << QByteArray();
+        QTest::newRow("garbled") << QByteArray("\xff\xfe not a lock\n\0\0", 18);
+        QTest::newRow("a live process that does not hold it") << QByteArray::number(qint64(::getppid())) + "\nfastcms-backup\nhost\n";
+        QTest::newRow("a dead process") << QByteArray("999999999\nfastcms-backup\nhost\n");
+    }
+    void leftoverLockFilesBlockNobody()
+    {
+        QFETCH(QByteArray, content);
+        auto fx = test::makeDataFolder(10, 2);
+        QVERIFY(QDir().mkpath(fx.folder.backupsDir()));
+        QFile lockFile(fx.folder.lockPath());
+        QVERIFY(lockFile.open(QIODevice::WriteOnly));
+        lockFile.write(content);
+        lockFile.close();
+        const auto status = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        QCOMPARE(status.json().value(QStringLiteral("lock_holder_pid")).toInteger(), 0);
+        const auto created = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        QVERIFY(!QFile::exists(fx.folder.lockPath())); // the holder removes it as it lets go
+    }
+
+    void aKilledHolderLeavesNoLock()
+    {
+        auto fx = test::makeDataFolder(50, 4);
+        QProcess running;
+        QVERIFY(test::startCliAndWaitForLock(running, {QStringLiteral("create")}, fx, 60000));
+        ::kill(pid_t(running.processId()), SIGKILL);
+        QVERIFY(running.waitForFinished(10000));
+        QVERIFY(QFile::exists(fx.folder.lockPath())); // left behind, as after any kill
+        const auto status = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        QCOMPARE(status.json().value(QStringLiteral("lock_holder_pid")).toInteger(), 0);
+        const auto created = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+    }
+
+    void waitLockWaitsForTheHolder()
+    {
+        auto fx = test::makeDataFolder(50, 4);
+        QProcess running;
+        QVERIFY(test::startCliAndWaitForLock(running, {QStringLiteral("create")}, fx, 3000));
+        // Started while the first certainly holds the lock; it waits, then does its own work.
+        const auto waited = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("5m")}
+                                         + fx.cliFolderArgs());
+        QVERIFY2(waited.exitCode == 0, waited.err.constData());
+        QVERIFY(running.waitForFinished(60000));
+        QCOMPARE(running.exitCode(), 0);
+        QCOMPARE(QDir(fx.folder.backupsDir()).entryList({QStringLiteral("*.zip")}).size(), 2);
+    }
+
+    void waitLockGivesUpWithBusy()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        auto held = OperationLock::acquire(fx.folder);
+        QVERIFY(held);
+        const auto run = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("1s")}
+                                      + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, ExitCode::Busy);
+        QVERIFY2(run.err.contains("after waiting 1 second"), run.err.constData());
+        QVERIFY(run.err.contains(QByteArray::number(qint64(::getpid()))));
+        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("soon")}
+                              + fx.cliFolderArgs()).exitCode,
+                 ExitCode::Usage);
+    }
+
+    void twoLocksInOneProcessExcludeEachOther()
+    {
+        auto fx = test::makeDataFolder(10, 2);
+        auto first = OperationLock::acquire(fx.folder);
+        QVERIFY(first);
+        auto second = OperationLock::acquire(fx.folder);
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::Busy);
+        first->reset();
+        QVERIFY(OperationLock::acquire(fx.folder));
     }
 
     void consoleAndToolShareTheLock()

@@ -1,7 +1,8 @@
 // The remote backend against a server that behaves like FastCMS (tests/support/fake_fastcms.py):
 // both response shapes, sign-in with two factors, token refresh with rotation, API keys, rate
 // limits, faults that must end in a clear error within a bounded time, redirects, TLS, resumable
-// downloads, and no secret in any log line or error message.
+// downloads, a hostile server's names, sizes, dates and endless answers, and no secret in any log
+// line or error message.
 #include "TestSupport.h"
 #include "remote/CurlCommand.h"
 #include "remote/RemoteBackend.h"
@@ -14,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QDir>
+#include <QDirIterator>
 #include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTest>
@@ -35,13 +37,16 @@ struct Client
     RemoteSession* session = nullptr;
     std::unique_ptr<RemoteBackend> backend;
 
-    Client(const QUrl& server, const Credentials& credentials, int timeoutMs = 30000)
+    Client(const QUrl& server, const Credentials& credentials, int timeoutMs = 30000,
+           const std::function<void(RemoteOptions&)>& adjust = {})
     {
         RemoteOptions options;
         options.server = server;
         options.transferTimeoutMs = timeoutMs;
         options.requestDeadlineMs = timeoutMs * 2;
         options.stateFile = stateDir.filePath(QStringLiteral("servers.json"));
+        if (adjust)
+            adjust(options);
         session = new RemoteSession(&network, options, credentials, &network);
         backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
     }
@@ -59,6 +64,41 @@ Credentials password(const char* email, const char* pass)
 Credentials admin()
 {
     return password(test::FakeServer::adminEmail, test::FakeServer::adminPassword);
+}
+
+Credentials apiKey()
+{
+    Credentials c;
+    c.kind = Credentials::Kind::ApiKey;
+    c.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
+    return c;
+}
+
+// The requests the server saw whose path contains `part`.
+int requestsTo(test::FakeServer& server, const QString& method, const QString& part)
+{
+    int count = 0;
+    for (const QJsonValue& entry : server.state().value(QStringLiteral("log")).toArray())
+        if (entry.toArray().at(0).toString() == method && entry.toArray().at(1).toString().contains(part))
+            ++count;
+    return count;
+}
+
+// Every file under dir, any depth, as paths relative to it.
+QStringList filesUnder(const QString& dir)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        found.append(QDir(dir).relativeFilePath(it.next()));
+    found.sort();
+    return found;
+}
+
+// The API key in the environment, for running the command-line tool against the fake server.
+QStringList cliEnvironment()
+{
+    return {QStringLiteral("FASTCMS_API_KEY=") + QString::fromLatin1(test::FakeServer::apiKey)};
 }
 
 // An access and refresh token pair from a real sign-in, as a token file would hold them.
@@ -291,6 +331,7 @@ private Q_SLOTS:
         QTest::newRow("reset mid-body") << QStringLiteral("reset") << QStringLiteral("closed the connection");
         QTest::newRow("500") << QStringLiteral("500") << QStringLiteral("Server error: database is locked");
         QTest::newRow("garbage JSON") << QStringLiteral("garbage") << QStringLiteral("not JSON");
+        QTest::newRow("invalid UTF-8") << QStringLiteral("bad-utf8") << QStringLiteral("not JSON (invalid UTF8 string");
         QTest::newRow("redirect elsewhere") << QStringLiteral("redirect") << QStringLiteral("not followed");
     }
     void faultsEndInAClearErrorInBoundedTime()
@@ -313,6 +354,119 @@ private Q_SLOTS:
             QCOMPARE(state.value(QStringLiteral("foreign_auth_seen")).toBool(), false);
             QCOMPARE(state.value(QStringLiteral("foreign_requests")).toInt(), 0);
         }
+    }
+
+    void hostileListEntriesAreFlaggedAndNeverActedOn()
+    {
+        test::FakeServer server({QStringLiteral("--download")});
+        server.control({{QStringLiteral("seed"), 1}, {QStringLiteral("fault"), QStringLiteral("hostile-list")}});
+        Client client(server.url(), apiKey());
+        const auto page = test::await(client.backend->list(1, 20).future);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+        QCOMPARE(page->items.size(), 9);
+        const QStringList reasons{
+            QStringLiteral("path separator"), QStringLiteral("control or invisible characters"),
+            QStringLiteral("longer than a file name can be"), QStringLiteral("impossible size (-5)"),
+            QStringLiteral("impossible size (1e+300)"), QStringLiteral("impossible size (\"12\")"),
+            QStringLiteral("no date (\"the day before yesterday\")"), QStringLiteral("in the future (9999-12-31T23:59:59Z)"),
+        };
+        for (int i = 0; i < reasons.size(); ++i) {
+            const BackupItem& item = page->items.at(i);
+            QVERIFY2(!item.valid, qPrintable(item.fileName));
+            QVERIFY2(item.invalidReason.contains(reasons.at(i)), qPrintable(item.invalidReason));
+            // Shown as text that cannot drive a terminal, and of a sane length.
+            QVERIFY(!item.fileName.contains(QChar(0x1b)));
+            QVERIFY(item.fileName.size() <= 121);
+            QVERIFY(item.sizeBytes >= 0);
+        }
+        QCOMPARE(page->items.at(1).fileName, QStringLiteral("backup_\\u001b[31mred\\u001b[0m.zip"));
+        const BackupItem& real = page->items.last();
+        QVERIFY2(real.valid, qPrintable(real.invalidReason));
+        QCOMPARE(real.fileName, QStringLiteral("backup_20260101_010000.zip"));
+
+        // Names that are no plain backup names are refused before any request.
+        QTemporaryDir target;
+        const QString escaped = QStringLiteral("backup_\x1b[31mred\x1b[0m.zip");
+        const QString longName = QStringLiteral("backup_") + QString(300, QLatin1Char('a')) + QStringLiteral(".zip");
+        for (const QString& name : {QStringLiteral("../../evil.zip"), escaped, longName}) {
+            QCOMPARE(test::await(client.backend->remove(name).future).error().code, ErrorCode::Usage);
+            QCOMPARE(test::await(client.backend->stageRestore(name).future).error().code, ErrorCode::Usage);
+            QCOMPARE(test::await(client.backend->download(name, target.path()).future).error().code, ErrorCode::Usage);
+            QCOMPARE(test::await(client.backend->verify(name).future).error().code, ErrorCode::Usage);
+        }
+        QCOMPARE(requestsTo(server, QStringLiteral("DELETE"), QStringLiteral("/backups/")), 0);
+        QCOMPARE(requestsTo(server, QStringLiteral("POST"), QStringLiteral("/restore")), 0);
+        QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("/download")), 0);
+        QVERIFY(filesUnder(target.path()).isEmpty());
+
+        // An entry dated in 9999 is not the newest backup.
+        const auto status = test::await(client.backend->status().future);
+        QVERIFY(status && status->newest);
+        QCOMPARE(status->newest->fileName, QStringLiteral("backup_20260101_010000.zip"));
+
+        // The command-line tool prints them as invalid entries, in text and in JSON.
+        const QStringList where{QStringLiteral("--server"), server.url().toString()};
+        const auto text = test::runCli(QStringList{QStringLiteral("list")} + where, cliEnvironment());
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(!text.out.contains('\x1b'));
+        QCOMPARE(text.out.count("INVALID: "), 8);
+        const auto json = test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + where, cliEnvironment());
+        const QJsonArray items = json.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 9);
+        QCOMPARE(items.at(3).toObject().value(QStringLiteral("valid")).toBool(true), false);
+        QVERIFY(items.at(3).toObject().value(QStringLiteral("invalid_reason")).toString().contains(QStringLiteral("impossible size")));
+        QCOMPARE(items.at(8).toObject().value(QStringLiteral("valid")).toBool(), true);
+    }
+
+    void oversizedAnswersAreCutAtTheirLimit_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("declares 450 MB") << QStringLiteral("huge-list");
+        QTest::newRow("never ends") << QStringLiteral("endless-list");
+    }
+    void oversizedAnswersAreCutAtTheirLimit()
+    {
+        QFETCH(QString, fault);
+        test::FakeServer server;
+        server.control({{QStringLiteral("fault"), fault}});
+        Client client(server.url(), apiKey(), 10000);
+        const auto r = test::await(client.backend->list(1, 20).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Network);
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("The server sent more than ")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("for the list of backups")), qPrintable(r.error().message));
+        // The client hung up at the limit: what the server got out is the limit plus what the
+        // sockets buffer, far from the 256 MiB it would send to a client that reads on.
+        QTRY_VERIFY(server.state().value(QStringLiteral("streamed")).toDouble() > 0 || fault == QStringLiteral("huge-list"));
+        const double streamed = server.state().value(QStringLiteral("streamed")).toDouble();
+        QVERIFY2(streamed < 64.0 * 1048576, qPrintable(QString::number(streamed)));
+    }
+
+    void aTricklingServerGetsNoMoreThanTheTimeout_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("headers one byte a second") << QStringLiteral("slow-headers");
+        QTest::newRow("body one byte a second") << QStringLiteral("drip");
+    }
+    void aTricklingServerGetsNoMoreThanTheTimeout()
+    {
+        // --timeout is the whole deadline of an API call, however slowly its answer arrives.
+        QFETCH(QString, fault);
+        test::FakeServer server;
+        const QStringList args{QStringLiteral("list"), QStringLiteral("--server"), server.url().toString(),
+                               QStringLiteral("--timeout"), QStringLiteral("2")};
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(test::runCli(args, cliEnvironment()).exitCode, 0);
+        const qint64 baseline = timer.elapsed(); // starting the tool and one quick answer
+        server.control({{QStringLiteral("fault"), fault}});
+        timer.restart();
+        const auto run = test::runCli(args, cliEnvironment());
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(run.exitCode, ExitCode::Network);
+        QVERIFY2(run.err.contains("did not answer in time"), run.err.constData());
+        // The deadline is 2 s; the margin is for a busy machine, not for a second deadline.
+        QVERIFY2(elapsed < baseline + 5000, qPrintable(QStringLiteral("%1 ms (baseline %2 ms)").arg(elapsed).arg(baseline)));
     }
 
     void cancellingStopsAHangingCallAtOnce()
@@ -451,6 +605,71 @@ private Q_SLOTS:
         verifying.cancel();
         QCOMPARE(test::await(verifying.future, 10000).error().code, ErrorCode::Cancelled);
         QVERIFY(timer.elapsed() < 3000);
+    }
+
+    void downloadsStayInTheirFolder()
+    {
+        // A same-origin redirect and a Content-Disposition naming ../../evil.zip: the backup
+        // still lands where it was asked to, under its own name, and nowhere else.
+        test::FakeServer server({QStringLiteral("--download")});
+        server.control({{QStringLiteral("seed"), 1}, {QStringLiteral("fault"), QStringLiteral("hostile-download")}});
+        Client client(server.url(), apiKey());
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("a/b"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = QStringLiteral("backup_20260101_010000.zip");
+        const auto got = test::await(client.backend->download(name, folder).future);
+        QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
+        QCOMPARE(got->path, QDir(folder).filePath(name));
+        QCOMPARE(filesUnder(root.path()), QStringList{QStringLiteral("a/b/") + name});
+        QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("hop=1")), 1);
+    }
+
+    void downloadsAreHeldToTheDeclaredSizeAndTheFreeSpace()
+    {
+        test::FakeServer server({QStringLiteral("--download")});
+        server.control({{QStringLiteral("seed"), 1}});
+        const QString name = QStringLiteral("backup_20260101_010000.zip");
+        QTemporaryDir target;
+        // The disk as this test sees it: 96 MiB free, less what the download wrote.
+        const auto disk = [](RemoteOptions& options) {
+            options.freeSpace = [](const QString& folder) {
+                qint64 used = 0;
+                for (const QFileInfo& file : QDir(folder).entryInfoList(QDir::Files | QDir::Hidden))
+                    used += file.size();
+                return (qint64(96) << 20) - used;
+            };
+        };
+        Client client(server.url(), apiKey(), 10000, disk);
+
+        // A declared size that does not fit is refused before a byte is written.
+        server.control({{QStringLiteral("fault"), QStringLiteral("huge-download")}});
+        auto r = test::await(client.backend->download(name, target.path()).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::NoSpace);
+        QVERIFY(filesUnder(target.path()).isEmpty());
+
+        // A body of unknown length stops where the free space would run short, and its partial
+        // file goes.
+        server.control({{QStringLiteral("fault"), QStringLiteral("endless-download")}});
+        r = test::await(client.backend->download(name, target.path()).future);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::NoSpace);
+        QVERIFY2(r.error().message.contains(QStringLiteral("without saying how much")), qPrintable(r.error().message));
+        QVERIFY(filesUnder(target.path()).isEmpty());
+        QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("/download")), 2);
+
+        // A write that fails (here a file size quota) ends the download at once: it would fail
+        // the same way on every retry.
+        Client real(server.url(), apiKey(), 10000);
+        {
+            test::FileSizeLimit quota(qint64(8) << 20);
+            r = test::await(real.backend->download(name, target.path()).future);
+        }
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Io);
+        QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("/download")), 3);
+        QVERIFY(!QFile::exists(target.filePath(name)));
     }
 
     void uploadsWhereTheServerTakesThem()

@@ -7,8 +7,10 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QtEndian>
 
 
 using namespace fcb;
@@ -26,6 +28,36 @@ VerifyCheck::Status statusOf(const VerifyReport& report, const QString& id)
 QByteArray sha(const QByteArray& bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+QStringList listing(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Where an entry's central directory record and local header begin, found independently of the
+// reader under test.
+struct Spots
+{
+    qsizetype central = -1;
+    qsizetype local = -1;
+};
+
+Spots spotsOf(const QByteArray& zip, const QByteArray& name)
+{
+    const auto* z = reinterpret_cast<const uchar*>(zip.constData());
+    const QByteArray signature("PK\x01\x02");
+    for (qsizetype at = zip.indexOf(signature); at >= 0 && at + 46 <= zip.size(); at = zip.indexOf(signature, at + 4)) {
+        if (zip.mid(at + 46, qFromLittleEndian<quint16>(z + at + 28)) == name)
+            return {at, qsizetype(qFromLittleEndian<quint32>(z + at + 42))};
+    }
+    return {};
+}
+
+void orFlags(QByteArray& zip, qsizetype header, qsizetype flagsAt, quint16 bits)
+{
+    auto* at = reinterpret_cast<uchar*>(zip.data()) + header + flagsAt;
+    qToLittleEndian<quint16>(quint16(qFromLittleEndian<quint16>(at) | bits), at);
 }
 
 } // namespace
@@ -319,6 +351,172 @@ private Q_SLOTS:
         QVERIFY(report);
         QVERIFY(!report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("zip")), VerifyCheck::Status::Failed);
+    }
+
+    // The central directory and each local header must tell the same story, and what Python's
+    // zipfile refuses (encrypted entries, names falsely flagged UTF-8) is refused too, as is a
+    // second entry of one name: an invalid archive (exit 5) for verify and stage-restore alike,
+    // and for the listing where the damage is in the entry it reads (metadata.json) or in any
+    // record it passes. The damage is done to a real FastCMS archive (no data descriptors, so
+    // its local headers carry CRCs and sizes); the second database.db is written whole.
+    void structuralDamageIsAnInvalidArchive_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<bool>("listedInvalid");
+        QTest::newRow("name in the central directory") << QStringLiteral("central name") << false;
+        QTest::newRow("name in a local header") << QStringLiteral("local name") << false;
+        QTest::newRow("flags in a local header") << QStringLiteral("local flags") << false;
+        QTest::newRow("method in a local header") << QStringLiteral("local method") << true;
+        QTest::newRow("CRC in a local header") << QStringLiteral("local crc") << true;
+        QTest::newRow("size in a local header") << QStringLiteral("local size") << true;
+        QTest::newRow("encrypted entry") << QStringLiteral("encrypted") << true;
+        QTest::newRow("strongly encrypted entry") << QStringLiteral("strong encryption") << true;
+        QTest::newRow("name flagged UTF-8 but not") << QStringLiteral("not utf-8") << true;
+        QTest::newRow("second database.db") << QStringLiteral("duplicate") << false;
+    }
+    void structuralDamageIsAnInvalidArchive()
+    {
+        QFETCH(QString, damage);
+        QFETCH(bool, listedInvalid);
+        auto fx = test::makeDataFolder(5, 2);
+        const QString name = QStringLiteral("backup_20261126_051757.zip");
+        const QString zip = fx.folder.backupPath(name);
+        const QByteArray upload("files/2023/04/img3.jpg");
+        const QByteArray metadata("metadata.json");
+        if (damage == QStringLiteral("duplicate")) {
+            const QByteArray db = test::sqliteBytes();
+            test::writeZip(zip, {{QStringLiteral("database.db"), db},
+                                 {QStringLiteral("files/a.txt"), "alpha"},
+                                 {QStringLiteral("database.db"), db}});
+        } else {
+            const QByteArray original = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
+            QByteArray bytes = original;
+            const Spots file = spotsOf(bytes, upload);
+            const Spots meta = spotsOf(bytes, metadata);
+            QVERIFY(file.central > 0 && file.local >= 0 && meta.central > 0 && meta.local >= 0);
+            const qsizetype lastDigit = upload.lastIndexOf('3');
+            if (damage == QStringLiteral("central name")) {
+                bytes[file.central + 46 + lastDigit] = '4'; // the local header keeps img3.jpg
+            } else if (damage == QStringLiteral("local name")) {
+                bytes[file.local + 30 + lastDigit] = '4';
+            } else if (damage == QStringLiteral("local flags")) {
+                orFlags(bytes, spotsOf(bytes, "database.db").local, 6, 0x0002);
+            } else if (damage == QStringLiteral("local method")) {
+                bytes[meta.local + 8] = 0; // stored, where the directory says deflated
+            } else if (damage == QStringLiteral("local crc")) {
+                bytes[meta.local + 14] = char(bytes[meta.local + 14] ^ 0x01);
+            } else if (damage == QStringLiteral("local size")) {
+                bytes[meta.local + 22] = char(bytes[meta.local + 22] + 1);
+            } else if (damage == QStringLiteral("encrypted") || damage == QStringLiteral("strong encryption")) {
+                const quint16 bit = damage == QStringLiteral("encrypted") ? 0x0001 : 0x0040;
+                orFlags(bytes, file.central, 8, bit);
+                orFlags(bytes, file.local, 6, bit);
+            } else if (damage == QStringLiteral("not utf-8")) {
+                bytes[file.central + 46 + lastDigit] = char(0xff);
+                bytes[file.local + 30 + lastDigit] = char(0xff);
+                orFlags(bytes, file.central, 8, 0x0800);
+                orFlags(bytes, file.local, 6, 0x0800);
+            }
+            QVERIFY(bytes != original);
+            QFile out(zip);
+            QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
+        }
+
+        const auto report = verifyFile(zip);
+        QVERIFY(report);
+        QVERIFY(!report->ok());
+        QCOMPARE(statusOf(*report, QStringLiteral("zip")), VerifyCheck::Status::Failed);
+        QCOMPARE(listing(fx.folder.backupsDir()), QStringList{name}); // no temporary database left
+
+        const auto verified = test::runCli(fx.cliFolderArgs() << QStringLiteral("verify") << name);
+        QCOMPARE(verified.exitCode, ExitCode::BadArchive);
+
+        const QStringList dataBefore = listing(fx.dataDir());
+        const QStringList filesBefore = test::treeDigest(fx.folder.filesDir());
+        const auto staged = test::runCli(fx.cliFolderArgs() << QStringLiteral("stage-restore") << name);
+        QCOMPARE(staged.exitCode, ExitCode::BadArchive);
+        QCOMPARE(listing(fx.folder.backupsDir()), QStringList{name});
+        QCOMPARE(listing(fx.dataDir()), dataBefore);
+        QCOMPARE(test::treeDigest(fx.folder.filesDir()), filesBefore);
+
+        const auto listed = test::runCli(fx.cliFolderArgs() << QStringLiteral("list") << QStringLiteral("--json"));
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray items = listed.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().toObject().value(QStringLiteral("valid")).toBool(), !listedInvalid);
+    }
+
+    // Archives whose local headers leave CRC and sizes to a data descriptor (Python's zipfile on a
+    // stream that cannot seek) and ours with ZIP64 fields in every header are read as they are.
+    void dataDescriptorsAndZip64HeadersAreRead()
+    {
+        QTemporaryDir dir;
+        const QByteArray db = test::sqliteBytes();
+        const QString dbPath = dir.filePath(QStringLiteral("source.db"));
+        QFile source(dbPath);
+        QVERIFY(source.open(QIODevice::WriteOnly) && source.write(db) == db.size());
+        source.close();
+        const QByteArray meta = "{\"created_at\": \"2025-01-15T10:00:00\", \"app_version\": \"0.1.0\", "
+                                "\"backup_name\": \"backup_20250115_100000\"}";
+        const QString script = QStringLiteral(
+            "import sys, zipfile\n"
+            "z = zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)\n"
+            "z.write(sys.argv[1], 'database.db')\n"
+            "z.writestr('files/a.txt', b'alpha' * 100)\n"
+            "z.writestr('metadata.json', sys.argv[2])\n"
+            "z.close()\n");
+        const auto py = test::runProgram(test::python(), {QStringLiteral("-c"), script, dbPath, QString::fromUtf8(meta)});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        const QString streamed = dir.filePath(QStringLiteral("streamed.zip"));
+        QFile out(streamed);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(py.out) == py.out.size());
+        out.close();
+        const Spots spots = spotsOf(py.out, "metadata.json");
+        QVERIFY(spots.local >= 0);
+        QCOMPARE(qFromLittleEndian<quint16>(py.out.constData() + spots.local + 6) & 0x0008, 0x0008);
+        QCOMPARE(qFromLittleEndian<quint32>(py.out.constData() + spots.local + 14), 0u); // CRC left to the descriptor
+        auto report = verifyFile(streamed);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(*archive::readEntry(streamed, QStringLiteral("metadata.json")), meta);
+
+        const QString zip64 = dir.filePath(QStringLiteral("zip64.zip"));
+        ArchiveWriter writer(zip64, {5, true});
+        QVERIFY(writer.open());
+        ByteProgress progress;
+        const QDateTime t = QDateTime::currentDateTime();
+        QVERIFY(writer.addFiles({{QStringLiteral("database.db"), dbPath, t, {}}}, progress));
+        QVERIFY(writer.addBytes(QStringLiteral("metadata.json"), meta, t));
+        QVERIFY(writer.finish());
+        report = verifyFile(zip64);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(*archive::readEntry(zip64, QStringLiteral("metadata.json")), meta);
+        // A self-extractor's stub in front shifts every offset, the ZIP64 records' too.
+        const QString stubbed = dir.filePath(QStringLiteral("stubbed.zip"));
+        QFile stub(stubbed);
+        const QByteArray shifted = QByteArray(3000, '#') + test::fileBytes(zip64);
+        QVERIFY(stub.open(QIODevice::WriteOnly) && stub.write(shifted) == shifted.size());
+        stub.close();
+        report = verifyFile(stubbed);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(*archive::readEntry(stubbed, QStringLiteral("metadata.json")), meta);
+    }
+
+    // Counts in metadata.json are whole numbers a double holds exactly; anything else (a number
+    // no integer type holds, a fraction) reads as unknown, never as whatever a cast makes of it.
+    void metadataCountsOutOfRangeAreUnknown()
+    {
+        const auto metadata = Metadata::fromJson(
+            "{\"created_at\": \"2025-01-15T10:00:00\", \"tool\": \"fastcms-backup\", \"database_page_count\": 1e300, "
+            "\"file_count\": 3.5, \"total_bytes\": 9007199254740992, \"format_version\": 4294967297}");
+        QVERIFY(metadata);
+        QCOMPARE(metadata->databasePageCount, qint64(-1));
+        QCOMPARE(metadata->fileCount, qint64(-1));
+        QCOMPARE(metadata->totalBytes, qint64(1) << 53);
+        QCOMPARE(metadata->format, -1);
+        QCOMPARE(Metadata::fromJson(metadata->toJson())->totalBytes, qint64(1) << 53);
     }
 
     void metadataMustBeSane()

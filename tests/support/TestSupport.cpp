@@ -202,6 +202,19 @@ QStringList treeDigest(const QString& dir)
     return lines;
 }
 
+QStringList toolLeftovers(const QString& root)
+{
+    QStringList found;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = it.fileName();
+        if (name.contains(QStringLiteral(".fcb-")) || name.startsWith(QStringLiteral(".fastcms-backup")))
+            found.append(QDir(root).relativeFilePath(path));
+    }
+    return found;
+}
+
 bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx, int pauseMs)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -55,6 +55,9 @@ QString noteMarker(const QString& dbPath); // the marker text the database holds
 qint64 countRows(const QString& dbPath, const QString& table);
 // sorted "relative/path:sha256" lines for every regular file under dir
 QStringList treeDigest(const QString& dir);
+// Everything of the tool's own under root that an interrupted or failed operation could leave:
+// temporary names (.fcb-…), the apply's names beside the data, the journal and the lock file.
+QStringList toolLeftovers(const QString& root);
 
 // Starts fastcms-backup with args, made to pause `pauseMs` right after it takes the folder's
 // operation lock (a test hook), and returns once it holds the lock.

@@ -15,6 +15,16 @@ Test control (no auth): POST /__control with JSON {"fault": null|"hang"|"drip"|"
 GET /__control returns the server's state. Faults also include "cut-download" (the first
 download response stops halfway) and "ignore-range" (the same, and Range requests then get a
 full 200 answer); {"bad_zip": NAME} adds a backup that is no zip.
+
+A hostile server's faults: "hostile-list" (the list holds names with paths, escape sequences and
+absurd lengths, impossible sizes and dates, besides the real backups), "huge-list" (a list
+that declares 450 MB and keeps sending), "endless-list" (a chunked list that never ends),
+"bad-utf8" (every answer is JSON with invalid UTF-8 in it), "slow-headers" (every answer's
+status line and headers come one byte a second), "hostile-download" (a download that goes
+through a redirect and names itself ../../evil.zip in Content-Disposition), "endless-download"
+(a chunked download that never ends) and "huge-download" (a download that declares 1 PiB).
+GET /__control's "streamed" is how many body bytes the last endless answer got out before the
+client hung up.
 """
 import argparse
 import hashlib
@@ -68,6 +78,7 @@ class State:
         self.foreign_requests = 0
         self.staged = None
         self.cut_done = False
+        self.streamed = 0
         self.log = []  # (method, path, authorization header present)
         self.clock = 0
 
@@ -122,6 +133,26 @@ def openapi(state):
     return {"openapi": "3.1.0", "info": {"title": "FastCMS", "version": "0.1.0"}, "paths": paths}
 
 
+def list_item(name, size, created):
+    return {"id": name[:-4], "filename": name, "size": size, "path": name, "status": "completed",
+            "created": created}
+
+
+def hostile_items():
+    """Entries no FastCMS server lists: the client must show them flagged and never act on them."""
+    good = "2026-01-01T00:00:00"
+    return [
+        list_item("../../evil.zip", 1000, good),
+        list_item("backup_\x1b[31mred\x1b[0m.zip", 1000, good),
+        list_item("backup_" + "a" * 300 + ".zip", 1000, good),
+        list_item("backup_20250101_000001.zip", -5, good),
+        list_item("backup_20250101_000002.zip", 1e300, good),
+        list_item("backup_20250101_000003.zip", "12", good),
+        list_item("backup_20250101_000004.zip", 1000, "the day before yesterday"),
+        list_item("backup_20250101_000005.zip", 1000, "9999-12-31T23:59:59"),
+    ]
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "uvicorn"
@@ -140,6 +171,27 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(data)
+
+    def stream(self, first, unit, content_type, declared=None):
+        """Sends first, then unit again and again until the client hangs up (or 256 MiB are out)."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        if declared is None:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(declared))
+        self.end_headers()
+        sent = 0
+        data = first
+        try:
+            while sent < (256 << 20):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if declared is None else data)
+                sent += len(data)
+                data = unit
+        except OSError:
+            pass
+        self.state.streamed = sent
+        self.close_connection = True
 
     def send_fixture(self, name):
         f = fixture(name)
@@ -210,6 +262,26 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return True
+        if fault == "bad-utf8":
+            data = b'{"items": [{"filename": "backup_\xff\xfe.zip", "size": 1}], "total": 1, "detail": "\xc3\x28"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return True
+        if fault == "slow-headers":
+            data = b"{}"
+            head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(data)) + data
+            try:
+                for i in range(len(head)):
+                    self.wfile.write(head[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
+            return True
         if fault == "redirect":
             self.send_response(307)
             self.send_header("Location", "http://127.0.0.1:%d%s" % (self.server.foreign_port, self.path))
@@ -253,6 +325,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, {"fault": st.fault, "backups": sorted(st.backups),
                                         "foreign_auth_seen": st.foreign_auth_seen,
                                         "foreign_requests": st.foreign_requests, "staged": st.staged,
+                                        "streamed": st.streamed,
                                         "log": st.log[-50:]})
         if self.apply_fault():
             return
@@ -281,6 +354,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_fixture("list_per_page_0_500.json")
             names = sorted(self.state.backups, reverse=True)
             chunk = names[(page - 1) * per_page: page * per_page]
+            fault = self.state.fault
+            if fault in ("huge-list", "endless-list"):
+                unit = (json.dumps(list_item("backup_20260101_000000.zip", 1000, "2026-01-01T00:00:00")) + ", ") * 512
+                return self.stream(b'{"items": [', unit.encode(), "application/json",
+                                   450 * 1000 * 1000 if fault == "huge-list" else None)
             if self.state.old_shapes:
                 items = [{"filename": n, "name": n[:-4], "size_mb": round(len(self.state.backups[n][0]) / 1048576, 2),
                           "created": self.state.backups[n][1].replace(tzinfo=None).isoformat()} for n in chunk]
@@ -288,6 +366,8 @@ class Handler(BaseHTTPRequestHandler):
             items = [{"id": n[:-4], "filename": n, "size": len(self.state.backups[n][0]), "path": n,
                       "status": "completed",
                       "created": self.state.backups[n][1].replace(tzinfo=None).isoformat()} for n in chunk]
+            if fault == "hostile-list":
+                items = hostile_items() + items
             return self.send_json(200, {"items": items, "page": page, "per_page": per_page, "total": len(names),
                                         "total_pages": max(1, -(-len(names) // per_page))})
         self.send_json(404, {"detail": "Not Found"})
@@ -297,6 +377,18 @@ class Handler(BaseHTTPRequestHandler):
         if entry is None:
             return self.send_json(404, {"detail": "Backup file '%s' not found" % name})
         data = entry[0]
+        fault = self.state.fault
+        if fault == "endless-download":
+            return self.stream(data, os.urandom(1 << 16), "application/zip")
+        if fault == "huge-download":
+            return self.stream(data, os.urandom(1 << 16), "application/zip", declared=1 << 50)
+        if fault == "hostile-download" and "hop=1" not in self.path:
+            # Same origin, so it is followed; the client must still write only where it was told.
+            self.send_response(307)
+            self.send_header("Location", self.path + "?hop=1")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         rng = self.headers.get("Range")
         start = 0
         status = 200
@@ -318,6 +410,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Accept-Ranges", "bytes")
         if status == 206:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1, len(data)))
+        if fault == "hostile-download":
+            self.send_header("Content-Disposition", 'attachment; filename="../../evil.zip"')
+            self.send_header("Location", "/../../evil.zip")
         self.end_headers()
         cut = self.state.fault in ("cut-download", "ignore-range") and start == 0 and not self.state.cut_done
         if cut and self.state.fault == "ignore-range":

@@ -108,6 +108,24 @@ private Q_SLOTS:
         QCOMPARE(window.model()->rowCount(), 4);
     }
 
+    void aMistypedDataFolderIsAnError()
+    {
+        QTemporaryDir parent;
+        const QString missing = parent.filePath(QStringLiteral("no-such/data"));
+        ScriptedPrompter prompter;
+        prompter.folder = missing;
+        MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.action(QStringLiteral("actionOpenDataFolder"))->trigger();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.model()->rowCount(), 0);
+        const QString summary = window.findChild<QLabel*>(QStringLiteral("summary"))->text();
+        QVERIFY2(summary.contains(QStringLiteral("does not exist")), qPrintable(summary));
+        QVERIFY(!summary.contains(QStringLiteral("No backups yet")));
+        QVERIFY(!QFileInfo::exists(missing)); // looking made nothing
+    }
+
     void createAndVerifyThroughActions()
     {
         auto fx = test::makeDataFolder(40, 6);

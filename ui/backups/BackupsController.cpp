@@ -16,6 +16,8 @@
 #include <QItemSelectionModel>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace fcb {
 
 BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* banner, Prompter* prompter)
@@ -184,6 +186,11 @@ void BackupsController::refresh()
         const auto page = watcher->result();
         if (!page) {
             m_banner->show(page.error().message, Banner::Kind::Error);
+            // Rows of an earlier listing (or an empty table) would tell a story that is not so.
+            m_model->setPage(BackupPage{});
+            m_totalPages = 0;
+            updateActions();
+            Q_EMIT listFailed(page.error().message);
             Q_EMIT refreshed();
             return;
         }
@@ -241,11 +248,14 @@ void BackupsController::updateActions()
 {
     m_model->refreshActions();
     const bool ready = m_backend && !m_busy;
-    const int selected = int(selectedNames().size());
+    const QStringList names = selectedNames();
+    const int selected = int(names.size());
+    const bool actable = std::all_of(names.cbegin(), names.cend(), [this](const QString& name) { return actsOn(name); });
+    const BackupItem* single = selectedItem();
     m_create->setEnabled(ready);
-    m_verify->setEnabled(ready && selected == 1);
-    m_restore->setEnabled(ready && selected == 1);
-    m_delete->setEnabled(ready && selected >= 1);
+    m_verify->setEnabled(ready && selected == 1 && actable);
+    m_restore->setEnabled(ready && selected == 1 && actable && single && single->valid);
+    m_delete->setEnabled(ready && selected >= 1 && actable);
     m_refresh->setEnabled(m_backend != nullptr);
     m_previous->setEnabled(m_backend && m_page > 1);
     m_next->setEnabled(m_backend && m_page < m_totalPages);
@@ -253,7 +263,7 @@ void BackupsController::updateActions()
     m_copyPath->setEnabled(selected == 1);
     m_import->setEnabled(ready);
     m_openFolder->setEnabled(selected == 1 && m_backend && !m_backend->isRemote());
-    m_download->setEnabled(ready && selected == 1 && m_caps.download);
+    m_download->setEnabled(ready && selected == 1 && actable && m_caps.download);
     m_download->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download ? tr("This server does not offer downloads")
                                                                                   : tr("Save a verified copy of the selected backup on this computer"));
     m_verify->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download
@@ -276,7 +286,7 @@ void BackupsController::createBackup()
 
 void BackupsController::verifySelected()
 {
-    if (const BackupItem* item = selectedItem())
+    if (const BackupItem* item = selectedItem(); item && actsOn(item->fileName))
         verifyBackup(item->fileName);
 }
 
@@ -295,7 +305,9 @@ void BackupsController::verifyBackup(const QString& name)
 
 void BackupsController::deleteSelected()
 {
-    deleteBackups(selectedNames());
+    const QStringList names = selectedNames();
+    if (std::all_of(names.cbegin(), names.cend(), [this](const QString& name) { return actsOn(name); }))
+        deleteBackups(names);
 }
 
 void BackupsController::deleteBackups(const QStringList& names, std::function<void()> done)
@@ -318,7 +330,7 @@ void BackupsController::deleteBackups(const QStringList& names, std::function<vo
 
 void BackupsController::restoreSelected()
 {
-    if (const BackupItem* item = selectedItem())
+    if (const BackupItem* item = selectedItem(); item && item->valid && actsOn(item->fileName))
         restoreBackup(*item);
 }
 
@@ -365,7 +377,7 @@ void BackupsController::importArchive(const QString& path)
 
 void BackupsController::downloadSelected()
 {
-    if (const BackupItem* item = selectedItem())
+    if (const BackupItem* item = selectedItem(); item && actsOn(item->fileName))
         downloadBackup(item->fileName);
 }
 
@@ -389,11 +401,19 @@ const BackupItem* BackupsController::itemNamed(const QString& name) const
     return nullptr;
 }
 
+bool BackupsController::actsOn(const QString& fileName) const
+{
+    const BackupItem* item = itemNamed(fileName);
+    return m_backend && item && (item->valid || !m_backend->isRemote());
+}
+
 QString BackupsController::unavailableReason(const QString& fileName, int rowAction) const
 {
     const BackupItem* item = itemNamed(fileName);
     if (!m_backend || !item)
         return tr("Not available");
+    if (!actsOn(fileName))
+        return tr("The server lists this as no valid backup: %1").arg(item->invalidReason);
     if (m_busy)
         return tr("Another job is running");
     switch (rowAction) {

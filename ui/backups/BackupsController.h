@@ -60,6 +60,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void pageLoaded(int page, int totalPages, qint64 total);
+    void listFailed(const QString& message);
     void statusLoaded(const fcb::BackendStatus& status);
     void jobFinished(bool success);
     void refreshed();
@@ -73,6 +74,9 @@ public:
     QStringList selectedNames() const;
     // The current page's item with that name, or nullptr.
     const BackupItem* itemNamed(const QString& name) const;
+    // Whether a backup on this page may be named in a request: an entry a server listed with a
+    // hostile name or impossible details is shown, never acted on.
+    bool actsOn(const QString& fileName) const;
     Banner* banner() const { return m_banner; }
     // Asks first, then deletes one after the other; done(true) once all are gone.
     void deleteBackups(const QStringList& names, std::function<void()> done = {});

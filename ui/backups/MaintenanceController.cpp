@@ -154,9 +154,12 @@ void MaintenanceController::updateActions()
 {
     const Backend* backend = m_backups->backend();
     const bool ready = backend && !m_backups->busy();
-    const int selected = int(m_backups->selectedNames().size());
+    const QStringList names = m_backups->selectedNames();
+    const int selected = int(names.size());
     const bool remote = backend && backend->isRemote();
-    m_drill->setEnabled(ready && selected == 1);
+    // A server's entry with a hostile name or impossible details is never named in a request.
+    const bool actable = selected == 1 && m_backups->actsOn(names.first());
+    m_drill->setEnabled(ready && actable);
     m_prune->setEnabled(ready);
     m_applyPrune->setEnabled(ready && !m_pruneDeletes.isEmpty());
     m_pushOffsite->setEnabled(ready && !remote && !offsiteTarget().isEmpty());
@@ -167,7 +170,7 @@ void MaintenanceController::updateActions()
         const bool needsSelection = a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::List))
             && a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::Create))
             && a->objectName() != QStringLiteral("actionCurl%1").arg(int(curl::Action::Upload));
-        a->setEnabled(remote && (!needsSelection || selected == 1));
+        a->setEnabled(remote && (!needsSelection || actable));
     }
 }
 
@@ -245,6 +248,8 @@ void MaintenanceController::drillSelected()
     if (names.size() != 1 || !backend || m_backups->busy())
         return;
     const QString name = names.first();
+    if (!m_backups->actsOn(name))
+        return;
     m_backups->track<DrillReport>(tr("Restore drill"), name, backend->drill(name), [this, name](const DrillReport& r) {
         m_backups->banner()->show(r.ok() ? tr("%1 restores: %2 (%3 s).").arg(name, drillSummary(r)).arg(double(r.elapsedMs) / 1000.0, 0, 'f', 1)
                                          : tr("%1 would NOT restore: %2").arg(name, r.problems().join(QLatin1Char(' '))),
@@ -437,6 +442,9 @@ void MaintenanceController::copyCurl(int action)
         return;
     const QStringList names = m_backups->selectedNames();
     const auto kind = curl::Action(action);
+    if (kind != curl::Action::List && kind != curl::Action::Create && kind != curl::Action::Upload
+        && (names.size() != 1 || !m_backups->actsOn(names.first())))
+        return;
     // An upload names the zip to send: a placeholder for the user to replace.
     const QString backup = kind == curl::Action::Upload ? QStringLiteral("backup_YYYYMMDD_HHMMSS.zip") : names.value(0);
     const QString command = curl::command(kind, remote->session()->options().server, backup,

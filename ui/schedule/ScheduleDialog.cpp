@@ -165,7 +165,8 @@ void ScheduleDialog::install()
             done = ScheduleDialog::tr("Wrote %1. Start it with: systemctl --user daemon-reload && systemctl --user enable --now %2.timer")
                        .arg(written->join(QStringLiteral(", ")), files.unitName);
         }
-        if (auto recorded = ScheduleStore().record(chosen.target, chosen.every); !recorded)
+        const InstalledSchedule installed{chosen.every, cron ? QString() : files.unitName + QStringLiteral(".timer"), UnitScope::User};
+        if (auto recorded = ScheduleStore().record(chosen.target, installed); !recorded)
             return fail(recorded.error());
         return done;
     }));
