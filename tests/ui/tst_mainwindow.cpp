@@ -20,6 +20,7 @@
 #include "remote/RemoteBackend.h"
 
 #include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
@@ -417,6 +418,37 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY(window.banner()->text().contains(QStringLiteral("Server error")));
         QCOMPARE(window.banner()->kind(), Banner::Kind::Error);
+    }
+
+    void aServersInvalidEntriesOfferNoAction()
+    {
+        test::FakeServer server;
+        server.control({{QStringLiteral("seed"), 2}, {QStringLiteral("fault"), QStringLiteral("hostile-list")}});
+        QNetworkAccessManager network;
+        QTemporaryDir state;
+        MainWindow window;
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.show();
+        window.openBackend(apiKeyBackend(server, &network, state));
+        QVERIFY(refreshed.wait(15000));
+        int invalid = 0;
+        int valid = 0;
+        const auto* sorted = qobject_cast<const QSortFilterProxyModel*>(window.table()->model());
+        QVERIFY(sorted);
+        for (int row = 0; row < sorted->rowCount(); ++row) {
+            const BackupItem* item = window.model()->itemAt(sorted->mapToSource(sorted->index(row, 0)).row());
+            QVERIFY(item);
+            window.table()->selectRow(row);
+            // A flagged name is never offered for restore or delete (nor download and verify,
+            // which this server does not offer at all); a sound one is.
+            for (const char* name : {"actionRestore", "actionDelete"})
+                QVERIFY2(window.action(QString::fromLatin1(name))->isEnabled() == item->valid,
+                         qPrintable(QStringLiteral("%1 on %2").arg(QString::fromLatin1(name), item->fileName)));
+            QVERIFY(item->valid || !item->invalidReason.isEmpty());
+            ++(item->valid ? valid : invalid);
+        }
+        QVERIFY(invalid > 0);
+        QCOMPARE(valid, 2);
     }
 };
 
