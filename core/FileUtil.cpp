@@ -186,8 +186,12 @@ Result<void> makeDirs(const QString& path)
     if (parent != clean)
         if (auto made = makeDirs(parent); !made)
             return made;
-    if (::mkdir(QFile::encodeName(clean).constData(), 0777) != 0 && errno != EEXIST)
-        return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, errno));
+    if (::mkdir(QFile::encodeName(clean).constData(), 0777) != 0) {
+        const int err = errno;
+        // Made meanwhile by someone else is fine, if it is a folder.
+        if (err != EEXIST || !QFileInfo(clean).isDir())
+            return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, err == EEXIST ? ENOTDIR : err));
+    }
     return ok();
 }
 
@@ -207,6 +211,7 @@ Result<void> removeAll(const QString& path)
     if (::lstat(native.constData(), &st) != 0)
         return ok();
     if (S_ISDIR(st.st_mode)) {
+        errno = 0;
         if (!QDir(path).removeRecursively())
             return fail(ioError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
         return ok();
@@ -304,7 +309,16 @@ Result<void> linkOrCopy(const QString& from, const QString& to)
     const int err = errno;
     if (err != EXDEV && err != EPERM && err != EMLINK)
         return fail(ioError(FcbFileUtilText::tr("Could not link %1 to %2").arg(from, to), from, err));
-    return copyFileSynced(from, to, ownerOnly);
+    // A copy is made under a temporary name: a kill mid-copy must never leave a half file at a
+    // name that a restore or its undo takes for a whole one.
+    const QString temp = temp::beside(to);
+    if (auto copied = copyFileSynced(from, temp, ownerOnly); !copied)
+        return copied;
+    if (auto renamed = renameNoReplace(temp, to); !renamed) {
+        ::unlink(QFile::encodeName(temp).constData());
+        return renamed;
+    }
+    return ok();
 }
 
 Result<void> linkTree(const QString& fromDir, const QString& toDir)

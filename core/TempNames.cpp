@@ -3,11 +3,13 @@
 #include "FileUtil.h"
 #include "Logging.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSysInfo>
 
 #include <cerrno>
 #include <csignal>
@@ -31,6 +33,15 @@ QString tag(Kind kind)
     return QStringLiteral("other");
 }
 
+// A short mark of this machine: a pid says which process owns a name only on the machine that
+// made it (a backups folder on NFS is shared by several).
+const QString& hostMark()
+{
+    static const QString mark = QString::fromLatin1(
+        QCryptographicHash::hash(QSysInfo::machineHostName().toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+    return mark;
+}
+
 QString randomPart()
 {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
@@ -47,7 +58,8 @@ constexpr qint64 kDay = 24 * 3600;
 
 QString name(Kind kind, const QString& suffix)
 {
-    return kPrefix + tag(kind) + QLatin1Char('-') + QString::number(qint64(::getpid())) + QLatin1Char('-') + randomPart() + suffix;
+    return kPrefix + tag(kind) + QLatin1Char('-') + hostMark() + QLatin1Char('-') + QString::number(qint64(::getpid())) + QLatin1Char('-')
+        + randomPart() + suffix;
 }
 
 QString in(const QString& dir, Kind kind, const QString& suffix)
@@ -72,17 +84,26 @@ QString offsitePart(const QString& backupName)
 
 QString offsitePartPattern(const QString& backupName)
 {
-    return QStringLiteral(".%1.*.part").arg(backupName);
+    // rclone's filters are globs: a name's own *, ?, [ or { must match only itself.
+    QString literal;
+    for (const QChar c : backupName) {
+        if (QStringLiteral("\\*?[]{}").contains(c))
+            literal += QLatin1Char('\\');
+        literal += c;
+    }
+    return QStringLiteral(".%1.*.part").arg(literal);
 }
 
 bool isLeftover(const QString& fileName, bool underLock, qint64 ageSeconds)
 {
-    static const QRegularExpression current(QStringLiteral("^\\.fcb-tmp-([a-z]+)-([0-9]+)-[0-9a-z]+"));
+    static const QRegularExpression current(QStringLiteral("^\\.fcb-tmp-([a-z]+)-([0-9a-f]{8})-([0-9]+)-[0-9a-z]+"));
     if (const auto m = current.match(fileName); m.hasMatch()) {
         const QString kind = m.captured(1);
         // Made only under the lock: nobody can be writing one while we hold it.
         const bool locked = kind == tag(Kind::Snapshot) || kind == tag(Kind::Archive) || kind == tag(Kind::Staging);
-        return (underLock && locked) || processGone(m.captured(2).toLongLong()) || ageSeconds > kDay;
+        // Another machine's pid says nothing here: its names go by age alone.
+        const bool gone = m.captured(2) == hostMark() && processGone(m.captured(3).toLongLong());
+        return (underLock && locked) || gone || ageSeconds > kDay;
     }
     // Earlier versions: ".fcb-tmp-*" and ".fcb-staging-*" under the lock, "<file>.fcb-tmp-*"
     // beside a written file, and verify, drill and pull folders without the lock.

@@ -5,9 +5,10 @@
 // Every temporary name the tool gives a file or folder, in one place, so that the clean-up knows
 // each kind it could have left behind.
 //
-// Temporary files and folders are ".fcb-tmp-<kind>-<pid>-<random><suffix>" beside what they
-// become: the pid says which process owns one, so a leftover is removed only once that process is
-// gone. Names of earlier versions (no pid) are recognised too.
+// Temporary files and folders are ".fcb-tmp-<kind>-<host>-<pid>-<random><suffix>" beside what
+// they become: host (a mark of the machine) and pid say which process owns one, so a leftover is
+// removed only once that process is gone (another machine's, sharing the folder over NFS, only
+// after a day). Names of earlier versions (no pid) are recognised too.
 namespace fcb::temp {
 
 enum class Kind {

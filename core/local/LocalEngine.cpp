@@ -1,5 +1,6 @@
 #include "LocalEngine.h"
 
+#include "FileLock.h"
 #include "FileUtil.h"
 #include "TempNames.h"
 #include "Logging.h"
@@ -572,10 +573,14 @@ Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const 
 {
     if (auto target = Offsite::checkTarget(remote); !target)
         return fail(target.error());
-    // One push per folder at a time: a push clears what an interrupted one left on the remote.
-    auto lock = lockFolder(&task);
-    if (!lock)
-        return fail(lock.error());
+    // One push per folder at a time, so that a push may clear what an interrupted one left on
+    // the remote. A lock of its own: an upload can take hours, and backups go on meanwhile.
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
+    auto pushing = FileLock::acquire(m_folder.backupsDir() + QStringLiteral("/.fastcms-backup-offsite.lock"),
+                                     FileLock::Options{m_options.lockWaitMs, [&task] { return task.isCanceled(); }});
+    if (!pushing)
+        return fail(pushing.error());
     QStringList wanted = names;
     for (int page = 1; names.isEmpty(); ++page) {
         auto listed = list(page, 1000);
@@ -609,6 +614,8 @@ Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString
         return fail(target.error());
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
         return fail(valid.error());
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
     if (files::exists(m_folder.backupPath(fileName)))
         return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 is already in the backups folder.").arg(fileName));
     const QString landing = temp::in(m_folder.backupsDir(), temp::Kind::Pull);

@@ -186,9 +186,12 @@ Result<void> rollBackCommitted(const DataFolder& folder, const Journal& j)
         if (auto r = files::linkOrCopy(old, p.db); !r)
             return r;
     }
-    if (j.hadDb && !files::exists(p.safetyDb + kNew) && files::exists(p.safetyDb)) {
+    if (j.hadDb && !files::exists(p.safetyDb + kNew) && files::exists(p.safetyDb))
         if (auto r = files::renameNoReplace(p.safetyDb, p.safetyDb + kNew); !r)
             return r;
+    // The old database's WAL or journal, moved aside with it at step 6, goes back with it (a
+    // step of its own, so that a run killed between the two renames still brings it back).
+    if (j.hadDb && !files::exists(p.safetyDb)) {
         if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-wal"), p.wal); !r)
             return r;
         if (auto r = renameIfPresent(p.safetyDb + QStringLiteral("-journal"), p.journal); !r)
@@ -259,10 +262,16 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
     // without its files.
     if (files::exists(folder.stagingDir())) {
         const QString doomed = temp::in(folder.backupsDir(), temp::Kind::Staging);
-        if (auto r = files::renameNoReplace(folder.stagingDir(), doomed); !r)
-            return r;
-        (void)files::syncPath(folder.backupsDir());
-        (void)files::removeAll(doomed);
+        if (files::renameNoReplace(folder.stagingDir(), doomed)) {
+            (void)files::syncPath(folder.backupsDir());
+            (void)files::removeAll(doomed);
+        } else {
+            // The restore is complete: a staging that cannot move goes in place, marker first.
+            qCWarning(lcRestore) << "could not move the staging away; removing it in place";
+            (void)files::removeAll(p.custody);
+            (void)files::syncPath(folder.backupsDir());
+            (void)files::removeAll(folder.stagingDir());
+        }
     }
     for (const QString& leftover : p.safetyDbFamily(kOld) + QStringList{p.safetyFiles + kOld, p.custody})
         (void)files::removeAll(leftover);
