@@ -22,7 +22,9 @@ namespace {
 
 struct flock wholeFile(short type)
 {
-    struct flock lock {};
+    struct flock lock
+    {
+    };
     lock.l_type = type;
     lock.l_whence = SEEK_SET;
     lock.l_start = 0;
@@ -32,7 +34,8 @@ struct flock wholeFile(short type)
 
 Error busy(const QString& path)
 {
-    return Error::make(ErrorCode::Busy, FcbFileLockText::tr("%1 is locked by another process.").arg(path), path);
+    return Error::make(
+        ErrorCode::Busy, FcbFileLockText::tr("%1 is locked by another process.").arg(path), path);
 }
 
 } // namespace
@@ -40,8 +43,7 @@ Error busy(const QString& path)
 FileLock::FileLock(int fd, QByteArray path)
     : m_fd(fd)
     , m_path(std::move(path))
-{
-}
+{ }
 
 FileLock::~FileLock()
 {
@@ -59,16 +61,21 @@ Result<std::unique_ptr<FileLock>> FileLock::acquire(const QString& path, const O
     for (;;) {
         const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
-            return fail(files::systemError(FcbFileLockText::tr("Could not open the lock file %1").arg(path), path, errno));
+            return fail(files::systemError(
+                FcbFileLockText::tr("Could not open the lock file %1").arg(path), path, errno));
         std::unique_ptr<FileLock> lock(new FileLock(fd, native));
         struct flock request = wholeFile(F_WRLCK);
         if (::fcntl(fd, F_OFD_SETLK, &request) == 0) {
             // A holder removes the file as it lets go: a lock taken on a file that is no longer
             // at the path (or was replaced) excludes nobody, so take the one that is there now.
-            struct stat held {};
-            struct stat there {};
-            if (::fstat(fd, &held) == 0 && ::stat(native.constData(), &there) == 0 && held.st_dev == there.st_dev
-                && held.st_ino == there.st_ino)
+            struct stat held
+            {
+            };
+            struct stat there
+            {
+            };
+            if (::fstat(fd, &held) == 0 && ::stat(native.constData(), &there) == 0
+                && held.st_dev == there.st_dev && held.st_ino == there.st_ino)
                 return lock;
             lock->m_path.clear(); // not ours to remove
             continue;
@@ -80,7 +87,8 @@ Result<std::unique_ptr<FileLock>> FileLock::acquire(const QString& path, const O
         if (waited >= options.waitMs)
             return fail(busy(path));
         if (options.cancelled && options.cancelled())
-            return fail(ErrorCode::Cancelled, FcbFileLockText::tr("Cancelled while waiting for %1.").arg(path));
+            return fail(
+                ErrorCode::Cancelled, FcbFileLockText::tr("Cancelled while waiting for %1.").arg(path));
         const int step = qMin(pause, options.waitMs - waited);
         QThread::msleep(ulong(step));
         waited += step;

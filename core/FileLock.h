@@ -32,7 +32,10 @@ public:
     // Busy when another holder has it (after waiting), Cancelled, or an I/O error naming the
     // path and the system's reason. The file is created owner-only if missing.
     static Result<std::unique_ptr<FileLock>> acquire(const QString& path, const Options& options);
-    static Result<std::unique_ptr<FileLock>> acquire(const QString& path) { return acquire(path, Options{}); }
+    static Result<std::unique_ptr<FileLock>> acquire(const QString& path)
+    {
+        return acquire(path, Options {});
+    }
     // True when some live process holds the lock now (without taking it).
     static bool isHeld(const QString& path);
 

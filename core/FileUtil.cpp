@@ -37,11 +37,6 @@ QString errnoText(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-Error ioError(const QString& message, const QString& path, int err)
-{
-    return systemError(message, path, err);
-}
-
 } // namespace
 
 Error systemError(const QString& message, const QString& path, int err)
@@ -65,12 +60,12 @@ Result<void> syncPath(const QString& path)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not open %1 to flush it to disk").arg(path), path, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not open %1 to flush it to disk").arg(path), path, errno));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not flush %1 to disk").arg(path), path, err));
+        return fail(systemError(FcbFileUtilText::tr("Could not flush %1 to disk").arg(path), path, err));
     return ok();
 }
 
@@ -87,7 +82,7 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
         const int err = errno;
         if (err == EEXIST)
             return fail(ErrorCode::Conflict, FcbFileUtilText::tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
-        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, err));
+        return fail(systemError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, err));
     }
     return ok();
 }
@@ -95,7 +90,7 @@ Result<void> renameNoReplace(const QString& from, const QString& to)
 Result<void> renameReplace(const QString& from, const QString& to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, errno));
     return ok();
 }
 
@@ -104,7 +99,7 @@ Result<void> renameExchange(const QString& a, const QString& b)
     if (::renameat2(AT_FDCWD, QFile::encodeName(a).constData(), AT_FDCWD, QFile::encodeName(b).constData(),
                     RENAME_EXCHANGE)
         != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not swap %1 and %2").arg(a, b), a, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not swap %1 and %2").arg(a, b), a, errno));
     return ok();
 }
 
@@ -142,7 +137,7 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFile
             mode |= bit;
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
     if (fd < 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(path), path, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not write %1").arg(path), path, errno));
     (void)::fchmod(fd, mode); // the umask must not widen nor narrow what was asked for
     const char* data = bytes.constData();
     qint64 left = bytes.size();
@@ -164,7 +159,7 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFile
         err = errno;
     if (err != 0) {
         ::unlink(native.constData());
-        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(path), path, err));
+        return fail(systemError(FcbFileUtilText::tr("Could not write %1").arg(path), path, err));
     }
     if (auto renamed = renameReplace(temp, path); !renamed) {
         ::unlink(native.constData());
@@ -180,7 +175,7 @@ Result<void> makeDirs(const QString& path)
     if (::stat(QFile::encodeName(clean).constData(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return ok();
-        return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, ENOTDIR));
+        return fail(systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, ENOTDIR));
     }
     const QString parent = QFileInfo(clean).path();
     if (parent != clean)
@@ -190,7 +185,7 @@ Result<void> makeDirs(const QString& path)
         const int err = errno;
         // Made meanwhile by someone else is fine, if it is a folder.
         if (err != EEXIST || !QFileInfo(clean).isDir())
-            return fail(ioError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, err == EEXIST ? ENOTDIR : err));
+            return fail(systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, err == EEXIST ? ENOTDIR : err));
     }
     return ok();
 }
@@ -200,7 +195,7 @@ Result<void> makeOwnerOnlyDir(const QString& path)
     if (auto made = makeDirs(path); !made)
         return made;
     if (::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not restrict access to %1").arg(path), path, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not restrict access to %1").arg(path), path, errno));
     return ok();
 }
 
@@ -213,11 +208,11 @@ Result<void> removeAll(const QString& path)
     if (S_ISDIR(st.st_mode)) {
         errno = 0;
         if (!QDir(path).removeRecursively())
-            return fail(ioError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
+            return fail(systemError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
         return ok();
     }
     if (::unlink(native.constData()) != 0 && errno != ENOENT)
-        return fail(ioError(FcbFileUtilText::tr("Could not remove %1").arg(path), path, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not remove %1").arg(path), path, errno));
     return ok();
 }
 
@@ -297,7 +292,7 @@ Result<void> copyFileSynced(const QString& from, const QString& to, QFileDevice:
             return fail(fileError(FcbFileUtilText::tr("Could not write %1").arg(to), out, errno));
     }
     if (::fsync(out.handle()) != 0)
-        return fail(ioError(FcbFileUtilText::tr("Could not write %1").arg(to), to, errno));
+        return fail(systemError(FcbFileUtilText::tr("Could not write %1").arg(to), to, errno));
     removeTarget.dismiss();
     return ok();
 }
@@ -308,7 +303,7 @@ Result<void> linkOrCopy(const QString& from, const QString& to)
         return ok();
     const int err = errno;
     if (err != EXDEV && err != EPERM && err != EMLINK)
-        return fail(ioError(FcbFileUtilText::tr("Could not link %1 to %2").arg(from, to), from, err));
+        return fail(systemError(FcbFileUtilText::tr("Could not link %1 to %2").arg(from, to), from, err));
     // A copy is made under a temporary name: a kill mid-copy must never leave a half file at a
     // name that a restore or its undo takes for a whole one.
     const QString temp = temp::beside(to);

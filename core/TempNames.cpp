@@ -22,13 +22,20 @@ namespace {
 QString tag(Kind kind)
 {
     switch (kind) {
-    case Kind::Write: return QStringLiteral("write");
-    case Kind::Snapshot: return QStringLiteral("snapshot");
-    case Kind::Archive: return QStringLiteral("archive");
-    case Kind::Staging: return QStringLiteral("staging");
-    case Kind::Verify: return QStringLiteral("verify");
-    case Kind::Drill: return QStringLiteral("drill");
-    case Kind::Pull: return QStringLiteral("pull");
+    case Kind::Write:
+        return QStringLiteral("write");
+    case Kind::Snapshot:
+        return QStringLiteral("snapshot");
+    case Kind::Archive:
+        return QStringLiteral("archive");
+    case Kind::Staging:
+        return QStringLiteral("staging");
+    case Kind::Verify:
+        return QStringLiteral("verify");
+    case Kind::Drill:
+        return QStringLiteral("drill");
+    case Kind::Pull:
+        return QStringLiteral("pull");
     }
     return QStringLiteral("other");
 }
@@ -38,7 +45,9 @@ QString tag(Kind kind)
 const QString& hostMark()
 {
     static const QString mark = QString::fromLatin1(
-        QCryptographicHash::hash(QSysInfo::machineHostName().toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+        QCryptographicHash::hash(QSysInfo::machineHostName().toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(8));
     return mark;
 }
 
@@ -58,8 +67,8 @@ constexpr qint64 kDay = 24 * 3600;
 
 QString name(Kind kind, const QString& suffix)
 {
-    return kPrefix + tag(kind) + QLatin1Char('-') + hostMark() + QLatin1Char('-') + QString::number(qint64(::getpid())) + QLatin1Char('-')
-        + randomPart() + suffix;
+    return kPrefix + tag(kind) + QLatin1Char('-') + hostMark() + QLatin1Char('-')
+        + QString::number(qint64(::getpid())) + QLatin1Char('-') + randomPart() + suffix;
 }
 
 QString in(const QString& dir, Kind kind, const QString& suffix)
@@ -96,11 +105,13 @@ QString offsitePartPattern(const QString& backupName)
 
 bool isLeftover(const QString& fileName, bool underLock, qint64 ageSeconds)
 {
-    static const QRegularExpression current(QStringLiteral("^\\.fcb-tmp-([a-z]+)-([0-9a-f]{8})-([0-9]+)-[0-9a-z]+"));
+    static const QRegularExpression current(
+        QStringLiteral("^\\.fcb-tmp-([a-z]+)-([0-9a-f]{8})-([0-9]+)-[0-9a-z]+"));
     if (const auto m = current.match(fileName); m.hasMatch()) {
         const QString kind = m.captured(1);
         // Made only under the lock: nobody can be writing one while we hold it.
-        const bool locked = kind == tag(Kind::Snapshot) || kind == tag(Kind::Archive) || kind == tag(Kind::Staging);
+        const bool locked
+            = kind == tag(Kind::Snapshot) || kind == tag(Kind::Archive) || kind == tag(Kind::Staging);
         // Another machine's pid says nothing here: its names go by age alone.
         const bool gone = m.captured(2) == hostMark() && processGone(m.captured(3).toLongLong());
         return (underLock && locked) || gone || ageSeconds > kDay;
@@ -111,7 +122,7 @@ bool isLeftover(const QString& fileName, bool underLock, qint64 ageSeconds)
         return underLock || ageSeconds > kDay;
     if (fileName.contains(kPrefix))
         return underLock || ageSeconds > 3600;
-    for (const char* unlocked : {".fcb-verify-", ".fcb-drill-", ".fcb-pull-"})
+    for (const char* unlocked : { ".fcb-verify-", ".fcb-drill-", ".fcb-pull-" })
         if (fileName.startsWith(QLatin1String(unlocked)))
             return ageSeconds > kDay;
     return false;
@@ -121,11 +132,11 @@ int removeLeftovers(const QString& dir, bool underLock)
 {
     int removed = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto entries = QDir(dir).entryInfoList({QStringLiteral(".fcb-*"), QStringLiteral("*.fcb-tmp-*")},
-                                                 QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System
-                                                     | QDir::NoDotAndDotDot);
+    const auto entries = QDir(dir).entryInfoList({ QStringLiteral(".fcb-*"), QStringLiteral("*.fcb-tmp-*") },
+        QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& info : entries) {
-        const qint64 age = qMin(info.lastModified().toUTC().secsTo(now), info.metadataChangeTime().toUTC().secsTo(now));
+        const qint64 age
+            = qMin(info.lastModified().toUTC().secsTo(now), info.metadataChangeTime().toUTC().secsTo(now));
         if (!isLeftover(info.fileName(), underLock, age))
             continue;
         qCInfo(lcLocal) << "removing a temporary file left by an interrupted run:" << info.fileName();

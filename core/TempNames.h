@@ -11,14 +11,15 @@
 // after a day). Names of earlier versions (no pid) are recognised too.
 namespace fcb::temp {
 
-enum class Kind {
-    Write,    // a small file written all-or-nothing (marker, journal, stores, units)
+enum class Kind
+{
+    Write, // a small file written all-or-nothing (marker, journal, stores, units)
     Snapshot, // create: the database snapshot
-    Archive,  // create and import: the archive before it gets its final name
-    Staging,  // stage-restore: the extraction before it becomes restore_staging/
-    Verify,   // verify: the database checked outside the archive
-    Drill,    // drill: the throw-away restore
-    Pull,     // off-site pull: the copy before it is verified
+    Archive, // create and import: the archive before it gets its final name
+    Staging, // stage-restore: the extraction before it becomes restore_staging/
+    Verify, // verify: the database checked outside the archive
+    Drill, // drill: the throw-away restore
+    Pull, // off-site pull: the copy before it is verified
 };
 
 inline const QString kPrefix = QStringLiteral(".fcb-tmp-");

@@ -41,7 +41,7 @@ const uchar* bytes(const QByteArray& b)
 
 std::unexpected<Problem> problem(Problem::Kind kind, QByteArrayView entry, const QString& detail)
 {
-    return std::unexpected(Problem{kind, entry.toByteArray(), detail});
+    return std::unexpected(Problem { kind, entry.toByteArray(), detail });
 }
 
 std::unexpected<Problem> malformed(const QString& detail, QByteArrayView entry = {})
@@ -85,8 +85,7 @@ bool applyZip64(const uchar* extra, quint64 length, std::initializer_list<quint6
 FileSource::FileSource(QFile& file)
     : m_file(file)
     , m_size(file.size())
-{
-}
+{ }
 
 std::optional<QByteArray> FileSource::read(qint64 offset, qint64 count)
 {
@@ -140,8 +139,9 @@ Checked<Layout> findDirectory(Source& source)
         // archive would shift that). Without a locator (exactly 65,535 entries, say), the values
         // above are the real ones.
         const qint64 recordAt = endAt - qint64(kLocatorSize + kZip64EndSize);
-        const auto locator = endAt >= qint64(kLocatorSize) ? source.read(endAt - qint64(kLocatorSize), kLocatorSize)
-                                                            : std::nullopt;
+        const auto locator = endAt >= qint64(kLocatorSize)
+            ? source.read(endAt - qint64(kLocatorSize), kLocatorSize)
+            : std::nullopt;
         if (locator && u32(bytes(*locator)) == kZip64Locator) {
             const uchar* l = bytes(*locator);
             if (u32(l + 4) != 0 || u32(l + 16) > 1)
@@ -161,8 +161,8 @@ Checked<Layout> findDirectory(Source& source)
     }
     if (disk != 0 || directoryDisk != 0 || onThisDisk != count)
         return malformed(QStringLiteral("spans several disks"));
-    if (directoryEnd < 0 || directoryOffset > quint64(directoryEnd) || directorySize > quint64(directoryEnd) - directoryOffset
-        || count > directorySize / kCentralSize)
+    if (directoryEnd < 0 || directoryOffset > quint64(directoryEnd)
+        || directorySize > quint64(directoryEnd) - directoryOffset || count > directorySize / kCentralSize)
         return malformed(QStringLiteral("directory of %1 records, %2 bytes at %3, ending before %4")
                              .arg(count)
                              .arg(directorySize)
@@ -179,8 +179,7 @@ Checked<Layout> findDirectory(Source& source)
 Walk::Walk(Source& source, const Layout& layout)
     : m_source(source)
     , m_layout(layout)
-{
-}
+{ }
 
 const uchar* Walk::bytesAt(quint64 at, quint64 count)
 {
@@ -208,11 +207,15 @@ Checked<bool> Walk::next(Record& record)
     }
     const uchar* fixed = bytesAt(m_at, kCentralSize);
     if (!fixed || u32(fixed) != kCentralHeader)
-        return malformed(QStringLiteral("no central directory record %1 of %2").arg(m_index + 1).arg(m_layout.count));
-    const quint64 nameLength = u16(fixed + 28), extraLength = u16(fixed + 30), commentLength = u16(fixed + 32);
+        return malformed(
+            QStringLiteral("no central directory record %1 of %2").arg(m_index + 1).arg(m_layout.count));
+    const quint64 nameLength = u16(fixed + 28), extraLength = u16(fixed + 30),
+                  commentLength = u16(fixed + 32);
     const uchar* d = bytesAt(m_at, kCentralSize + nameLength + extraLength + commentLength);
     if (!d)
-        return malformed(QStringLiteral("central directory record %1 of %2 overruns the directory").arg(m_index + 1).arg(m_layout.count));
+        return malformed(QStringLiteral("central directory record %1 of %2 overruns the directory")
+                             .arg(m_index + 1)
+                             .arg(m_layout.count));
     record.name = QByteArrayView(d + kCentralSize, qsizetype(nameLength));
     record.flags = u16(d + 8);
     record.method = u16(d + 10);
@@ -222,10 +225,12 @@ Checked<bool> Walk::next(Record& record)
     record.externalAttr = u32(d + 38);
     quint64 localOffset = u32(d + 42);
     QString why;
-    if (!applyZip64(d + kCentralSize + nameLength, extraLength, {&record.size, &record.compressedSize, &localOffset}, &why))
+    if (!applyZip64(d + kCentralSize + nameLength, extraLength,
+            { &record.size, &record.compressedSize, &localOffset }, &why))
         return malformed(why, record.name);
     if (record.flags & (flag::encrypted | flag::strongEncryption | flag::masked))
-        return problem(Problem::Encrypted, record.name, QStringLiteral("flags %1").arg(record.flags, 4, 16, QLatin1Char('0')));
+        return problem(Problem::Encrypted, record.name,
+            QStringLiteral("flags %1").arg(record.flags, 4, 16, QLatin1Char('0')));
     if (record.flags & flag::patched)
         return malformed(QStringLiteral("compressed patched data (flag bit 5)"), record.name);
     if ((record.flags & flag::utf8) && !isValidUtf8(record.name))
@@ -241,38 +246,51 @@ Checked<bool> Walk::next(Record& record)
 Checked<quint64> locateData(Source& source, const Layout& layout, const Record& record)
 {
     const quint64 nameLength = quint64(record.name.size());
-    if (record.localOffset > layout.directoryAt || layout.directoryAt - record.localOffset < kLocalSize + nameLength)
-        return malformed(QStringLiteral("local header at %1, not before the directory").arg(record.localOffset), record.name);
+    if (record.localOffset > layout.directoryAt
+        || layout.directoryAt - record.localOffset < kLocalSize + nameLength)
+        return malformed(
+            QStringLiteral("local header at %1, not before the directory").arg(record.localOffset),
+            record.name);
     const auto header = source.read(qint64(record.localOffset), qint64(kLocalSize + nameLength));
     if (!header || u32(bytes(*header)) != kLocalHeader)
         return malformed(QStringLiteral("no local header at %1").arg(record.localOffset), record.name);
     const uchar* h = bytes(*header);
-    const auto mismatch = [&record](const QString& detail) { return problem(Problem::Mismatch, record.name, detail); };
+    const auto mismatch
+        = [&record](const QString& detail) { return problem(Problem::Mismatch, record.name, detail); };
     const quint16 flags = u16(h + 6);
     const quint16 method = u16(h + 8);
     if (flags != record.flags)
-        return mismatch(QStringLiteral("flags %1 in the local header, %2 in the directory").arg(flags).arg(record.flags));
+        return mismatch(
+            QStringLiteral("flags %1 in the local header, %2 in the directory").arg(flags).arg(record.flags));
     if (method != record.method)
-        return mismatch(QStringLiteral("method %1 in the local header, %2 in the directory").arg(method).arg(record.method));
-    if (u16(h + 26) != nameLength || std::memcmp(h + kLocalSize, record.name.constData(), size_t(nameLength)) != 0)
+        return mismatch(QStringLiteral("method %1 in the local header, %2 in the directory")
+                            .arg(method)
+                            .arg(record.method));
+    if (u16(h + 26) != nameLength
+        || std::memcmp(h + kLocalSize, record.name.constData(), size_t(nameLength)) != 0)
         return mismatch(QStringLiteral("the name in the local header differs"));
     const quint64 extraLength = u16(h + 28);
     const quint64 dataAt = record.localOffset + kLocalSize + nameLength + extraLength;
     if (dataAt > layout.directoryAt || record.compressedSize > layout.directoryAt - dataAt)
-        return malformed(QStringLiteral("data of %1 bytes at %2 runs into the directory").arg(record.compressedSize).arg(dataAt),
-                         record.name);
+        return malformed(QStringLiteral("data of %1 bytes at %2 runs into the directory")
+                             .arg(record.compressedSize)
+                             .arg(dataAt),
+            record.name);
     if (!(flags & flag::dataDescriptor)) {
         const quint32 crc = u32(h + 14);
         quint64 compressedSize = u32(h + 18);
         quint64 size = u32(h + 22);
         if (crc != record.crc)
-            return mismatch(QStringLiteral("CRC %1 in the local header, %2 in the directory").arg(crc, 8, 16, QLatin1Char('0')).arg(record.crc, 8, 16, QLatin1Char('0')));
+            return mismatch(QStringLiteral("CRC %1 in the local header, %2 in the directory")
+                                .arg(crc, 8, 16, QLatin1Char('0'))
+                                .arg(record.crc, 8, 16, QLatin1Char('0')));
         if (compressedSize == kAllOnes || size == kAllOnes) {
-            const auto extra = source.read(qint64(record.localOffset + kLocalSize + nameLength), qint64(extraLength));
+            const auto extra
+                = source.read(qint64(record.localOffset + kLocalSize + nameLength), qint64(extraLength));
             QString why;
             if (!extra)
                 return malformed(QStringLiteral("local extra field cannot be read"), record.name);
-            if (!applyZip64(bytes(*extra), extraLength, {&size, &compressedSize}, &why))
+            if (!applyZip64(bytes(*extra), extraLength, { &size, &compressedSize }, &why))
                 return malformed(why, record.name);
         }
         if (size != record.size || compressedSize != record.compressedSize)

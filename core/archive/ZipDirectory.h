@@ -44,8 +44,7 @@ class MemorySource final : public Source
 public:
     explicit MemorySource(QByteArrayView bytes)
         : m_bytes(bytes)
-    {
-    }
+    { }
     qint64 size() const override { return m_bytes.size(); }
     std::optional<QByteArray> read(qint64 offset, qint64 count) override;
 
@@ -56,20 +55,20 @@ private:
 // What is wrong with an archive; the reader puts it into words.
 struct Problem
 {
-    enum Kind {
+    enum Kind
+    {
         Malformed, // not a zip, truncated, or a record that contradicts itself
         Encrypted, // an entry is encrypted (traditional or strong), or its header values masked
-        NotUtf8,   // an entry's name is flagged UTF-8 but is not
+        NotUtf8, // an entry's name is flagged UTF-8 but is not
         Duplicate, // two entries share a name
-        Mismatch,  // an entry's local header disagrees with its central directory record
+        Mismatch, // an entry's local header disagrees with its central directory record
     };
     Kind kind = Malformed;
     QByteArray entry; // the entry's name as stored, where one entry is concerned
-    QString detail;   // technical: which field, which values
+    QString detail; // technical: which field, which values
 };
 
-template<typename T>
-using Checked = std::expected<T, Problem>;
+template <typename T> using Checked = std::expected<T, Problem>;
 
 namespace flag {
 constexpr quint16 encrypted = 1 << 0;
@@ -84,10 +83,10 @@ constexpr quint16 masked = 1 << 13; // local header values masked (central direc
 struct Layout
 {
     qint64 fileSize = 0;
-    quint64 count = 0;         // records the end record promises
-    quint64 directoryAt = 0;   // in the file, bytes before the archive included
+    quint64 count = 0; // records the end record promises
+    quint64 directoryAt = 0; // in the file, bytes before the archive included
     quint64 directorySize = 0;
-    quint64 shift = 0;         // bytes before the archive (a self-extractor's stub)
+    quint64 shift = 0; // bytes before the archive (a self-extractor's stub)
 };
 
 // One central directory record, with its ZIP64 values applied.

@@ -33,7 +33,8 @@ QList<Call> parseTrace(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return calls;
-    static const QRegularExpression head(QStringLiteral("^(?:\\[pid\\s+)?\\d*\\]?\\s*([a-z0-9_]+)\\((.*)\\)\\s+=\\s+(-?\\d+)"));
+    static const QRegularExpression head(
+        QStringLiteral("^(?:\\[pid\\s+)?\\d*\\]?\\s*([a-z0-9_]+)\\((.*)\\)\\s+=\\s+(-?\\d+)"));
     static const QRegularExpression fd(QStringLiteral("\\d+<([^>]*)>"));
     static const QRegularExpression quoted(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
     for (const QByteArray& raw : file.readAll().split('\n')) {
@@ -67,19 +68,21 @@ QString checkPublished(const QList<Call>& calls, const QString& published)
     QString temp;
     for (qsizetype i = 0; i < calls.size(); ++i) {
         const Call& c = calls[i];
-        if (c.succeeded && c.name.startsWith(QStringLiteral("rename")) && c.strings.size() == 2 && c.strings[1] == published) {
+        if (c.succeeded && c.name.startsWith(QStringLiteral("rename")) && c.strings.size() == 2
+            && c.strings[1] == published) {
             renamedAt = i;
             temp = c.strings[0];
         }
         // Truncating or writing the published name in place would leave a half file on a crash.
-        const bool opens = c.name == QStringLiteral("openat") || c.name == QStringLiteral("open") || c.name == QStringLiteral("creat");
-        if (opens && c.strings.value(0) == published && (c.line.contains(QStringLiteral("O_TRUNC"))
-                                                         || c.line.contains(QStringLiteral("O_WRONLY"))
-                                                         || c.line.contains(QStringLiteral("O_RDWR"))))
+        const bool opens = c.name == QStringLiteral("openat") || c.name == QStringLiteral("open")
+            || c.name == QStringLiteral("creat");
+        if (opens && c.strings.value(0) == published
+            && (c.line.contains(QStringLiteral("O_TRUNC")) || c.line.contains(QStringLiteral("O_WRONLY"))
+                || c.line.contains(QStringLiteral("O_RDWR"))))
             return QStringLiteral("opened for writing in place: ") + c.line;
         if ((c.name == QStringLiteral("truncate") && c.strings.value(0) == published)
             || ((c.name == QStringLiteral("ftruncate") || c.name.startsWith(QStringLiteral("write"))
-                 || c.name.startsWith(QStringLiteral("pwrite")))
+                    || c.name.startsWith(QStringLiteral("pwrite")))
                 && c.fdPaths.value(0) == published))
             return QStringLiteral("changed in place: ") + c.line;
     }
@@ -111,10 +114,11 @@ class TestDurability : public QObject
     QList<Call> traced(const QStringList& args, test::CliRun* run = nullptr, const QStringList& extraEnv = {})
     {
         const QString trace = m_home.filePath(QStringLiteral("trace-%1.txt").arg(++m_traces));
-        const QStringList straceArgs{QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-y"), QStringLiteral("-s"), QStringLiteral("4096"),
-                                     QStringLiteral("-e"), QStringLiteral("trace=open,openat,creat,rename,renameat,renameat2,fsync,fdatasync,"
-                                                                          "truncate,ftruncate,write,pwrite64,writev,pwritev"),
-                                     QStringLiteral("-o"), trace, test::cliPath()};
+        const QStringList straceArgs { QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-y"),
+            QStringLiteral("-s"), QStringLiteral("4096"), QStringLiteral("-e"),
+            QStringLiteral("trace=open,openat,creat,rename,renameat,renameat2,fsync,fdatasync,"
+                           "truncate,ftruncate,write,pwrite64,writev,pwritev"),
+            QStringLiteral("-o"), trace, test::cliPath() };
         const auto result = test::runProgram(QStringLiteral("strace"), straceArgs + args, m_env + extraEnv);
         if (run)
             *run = result;
@@ -125,12 +129,14 @@ class TestDurability : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty(), "strace is needed (Debian package strace)");
-        m_env = {QStringLiteral("XDG_CONFIG_HOME=") + m_home.filePath(QStringLiteral("config")),
-                 QStringLiteral("XDG_DATA_HOME=") + m_home.filePath(QStringLiteral("share")),
-                 QStringLiteral("XDG_CACHE_HOME=") + m_home.filePath(QStringLiteral("cache")),
-                 QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + m_home.filePath(QStringLiteral("share/pins.json")),
-                 QStringLiteral("FASTCMS_BACKUP_STATE_FILE=") + m_home.filePath(QStringLiteral("share/servers.json"))};
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty(),
+            "strace is needed (Debian package strace)");
+        m_env = { QStringLiteral("XDG_CONFIG_HOME=") + m_home.filePath(QStringLiteral("config")),
+            QStringLiteral("XDG_DATA_HOME=") + m_home.filePath(QStringLiteral("share")),
+            QStringLiteral("XDG_CACHE_HOME=") + m_home.filePath(QStringLiteral("cache")),
+            QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + m_home.filePath(QStringLiteral("share/pins.json")),
+            QStringLiteral("FASTCMS_BACKUP_STATE_FILE=")
+                + m_home.filePath(QStringLiteral("share/servers.json")) };
     }
 
     void theCheckSeesAFileWrittenInPlace()
@@ -139,8 +145,9 @@ private Q_SLOTS:
         const QString target = m_home.filePath(QStringLiteral("in-place.txt"));
         const QString trace = m_home.filePath(QStringLiteral("trace-shell.txt"));
         const auto run = test::runProgram(QStringLiteral("strace"),
-                                          {QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-y"), QStringLiteral("-o"), trace,
-                                           QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo one > '%1'; sync").arg(target)});
+            { QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-y"), QStringLiteral("-o"), trace,
+                QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("echo one > '%1'; sync").arg(target) });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(!checkPublished(parseTrace(trace), target).isEmpty());
     }
@@ -157,43 +164,57 @@ private Q_SLOTS:
 
         // create: the archive.
         test::CliRun run;
-        auto calls = traced(QStringList{QStringLiteral("create"), QStringLiteral("--json")} + folderArgs, &run);
+        auto calls
+            = traced(QStringList { QStringLiteral("create"), QStringLiteral("--json") } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QString backup = run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        const QString backup = run.json()
+                                   .value(QStringLiteral("backup"))
+                                   .toObject()
+                                   .value(QStringLiteral("filename"))
+                                   .toString();
         expectDurable(calls, f.backupPath(backup));
 
         // pin: the pins store.
-        calls = traced(QStringList{QStringLiteral("pin"), backup} + folderArgs, &run);
+        calls = traced(QStringList { QStringLiteral("pin"), backup } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         expectDurable(calls, m_home.filePath(QStringLiteral("share/pins.json")));
 
         // drill: the record of drills.
-        calls = traced(QStringList{QStringLiteral("drill"), backup} + folderArgs, &run);
+        calls = traced(QStringList { QStringLiteral("drill"), backup } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         expectDurable(calls, m_home.filePath(QStringLiteral("share/fastcms-backup/drills.json")));
 
         // upload: an archive from elsewhere joins the backups folder.
         const QString outside = m_home.filePath(QStringLiteral("outside.zip"));
         QVERIFY(QFile::copy(f.backupPath(backup), outside));
-        calls = traced(QStringList{QStringLiteral("upload"), outside, QStringLiteral("--json")} + folderArgs, &run);
+        calls = traced(
+            QStringList { QStringLiteral("upload"), outside, QStringLiteral("--json") } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        expectDurable(calls, f.backupPath(run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString()));
+        expectDurable(calls,
+            f.backupPath(run.json()
+                             .value(QStringLiteral("backup"))
+                             .toObject()
+                             .value(QStringLiteral("filename"))
+                             .toString()));
 
         // stage-restore: the restore marker.
-        calls = traced(QStringList{QStringLiteral("stage-restore"), backup} + folderArgs, &run);
+        calls = traced(QStringList { QStringLiteral("stage-restore"), backup } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         expectDurable(calls, f.markerPath());
 
         // apply-restore: the journal (each state of it), and the database swapped in by rename.
-        calls = traced(QStringList{QStringLiteral("apply-restore")} + folderArgs, &run);
+        calls = traced(QStringList { QStringLiteral("apply-restore") } + folderArgs, &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         expectDurable(calls, f.applyJournalPath());
         for (const Call& c : std::as_const(calls))
-            QVERIFY2(!(c.strings.value(0) == f.dbPath() && c.line.contains(QStringLiteral("O_TRUNC"))), qPrintable(c.line));
+            QVERIFY2(!(c.strings.value(0) == f.dbPath() && c.line.contains(QStringLiteral("O_TRUNC"))),
+                qPrintable(c.line));
 
         // schedule --install: both units and the schedule store.
-        calls = traced(QStringList{QStringLiteral("schedule"), QStringLiteral("--install"), QStringLiteral("--json")} + folderArgs, &run,
-                       {QStringLiteral("FASTCMS_BACKUP_LOGINCTL=/bin/true")});
+        calls = traced(
+            QStringList { QStringLiteral("schedule"), QStringLiteral("--install"), QStringLiteral("--json") }
+                + folderArgs,
+            &run, { QStringLiteral("FASTCMS_BACKUP_LOGINCTL=/bin/true") });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonArray units = run.json().value(QStringLiteral("written")).toArray();
         QCOMPARE(units.size(), 2);
@@ -213,10 +234,11 @@ private Q_SLOTS:
         pw.close();
         const QString tokens = m_home.filePath(QStringLiteral("tokens.json"));
         test::CliRun run;
-        const auto calls = traced({QStringLiteral("login"), QStringLiteral("--server"), server.url().toString(), QStringLiteral("--email"),
-                                   QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"), passwordFile,
-                                   QStringLiteral("--save-token"), tokens},
-                                  &run);
+        const auto calls = traced(
+            { QStringLiteral("login"), QStringLiteral("--server"), server.url().toString(),
+                QStringLiteral("--email"), QString::fromLatin1(test::FakeServer::adminEmail),
+                QStringLiteral("--password-file"), passwordFile, QStringLiteral("--save-token"), tokens },
+            &run);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QString problem = checkPublished(calls, tokens);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));

@@ -26,15 +26,14 @@ using namespace fcb;
 
 namespace {
 
-
 QStringList zips(const QString& backupsDir)
 {
-    return QDir(backupsDir).entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name);
+    return QDir(backupsDir).entryList({ QStringLiteral("*.zip") }, QDir::Files, QDir::Name);
 }
 
 bool copyTree(const QString& from, const QString& to)
 {
-    return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}) == 0;
+    return QProcess::execute(QStringLiteral("cp"), { QStringLiteral("-a"), from, to }) == 0;
 }
 
 } // namespace
@@ -53,7 +52,7 @@ class TestKill : public QObject
     {
         QString root;
         QString newBackup; // a backup of "new" data
-        QString oldFiles;  // digest joined, of the old uploads
+        QString oldFiles; // digest joined, of the old uploads
         QString newFiles;
     };
 
@@ -64,64 +63,78 @@ class TestKill : public QObject
         auto fresh = test::makeDataFolder(4000, 40, QStringLiteral("new"));
         auto old = test::makeDataFolder(4000, 40, QStringLiteral("old"));
         // Room for the kill to land in: some larger uploads on both sides.
-        for (auto* fx : {&fresh, &old}) {
+        for (auto* fx : { &fresh, &old }) {
             for (int i = 0; i < 6; ++i) {
                 QFile big(fx->folder.filesDir() + QStringLiteral("/media/clip%1.bin").arg(i));
                 QDir().mkpath(QFileInfo(big).absolutePath());
                 big.open(QIODevice::WriteOnly);
                 QByteArray noise(512 * 1024, Qt::Uninitialized);
-                QRandomGenerator(quint32(i + (fx == &fresh ? 100 : 0))).fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+                QRandomGenerator(quint32(i + (fx == &fresh ? 100 : 0)))
+                    .fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
                 big.write(noise);
             }
         }
-        const auto made = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--json")} + fresh.cliFolderArgs());
-        t.newBackup = made.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        const auto made = test::runCli(
+            QStringList { QStringLiteral("create"), QStringLiteral("--json") } + fresh.cliFolderArgs());
+        t.newBackup = made.json()
+                          .value(QStringLiteral("backup"))
+                          .toObject()
+                          .value(QStringLiteral("filename"))
+                          .toString();
         QDir().mkpath(t.root);
         copyTree(old.dataDir(), t.root + QStringLiteral("/data"));
         const DataFolder f(t.root + QStringLiteral("/data"));
         QFile::copy(fresh.folder.backupPath(t.newBackup), f.backupPath(t.newBackup));
         t.oldFiles = test::treeDigest(old.folder.filesDir()).join(QLatin1Char('|'));
         t.newFiles = test::treeDigest(fresh.folder.filesDir()).join(QLatin1Char('|'));
-        if (operation == QStringLiteral("prune") || operation == QStringLiteral("delete") || operation == QStringLiteral("offsite-push")) {
+        if (operation == QStringLiteral("prune") || operation == QStringLiteral("delete")
+            || operation == QStringLiteral("offsite-push")) {
             // More backups to prune, delete and copy (off-site, where each copy costs several
             // rclone runs, one more).
             for (int i = 0; i < (operation == QStringLiteral("offsite-push") ? 1 : 6); ++i) {
-                const auto older = test::runCli(QStringList{QStringLiteral("create")} + QStringList{QStringLiteral("--data-dir"), f.dataDir()});
+                const auto older = test::runCli(QStringList { QStringLiteral("create") }
+                    + QStringList { QStringLiteral("--data-dir"), f.dataDir() });
                 Q_UNUSED(older);
             }
         }
         if (operation == QStringLiteral("apply-restore") || operation == QStringLiteral("abandon"))
-            test::runCli({QStringLiteral("stage-restore"), t.newBackup, QStringLiteral("--data-dir"), f.dataDir()});
+            test::runCli(
+                { QStringLiteral("stage-restore"), t.newBackup, QStringLiteral("--data-dir"), f.dataDir() });
         return t;
     }
 
-    QStringList commandFor(const QString& operation, const Template& t, const DataFolder& f, const QString& scratch) const
+    QStringList commandFor(
+        const QString& operation, const Template& t, const DataFolder& f, const QString& scratch) const
     {
-        const QStringList folder{QStringLiteral("--data-dir"), f.dataDir()};
+        const QStringList folder { QStringLiteral("--data-dir"), f.dataDir() };
         if (operation == QStringLiteral("create"))
-            return QStringList{QStringLiteral("create")} + folder;
+            return QStringList { QStringLiteral("create") } + folder;
         if (operation == QStringLiteral("stage-restore"))
-            return QStringList{QStringLiteral("stage-restore"), t.newBackup} + folder;
+            return QStringList { QStringLiteral("stage-restore"), t.newBackup } + folder;
         if (operation == QStringLiteral("apply-restore"))
-            return QStringList{QStringLiteral("apply-restore")} + folder;
+            return QStringList { QStringLiteral("apply-restore") } + folder;
         if (operation == QStringLiteral("abandon"))
-            return QStringList{QStringLiteral("apply-restore"), QStringLiteral("--abandon")} + folder;
+            return QStringList { QStringLiteral("apply-restore"), QStringLiteral("--abandon") } + folder;
         if (operation == QStringLiteral("prune"))
-            return QStringList{QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1")} + folder;
+            return QStringList { QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1") }
+            + folder;
         if (operation == QStringLiteral("delete"))
-            return QStringList{QStringLiteral("delete"), t.newBackup} + folder;
+            return QStringList { QStringLiteral("delete"), t.newBackup } + folder;
         if (operation == QStringLiteral("drill"))
-            return QStringList{QStringLiteral("drill"), t.newBackup} + folder;
+            return QStringList { QStringLiteral("drill"), t.newBackup } + folder;
         if (operation == QStringLiteral("upload"))
-            return QStringList{QStringLiteral("upload"), scratch + QStringLiteral("/incoming.zip")} + folder;
+            return QStringList { QStringLiteral("upload"), scratch + QStringLiteral("/incoming.zip") }
+            + folder;
         if (operation == QStringLiteral("offsite-push"))
-            return QStringList{QStringLiteral("offsite"), QStringLiteral("push"), QStringLiteral("--offsite"), scratch + QStringLiteral("/remote")}
-                + folder;
+            return QStringList { QStringLiteral("offsite"), QStringLiteral("push"),
+                QStringLiteral("--offsite"), scratch + QStringLiteral("/remote") }
+            + folder;
         return {};
     }
 
     // A fresh copy of the template, with what the operation needs around it.
-    DataFolder prepare(const QString& operation, const Template& t, const QString& scratch, QStringList* env, int abortStep = 5)
+    DataFolder prepare(const QString& operation, const Template& t, const QString& scratch, QStringList* env,
+        int abortStep = 5)
     {
         QDir(scratch).removeRecursively();
         QDir().mkpath(scratch);
@@ -132,8 +145,8 @@ class TestKill : public QObject
             QFile::copy(f.backupPath(t.newBackup), scratch + QStringLiteral("/incoming.zip"));
         if (operation == QStringLiteral("abandon")) {
             // An apply interrupted at a step (drawn with the kill's moment), then abandoned.
-            test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()},
-                         {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(abortStep)});
+            test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() },
+                { QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(abortStep) });
         }
         return f;
     }
@@ -147,7 +160,11 @@ class TestKill : public QObject
         const bool newFiles = files == t.newFiles;
         if ((db == QStringLiteral("old") && oldFiles) || (db == QStringLiteral("new") && newFiles))
             return {};
-        return QStringLiteral("database \"%1\" with %2 uploads").arg(db, oldFiles ? QStringLiteral("old") : newFiles ? QStringLiteral("new") : QStringLiteral("mixed"));
+        return QStringLiteral("database \"%1\" with %2 uploads")
+            .arg(db,
+                oldFiles       ? QStringLiteral("old")
+                    : newFiles ? QStringLiteral("new")
+                               : QStringLiteral("mixed"));
     }
 
 private Q_SLOTS:
@@ -156,13 +173,15 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsSet("FCB_KILL_SEED"))
             m_seed = quint32(qEnvironmentVariableIntValue("FCB_KILL_SEED"));
         m_count = qMax(30, qEnvironmentVariableIntValue("FCB_KILL_COUNT"));
-        qInfo("kill suite: seed %u, %d kills per operation (replay with FCB_KILL_SEED=%u)", m_seed, m_count, m_seed);
+        qInfo("kill suite: seed %u, %d kills per operation (replay with FCB_KILL_SEED=%u)", m_seed, m_count,
+            m_seed);
     }
 
     void killedAtAnyMoment_data()
     {
         QTest::addColumn<QString>("operation");
-        for (const char* op : {"create", "stage-restore", "apply-restore", "abandon", "prune", "delete", "drill", "upload", "offsite-push"})
+        for (const char* op : { "create", "stage-restore", "apply-restore", "abandon", "prune", "delete",
+                 "drill", "upload", "offsite-push" })
             QTest::newRow(op) << QString::fromLatin1(op);
     }
     void killedAtAnyMoment()
@@ -187,7 +206,11 @@ private Q_SLOTS:
             f = prepare(operation, t, scratch, &env, 1 + int(rng.bounded(8)));
             const QStringList command = commandFor(operation, t, f, scratch);
             const qint64 delayUs = qint64(rng.bounded(quint32(durationUs)));
-            const QString where = QStringLiteral("%1, kill %2 after %3 us (seed %4)").arg(operation).arg(i).arg(delayUs).arg(m_seed);
+            const QString where = QStringLiteral("%1, kill %2 after %3 us (seed %4)")
+                                      .arg(operation)
+                                      .arg(i)
+                                      .arg(delayUs)
+                                      .arg(m_seed);
 
             QProcess victim;
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -205,30 +228,37 @@ private Q_SLOTS:
 
             // Every archive with a final name is whole.
             for (const QString& zip : zips(f.backupsDir())) {
-                const auto verified = test::runCli({QStringLiteral("verify"), zip, QStringLiteral("--data-dir"), f.dataDir()});
-                QVERIFY2(verified.exitCode == 0, qPrintable(where + QStringLiteral(": ") + zip + QStringLiteral(" ") + QString::fromUtf8(verified.out + verified.err)));
+                const auto verified = test::runCli(
+                    { QStringLiteral("verify"), zip, QStringLiteral("--data-dir"), f.dataDir() });
+                QVERIFY2(verified.exitCode == 0,
+                    qPrintable(where + QStringLiteral(": ") + zip + QStringLiteral(" ")
+                        + QString::fromUtf8(verified.out + verified.err)));
             }
-            const auto listed = test::runCli({QStringLiteral("list"), QStringLiteral("--data-dir"), f.dataDir()});
-            QVERIFY2(listed.exitCode == 0, qPrintable(where + QStringLiteral(": list: ") + QString::fromUtf8(listed.err)));
+            const auto listed
+                = test::runCli({ QStringLiteral("list"), QStringLiteral("--data-dir"), f.dataDir() });
+            QVERIFY2(listed.exitCode == 0,
+                qPrintable(where + QStringLiteral(": list: ") + QString::fromUtf8(listed.err)));
 
             // The next operation succeeds; an interrupted apply is finished (or undone) first.
             QStringList next = command;
             if (QFile::exists(f.applyJournalPath())) {
-                next = {QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
+                next = { QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() };
                 if (operation == QStringLiteral("abandon"))
                     next.append(QStringLiteral("--abandon"));
-            } else if (operation == QStringLiteral("apply-restore") || operation == QStringLiteral("abandon")) {
-                next = {QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir()};
+            } else if (operation == QStringLiteral("apply-restore")
+                || operation == QStringLiteral("abandon")) {
+                next = { QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir() };
             } else if (operation == QStringLiteral("stage-restore") && QFile::exists(f.markerPath())) {
-                next = {QStringLiteral("unstage"), QStringLiteral("--data-dir"), f.dataDir()};
+                next = { QStringLiteral("unstage"), QStringLiteral("--data-dir"), f.dataDir() };
             } else if (operation == QStringLiteral("delete") && !QFile::exists(f.backupPath(t.newBackup))) {
-                next = {QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir()};
+                next = { QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir() };
             } else if (operation == QStringLiteral("upload") || operation == QStringLiteral("abandon")) {
-                next = {QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir()};
+                next = { QStringLiteral("create"), QStringLiteral("--data-dir"), f.dataDir() };
             }
             const auto again = test::runCli(next);
-            QVERIFY2(again.exitCode == 0, qPrintable(where + QStringLiteral(": next run ") + next.join(QLatin1Char(' '))
-                                                     + QStringLiteral(": ") + QString::fromUtf8(again.err)));
+            QVERIFY2(again.exitCode == 0,
+                qPrintable(where + QStringLiteral(": next run ") + next.join(QLatin1Char(' '))
+                    + QStringLiteral(": ") + QString::fromUtf8(again.err)));
 
             // Data is old or new, never mixed; an abandoned apply leaves it old.
             const QString mix = mixed(f, t);
@@ -240,14 +270,18 @@ private Q_SLOTS:
             // takes the lock, and a lock file nobody holds blocks nobody, as status shows.
             QStringList left = test::toolLeftovers(scratch);
             if (left.removeAll(QStringLiteral("data/backups/.fastcms-backup.lock")) > 0) {
-                const auto status = test::runCli({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--data-dir"), f.dataDir()});
-                QVERIFY2(status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == 0, qPrintable(where));
+                const auto status = test::runCli({ QStringLiteral("status"), QStringLiteral("--json"),
+                    QStringLiteral("--data-dir"), f.dataDir() });
+                QVERIFY2(status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == 0,
+                    qPrintable(where));
             }
-            left += QDir(scratch + QStringLiteral("/remote")).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
-            QVERIFY2(left.isEmpty(), qPrintable(where + QStringLiteral(": left behind: ") + left.join(QLatin1Char(' '))));
+            left += QDir(scratch + QStringLiteral("/remote"))
+                        .entryList({ QStringLiteral("*.part") }, QDir::Files | QDir::Hidden);
+            QVERIFY2(left.isEmpty(),
+                qPrintable(where + QStringLiteral(": left behind: ") + left.join(QLatin1Char(' '))));
         }
-        qInfo("%s: %d of %d kills landed while the operation ran (%lld us when left alone)", qPrintable(operation), killedMidway,
-              m_count, durationUs);
+        qInfo("%s: %d of %d kills landed while the operation ran (%lld us when left alone)",
+            qPrintable(operation), killedMidway, m_count, durationUs);
         QVERIFY2(killedMidway >= m_count / 2, "most kills must land while the operation runs");
     }
 };

@@ -163,7 +163,9 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- plumbing -------------------------------------------------------------------------
     def send_json(self, status, body, headers=None):
-        data = json.dumps(body).encode()
+        self.send_json_bytes(status, json.dumps(body).encode(), headers)
+
+    def send_json_bytes(self, status, data, headers=None):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -255,20 +257,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(500, {"detail": "database is locked"})
             return True
         if fault == "garbage":
-            data = b"<html><body>502 Bad Gateway</body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.send_json_bytes(200, b"<html><body>502 Bad Gateway</body></html>")
             return True
         if fault == "bad-utf8":
-            data = b'{"items": [{"filename": "backup_\xff\xfe.zip", "size": 1}], "total": 1, "detail": "\xc3\x28"}'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.send_json_bytes(200, b'{"items": [{"filename": "backup_\xff\xfe.zip", "size": 1}], "total": 1, "detail": "\xc3\x28"}')
             return True
         if fault == "slow-headers":
             data = b"{}"
