@@ -305,6 +305,13 @@
     </message>
 </context>
 <context>
+    <name>FcbBackendText</name>
+    <message>
+        <source>This kind of backend does not offer that operation.</source>
+        <translation>Diese Art von Backend bietet diesen Vorgang nicht an.</translation>
+    </message>
+</context>
+<context>
     <name>FcbBackupNameText</name>
     <message>
         <source>No backup name was given.</source>

@@ -244,7 +244,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::openDataFolder(const DataFolder& folder)
 {
-    openBackend(std::make_unique<LocalBackend>(LocalEngine(folder)));
+    openBackend(std::make_unique<LocalBackend>(folder));
 }
 
 void MainWindow::openBackend(std::unique_ptr<Backend> backend)

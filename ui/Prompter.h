@@ -1,6 +1,6 @@
 #pragma once
 
-#include "local/LocalTypes.h"
+#include "model/Backup.h"
 
 #include <QString>
 #include <QStringList>

@@ -5,7 +5,7 @@
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
 #include "demo/DemoData.h"
-#include "local/LocalEngine.h"
+#include "backend/LocalBackend.h"
 #include "restore/RestoreDialog.h"
 
 #include <QAction>
@@ -61,10 +61,9 @@ void ScreenshotTour::start()
     (void)demo::createDataFolder(folder.dataDir());
     // A few earlier backups, a second apart so that each has its own name and time.
     {
-        LocalEngine engine(folder);
-        SilentTaskContext task;
+        LocalBackend backend(folder);
         for (int i = 0; i < 4; ++i) {
-            (void)engine.create({QStringLiteral("scheduled")}, task);
+            backend.create({QStringLiteral("scheduled")}).future.waitForFinished();
             QThread::msleep(1100);
         }
     }
@@ -98,8 +97,7 @@ void ScreenshotTour::start()
             QTimer::singleShot(300, this, [this, dialog, window, folder, out, finish, question] {
                 save(dialog, out + QStringLiteral("/restore-dialog.png"));
                 dialog->deleteLater();
-                SilentTaskContext task;
-                (void)LocalEngine(folder).stageRestore(question.backup.fileName, task);
+                LocalBackend(folder).stageRestore(question.backup.fileName).future.waitForFinished();
                 window->backups()->refresh();
                 QTimer::singleShot(800, this, [this, window, out, finish] {
                     save(window, out + QStringLiteral("/restore-staged.png"));

@@ -1,6 +1,6 @@
+#include "CommandLine.h"
 #include "Translations.h"
-#include "cli/CommandLine.h"
-#include "local/LocalEngine.h"
+#include "WorkerPool.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -22,7 +22,7 @@ int main(int argc, char** argv)
         fcb::CommandLine cli;
         cli.start(QCoreApplication::arguments());
         code = cli.settle(QCoreApplication::exec());
-        fcb::LocalEngine::finishBackgroundWork(); // every job has ended
+        fcb::workers::finishBackgroundWork(); // every job has ended
         // What was let go of while the loop ended (a download's temporary folder) goes now.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     } // and with the command line, what it made: a server's session, its network objects

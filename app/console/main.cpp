@@ -5,7 +5,7 @@
 #include "Translations.h"
 #include "demo/DemoData.h"
 #include "jobs/JobsModel.h"
-#include "local/LocalEngine.h"
+#include "WorkerPool.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -79,6 +79,6 @@ int main(int argc, char** argv)
     const int code = QApplication::exec();
     // Running jobs stop at their next check and clean up; no thread outlives main().
     window.jobs()->cancelAll();
-    fcb::LocalEngine::finishBackgroundWork();
+    fcb::workers::finishBackgroundWork();
     return code;
 }

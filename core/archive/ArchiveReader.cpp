@@ -734,32 +734,6 @@ const ArchiveEntry* ArchiveDirectory::find(const QString& name) const
     return nullptr;
 }
 
-bool VerifyReport::ok() const
-{
-    for (const VerifyCheck& check : checks)
-        if (check.status == VerifyCheck::Status::Failed)
-            return false;
-    return !checks.isEmpty();
-}
-
-QStringList VerifyReport::problems() const
-{
-    QStringList out;
-    for (const VerifyCheck& check : checks)
-        if (check.status == VerifyCheck::Status::Failed)
-            out.append(check.message);
-    return out;
-}
-
-QStringList VerifyReport::lacks() const
-{
-    QStringList out;
-    for (const VerifyCheck& check : checks)
-        if (check.status == VerifyCheck::Status::Missing)
-            out.append(check.message);
-    return out;
-}
-
 namespace archive {
 
 Result<ArchiveDirectory> readDirectory(const QString& zipPath)

@@ -2,7 +2,8 @@
 
 #include "Error.h"
 #include "TaskContext.h"
-#include "archive/Metadata.h"
+#include "model/Metadata.h"
+#include "model/Reports.h"
 
 #include <QByteArray>
 #include <QList>
@@ -51,27 +52,6 @@ QStringList layoutProblems(const ArchiveDirectory& directory);
 
 } // namespace archive
 
-struct VerifyCheck
-{
-    enum class Status { Passed, Failed, Missing };
-    QString id; // zip, layout, crc, checksums, database, metadata
-    Status status = Status::Passed;
-    QString message;
-};
-
-struct VerifyReport
-{
-    QString path;
-    QList<VerifyCheck> checks;
-    std::optional<Metadata> metadata;
-    qint64 entryCount = 0;
-    qint64 fileCount = 0; // files/ entries
-    quint64 totalSize = 0;
-    qint64 entriesInPieces = 0; // large entries written in chunks, checked in parallel pieces
-    bool ok() const;
-    QStringList problems() const; // messages of failed checks
-    QStringList lacks() const;    // messages of missing checks
-};
 
 namespace archive {
 

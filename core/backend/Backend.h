@@ -2,49 +2,28 @@
 
 #include "Error.h"
 #include "TaskContext.h"
-#include "archive/ArchiveReader.h"
-#include "drill/Drill.h"
-#include "local/LocalTypes.h"
-#include "restore/RestoreStager.h"
+#include "model/Backup.h"
+#include "model/Curl.h"
+#include "model/Reports.h"
+#include "model/Restore.h"
+#include "model/Status.h"
+#include "model/Transfer.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 namespace fcb {
 
-// What a backend can do; a remote server's routes decide (read from its /openapi.json).
-struct Capabilities
-{
-    bool download = false;
-    bool upload = false;
-    bool unstage = false;
-    bool applyRestore = false; // local data folders only: the server applies remote restores
-};
-
-struct BackendStatus
-{
-    QString target; // the data folder or the server's address
-    bool restorePending = false;
-    QString pendingBackup;
-    QString pendingRequestedAt;
-    qint64 backupCount = 0;
-    std::optional<BackupItem> newest;
-    std::optional<FolderStatus> local; // the local engine's full picture, in local mode
-};
-
-struct DownloadResult
-{
-    QString path;
-    qint64 bytes = 0;
-    bool resumed = false;
-    std::optional<VerifyReport> report; // verified after it arrived
-};
-
-// The one narrow interface the console and the command-line tool use, whether the backups live
-// in a local data folder or on a FastCMS server. Every call returns at once with a job whose
-// future always ends with a result (Cancelled when the job's token stopped it early). Options go
-// in request structs, not in more methods.
+// The one interface the console and the command-line tool use, whether the backups live in a
+// local data folder or on a FastCMS server. Every call returns at once with a job whose future
+// always ends with a result (Cancelled when the job's token stopped it early). Options go in
+// request structs, not in more methods.
+//
+// What only one kind of backend can do is here too, gated by Capabilities: a front end asks
+// capabilities() and offers the operation only when it is there; called anyway, the operation
+// ends with Unsupported. Front ends never cast to a concrete backend.
 class Backend
 {
 public:
@@ -52,6 +31,8 @@ public:
 
     virtual QString describe() const = 0;
     virtual bool isRemote() const = 0;
+    // Where the backups live, for what has to name them again (a schedule, a curl command).
+    virtual Location location() const = 0;
     virtual Job<Result<Capabilities>> capabilities() = 0;
     virtual Job<Result<BackupPage>> list(int page, int perPage) = 0;
     virtual Job<Result<CreateResult>> create(const CreateRequest& request) = 0;
@@ -68,6 +49,18 @@ public:
     // it end to end; the result is recorded in the DrillStore under describe().
     virtual Job<Result<DrillReport>> drill(const QString& fileName) = 0;
     virtual Job<Result<BackendStatus>> status() = 0;
+
+    // Capabilities::applyRestore: the staged restore applied to the stopped server's data (a
+    // server applies its own when it restarts), and an interrupted apply undone.
+    virtual Job<Result<ApplyResult>> applyRestore();
+    virtual Job<Result<AbandonResult>> abandonInterruptedApply();
+    // Capabilities::offsite: the named backups (every valid one when names is empty) copied to
+    // an rclone remote, and one copied back.
+    virtual Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names);
+    virtual Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName);
+    // Capabilities::copyAsCurl: the request as a curl command that reads the secret from the
+    // environment (location().usesApiKey says which variable); nothing without the capability.
+    virtual std::optional<QString> curlCommand(curl::Action action, const QString& backup) const;
 };
 
 } // namespace fcb

@@ -1,12 +1,33 @@
 #include "LocalBackend.h"
 
-#include <QtConcurrent>
+#include "WorkerPool.h"
 
 namespace fcb {
+
+namespace {
+
+LocalEngine::Options withLockWait(int lockWaitMs)
+{
+    LocalEngine::Options options;
+    options.lockWaitMs = lockWaitMs;
+    return options;
+}
+
+} // namespace
 
 LocalBackend::LocalBackend(LocalEngine engine)
     : m_engine(std::move(engine))
 {
+}
+
+LocalBackend::LocalBackend(const DataFolder& folder, int lockWaitMs)
+    : m_engine(folder, withLockWait(lockWaitMs))
+{
+}
+
+Result<void> LocalBackend::checkFolderExists() const
+{
+    return m_engine.checkFolderExists();
 }
 
 QString LocalBackend::describe() const
@@ -14,75 +35,80 @@ QString LocalBackend::describe() const
     return m_engine.folder().dataDir();
 }
 
+Location LocalBackend::location() const
+{
+    Location where;
+    where.kind = Location::Kind::DataFolder;
+    where.folder = m_engine.folder();
+    return where;
+}
+
 Job<Result<Capabilities>> LocalBackend::capabilities()
 {
     Job<Result<Capabilities>> job;
     Capabilities caps;
-    caps.download = caps.upload = caps.unstage = caps.applyRestore = true;
+    caps.download = caps.upload = caps.unstage = caps.applyRestore = caps.offsite = true;
     job.future = QtFuture::makeReadyFuture(Result<Capabilities>(caps));
     return job;
 }
 
 Job<Result<BackupPage>> LocalBackend::list(int page, int perPage)
 {
-    return m_engine.listAsync(page, perPage);
+    return workers::run<BackupPage>([engine = m_engine, page, perPage](TaskContext&) { return engine.list(page, perPage); });
 }
 
 Job<Result<CreateResult>> LocalBackend::create(const CreateRequest& request)
 {
-    return m_engine.createAsync(request);
+    return workers::run<CreateResult>([engine = m_engine, request](TaskContext& task) { return engine.create(request, task); });
 }
 
 Job<Result<void>> LocalBackend::remove(const QString& fileName)
 {
-    return m_engine.removeAsync(fileName);
+    return workers::run<void>([engine = m_engine, fileName](TaskContext&) { return engine.remove(fileName); });
 }
 
 Job<Result<StageResult>> LocalBackend::stageRestore(const QString& fileName)
 {
-    return m_engine.stageRestoreAsync(fileName);
+    return workers::run<StageResult>(
+        [engine = m_engine, fileName](TaskContext& task) { return engine.stageRestore(fileName, task); });
 }
 
 Job<Result<void>> LocalBackend::unstageRestore()
 {
-    return m_engine.unstageRestoreAsync();
+    return workers::run<void>([engine = m_engine](TaskContext&) { return engine.unstageRestore(); });
 }
 
 Job<Result<DownloadResult>> LocalBackend::download(const QString& fileName, const QString& targetPath)
 {
-    return m_engine.copyOutAsync(fileName, targetPath);
+    return workers::run<DownloadResult>(
+        [engine = m_engine, fileName, targetPath](TaskContext& task) { return engine.copyOut(fileName, targetPath, task); });
 }
 
 Job<Result<BackupItem>> LocalBackend::upload(const QString& zipPath)
 {
-    return m_engine.importArchiveAsync(zipPath);
+    return workers::run<BackupItem>(
+        [engine = m_engine, zipPath](TaskContext& task) { return engine.importArchive(zipPath, task); });
 }
 
 Job<Result<VerifyReport>> LocalBackend::verify(const QString& fileName)
 {
-    return m_engine.verifyAsync(fileName);
+    return workers::run<VerifyReport>(
+        [engine = m_engine, fileName](TaskContext& task) { return engine.verify(fileName, task); });
 }
 
 Job<Result<DrillReport>> LocalBackend::drill(const QString& fileName)
 {
-    Job<Result<DrillReport>> job;
-    const LocalEngine engine = m_engine;
-    const QString target = describe();
-    job.future = QtConcurrent::run(LocalEngine::pool(), [engine, fileName, target, token = job.token](QPromise<Result<DrillReport>>& promise) {
-        PromiseTaskContext<Result<DrillReport>> task(promise, token);
+    return workers::run<DrillReport>([engine = m_engine, fileName, target = describe()](TaskContext& task) {
         auto report = engine.drill(fileName, task);
         if (report)
             recordDrill(target, *report);
-        promise.addResult(std::move(report));
+        return report;
     });
-    return job;
 }
 
 Job<Result<BackendStatus>> LocalBackend::status()
 {
-    Job<Result<BackendStatus>> job;
-    const LocalEngine engine = m_engine;
-    job.future = QtConcurrent::run(LocalEngine::pool(), [engine]() -> Result<BackendStatus> {
+    return workers::run<BackendStatus>([engine = m_engine](TaskContext&) -> Result<BackendStatus> {
         auto folder = engine.status();
         if (!folder)
             return fail(folder.error());
@@ -96,7 +122,28 @@ Job<Result<BackendStatus>> LocalBackend::status()
         s.local = *folder;
         return s;
     });
-    return job;
+}
+
+Job<Result<ApplyResult>> LocalBackend::applyRestore()
+{
+    return workers::run<ApplyResult>([engine = m_engine](TaskContext& task) { return engine.applyRestore(task); });
+}
+
+Job<Result<AbandonResult>> LocalBackend::abandonInterruptedApply()
+{
+    return workers::run<AbandonResult>([engine = m_engine](TaskContext&) { return engine.abandonInterruptedApply(); });
+}
+
+Job<Result<OffsitePushResult>> LocalBackend::pushOffsite(const QString& remote, const QStringList& names)
+{
+    return workers::run<OffsitePushResult>(
+        [engine = m_engine, remote, names](TaskContext& task) { return engine.pushOffsite(remote, names, task); });
+}
+
+Job<Result<BackupItem>> LocalBackend::pullOffsite(const QString& remote, const QString& fileName)
+{
+    return workers::run<BackupItem>(
+        [engine = m_engine, remote, fileName](TaskContext& task) { return engine.pullOffsite(remote, fileName, task); });
 }
 
 } // namespace fcb

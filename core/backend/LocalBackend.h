@@ -5,17 +5,22 @@
 
 namespace fcb {
 
-// The Backend interface over a local data folder: the local engine, whose work runs on its
-// thread pool.
+// The Backend interface over a local data folder: the local engine's calls, run on the worker
+// pool (workers::run).
 class LocalBackend final : public Backend
 {
 public:
     explicit LocalBackend(LocalEngine engine);
+    // The data folder with the engine's defaults, waiting up to lockWaitMs for another operation
+    // on it (--wait-lock).
+    explicit LocalBackend(const DataFolder& folder, int lockWaitMs = 0);
 
-    const LocalEngine& engine() const { return m_engine; }
+    // NotFound when the data folder is not there at all (a mistyped path).
+    Result<void> checkFolderExists() const;
 
     QString describe() const override;
     bool isRemote() const override { return false; }
+    Location location() const override;
     Job<Result<Capabilities>> capabilities() override;
     Job<Result<BackupPage>> list(int page, int perPage) override;
     Job<Result<CreateResult>> create(const CreateRequest& request) override;
@@ -27,6 +32,10 @@ public:
     Job<Result<VerifyReport>> verify(const QString& fileName) override;
     Job<Result<DrillReport>> drill(const QString& fileName) override;
     Job<Result<BackendStatus>> status() override;
+    Job<Result<ApplyResult>> applyRestore() override;
+    Job<Result<AbandonResult>> abandonInterruptedApply() override;
+    Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names) override;
+    Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName) override;
 
 private:
     LocalEngine m_engine;

@@ -24,14 +24,6 @@ class FcbDrillText
     Q_DECLARE_TR_FUNCTIONS(FcbDrillText)
 };
 
-QStringList DrillReport::problems() const
-{
-    QStringList all = verify.problems();
-    if (foreignKeyViolations > 0)
-        all.append(FcbDrillText::tr("%n foreign key violation(s) in %1.", nullptr, int(foreignKeyViolations))
-                       .arg(foreignKeyTables.join(QStringLiteral(", "))));
-    return all;
-}
 
 namespace drill {
 

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
+#include "model/Reports.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -13,27 +14,6 @@
 
 namespace fcb {
 
-struct DrillTable
-{
-    QString name;
-    qint64 rows = 0;
-};
-
-// A restore rehearsed in a throw-away folder: what was found, and whether it would restore.
-struct DrillReport
-{
-    QString fileName;
-    QDateTime finishedAt; // UTC
-    VerifyReport verify;  // CRCs, SHA256SUMS, integrity_check and metadata, while extracting
-    qint64 extractedFiles = 0;
-    qint64 extractedBytes = 0;
-    qint64 foreignKeyViolations = 0;
-    QStringList foreignKeyTables; // tables with violations
-    QList<DrillTable> tables;     // every table of the restored database with its row count
-    qint64 elapsedMs = 0;
-    QStringList problems() const; // empty: the backup restores
-    bool ok() const { return problems().isEmpty(); }
-};
 
 namespace drill {
 

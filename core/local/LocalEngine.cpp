@@ -154,22 +154,6 @@ Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext
     return lock;
 }
 
-void LocalEngine::finishBackgroundWork()
-{
-    pool()->waitForDone();
-    archiveWorkers()->waitForDone();
-}
-
-QThreadPool* LocalEngine::pool()
-{
-    static QThreadPool* shared = [] {
-        auto* p = new QThreadPool();
-        p->setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
-        return p;
-    }();
-    return shared;
-}
-
 Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskContext& task) const
 {
     auto lock = lockFolder(&task);
@@ -626,91 +610,6 @@ Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString
     if (auto got = Offsite(remote).fetch(fileName, fetched, task); !got)
         return fail(got.error());
     return importArchive(fetched, task);
-}
-
-Job<Result<DownloadResult>> LocalEngine::copyOutAsync(const QString& fileName, const QString& targetPath) const
-{
-    const LocalEngine self = *this;
-    return run<DownloadResult>(
-        [self, fileName, targetPath](TaskContext& task) { return self.copyOut(fileName, targetPath, task); });
-}
-
-Job<Result<OffsitePushResult>> LocalEngine::pushOffsiteAsync(const QString& remote, const QStringList& names) const
-{
-    const LocalEngine self = *this;
-    return run<OffsitePushResult>([self, remote, names](TaskContext& task) { return self.pushOffsite(remote, names, task); });
-}
-
-Job<Result<BackupItem>> LocalEngine::pullOffsiteAsync(const QString& remote, const QString& fileName) const
-{
-    const LocalEngine self = *this;
-    return run<BackupItem>([self, remote, fileName](TaskContext& task) { return self.pullOffsite(remote, fileName, task); });
-}
-
-Job<Result<BackupItem>> LocalEngine::importArchiveAsync(const QString& zipPath) const
-{
-    const LocalEngine self = *this;
-    return run<BackupItem>([self, zipPath](TaskContext& task) { return self.importArchive(zipPath, task); });
-}
-
-Job<Result<CreateResult>> LocalEngine::createAsync(const CreateRequest& request) const
-{
-    const LocalEngine self = *this;
-    return run<CreateResult>([self, request](TaskContext& task) { return self.create(request, task); });
-}
-
-Job<Result<BackupPage>> LocalEngine::listAsync(int page, int perPage) const
-{
-    const LocalEngine self = *this;
-    return run<BackupPage>([self, page, perPage](TaskContext&) { return self.list(page, perPage); });
-}
-
-Job<Result<void>> LocalEngine::removeAsync(const QString& fileName) const
-{
-    const LocalEngine self = *this;
-    return run<void>([self, fileName](TaskContext&) { return self.remove(fileName); });
-}
-
-Job<Result<DrillReport>> LocalEngine::drillAsync(const QString& fileName) const
-{
-    const LocalEngine self = *this;
-    return run<DrillReport>([self, fileName](TaskContext& task) { return self.drill(fileName, task); });
-}
-
-Job<Result<VerifyReport>> LocalEngine::verifyAsync(const QString& fileName) const
-{
-    const LocalEngine self = *this;
-    return run<VerifyReport>([self, fileName](TaskContext& task) { return self.verify(fileName, task); });
-}
-
-Job<Result<StageResult>> LocalEngine::stageRestoreAsync(const QString& fileName) const
-{
-    const LocalEngine self = *this;
-    return run<StageResult>([self, fileName](TaskContext& task) { return self.stageRestore(fileName, task); });
-}
-
-Job<Result<void>> LocalEngine::unstageRestoreAsync() const
-{
-    const LocalEngine self = *this;
-    return run<void>([self](TaskContext&) { return self.unstageRestore(); });
-}
-
-Job<Result<ApplyResult>> LocalEngine::applyRestoreAsync() const
-{
-    const LocalEngine self = *this;
-    return run<ApplyResult>([self](TaskContext& task) { return self.applyRestore(task); });
-}
-
-Job<Result<AbandonResult>> LocalEngine::abandonInterruptedApplyAsync() const
-{
-    const LocalEngine self = *this;
-    return run<AbandonResult>([self](TaskContext&) { return self.abandonInterruptedApply(); });
-}
-
-Job<Result<FolderStatus>> LocalEngine::statusAsync() const
-{
-    const LocalEngine self = *this;
-    return run<FolderStatus>([self](TaskContext&) { return self.status(); });
 }
 
 } // namespace fcb

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Curl.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -9,9 +11,6 @@ namespace fcb {
 // The secret never appears: the command reads it from $FASTCMS_TOKEN (Bearer) or
 // $FASTCMS_API_KEY (X-API-Key), which the user sets.
 namespace curl {
-
-enum class Action { List, Create, Restore, Delete, Download, Upload };
-enum class Auth { Token, ApiKey };
 
 // server: the server's address as the user gave it (a path prefix is kept); backup: the
 // backup's file name (unused for List and Create; for Upload, the local zip's path).

@@ -2,7 +2,8 @@
 
 #include "FileUtil.h"
 #include "Logging.h"
-#include "local/LocalEngine.h"
+#include "WorkerPool.h"
+#include "archive/ArchiveReader.h"
 #include "remote/ApiCall.h"
 
 #include <QCoreApplication>
@@ -354,7 +355,7 @@ void DownloadJob::complete()
     });
     const QString part = m_part.fileName();
     const QString folder = QFileInfo(m_target).absolutePath();
-    watcher->setFuture(QtConcurrent::run(LocalEngine::pool(), [part, folder]() -> Result<VerifyReport> {
+    watcher->setFuture(QtConcurrent::run(workers::pool(), [part, folder]() -> Result<VerifyReport> {
         SilentTaskContext task;
         return archive::verify(part, folder, task);
     }));

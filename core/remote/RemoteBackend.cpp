@@ -4,7 +4,10 @@
 #include "Logging.h"
 #include "PyJson.h"
 #include "archive/BackupName.h"
-#include "local/LocalEngine.h"
+#include "WorkerPool.h"
+#include "archive/ArchiveReader.h"
+#include "drill/Drill.h"
+#include "remote/CurlCommand.h"
 #include "remote/ApiCall.h"
 #include "remote/DownloadJob.h"
 
@@ -230,6 +233,7 @@ RemoteBackend::Shared RemoteBackend::parseRoutes(const QJsonObject& openapi)
 {
     Shared routes;
     Capabilities caps;
+    caps.copyAsCurl = true; // every server takes the contract's requests
     const QJsonObject paths = openapi.value(QStringLiteral("paths")).toObject();
     static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
     static const QRegularExpression upload(QStringLiteral(R"(^/api/v1/backups/(upload|import)$)"));
@@ -268,7 +272,9 @@ void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBac
     auto* call = new ApiCall(session, spec, cancel, [shared, next](Result<ApiResponse> answer) {
         if (answer && answer->status == 404) {
             // A server that does not publish its routes offers nothing beyond the contract.
-            shared->capabilities = Capabilities{};
+            Capabilities contract;
+            contract.copyAsCurl = true;
+            shared->capabilities = contract;
             next(*shared->capabilities);
             return;
         }
@@ -366,6 +372,21 @@ void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::
 }
 
 } // namespace
+
+Location RemoteBackend::location() const
+{
+    Location where;
+    where.kind = Location::Kind::Server;
+    where.server = m_session->options().server.adjusted(QUrl::RemoveUserInfo);
+    where.usesApiKey = m_session->usesApiKey();
+    return where;
+}
+
+std::optional<QString> RemoteBackend::curlCommand(curl::Action action, const QString& backup) const
+{
+    return curl::command(action, m_session->options().server, backup,
+                         m_session->usesApiKey() ? curl::Auth::ApiKey : curl::Auth::Token);
+}
 
 Job<Result<Capabilities>> RemoteBackend::capabilities()
 {
@@ -612,7 +633,7 @@ Job<Result<DrillReport>> RemoteBackend::drill(const QString& fileName)
         [promise, dir, fileName, token, target](Result<DownloadResult> downloaded) {
             if (!downloaded)
                 return settle(promise, Result<DrillReport>(fail(downloaded.error())));
-            (void)QtConcurrent::run(LocalEngine::pool(), [promise, dir, fileName, token, target, path = downloaded->path] {
+            (void)QtConcurrent::run(workers::pool(), [promise, dir, fileName, token, target, path = downloaded->path] {
                 PromiseTaskContext<Result<DrillReport>> task(*promise, token);
                 auto drilled = drill::run(path, dir->path(), task);
                 if (drilled) {

@@ -21,6 +21,8 @@ public:
     RemoteSession* session() const { return m_session; }
     QString describe() const override;
     bool isRemote() const override { return true; }
+    Location location() const override;
+    std::optional<QString> curlCommand(curl::Action action, const QString& backup) const override;
     Job<Result<Capabilities>> capabilities() override;
     Job<Result<BackupPage>> list(int page, int perPage) override;
     Job<Result<CreateResult>> create(const CreateRequest& request) override;

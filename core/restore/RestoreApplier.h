@@ -3,19 +3,12 @@
 #include "DataFolder.h"
 #include "Error.h"
 #include "TaskContext.h"
-#include "restore/RestoreMarker.h"
+#include "model/RestoreMarker.h"
+#include "model/Restore.h"
 #include "restore/RestoreStager.h"
 
 namespace fcb {
 
-struct ApplyResult
-{
-    QString backupFilename;
-    bool filesReplaced = false;
-    bool resumed = false; // an interrupted apply was finished
-    QString safetyDatabase;
-    QString safetyFiles;
-};
 
 // Phase 2 for a stopped server, and the seed's manual "Disaster Recovery" steps as one safe
 // command.
@@ -49,14 +42,6 @@ std::optional<ApplyJournal> parseApplyJournal(const QByteArray& bytes);
 
 // True when an apply was interrupted; the next apply finishes or undoes it first.
 bool applyInterrupted(const DataFolder& folder);
-struct AbandonResult
-{
-    QString backupFilename;
-    // The marker and a complete staging are back, so the restore is staged again. False when an
-    // interrupted clean-up had already removed the staged files: the restore is then no longer
-    // staged, and staging the backup anew is how to try again.
-    bool stagedAgain = false;
-};
 // Undo an interrupted apply instead of finishing it: the live data goes back to how it was
 // before, and the marker too where its staged files are still complete. Refused while the
 // database is open.

@@ -4,7 +4,8 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
-#include "restore/RestoreMarker.h"
+#include "model/Restore.h"
+#include "model/RestoreMarker.h"
 
 #include <functional>
 
@@ -12,11 +13,6 @@ namespace fcb {
 
 using FreeSpaceProbe = std::function<qint64(const QString& path)>;
 
-struct StageResult
-{
-    RestoreMarker marker;
-    VerifyReport report;
-};
 
 // Phase 1. Verifies the archive, refuses hostile or unhealthy ones before writing anything,
 // extracts into a private temporary folder, then renames it to restore_staging and writes the

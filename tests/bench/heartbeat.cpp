@@ -7,7 +7,7 @@
 #include "MainWindow.h"
 #include "connection/SecretStore.h"
 #include "jobs/JobsModel.h"
-#include "local/LocalEngine.h"
+#include "WorkerPool.h"
 
 #include <QAction>
 #include <QApplication>
@@ -89,6 +89,6 @@ int main(int argc, char** argv)
     window.openDataFolder(fcb::DataFolder(QString::fromLocal8Bit(argv[1])));
     const int code = app.exec();
     window.jobs()->cancelAll();
-    fcb::LocalEngine::finishBackgroundWork();
+    fcb::workers::finishBackgroundWork();
     return code;
 }

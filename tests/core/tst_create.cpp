@@ -6,7 +6,7 @@
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "PyJson.h"
-#include "local/LocalEngine.h"
+#include "backend/LocalBackend.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCryptographicHash>
@@ -363,11 +363,11 @@ private Q_SLOTS:
     void asyncCreateReportsProgressOffTheCallingThread()
     {
         auto fx = test::makeDataFolder(200, 30);
-        LocalEngine engine(fx.folder);
+        LocalBackend backend(fx.folder);
         QFutureWatcher<Result<CreateResult>> watcher;
         QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
         QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-        watcher.setFuture(engine.createAsync({}).future);
+        watcher.setFuture(backend.create({}).future);
         QVERIFY(finished.wait(60000) || finished.size() == 1);
         QVERIFY(watcher.result());
         QVERIFY(progress.size() >= 1);
@@ -379,9 +379,9 @@ private Q_SLOTS:
         // Cancel racing completion: the future always carries the job's own answer, and the
         // folder agrees with it (a backup if it says so, nothing if it says cancelled).
         auto fx = test::makeDataFolder(100, 20);
-        LocalEngine engine(fx.folder);
+        LocalBackend backend(fx.folder);
         for (int delayMs : {0, 5, 50}) {
-            auto job = engine.createAsync({});
+            auto job = backend.create({});
             QTest::qWait(delayMs);
             job.cancel();
             job.future.waitForFinished();

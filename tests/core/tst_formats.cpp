@@ -6,11 +6,11 @@
 #include "archive/BackupName.h"
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
-#include "archive/Metadata.h"
+#include "model/Metadata.h"
 #include "FileUtil.h"
 #include "archive/OutputFile.h"
 #include "archive/ZipWriter.h"
-#include "restore/RestoreMarker.h"
+#include "model/RestoreMarker.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // One operation at a time per data folder, within a process and across processes.
 #include "TestSupport.h"
-#include "local/LocalEngine.h"
+#include "backend/LocalBackend.h"
 #include "local/OperationLock.h"
 
 #include <QDir>
@@ -188,8 +188,8 @@ private Q_SLOTS:
         auto fx = test::makeDataFolder(50, 4);
         QProcess tool;
         QVERIFY(test::startCliAndWaitForLock(tool, {QStringLiteral("create")}, fx));
-        LocalEngine engine(fx.folder);
-        auto job = engine.createAsync({});
+        LocalBackend backend(fx.folder);
+        auto job = backend.create({});
         job.future.waitForFinished();
         const auto result = job.future.result();
         QVERIFY(!result);

@@ -1,9 +1,10 @@
 // Off-site copies through real rclone: a plain folder remote, an encrypting crypt remote over
 // it, and rclone serving WebDAV on 127.0.0.1; through the engine and the command-line tool.
 #include "TestSupport.h"
-#include "local/LocalEngine.h"
+#include "backend/LocalBackend.h"
 #include "offsite/Offsite.h"
 
+#include <QStandardPaths>
 #include <QDir>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -239,7 +240,7 @@ private Q_SLOTS:
         const QString name = makeBackup(fx);
         const QString remote = m_dir.filePath(QStringLiteral("slow"));
         qputenv("RCLONE_BWLIMIT", "1M");
-        auto job = LocalEngine(fx.folder).pushOffsiteAsync(remote, {name});
+        auto job = LocalBackend(fx.folder).pushOffsite(remote, {name});
         QTRY_VERIFY_WITH_TIMEOUT(job.future.progressValue() > 0 || job.future.isFinished(), 30000);
         job.cancel();
         const auto result = test::await(job.future);

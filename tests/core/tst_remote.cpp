@@ -4,6 +4,7 @@
 // downloads, a hostile server's names, sizes, dates and endless answers, and no secret in any log
 // line or error message.
 #include "TestSupport.h"
+#include "archive/ArchiveReader.h"
 #include "remote/CurlCommand.h"
 #include "remote/RemoteBackend.h"
 

@@ -2,7 +2,7 @@
 // it accepts, it writes back in a form it reads again the same.
 #include "FuzzSupport.h"
 
-#include "archive/Metadata.h"
+#include "model/Metadata.h"
 
 using namespace fcb;
 

@@ -2,7 +2,7 @@
 // anyone with access to the folder may have written.
 #include "FuzzSupport.h"
 
-#include "restore/RestoreMarker.h"
+#include "model/RestoreMarker.h"
 
 using namespace fcb;
 

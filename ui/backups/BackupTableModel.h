@@ -1,7 +1,7 @@
 #pragma once
 
 #include "drill/Drill.h"
-#include "local/LocalTypes.h"
+#include "model/Backup.h"
 #include "retention/Retention.h"
 
 #include <QAbstractTableModel>

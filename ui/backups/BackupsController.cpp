@@ -1,7 +1,6 @@
 #include "BackupsController.h"
 
 #include "FileUtil.h"
-#include "backend/LocalBackend.h"
 #include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
 
@@ -480,17 +479,17 @@ void BackupsController::unstage()
 
 void BackupsController::applyRestore()
 {
-    auto* local = dynamic_cast<LocalBackend*>(m_backend.get());
-    if (!local || m_busy)
+    if (!m_backend || !m_caps.applyRestore || m_busy)
         return;
     if (!m_prompter->confirmApply(m_window, m_banner->property("pendingBackup").toString()))
         return;
     // The way back: a backup of the data as it is now, taken first, that can be restored like
     // any other (besides the safety copies the apply itself keeps).
+    Backend* local = m_backend.get();
     track<CreateResult>(tr("Back up before restoring"), local->describe(), local->create({QStringLiteral("pre-restore")}),
                         [this, local](const CreateResult& before) {
                             const QString wayBack = before.backup.fileName;
-                            track<ApplyResult>(tr("Apply restore"), local->describe(), local->engine().applyRestoreAsync(),
+                            track<ApplyResult>(tr("Apply restore"), local->describe(), local->applyRestore(),
                                                [this, wayBack](const ApplyResult& r) {
                                                    m_banner->show(tr("Restored %1. The data from before is in the backup %2 "
                                                                      "(restore it to go back) and in %3.")

@@ -34,6 +34,8 @@ public:
 
     void setBackend(std::unique_ptr<Backend> backend);
     Backend* backend() const { return m_backend.get(); }
+    // What the backend offers, once it has said (nothing until then).
+    const Capabilities& capabilities() const { return m_caps; }
     BackupTableModel* model() const { return m_model; }
     void setSelectionModel(QItemSelectionModel* selection);
     QList<QAction*> actions() const;

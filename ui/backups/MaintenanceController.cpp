@@ -1,11 +1,10 @@
 #include "MaintenanceController.h"
 
 #include "Prompter.h"
-#include "backend/LocalBackend.h"
 #include "backups/BackupsController.h"
 #include "schedule/Schedule.h"
-#include "remote/CurlCommand.h"
-#include "remote/RemoteBackend.h"
+#include "WorkerPool.h"
+#include "offsite/Offsite.h"
 #include "schedule/ScheduleDialog.h"
 #include "widgets/Banner.h"
 
@@ -192,7 +191,7 @@ void MaintenanceController::reloadAnnotations()
         m_backups->model()->setDrills(a.drills);
         Q_EMIT annotationsLoaded();
     });
-    watcher->setFuture(QtConcurrent::run(LocalEngine::pool(), [target] {
+    watcher->setFuture(QtConcurrent::run(workers::pool(), [target] {
         return Annotations{DrillStore().records(target), fcb::allowedBackupAge(target)};
     }));
 
@@ -235,7 +234,7 @@ void MaintenanceController::reloadAnnotations()
         Q_EMIT annotationsLoaded();
     });
     m_listing = std::make_shared<CancelToken>();
-    listing->setFuture(QtConcurrent::run(LocalEngine::pool(), [remote, token = m_listing](QPromise<Result<QList<OffsiteCopy>>>& promise) {
+    listing->setFuture(QtConcurrent::run(workers::pool(), [remote, token = m_listing](QPromise<Result<QList<OffsiteCopy>>>& promise) {
         PromiseTaskContext<Result<QList<OffsiteCopy>>> task(promise, token);
         promise.addResult(Offsite(remote).list(task));
     }));
@@ -318,7 +317,7 @@ void MaintenanceController::showPruneVerdicts(const QList<BackupItem>& all)
         m_backups->banner()->show(text, Banner::Kind::Warning,
                                   m_pruneDeletes.isEmpty() ? QList<QAction*>{m_closePrune} : QList<QAction*>{m_applyPrune, m_closePrune});
     });
-    watcher->setFuture(QtConcurrent::run(LocalEngine::pool(), [all, target] {
+    watcher->setFuture(QtConcurrent::run(workers::pool(), [all, target] {
         return decideRetention(all, RetentionPolicy::recommended(),
                                PinStore(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath())).pinned(target));
     }));
@@ -347,12 +346,12 @@ void MaintenanceController::closePrune()
 
 void MaintenanceController::pushOffsite()
 {
-    auto* local = dynamic_cast<LocalBackend*>(m_backups->backend());
+    Backend* backend = m_backups->backend();
     const QString remote = offsiteTarget();
-    if (!local || remote.isEmpty() || m_backups->busy())
+    if (!backend || !m_backups->capabilities().offsite || remote.isEmpty() || m_backups->busy())
         return;
     const QStringList names = m_backups->selectedNames();
-    m_backups->track<OffsitePushResult>(tr("Copy off-site"), Offsite::displayName(remote), local->engine().pushOffsiteAsync(remote, names),
+    m_backups->track<OffsitePushResult>(tr("Copy off-site"), Offsite::displayName(remote), backend->pushOffsite(remote, names),
                                         [this, remote](const OffsitePushResult& r) {
                                             if (!r.failed.isEmpty()) {
                                                 QStringList problems;
@@ -402,8 +401,9 @@ void MaintenanceController::showSchedule()
         spec.program = QStringLiteral("/usr/bin/fastcms-backup");
     spec.target = backend->describe();
     QString note;
-    if (auto* local = dynamic_cast<LocalBackend*>(backend)) {
-        const DataFolder& f = local->engine().folder();
+    const Location where = backend->location();
+    if (where.kind == Location::Kind::DataFolder) {
+        const DataFolder& f = where.folder;
         spec.targetArgs = {QStringLiteral("--data-dir"), f.dataDir()};
         if (f.dbPath() != DataFolder(f.dataDir()).dbPath())
             spec.targetArgs << QStringLiteral("--db") << f.dbPath();
@@ -413,9 +413,9 @@ void MaintenanceController::showSchedule()
             spec.targetArgs << QStringLiteral("--backups-dir") << f.backupsDir();
         if (!offsiteTarget().isEmpty())
             spec.createArgs << QStringLiteral("--offsite") << offsiteTarget();
-    } else if (auto* remote = dynamic_cast<RemoteBackend*>(backend)) {
+    } else {
         // A timer cannot use the console's keychain: a token file that keeps itself current.
-        const QUrl server = remote->session()->options().server;
+        const QUrl server = where.server;
         const QString tokens = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
             + QStringLiteral("/fastcms-backup/") + server.host() + QStringLiteral(".tokens");
         spec.targetArgs = {QStringLiteral("--server"), server.toString(QUrl::RemoveUserInfo), QStringLiteral("--token-file"), tokens};
@@ -437,8 +437,8 @@ void MaintenanceController::showSchedule()
 
 void MaintenanceController::copyCurl(int action)
 {
-    auto* remote = dynamic_cast<RemoteBackend*>(m_backups->backend());
-    if (!remote)
+    Backend* backend = m_backups->backend();
+    if (!backend || !m_backups->capabilities().copyAsCurl)
         return;
     const QStringList names = m_backups->selectedNames();
     const auto kind = curl::Action(action);
@@ -447,10 +447,11 @@ void MaintenanceController::copyCurl(int action)
         return;
     // An upload names the zip to send: a placeholder for the user to replace.
     const QString backup = kind == curl::Action::Upload ? QStringLiteral("backup_YYYYMMDD_HHMMSS.zip") : names.value(0);
-    const QString command = curl::command(kind, remote->session()->options().server, backup,
-                                          remote->session()->usesApiKey() ? curl::Auth::ApiKey : curl::Auth::Token);
-    QApplication::clipboard()->setText(command);
-    m_backups->banner()->show(remote->session()->usesApiKey()
+    const std::optional<QString> command = backend->curlCommand(kind, backup);
+    if (!command)
+        return;
+    QApplication::clipboard()->setText(*command);
+    m_backups->banner()->show(backend->location().usesApiKey
                                   ? tr("Copied a curl command; it reads the API key from $FASTCMS_API_KEY.")
                                   : tr("Copied a curl command; it reads the token from $FASTCMS_TOKEN."),
                               Banner::Kind::Info);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "archive/Metadata.h"
+#include "model/Metadata.h"
 
 #include <QDateTime>
 #include <QList>
@@ -9,6 +9,8 @@
 #include <optional>
 
 namespace fcb {
+
+// A backup as both backends list it, and what creating one asks for and returns.
 
 struct BackupItem
 {
@@ -49,31 +51,6 @@ struct CreateResult
     qint64 totalBytes = 0; // uncompressed
     int storedEntries = 0;
     QString databaseIntegrity;
-};
-
-struct FolderStatus
-{
-    QString dataDir;
-    QString dbPath;
-    QString filesDir;
-    QString backupsDir;
-    bool databaseExists = false;
-    bool databaseInUse = false;
-    QList<qint64> databasePids;
-    // Pending restore: the marker FastCMS acts on at its next start.
-    bool restorePending = false;
-    QString pendingBackup;
-    QString pendingRequestedAt;
-    bool stagingPresent = false;
-    bool applyInterrupted = false;
-    // Our own operation lock.
-    qint64 lockHolderPid = 0;
-    QString lockHolderApp;
-    // Backups.
-    qint64 backupCount = 0;
-    qint64 backupsTotalBytes = 0;
-    std::optional<BackupItem> newest;
-    qint64 freeBytes = -1;
 };
 
 } // namespace fcb

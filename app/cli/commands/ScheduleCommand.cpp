@@ -1,5 +1,8 @@
-#include "CliFormat.h"
-#include "CliWatch.h"
+#include "commands/Commands.h"
+
+#include "Format.h"
+#include "Options.h"
+#include "backend/Backend.h"
 #include "schedule/Schedule.h"
 
 #include <QCoreApplication>
@@ -47,116 +50,116 @@ QStringList lingerLines(const LingerCheck& linger)
 
 } // namespace
 
-int CommandLine::runSchedule()
+int ScheduleCommand::run(CommandContext& cli, const QStringList&)
 {
     ScheduleSpec spec;
-    const auto every = ScheduleSpec::parseEvery(m_parser.value(QStringLiteral("every")));
+    const auto every = ScheduleSpec::parseEvery(cli.value(QStringLiteral("every")));
     if (!every) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--every is hourly, daily or weekly.")));
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--every is hourly, daily or weekly.")));
         return -1;
     }
     spec.every = *every;
-    spec.at = QTime::fromString(m_parser.value(QStringLiteral("at")), QStringLiteral("H:mm"));
+    spec.at = QTime::fromString(cli.value(QStringLiteral("at")), QStringLiteral("H:mm"));
     if (!spec.at.isValid()) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--at takes a time such as 03:00.")));
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--at takes a time such as 03:00.")));
         return -1;
     }
     spec.program = QCoreApplication::applicationFilePath();
-    spec.target = m_backend->describe();
+    spec.target = cli.backend().describe();
     const auto absolute = [](const QString& path) { return QFileInfo(path).absoluteFilePath(); };
-    if (m_backend->isRemote()) {
+    if (cli.backend().isRemote()) {
         // A timer cannot answer a password prompt: saved tokens (kept current) or an API key.
-        spec.targetArgs = {QStringLiteral("--server"), m_parser.value(QStringLiteral("server"))};
-        if (m_parser.isSet(QStringLiteral("token-file")))
-            spec.targetArgs << QStringLiteral("--token-file") << absolute(m_parser.value(QStringLiteral("token-file")));
-        else if (m_parser.isSet(QStringLiteral("api-key-file")))
-            spec.targetArgs << QStringLiteral("--api-key-file") << absolute(m_parser.value(QStringLiteral("api-key-file")));
+        spec.targetArgs = {QStringLiteral("--server"), cli.value(QStringLiteral("server"))};
+        if (cli.isSet(QStringLiteral("token-file")))
+            spec.targetArgs << QStringLiteral("--token-file") << absolute(cli.value(QStringLiteral("token-file")));
+        else if (cli.isSet(QStringLiteral("api-key-file")))
+            spec.targetArgs << QStringLiteral("--api-key-file") << absolute(cli.value(QStringLiteral("api-key-file")));
         else {
-            fail(Error::make(ErrorCode::Usage, CommandLine::tr("A schedule for a server needs --token-file (written by login "
+            cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("A schedule for a server needs --token-file (written by login "
                                                                "--save-token) or --api-key-file.")));
             return -1;
         }
     } else {
-        spec.targetArgs = {QStringLiteral("--data-dir"), absolute(m_parser.value(QStringLiteral("data-dir")))};
+        spec.targetArgs = {QStringLiteral("--data-dir"), absolute(cli.value(QStringLiteral("data-dir")))};
         for (const QString& option : {QStringLiteral("db"), QStringLiteral("files-dir"), QStringLiteral("backups-dir")}) {
-            if (m_parser.isSet(option))
-                spec.targetArgs << QStringLiteral("--") + option << absolute(m_parser.value(option));
+            if (cli.isSet(option))
+                spec.targetArgs << QStringLiteral("--") + option << absolute(cli.value(option));
         }
     }
-    if (!m_backend->isRemote() && !offsiteTarget().isEmpty())
-        spec.createArgs << QStringLiteral("--offsite") << offsiteTarget();
-    if (m_parser.isSet(QStringLiteral("heartbeat-url")))
-        spec.createArgs << QStringLiteral("--heartbeat-url") << m_parser.value(QStringLiteral("heartbeat-url"));
+    if (!cli.backend().isRemote() && !offsiteTarget(cli).isEmpty())
+        spec.createArgs << QStringLiteral("--offsite") << offsiteTarget(cli);
+    if (cli.isSet(QStringLiteral("heartbeat-url")))
+        spec.createArgs << QStringLiteral("--heartbeat-url") << cli.value(QStringLiteral("heartbeat-url"));
     for (const QString& option : {QStringLiteral("keep-last"), QStringLiteral("keep-daily"), QStringLiteral("keep-weekly"),
                                   QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly")}) {
-        if (!m_parser.isSet(option))
+        if (!cli.isSet(option))
             continue;
         bool numeric = false;
-        if (m_parser.value(option).toInt(&numeric) < 0 || !numeric) {
-            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
+        if (cli.value(option).toInt(&numeric) < 0 || !numeric) {
+            cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
             return -1;
         }
-        spec.pruneArgs << QStringLiteral("--") + option << m_parser.value(option);
+        spec.pruneArgs << QStringLiteral("--") + option << cli.value(option);
     }
 
     // rclone's configuration, where off-site credentials live, when it is not the default one.
     if (!qEnvironmentVariableIsEmpty("RCLONE_CONFIG"))
         spec.environment << QStringLiteral("RCLONE_CONFIG=") + absolute(qEnvironmentVariable("RCLONE_CONFIG"));
-    const bool cron = m_parser.isSet(QStringLiteral("cron"));
-    const UnitScope scope = m_parser.isSet(QStringLiteral("system")) ? UnitScope::System : UnitScope::User;
+    const bool cron = cli.isSet(QStringLiteral("cron"));
+    const UnitScope scope = cli.isSet(QStringLiteral("system")) ? UnitScope::System : UnitScope::User;
     QString runsAs;
     if (scope == UnitScope::System) {
         if (cron) {
-            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--system writes systemd units; it does not go with --cron.")));
+            cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--system writes systemd units; it does not go with --cron.")));
             return -1;
         }
         // Not as root, who installs them: root's backups (owner-only) would be unreadable to the
         // server and to the folder's owner, and a token file rewritten by root no longer theirs.
-        if (m_backend->isRemote()) {
+        if (cli.backend().isRemote()) {
             // Through sudo, who ran it is the administrator whose token file the runs use.
             const QString sudoUser = ::geteuid() == 0 ? qEnvironmentVariable("SUDO_USER") : QString();
             spec.runAsUser = sudoUser.isEmpty() ? schedule::currentUserName() : sudoUser;
             runsAs = CommandLine::tr("It runs as %1, who ran this command.").arg(spec.runAsUser);
         } else {
-            const QFileInfo folder(absolute(m_parser.value(QStringLiteral("data-dir"))));
+            const QFileInfo folder(absolute(cli.value(QStringLiteral("data-dir"))));
             spec.runAsUser = nameOr(folder.owner(), folder.ownerId());
             spec.runAsGroup = nameOr(folder.group(), folder.groupId());
             runsAs = CommandLine::tr("It runs as %1:%2, the owner of %3.").arg(spec.runAsUser, spec.runAsGroup, folder.filePath());
         }
     }
     if (auto safe = schedule::check(spec, cron); !safe) {
-        fail(safe.error());
+        cli.fail(safe.error());
         return -1;
     }
     const ScheduleFiles files = schedule::generate(spec);
-    const bool install = m_parser.isSet(QStringLiteral("install"));
+    const bool install = cli.isSet(QStringLiteral("install"));
     const QString enable = schedule::enableCommand(files.unitName, scope);
     QStringList written;
     std::optional<LingerCheck> linger;
     if (install) {
         if (cron) {
             if (auto done = schedule::installCron(files); !done) {
-                fail(done.error());
+                cli.fail(done.error());
                 return -1;
             }
         } else {
             auto done = schedule::installSystemd(files, scope);
             if (!done) {
-                fail(done.error());
+                cli.fail(done.error());
                 return -1;
             }
             written = *done;
         }
         const InstalledSchedule installed{spec.every, cron ? QString() : files.unitName + QStringLiteral(".timer"), scope};
         if (auto recorded = ScheduleStore().record(spec.target, installed); !recorded) {
-            fail(recorded.error());
+            cli.fail(recorded.error());
             return -1;
         }
         // A user's timers stop with the user's last session unless the user lingers.
         if (!cron && scope == UnitScope::User)
             linger = schedule::ensureLinger(schedule::currentUserName());
     }
-    if (m_json) {
+    if (cli.json()) {
         QJsonObject object{{QStringLiteral("unit"), files.unitName},
                            {QStringLiteral("scope"), scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user")},
                            {QStringLiteral("service"), files.service},
@@ -176,42 +179,42 @@ int CommandLine::runSchedule()
             object.insert(QStringLiteral("linger_command"), linger->command);
             object.insert(QStringLiteral("linger_detail"), linger->detail);
         }
-        printJson(object);
+        cli.printJson(object);
         return ExitCode::Success;
     }
     if (cron) {
-        if (install && !m_quiet)
-            printLine(CommandLine::tr("Added to your crontab:"));
+        if (install && !cli.quiet())
+            cli.printLine(CommandLine::tr("Added to your crontab:"));
         else if (!install)
-            printLine(CommandLine::tr("# Add this line with 'crontab -e' (or run this command again with --install):"));
-        printLine(files.cronLine);
+            cli.printLine(CommandLine::tr("# Add this line with 'crontab -e' (or run this command again with --install):"));
+        cli.printLine(files.cronLine);
         return ExitCode::Success;
     }
     if (install) {
-        if (m_quiet)
+        if (cli.quiet())
             return ExitCode::Success;
-        printLine(CommandLine::tr("Wrote %1 and %2.").arg(written.value(0), written.value(1)));
+        cli.printLine(CommandLine::tr("Wrote %1 and %2.").arg(written.value(0), written.value(1)));
         if (!runsAs.isEmpty())
-            printLine(runsAs);
-        printLine(CommandLine::tr("Start it with:"));
-        printLine(QStringLiteral("  ") + enable);
+            cli.printLine(runsAs);
+        cli.printLine(CommandLine::tr("Start it with:"));
+        cli.printLine(QStringLiteral("  ") + enable);
         if (linger) {
             for (const QString& line : lingerLines(*linger))
-                printLine(line);
+                cli.printLine(line);
         }
         return ExitCode::Success;
     }
     const QString dir = scope == UnitScope::System ? schedule::systemdSystemDir() : QStringLiteral("~/.config/systemd/user");
-    printLine(QStringLiteral("# %1/%2.service").arg(dir, files.unitName));
-    printLine(files.service);
-    printLine(QStringLiteral("# %1/%2.timer").arg(dir, files.unitName));
-    printLine(files.timer);
+    cli.printLine(QStringLiteral("# %1/%2.service").arg(dir, files.unitName));
+    cli.printLine(files.service);
+    cli.printLine(QStringLiteral("# %1/%2.timer").arg(dir, files.unitName));
+    cli.printLine(files.timer);
     if (scope == UnitScope::System) {
-        printLine(QStringLiteral("# ") + runsAs);
-        printLine(CommandLine::tr("# Run this command again as root with --install to write both files, then: %1").arg(enable));
+        cli.printLine(QStringLiteral("# ") + runsAs);
+        cli.printLine(CommandLine::tr("# Run this command again as root with --install to write both files, then: %1").arg(enable));
     } else {
-        printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1").arg(enable));
-        printLine(CommandLine::tr("# The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1")
+        cli.printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1").arg(enable));
+        cli.printLine(CommandLine::tr("# The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1")
                       .arg(schedule::shellQuote(schedule::currentUserName())));
     }
     return ExitCode::Success;

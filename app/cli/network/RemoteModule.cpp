@@ -1,10 +1,12 @@
-#include "CliFormat.h"
-#include "CliWatch.h"
+#include "Command.h"
 #include "FileUtil.h"
+#include "Format.h"
+#include "network/NetworkModule.h"
 #include "remote/RemoteBackend.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -55,23 +57,42 @@ QString promptHidden(const QString& prompt)
 
 } // namespace
 
-bool CommandLine::connectRemote(const QString& command)
+// The network module: the server's backend and what only a server has. One per process; the
+// tool runs one command, on one server.
+class RemoteModule final : public NetworkModule
 {
-    const QUrl server = QUrl::fromUserInput(m_parser.value(QStringLiteral("server")));
+public:
+    static RemoteModule& instance();
+    std::unique_ptr<Backend> connect(CommandContext& cli, const QString& command) override;
+    int runServerCommand(const QString& name, CommandContext& cli) override;
+    void pingHeartbeat(CommandContext& cli, const QUrl& url) override;
+
+private:
+    void runLogin(CommandContext& cli);
+    QNetworkAccessManager* networkAccess(CommandContext& cli);
+
+    RemoteBackend* m_remote = nullptr; // made by connect(), owned by the tool
+    QNetworkAccessManager* m_network = nullptr;
+    QString m_tokenFile; // rewritten when the server rotates the refresh token
+};
+
+std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QString& command)
+{
+    const QUrl server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
     if (!server.isValid() || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
         || server.host().isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
-        return false;
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
+        return nullptr;
     }
     if (!server.userInfo().isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
                                                            "--api-key-file or --email.")));
-        return false;
+        return nullptr;
     }
     Credentials credentials;
     QString error;
-    const QString tokenFile = m_parser.value(QStringLiteral("token-file"));
-    const QString keyFile = m_parser.value(QStringLiteral("api-key-file"));
+    const QString tokenFile = cli.value(QStringLiteral("token-file"));
+    const QString keyFile = cli.value(QStringLiteral("api-key-file"));
     if (!tokenFile.isEmpty()) {
         const QString text = readSecretFile(tokenFile, &error);
         credentials.kind = Credentials::Kind::AccessToken;
@@ -80,10 +101,10 @@ bool CommandLine::connectRemote(const QString& command)
             // Tokens go only to the server that issued them.
             const QUrl issuer(saved.value(QStringLiteral("server")).toString());
             if (issuer.isValid() && !issuer.host().isEmpty() && origin(issuer) != origin(server)) {
-                fail(Error::make(ErrorCode::Usage, CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
+                cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
                                                        .arg(tokenFile, issuer.toDisplayString(QUrl::RemoveUserInfo),
                                                             server.toDisplayString(QUrl::RemoveUserInfo))));
-                return false;
+                return nullptr;
             }
             credentials.accessToken = saved.value(QStringLiteral("access_token")).toString();
             credentials.refreshToken = saved.value(QStringLiteral("refresh_token")).toString();
@@ -94,10 +115,10 @@ bool CommandLine::connectRemote(const QString& command)
     } else if (!keyFile.isEmpty()) {
         credentials.kind = Credentials::Kind::ApiKey;
         credentials.apiKey = readSecretFile(keyFile, &error);
-    } else if (m_parser.isSet(QStringLiteral("email"))) {
+    } else if (cli.isSet(QStringLiteral("email"))) {
         credentials.kind = Credentials::Kind::Password;
-        credentials.email = m_parser.value(QStringLiteral("email"));
-        const QString passwordFile = m_parser.value(QStringLiteral("password-file"));
+        credentials.email = cli.value(QStringLiteral("email"));
+        const QString passwordFile = cli.value(QStringLiteral("password-file"));
         credentials.password = !passwordFile.isEmpty() ? readSecretFile(passwordFile, &error)
                                                        : qEnvironmentVariable("FASTCMS_PASSWORD");
         if (credentials.password.isEmpty() && error.isEmpty())
@@ -111,75 +132,72 @@ bool CommandLine::connectRemote(const QString& command)
         credentials.apiKey = qEnvironmentVariable("FASTCMS_API_KEY");
     }
     if (!error.isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, error));
-        return false;
+        cli.fail(Error::make(ErrorCode::Usage, error));
+        return nullptr;
     }
     if (command == QStringLiteral("login") && credentials.kind != Credentials::Kind::Password) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --email (the password comes from --password-file, "
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --email (the password comes from --password-file, "
                                                            "FASTCMS_PASSWORD or a prompt).")));
-        return false;
+        return nullptr;
     }
     if (credentials.kind == Credentials::Kind::Password && credentials.password.isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
-        return false;
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
+        return nullptr;
     }
     RemoteOptions options;
     options.server = server;
     bool numeric = false;
-    const int timeout = m_parser.value(QStringLiteral("timeout")).toInt(&numeric);
+    const int timeout = cli.value(QStringLiteral("timeout")).toInt(&numeric);
     if (!numeric || timeout < 1) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("--timeout takes a number of seconds.")));
-        return false;
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--timeout takes a number of seconds.")));
+        return nullptr;
     }
     // A silent download fails after --timeout; an API call has its whole answer within it, so a
     // server that trickles its headers or body gets no longer than a silent one.
     options.transferTimeoutMs = timeout * 1000;
     options.requestDeadlineMs = timeout * 1000;
     options.stateFile = qEnvironmentVariable("FASTCMS_BACKUP_STATE_FILE", RemoteStateStore::defaultPath());
-    m_network = new QNetworkAccessManager(this);
-    auto* session = new RemoteSession(m_network, options, credentials, this);
+    auto* session = new RemoteSession(networkAccess(cli), options, credentials, cli.owner());
     if (session->insecure())
-        std::fputs(qPrintable(CommandLine::tr("Warning: %1 is plain http:// to another machine: credentials and backups "
-                                              "cross the network unencrypted.")
-                                  .arg(server.host())
-                              + QLatin1Char('\n')),
-                   stderr);
-    connect(session, &RemoteSession::tokensChanged, this, [this, server](const QString& access, const QString& refresh) {
-        if (m_tokenFile.isEmpty())
+        cli.warn(CommandLine::tr("Warning: %1 is plain http:// to another machine: credentials and backups "
+                                 "cross the network unencrypted.")
+                     .arg(server.host()));
+    QObject::connect(session, &RemoteSession::tokensChanged, cli.owner(),
+                     [&cli, server, tokenFile = m_tokenFile](const QString& access, const QString& refresh) {
+        if (tokenFile.isEmpty())
             return;
         // The old refresh token is now revoked: keep the file current, or the next run is signed out.
         const QByteArray tokens = QJsonDocument(QJsonObject{{QStringLiteral("server"), server.toString()},
                                                             {QStringLiteral("access_token"), access},
                                                             {QStringLiteral("refresh_token"), refresh}})
                                       .toJson();
-        if (auto written = files::writeAtomically(m_tokenFile, tokens, files::ownerOnly); !written)
-            std::fputs(qPrintable(CommandLine::tr("Warning: the renewed tokens could not be saved to %1 (%2); the next run "
-                                                  "will have to sign in again.")
-                                      .arg(m_tokenFile, written.error().message)
-                                  + QLatin1Char('\n')),
-                       stderr);
+        if (auto written = files::writeAtomically(tokenFile, tokens, files::ownerOnly); !written)
+            cli.warn(CommandLine::tr("Warning: the renewed tokens could not be saved to %1 (%2); the next run "
+                                     "will have to sign in again.")
+                         .arg(tokenFile, written.error().message));
     });
-    m_backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
-    return true;
+    auto backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
+    m_remote = backend.get();
+    return backend;
 }
 
-void CommandLine::runLogin()
+void RemoteModule::runLogin(CommandContext& cli)
 {
-    auto* remoteBackend = static_cast<RemoteBackend*>(m_backend.get());
-    watch<SignInResult>(remoteBackend->signIn(), [this, remoteBackend](const SignInResult& r) {
+    RemoteBackend* remoteBackend = m_remote;
+    watch<SignInResult>(cli, remoteBackend->signIn(), [this, &cli, remoteBackend](const SignInResult& r) {
         if (r.requiresTwoFactor) {
             const QString code = promptHidden(CommandLine::tr("Two-factor code: "));
             if (code.isEmpty()) {
-                fail(Error::make(ErrorCode::Unauthorized,
+                cli.fail(Error::make(ErrorCode::Unauthorized,
                                  CommandLine::tr("This account needs a two-factor code: set FASTCMS_2FA_CODE or run "
                                                  "login on a terminal to be asked for it.")));
                 return;
             }
             remoteBackend->session()->setTwoFactorCode(code);
-            runLogin();
+            runLogin(cli);
             return;
         }
-        const QString saveTo = m_parser.value(QStringLiteral("save-token"));
+        const QString saveTo = cli.value(QStringLiteral("save-token"));
         if (!saveTo.isEmpty()) {
             const QByteArray tokens = QJsonDocument(QJsonObject{
                                                         {QStringLiteral("server"), remoteBackend->describe()},
@@ -188,66 +206,75 @@ void CommandLine::runLogin()
                                                     })
                                           .toJson();
             if (auto written = files::writeAtomically(saveTo, tokens, files::ownerOnly); !written) {
-                fail(written.error());
+                cli.fail(written.error());
                 return;
             }
         }
-        if (m_json)
-            printJson({{QStringLiteral("email"), r.email}, {QStringLiteral("role"), r.role}, {QStringLiteral("saved_to"), saveTo}});
-        else if (!m_quiet)
-            printLine(saveTo.isEmpty() ? CommandLine::tr("Signed in as %1 (%2). Nothing was stored.").arg(r.email, r.role)
+        if (cli.json())
+            cli.printJson({{QStringLiteral("email"), r.email}, {QStringLiteral("role"), r.role}, {QStringLiteral("saved_to"), saveTo}});
+        else if (!cli.quiet())
+            cli.printLine(saveTo.isEmpty() ? CommandLine::tr("Signed in as %1 (%2). Nothing was stored.").arg(r.email, r.role)
                                        : CommandLine::tr("Signed in as %1 (%2). Tokens saved to %3 (readable by you only).")
                                              .arg(r.email, r.role, saveTo));
-        finish(ExitCode::Success);
+        cli.finish(ExitCode::Success);
     });
 }
 
-void CommandLine::getHeartbeat()
+void RemoteModule::pingHeartbeat(CommandContext& cli, const QUrl& url)
 {
     // A monitoring service's "I am alive" URL, called only after a successful backup.
-    const QUrl url(m_parser.value(QStringLiteral("heartbeat-url")));
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
     QNetworkRequest request(url);
     request.setTransferTimeout(10000);
-    QNetworkReply* reply = m_network->get(request);
+    QNetworkReply* reply = networkAccess(cli)->get(request);
     // The answer is not needed: it is dropped as it comes, and a service that trickles it still
     // ends the run in 10 s.
-    connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
     QTimer::singleShot(10000, reply, [reply] { reply->abort(); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+    QObject::connect(reply, &QNetworkReply::finished, cli.owner(), [&cli, reply, url] {
         reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError && !m_quiet)
-            std::fputs(qPrintable(CommandLine::tr("Warning: the heartbeat %1 could not be reached (%2).")
-                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString())
-                                  + QLatin1Char('\n')),
-                       stderr);
-        finish(ExitCode::Success);
+        if (reply->error() != QNetworkReply::NoError && !cli.quiet())
+            cli.warn(CommandLine::tr("Warning: the heartbeat %1 could not be reached (%2).")
+                         .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString()));
+        cli.finish(ExitCode::Success);
     });
 }
 
-Result<void> CommandLine::forgetRemoteRestore()
+int RemoteModule::runServerCommand(const QString& name, CommandContext& cli)
 {
-    return static_cast<RemoteBackend*>(m_backend.get())->forgetPendingRestore();
+    if (name == QStringLiteral("login")) {
+        runLogin(cli);
+        return -1;
+    }
+    // forget-restore
+    if (auto forgotten = m_remote->forgetPendingRestore(); !forgotten) {
+        cli.fail(forgotten.error());
+        return -1;
+    }
+    if (cli.json())
+        cli.printJson({{QStringLiteral("forgotten"), true}});
+    else if (!cli.quiet())
+        cli.printLine(CommandLine::tr("The reminder of the staged restore was removed from this machine."));
+    return ExitCode::Success;
 }
 
-const CliNetwork* CommandLine::networkEntries()
+QNetworkAccessManager* RemoteModule::networkAccess(CommandContext& cli)
 {
-    static const CliNetwork entries{
-        FCB_VERSION,
-        kCliNetworkAbi,
-        [](CommandLine& cli, const QString& command) { return cli.connectRemote(command); },
-        [](CommandLine& cli) { cli.runLogin(); },
-        [](CommandLine& cli) { cli.getHeartbeat(); },
-        [](CommandLine& cli) { return cli.forgetRemoteRestore(); },
-    };
-    return &entries;
+    if (!m_network)
+        m_network = new QNetworkAccessManager(cli.owner());
+    return m_network;
+}
+
+RemoteModule& RemoteModule::instance()
+{
+    static RemoteModule module;
+    return module;
 }
 
 } // namespace fcb
 
-// The module's one entry point, found by CommandLine::network().
-extern "C" Q_DECL_EXPORT const fcb::CliNetwork* fcb_cli_network()
+// The module's one entry point, found by network::load().
+extern "C" Q_DECL_EXPORT const fcb::NetworkModuleEntry* fcb_network_module()
 {
-    return fcb::CommandLine::networkEntries();
+    static const fcb::NetworkModuleEntry entry{FCB_VERSION, fcb::kNetworkInterface, &fcb::RemoteModule::instance()};
+    return &entry;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "archive/ArchiveReader.h"
-#include "local/LocalTypes.h"
+#include "model/Reports.h"
+#include "model/Backup.h"
 
 #include <QDateTime>
 #include <QJsonObject>

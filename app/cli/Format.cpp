@@ -1,4 +1,4 @@
-#include "CliFormat.h"
+#include "Format.h"
 
 #include "CommandLine.h"
 

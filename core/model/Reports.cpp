@@ -1,0 +1,48 @@
+#include "Reports.h"
+
+#include <QCoreApplication>
+
+// Translation context of the drill's messages (lupdate reads the class name), as in drill/.
+class FcbDrillText
+{
+    Q_DECLARE_TR_FUNCTIONS(FcbDrillText)
+};
+
+namespace fcb {
+
+bool VerifyReport::ok() const
+{
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Failed)
+            return false;
+    return !checks.isEmpty();
+}
+
+QStringList VerifyReport::problems() const
+{
+    QStringList out;
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Failed)
+            out.append(check.message);
+    return out;
+}
+
+QStringList VerifyReport::lacks() const
+{
+    QStringList out;
+    for (const VerifyCheck& check : checks)
+        if (check.status == VerifyCheck::Status::Missing)
+            out.append(check.message);
+    return out;
+}
+
+QStringList DrillReport::problems() const
+{
+    QStringList all = verify.problems();
+    if (foreignKeyViolations > 0)
+        all.append(FcbDrillText::tr("%n foreign key violation(s) in %1.", nullptr, int(foreignKeyViolations))
+                       .arg(foreignKeyTables.join(QStringLiteral(", "))));
+    return all;
+}
+
+} // namespace fcb
