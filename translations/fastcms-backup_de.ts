@@ -1405,18 +1405,6 @@
         <translation>P&amp;fad kopieren</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was left half-written.</source>
-        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
         <source>Create backup</source>
         <translation>Sicherung erstellen</translation>
     </message>
@@ -2505,6 +2493,83 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>fcb::CurlController</name>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Als c&amp;url-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;List Backups</source>
+        <translation>Sicherungen &amp;auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Create a Backup</source>
+        <translation>Sicherung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Download the Selected Backup</source>
+        <translation>Ausgewählte Sicherung &amp;herunterladen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete the Selected Backup</source>
+        <translation>Ausgewählte Sicherung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Stage the Selected Backup for Restore</source>
+        <translation>Ausgewählte Sicherung zur &amp;Wiederherstellung vormerken</translation>
+    </message>
+    <message>
+        <source>&amp;Upload a Backup</source>
+        <translation>Sicherung &amp;hochladen</translation>
+    </message>
+    <message>
+        <source>Copied a curl command; it reads the API key from $FASTCMS_API_KEY.</source>
+        <translation>Ein curl-Befehl wurde kopiert; er liest den API-Schlüssel aus $FASTCMS_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Copied a curl command; it reads the token from $FASTCMS_TOKEN.</source>
+        <translation>Ein curl-Befehl wurde kopiert; er liest das Token aus $FASTCMS_TOKEN.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::DrillController</name>
+    <message>
+        <source>Restore &amp;Drill</source>
+        <translation>Wiederherstellungs&amp;probe</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into a throw-away folder and check it end to end</source>
+        <translation>Die ausgewählte Sicherung in einen Wegwerfordner wiederherstellen und vollständig prüfen</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>Wiederherstellungsprobe</translation>
+    </message>
+    <message>
+        <source>%1 restores: %2 (%3 s).</source>
+        <translation>%1 lässt sich wiederherstellen: %2 (%3 s).</translation>
+    </message>
+    <message>
+        <source>%1 would NOT restore: %2</source>
+        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::JobRunner</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was left half-written.</source>
+        <translation>Abgebrochen; es sind keine halb geschriebenen Daten zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>fcb::JobsModel</name>
     <message>
         <source>Running</source>
@@ -2666,39 +2731,7 @@ Exit-Codes:
     </message>
 </context>
 <context>
-    <name>fcb::MaintenanceController</name>
-    <message>
-        <source>Copy as c&amp;url</source>
-        <translation>Als c&amp;url-Befehl kopieren</translation>
-    </message>
-    <message>
-        <source>Restore &amp;Drill</source>
-        <translation>Wiederherstellungs&amp;probe</translation>
-    </message>
-    <message>
-        <source>Restore the selected backup into a throw-away folder and check it end to end</source>
-        <translation>Die ausgewählte Sicherung in einen Wegwerfordner wiederherstellen und vollständig prüfen</translation>
-    </message>
-    <message>
-        <source>&amp;Prune…</source>
-        <translation>&amp;Aufräumen…</translation>
-    </message>
-    <message>
-        <source>Show which backups the retention policy (7 daily, 4 weekly, 12 monthly) would delete</source>
-        <translation>Zeigen, welche Sicherungen die Aufbewahrungsregel (7 täglich, 4 wöchentlich, 12 monatlich) löschen würde</translation>
-    </message>
-    <message>
-        <source>Delete Them…</source>
-        <translation>Diese löschen…</translation>
-    </message>
-    <message>
-        <source>Delete the backups the preview marks</source>
-        <translation>Die in der Vorschau markierten Sicherungen löschen</translation>
-    </message>
-    <message>
-        <source>Close Preview</source>
-        <translation>Vorschau schließen</translation>
-    </message>
+    <name>fcb::OffsiteController</name>
     <message>
         <source>Copy &amp;Off-site</source>
         <translation>&amp;Auswärts kopieren</translation>
@@ -2716,73 +2749,19 @@ Exit-Codes:
         <translation>Das rclone-Remote wählen, das die auswärtigen Kopien aufbewahrt</translation>
     </message>
     <message>
-        <source>&amp;Schedule Backups…</source>
-        <translation>Sicherungen &amp;planen…</translation>
-    </message>
-    <message>
-        <source>A systemd timer or crontab line that backs up and prunes</source>
-        <translation>Ein systemd-Timer oder eine crontab-Zeile, die sichert und aufräumt</translation>
-    </message>
-    <message>
-        <source>&amp;List Backups</source>
-        <translation>Sicherungen &amp;auflisten</translation>
-    </message>
-    <message>
-        <source>&amp;Create a Backup</source>
-        <translation>Sicherung &amp;erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Download the Selected Backup</source>
-        <translation>Ausgewählte Sicherung &amp;herunterladen</translation>
-    </message>
-    <message>
-        <source>De&amp;lete the Selected Backup</source>
-        <translation>Ausgewählte Sicherung &amp;löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Stage the Selected Backup for Restore</source>
-        <translation>Ausgewählte Sicherung zur &amp;Wiederherstellung vormerken</translation>
-    </message>
-    <message>
         <source>No off-site target: choose one under Backups ▸ Off-site Target…</source>
         <translation>Kein auswärtiges Ziel: wählen Sie eines unter Sicherungen ▸ Auswärtiges Ziel…</translation>
     </message>
     <message>
-        <source>Restore drill</source>
-        <translation>Wiederherstellungsprobe</translation>
-    </message>
-    <message>
-        <source>%1 restores: %2 (%3 s).</source>
-        <translation>%1 lässt sich wiederherstellen: %2 (%3 s).</translation>
-    </message>
-    <message>
-        <source>%1 would NOT restore: %2</source>
-        <translation>%1 ließe sich NICHT wiederherstellen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n Backup(s)…</source>
-        <translation>
-            <numerusform>%n Sicherung löschen…</numerusform>
-            <numerusform>%n Sicherungen löschen…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.</source>
-        <translation>
-            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): die %n Sicherung bleibt erhalten.</numerusform>
-            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): alle %n Sicherungen bleiben erhalten.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see the Prune Preview column.</source>
-        <translation>
-            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherung würde gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
-            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherungen würden gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Copy off-site</source>
         <translation>Auswärts kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied; these were not: %1</source>
+        <translation>
+            <numerusform>%n Sicherung kopiert; diese nicht: %1</numerusform>
+            <numerusform>%n Sicherungen kopiert; diese nicht: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n backup(s) copied to %1; %2 already there.</source>
@@ -2798,31 +2777,6 @@ Exit-Codes:
     <message>
         <source>An rclone remote and folder for off-site copies, such as s3:bucket/fastcms, a crypt remote for encryption at rest, or a folder (empty: none). rclone&apos;s own configuration keeps the credentials.</source>
         <translation>Ein rclone-Remote mit Ordner für auswärtige Kopien, etwa s3:bucket/fastcms, ein crypt-Remote für Verschlüsselung oder ein Ordner (leer: keines). Die Zugangsdaten stehen in rclones eigener Konfiguration.</translation>
-    </message>
-    <message>
-        <source>First save a token file for the timer (it keeps itself current):
-%1</source>
-        <translation>Speichern Sie zuerst eine Token-Datei für den Timer (sie hält sich selbst aktuell):
-%1</translation>
-    </message>
-    <message>
-        <source>Copied a curl command; it reads the API key from $FASTCMS_API_KEY.</source>
-        <translation>Ein curl-Befehl wurde kopiert; er liest den API-Schlüssel aus $FASTCMS_API_KEY.</translation>
-    </message>
-    <message>
-        <source>Copied a curl command; it reads the token from $FASTCMS_TOKEN.</source>
-        <translation>Ein curl-Befehl wurde kopiert; er liest das Token aus $FASTCMS_TOKEN.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n backup(s) copied; these were not: %1</source>
-        <translation>
-            <numerusform>%n Sicherung kopiert; diese nicht: %1</numerusform>
-            <numerusform>%n Sicherungen kopiert; diese nicht: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Upload a Backup</source>
-        <translation>Sicherung &amp;hochladen</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2798,50 @@ Exit-Codes:
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::PruneController</name>
+    <message>
+        <source>&amp;Prune…</source>
+        <translation>&amp;Aufräumen…</translation>
+    </message>
+    <message>
+        <source>Show which backups the retention policy (7 daily, 4 weekly, 12 monthly) would delete</source>
+        <translation>Zeigen, welche Sicherungen die Aufbewahrungsregel (7 täglich, 4 wöchentlich, 12 monatlich) löschen würde</translation>
+    </message>
+    <message>
+        <source>Delete Them…</source>
+        <translation>Diese löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the backups the preview marks</source>
+        <translation>Die in der Vorschau markierten Sicherungen löschen</translation>
+    </message>
+    <message>
+        <source>Close Preview</source>
+        <translation>Vorschau schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Backup(s)…</source>
+        <translation>
+            <numerusform>%n Sicherung löschen…</numerusform>
+            <numerusform>%n Sicherungen löschen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.</source>
+        <translation>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): die %n Sicherung bleibt erhalten.</numerusform>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): alle %n Sicherungen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see the Prune Preview column.</source>
+        <translation>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherung würde gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
+            <numerusform>Aufräum-Vorschau (7 täglich, 4 wöchentlich, 12 monatlich): %1 von %n Sicherungen würden gelöscht; siehe die Spalte Aufräum-Vorschau.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2913,6 +2911,23 @@ Exit-Codes:
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::ScheduleController</name>
+    <message>
+        <source>&amp;Schedule Backups…</source>
+        <translation>Sicherungen &amp;planen…</translation>
+    </message>
+    <message>
+        <source>A systemd timer or crontab line that backs up and prunes</source>
+        <translation>Ein systemd-Timer oder eine crontab-Zeile, die sichert und aufräumt</translation>
+    </message>
+    <message>
+        <source>First save a token file for the timer (it keeps itself current):
+%1</source>
+        <translation>Speichern Sie zuerst eine Token-Datei für den Timer (sie hält sich selbst aktuell):
+%1</translation>
     </message>
 </context>
 <context>

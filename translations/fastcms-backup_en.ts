@@ -211,7 +211,41 @@
     </message>
 </context>
 <context>
-    <name>fcb::MaintenanceController</name>
+    <name>fcb::OffsiteController</name>
+    <message numerus="yes">
+        <source>%n backup(s) copied; these were not: %1</source>
+        <translation>
+            <numerusform>%n backup copied; these were not: %1</numerusform>
+            <numerusform>%n backups copied; these were not: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1; %2 already there.</source>
+        <translation>
+            <numerusform>%n backup copied to %1; %2 already there.</numerusform>
+            <numerusform>%n backups copied to %1; %2 already there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::PaginationBar</name>
+    <message numerus="yes">
+        <source>%n per page</source>
+        <translation>
+            <numerusform>%n per page</numerusform>
+            <numerusform>%n per page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n backup(s)</source>
+        <translation>
+            <numerusform>Total: %n backup</numerusform>
+            <numerusform>Total: %n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fcb::PruneController</name>
     <message numerus="yes">
         <source>Delete %n Backup(s)…</source>
         <translation>
@@ -231,37 +265,6 @@
         <translation>
             <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup would be deleted; see the Prune Preview column.</numerusform>
             <numerusform>Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backups would be deleted; see the Prune Preview column.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n backup(s) copied to %1; %2 already there.</source>
-        <translation>
-            <numerusform>%n backup copied to %1; %2 already there.</numerusform>
-            <numerusform>%n backups copied to %1; %2 already there.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n backup(s) copied; these were not: %1</source>
-        <translation>
-            <numerusform>%n backup copied; these were not: %1</numerusform>
-            <numerusform>%n backups copied; these were not: %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>fcb::PaginationBar</name>
-    <message numerus="yes">
-        <source>%n per page</source>
-        <translation>
-            <numerusform>%n per page</numerusform>
-            <numerusform>%n per page</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Total: %n backup(s)</source>
-        <translation>
-            <numerusform>Total: %n backup</numerusform>
-            <numerusform>Total: %n backups</numerusform>
         </translation>
     </message>
 </context>

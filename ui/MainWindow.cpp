@@ -5,7 +5,12 @@
 #include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
-#include "backups/MaintenanceController.h"
+#include "curl/CurlController.h"
+#include "drill/DrillController.h"
+#include "jobs/JobRunner.h"
+#include "offsite/OffsiteController.h"
+#include "retention/PruneController.h"
+#include "schedule/ScheduleController.h"
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "backups/PaginationBar.h"
@@ -77,7 +82,8 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     , m_ownPrompter(prompter ? nullptr : std::make_unique<DialogPrompter>())
     , m_jobs(new JobsModel(this))
     , m_banner(new Banner(this))
-    , m_backups(new BackupsController(this, m_jobs, m_banner, prompter ? prompter : m_ownPrompter.get()))
+    , m_runner(new JobRunner(m_jobs, m_banner, this))
+    , m_backups(new BackupsController(this, m_runner, m_banner, prompter ? prompter : m_ownPrompter.get()))
     , m_pagination(new PaginationBar(this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
@@ -88,8 +94,25 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_banner->setObjectName(QStringLiteral("banner"));
     m_summary->setObjectName(QStringLiteral("summary"));
     m_newest->setObjectName(QStringLiteral("newestBackup"));
+    Prompter* asker = prompter ? prompter : m_ownPrompter.get();
+    const FeatureParts parts{this, m_backups, m_runner, m_banner, asker};
+    m_drills = new DrillController(parts);
+    m_prune = new PruneController(parts);
+    m_offsite = new OffsiteController(parts);
+    m_schedules = new ScheduleController(parts);
+    m_curl = new CurlController(parts);
+    m_connections = new ConnectionController(this, asker, secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
+    m_features = {m_drills, m_prune, m_offsite, m_schedules, m_curl};
 
-    const auto a = [this](const char* name) { return m_backups->action(QString::fromLatin1(name)); };
+    addToolBarAndMenus();
+    setUpTable();
+    layOut();
+    connectControllers();
+}
+
+void MainWindow::addToolBarAndMenus()
+{
+    const auto a = [this](const char* name) { return action(QString::fromLatin1(name)); };
     auto* toolbar = addToolBar(tr("Backups"));
     toolbar->setObjectName(QStringLiteral("backupsToolBar"));
     toolbar->setMovable(false);
@@ -99,8 +122,6 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     toolbar->addSeparator();
     toolbar->addAction(a("actionRefresh"));
 
-    m_connections = new ConnectionController(this, prompter ? prompter : m_ownPrompter.get(),
-                                             secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addActions(m_connections->actions());
     fileMenu->addMenu(m_connections->recentMenu());
@@ -108,6 +129,28 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     addActions(m_connections->actions());
     auto* quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
+    addLanguageMenu();
+    auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
+    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionDownload"),
+                            a("actionDelete")});
+    backupMenu->addSeparator();
+    backupMenu->addActions({a("actionPrunePreview"), a("actionPushOffsite"), a("actionOffsiteTarget"), a("actionSchedule")});
+    backupMenu->addMenu(m_curl->menu());
+    backupMenu->addSeparator();
+    backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
+    backupMenu->addSeparator();
+    backupMenu->addActions({a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder"), a("actionRefresh"),
+                            a("actionPreviousPage"), a("actionNextPage")});
+    fileMenu->insertAction(quit, a("actionImport"));
+    fileMenu->insertSeparator(quit);
+    setAcceptDrops(true);
+    addActions(m_backups->actions());
+    for (FeatureController* feature : m_features)
+        addActions(feature->actions());
+}
+
+void MainWindow::addLanguageMenu()
+{
     // The language follows the system unless chosen here; it applies from the next start.
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     auto* languageMenu = settingsMenu->addMenu(tr("&Language"));
@@ -127,25 +170,11 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
             m_banner->show(tr("The language changes when the console starts again."), Banner::Kind::Info);
         });
     }
-    m_maintenance = new MaintenanceController(this, m_backups, prompter ? prompter : m_ownPrompter.get());
-    const auto m = [this](const char* name) { return m_maintenance->action(QString::fromLatin1(name)); };
-    auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), m("actionDrill"), a("actionRestore"), a("actionDownload"),
-                            a("actionDelete")});
-    backupMenu->addSeparator();
-    backupMenu->addActions({m("actionPrunePreview"), m("actionPushOffsite"), m("actionOffsiteTarget"), m("actionSchedule")});
-    backupMenu->addMenu(m_maintenance->curlMenu());
-    backupMenu->addSeparator();
-    backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
-    backupMenu->addSeparator();
-    backupMenu->addActions({a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder"), a("actionRefresh"),
-                            a("actionPreviousPage"), a("actionNextPage")});
-    fileMenu->insertAction(quit, a("actionImport"));
-    fileMenu->insertSeparator(quit);
-    setAcceptDrops(true);
-    addActions(m_backups->actions());
-    addActions(m_maintenance->actions());
+}
 
+void MainWindow::setUpTable()
+{
+    const auto a = [this](const char* name) { return action(QString::fromLatin1(name)); };
     // Sorting happens within the page, by raw values (bytes, times), not by text.
     auto* sorted = new QSortFilterProxyModel(this);
     sorted->setSourceModel(m_backups->model());
@@ -161,19 +190,16 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({a("actionVerify"), m("actionDrill"), a("actionRestore"), m("actionPushOffsite"), a("actionDelete"),
+    m_table->addActions({a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionPushOffsite"), a("actionDelete"),
                          a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder")});
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
-    m_maintenance->setSelectionModel(m_table->selectionModel());
+    for (FeatureController* feature : m_features)
+        feature->setSelectionModel(m_table->selectionModel());
     // The prune preview's column shows only while a preview is open.
     m_table->setColumnHidden(BackupTableModel::Retention, true);
     // The full path is in the file name's tooltip, the details and Copy Path.
     m_table->setColumnHidden(BackupTableModel::Path, true);
-    connect(m_maintenance, &MaintenanceController::retentionPreviewChanged, this, [this](bool shown) {
-        m_table->setColumnHidden(BackupTableModel::Retention, !shown);
-        m_table->resizeColumnToContents(BackupTableModel::Retention);
-    });
     auto* rowActions = new RowActionDelegate(
         [this](const QString& name, RowActionDelegate::Action action) { return m_backups->unavailableReason(name, action); },
         m_table);
@@ -186,7 +212,10 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     });
     m_pagination->setNavigation(a("actionPreviousPage"), a("actionNextPage"));
     connect(m_pagination, &PaginationBar::pageSizeChanged, m_backups, &BackupsController::setPageSize);
+}
 
+void MainWindow::layOut()
+{
     auto* left = new QWidget(this);
     auto* layout = new QVBoxLayout(left);
     layout->addWidget(m_banner);
@@ -213,7 +242,14 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     resizeDocks({jobsDock}, {170}, Qt::Vertical);
 
     statusBar()->addPermanentWidget(m_newest);
+}
 
+void MainWindow::connectControllers()
+{
+    connect(m_prune, &PruneController::retentionPreviewChanged, this, [this](bool shown) {
+        m_table->setColumnHidden(BackupTableModel::Retention, !shown);
+        m_table->resizeColumnToContents(BackupTableModel::Retention);
+    });
     connect(m_backups, &BackupsController::pageLoaded, this, [this](int page, int pages, qint64 total) {
         m_pagination->setState(page, pages, total);
         m_summary->setText(total == 0 ? tr("No backups yet: press Create Backup (Ctrl+N) to make the first one.") : QString());
@@ -230,12 +266,15 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
         m_lastStatus = status;
         showStatus(status);
     });
-    // The allowed age comes from the installed schedule, read with the other annotations.
-    connect(m_maintenance, &MaintenanceController::annotationsLoaded, this, [this] {
+    // The allowed age comes from the installed schedule.
+    const auto annotationsLoaded = [this] {
         if (m_lastStatus)
             showStatus(*m_lastStatus);
         m_table->resizeColumnToContents(BackupTableModel::LastVerified);
-    });
+    };
+    connect(m_schedules, &ScheduleController::allowedAgeLoaded, this, annotationsLoaded);
+    connect(m_drills, &DrillController::recordsLoaded, this, annotationsLoaded);
+    connect(m_offsite, &OffsiteController::copiesLoaded, this, annotationsLoaded);
     connect(m_backups, &BackupsController::jobFinished, this, &MainWindow::jobFinished);
     connect(m_backups, &BackupsController::refreshed, this, &MainWindow::refreshed);
 }
@@ -262,8 +301,9 @@ QAction* MainWindow::action(const QString& name) const
 {
     if (QAction* a = m_backups->action(name))
         return a;
-    if (QAction* a = m_maintenance->action(name))
-        return a;
+    for (FeatureController* feature : m_features)
+        if (QAction* a = feature->action(name))
+            return a;
     for (QAction* a : m_connections->actions())
         if (a->objectName() == name)
             return a;
@@ -277,7 +317,7 @@ BackupTableModel* MainWindow::model() const
 
 bool MainWindow::isBusy() const
 {
-    return m_backups->busy();
+    return m_runner->busy();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -303,7 +343,7 @@ void MainWindow::showStatus(const BackendStatus& status)
 {
     // The same health rules as `fastcms-backup status --check`: the installed schedule's
     // interval and a margin (a day and a bit without one), twice the room.
-    const qint64 maxAge = m_maintenance->allowedBackupAge();
+    const qint64 maxAge = m_schedules->allowedBackupAge();
     const QString warning = QStringLiteral("QLabel { color: #7a1712; font-weight: bold; }");
     if (!status.newest) {
         m_newest->setText(tr("No backup yet"));

@@ -21,7 +21,13 @@ class BackupsController;
 class ConnectionController;
 
 class JobsModel;
-class MaintenanceController;
+class CurlController;
+class DrillController;
+class FeatureController;
+class JobRunner;
+class OffsiteController;
+class PruneController;
+class ScheduleController;
 class PaginationBar;
 class Prompter;
 
@@ -44,7 +50,11 @@ public:
     QAction* action(const QString& name) const;
     BackupTableModel* model() const;
     BackupsController* backups() const { return m_backups; }
-    MaintenanceController* maintenance() const { return m_maintenance; }
+    DrillController* drills() const { return m_drills; }
+    PruneController* prune() const { return m_prune; }
+    OffsiteController* offsite() const { return m_offsite; }
+    ScheduleController* schedules() const { return m_schedules; }
+    CurlController* curl() const { return m_curl; }
     ConnectionController* connections() const { return m_connections; }
     JobsModel* jobs() const { return m_jobs; }
     Banner* banner() const { return m_banner; }
@@ -61,14 +71,26 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The constructor's steps.
+    void addToolBarAndMenus();
+    void addLanguageMenu();
+    void setUpTable();
+    void layOut();
+    void connectControllers();
     void showStatus(const BackendStatus& status);
 
     std::unique_ptr<Prompter> m_ownPrompter;
     JobsModel* m_jobs;
     Banner* m_banner;
+    JobRunner* m_runner;
     BackupsController* m_backups;
     ConnectionController* m_connections = nullptr;
-    MaintenanceController* m_maintenance = nullptr;
+    DrillController* m_drills = nullptr;
+    PruneController* m_prune = nullptr;
+    OffsiteController* m_offsite = nullptr;
+    ScheduleController* m_schedules = nullptr;
+    CurlController* m_curl = nullptr;
+    QList<FeatureController*> m_features;
     std::optional<BackendStatus> m_lastStatus;
     PaginationBar* m_pagination;
     QTableView* m_table;

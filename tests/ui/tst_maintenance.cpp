@@ -7,7 +7,7 @@
 #include "Translations.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
-#include "backups/MaintenanceController.h"
+#include "curl/CurlController.h"
 #include "remote/CurlCommand.h"
 #include "remote/RemoteBackend.h"
 #include "schedule/ScheduleDialog.h"
@@ -202,11 +202,12 @@ private Q_SLOTS:
         MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.show();
-        QVERIFY(!window.maintenance()->curlMenu()->isEnabled()); // nothing open yet
+        QVERIFY(!window.curl()->menu()->isEnabled()); // nothing open yet
         window.openBackend(apiKeyBackend(server, &network, state));
         QVERIFY(refreshed.wait(15000));
         QCOMPARE(cell(window, 0, BackupTableModel::Copies), QStringLiteral("On the server"));
-        QVERIFY(window.maintenance()->curlMenu()->isEnabled());
+        // Offered once the server has said what it offers.
+        QTRY_VERIFY_WITH_TIMEOUT(window.curl()->menu()->isEnabled(), 15000);
         const QString name = cell(window, 0, BackupTableModel::FileName);
         selectName(window, name);
         QAction* curlDelete = window.action(QStringLiteral("actionCurl%1").arg(int(curl::Action::Delete)));

@@ -19,10 +19,10 @@
 
 namespace fcb {
 
-BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* banner, Prompter* prompter)
+BackupsController::BackupsController(QWidget* window, JobRunner* runner, Banner* banner, Prompter* prompter)
     : QObject(window)
     , m_window(window)
-    , m_jobs(jobs)
+    , m_runner(runner)
     , m_banner(banner)
     , m_prompter(prompter)
     , m_model(new BackupTableModel(this))
@@ -106,6 +106,13 @@ BackupsController::BackupsController(QWidget* window, JobsModel* jobs, Banner* b
     icon(m_delete, "delete");
     icon(m_refresh, "refresh");
     icon(m_download, "download");
+    connect(m_runner, &JobRunner::busyChanged, this, &BackupsController::updateActions);
+    // After every job, whoever ran it: the list shows what it changed.
+    connect(m_runner, &JobRunner::jobFinished, this, [this](bool success) {
+        updateActions();
+        refresh();
+        Q_EMIT jobFinished(success);
+    });
     updateActions();
 }
 
@@ -146,6 +153,7 @@ void BackupsController::setBackend(std::unique_ptr<Backend> backend)
         if (const auto caps = watcher->result(); caps && asked == m_backend.get()) {
             m_caps = *caps;
             updateActions();
+            Q_EMIT capabilitiesChanged();
             m_model->refreshActions();
         }
     });
@@ -165,7 +173,7 @@ void BackupsController::setPageSize(int size)
 void BackupsController::createFirstBackupIfEmpty()
 {
     connect(this, &BackupsController::refreshed, this, [this] {
-        if (m_model->page().total == 0 && !m_busy)
+        if (m_model->page().total == 0 && !m_runner->busy())
             createBackup();
     }, Qt::SingleShotConnection);
 }
@@ -246,7 +254,7 @@ const BackupItem* BackupsController::selectedItem() const
 void BackupsController::updateActions()
 {
     m_model->refreshActions();
-    const bool ready = m_backend && !m_busy;
+    const bool ready = m_backend && !m_runner->busy();
     const QStringList names = selectedNames();
     const int selected = int(names.size());
     const bool actable = std::all_of(names.cbegin(), names.cend(), [this](const QString& name) { return actsOn(name); });
@@ -276,9 +284,9 @@ void BackupsController::updateActions()
 
 void BackupsController::createBackup()
 {
-    if (!m_backend || m_busy)
+    if (!m_backend || m_runner->busy())
         return;
-    track<CreateResult>(tr("Create backup"), m_backend->describe(), m_backend->create({}), [this](const CreateResult& r) {
+    m_runner->track<CreateResult>(tr("Create backup"), m_backend->describe(), m_backend->create({}), [this](const CreateResult& r) {
         m_banner->show(tr("Created %1 (%2).").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)), Banner::Kind::Success);
     });
 }
@@ -291,9 +299,9 @@ void BackupsController::verifySelected()
 
 void BackupsController::verifyBackup(const QString& name)
 {
-    if (!m_backend || m_busy)
+    if (!m_backend || m_runner->busy())
         return;
-    track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
+    m_runner->track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
         m_lastVerification.insert(name, tr("%1: %2").arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
                                                           r.ok() ? tr("sound") : r.problems().join(QLatin1Char(' '))));
         m_banner->show(r.ok() ? tr("%1 is a sound backup.").arg(name)
@@ -311,7 +319,7 @@ void BackupsController::deleteSelected()
 
 void BackupsController::deleteBackups(const QStringList& names, std::function<void()> done)
 {
-    if (!m_backend || m_busy || names.isEmpty() || !m_prompter->confirmDelete(m_window, names))
+    if (!m_backend || m_runner->busy() || names.isEmpty() || !m_prompter->confirmDelete(m_window, names))
         return;
     // One job per backup, one after the other.
     const auto next = std::make_shared<std::function<void(int)>>();
@@ -322,7 +330,7 @@ void BackupsController::deleteBackups(const QStringList& names, std::function<vo
                 done();
             return;
         }
-        track<void>(tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });
+        m_runner->track<void>(tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });
     };
     (*next)(0);
 }
@@ -335,18 +343,10 @@ void BackupsController::restoreSelected()
 
 void BackupsController::restoreBackup(const BackupItem& item)
 {
-    if (!m_backend || m_busy)
+    if (!m_backend || m_runner->busy())
         return;
     // Check it first, so the confirmation can say what was found.
-    auto verifyJob = m_backend->verify(item.fileName);
-    auto* watcher = new QFutureWatcher<Result<VerifyReport>>(this);
-    m_busy = true;
-    updateActions();
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, item] {
-        watcher->deleteLater();
-        m_busy = false;
-        updateActions();
-        const auto report = watcher->result();
+    m_runner->await(m_backend->verify(item.fileName), [this, item](const Result<VerifyReport>& report) {
         RestoreQuestion question;
         question.backup = item;
         question.remote = m_backend->isRemote();
@@ -358,16 +358,15 @@ void BackupsController::restoreBackup(const BackupItem& item)
         }
         if (!m_prompter->confirmRestore(m_window, question))
             return;
-        track<StageResult>(tr("Stage restore"), item.fileName, m_backend->stageRestore(item.fileName), [](const StageResult&) {});
+        m_runner->track<StageResult>(tr("Stage restore"), item.fileName, m_backend->stageRestore(item.fileName), [](const StageResult&) {});
     });
-    watcher->setFuture(verifyJob.future);
 }
 
 void BackupsController::importArchive(const QString& path)
 {
-    if (!m_backend || m_busy)
+    if (!m_backend || m_runner->busy())
         return;
-    track<BackupItem>(m_backend->isRemote() ? tr("Upload") : tr("Import"), QFileInfo(path).fileName(), m_backend->upload(path),
+    m_runner->track<BackupItem>(m_backend->isRemote() ? tr("Upload") : tr("Import"), QFileInfo(path).fileName(), m_backend->upload(path),
                       [this](const BackupItem& item) {
                           m_banner->show(tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)),
                                          Banner::Kind::Success);
@@ -382,12 +381,12 @@ void BackupsController::downloadSelected()
 
 void BackupsController::downloadBackup(const QString& name)
 {
-    if (!m_backend || m_busy || !m_caps.download)
+    if (!m_backend || m_runner->busy() || !m_caps.download)
         return;
     const QString folder = m_prompter->chooseFolder(m_window);
     if (folder.isEmpty())
         return;
-    track<DownloadResult>(tr("Download"), name, m_backend->download(name, folder), [this](const DownloadResult& r) {
+    m_runner->track<DownloadResult>(tr("Download"), name, m_backend->download(name, folder), [this](const DownloadResult& r) {
         m_banner->show(tr("Saved a verified copy as %1.").arg(r.path), Banner::Kind::Success);
     });
 }
@@ -413,7 +412,7 @@ QString BackupsController::unavailableReason(const QString& fileName, int rowAct
         return tr("Not available");
     if (!actsOn(fileName))
         return tr("The server lists this as no valid backup: %1").arg(item->invalidReason);
-    if (m_busy)
+    if (m_runner->busy())
         return tr("Another job is running");
     switch (rowAction) {
     case 0: // restore
@@ -471,25 +470,25 @@ void BackupsController::showDetails(const QString& fileName)
 
 void BackupsController::unstage()
 {
-    if (!m_backend || m_busy)
+    if (!m_backend || m_runner->busy())
         return;
-    track<void>(tr("Unstage restore"), m_backend->describe(), m_backend->unstageRestore(),
+    m_runner->track<void>(tr("Unstage restore"), m_backend->describe(), m_backend->unstageRestore(),
                 [this] { m_banner->show(tr("The staged restore was removed; FastCMS will start normally."), Banner::Kind::Success); });
 }
 
 void BackupsController::applyRestore()
 {
-    if (!m_backend || !m_caps.applyRestore || m_busy)
+    if (!m_backend || !m_caps.applyRestore || m_runner->busy())
         return;
     if (!m_prompter->confirmApply(m_window, m_banner->property("pendingBackup").toString()))
         return;
     // The way back: a backup of the data as it is now, taken first, that can be restored like
     // any other (besides the safety copies the apply itself keeps).
     Backend* local = m_backend.get();
-    track<CreateResult>(tr("Back up before restoring"), local->describe(), local->create({QStringLiteral("pre-restore")}),
+    m_runner->track<CreateResult>(tr("Back up before restoring"), local->describe(), local->create({QStringLiteral("pre-restore")}),
                         [this, local](const CreateResult& before) {
                             const QString wayBack = before.backup.fileName;
-                            track<ApplyResult>(tr("Apply restore"), local->describe(), local->applyRestore(),
+                            m_runner->track<ApplyResult>(tr("Apply restore"), local->describe(), local->applyRestore(),
                                                [this, wayBack](const ApplyResult& r) {
                                                    m_banner->show(tr("Restored %1. The data from before is in the backup %2 "
                                                                      "(restore it to go back) and in %3.")
@@ -503,7 +502,7 @@ void BackupsController::showPending(const BackendStatus& status)
 {
     m_pendingRestore = status.restorePending;
     m_canApply = status.local && !status.local->databaseInUse && status.restorePending;
-    if (status.restorePending && !m_busy) {
+    if (status.restorePending && !m_runner->busy()) {
         m_banner->setProperty("pendingBackup", status.pendingBackup);
         QList<QAction*> actions;
         if (!status.target.isEmpty() && status.local)

@@ -2,10 +2,8 @@
 
 #include "Prompter.h"
 #include "backend/Backend.h"
-#include "jobs/JobsModel.h"
+#include "jobs/JobRunner.h"
 #include "widgets/Banner.h"
-
-#include <QFutureWatcher>
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -21,15 +19,17 @@ namespace fcb {
 
 class BackupTableModel;
 
-// Owns the backups' actions and talks to the backend: one page of backups, the running jobs,
-// the restore flow. Widgets only lay out what it owns.
+// Owns the open backend and the backups' own actions: one page of backups, create, verify,
+// delete, download, import and the restore flow. Its jobs run through the shared JobRunner; the
+// other features (drill/, retention/, offsite/, schedule/, curl/) read the open backend and the
+// selection from here. Widgets only lay out what it owns.
 class BackupsController : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BackupsController)
 
 public:
-    BackupsController(QWidget* window, JobsModel* jobs, Banner* banner, Prompter* prompter);
+    BackupsController(QWidget* window, JobRunner* runner, Banner* banner, Prompter* prompter);
     ~BackupsController() override;
 
     void setBackend(std::unique_ptr<Backend> backend);
@@ -43,7 +43,7 @@ public:
     int page() const { return m_page; }
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
-    bool busy() const { return m_busy; }
+    bool busy() const { return m_runner->busy(); }
     // Once the first listing shows an empty folder, make a backup (the demo does this).
     void createFirstBackupIfEmpty();
 
@@ -67,19 +67,16 @@ Q_SIGNALS:
     void jobFinished(bool success);
     void refreshed();
     void backendChanged();
+    // capabilities() has the open backend's answer.
+    void capabilitiesChanged();
 
 public:
-    // Runs a job in the jobs panel (one at a time), shows its failure in the banner, calls
-    // onSuccess with its value, then refreshes the list.
-    template<typename T, typename OnSuccess>
-    void track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess);
     QStringList selectedNames() const;
     // The current page's item with that name, or nullptr.
     const BackupItem* itemNamed(const QString& name) const;
     // Whether a backup on this page may be named in a request: an entry a server listed with a
     // hostile name or impossible details is shown, never acted on.
     bool actsOn(const QString& fileName) const;
-    Banner* banner() const { return m_banner; }
     // Asks first, then deletes one after the other; done(true) once all are gone.
     void deleteBackups(const QStringList& names, std::function<void()> done = {});
 
@@ -99,7 +96,7 @@ private:
     void showPending(const BackendStatus& status);
 
     QWidget* m_window;
-    JobsModel* m_jobs;
+    JobRunner* m_runner;
     Banner* m_banner;
     Prompter* m_prompter;
     std::unique_ptr<Backend> m_backend;
@@ -108,7 +105,6 @@ private:
     int m_page = 1;
     int m_pageSize = 20;
     int m_totalPages = 1;
-    bool m_busy = false;
     quint64 m_refreshGeneration = 0;
     bool m_pendingRestore = false;
     bool m_canApply = false;
@@ -130,40 +126,5 @@ private:
     QHash<QString, QString> m_lastVerification; // file name -> when and what
     QAction* m_openFolder;
 };
-
-template<typename T, typename OnSuccess>
-inline void BackupsController::track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
-{
-    const int id = m_jobs->add(type, target, job.token);
-    m_busy = true;
-    updateActions();
-    auto* watcher = new QFutureWatcher<Result<T>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
-            [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher, onSuccess] {
-        watcher->deleteLater();
-        m_busy = false;
-        const auto result = watcher->result();
-        bool success = false;
-        if (!result) {
-            const bool cancelled = result.error().code == ErrorCode::Cancelled;
-            m_jobs->finish(id, cancelled ? JobsModel::State::Cancelled : JobsModel::State::Failed,
-                           cancelled ? tr("Cancelled") : result.error().message);
-            m_banner->show(cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
-                           cancelled ? Banner::Kind::Info : Banner::Kind::Error);
-        } else {
-            success = true;
-            m_jobs->finish(id, JobsModel::State::Succeeded, tr("Done"));
-            if constexpr (std::is_void_v<T>)
-                onSuccess();
-            else
-                onSuccess(*result);
-        }
-        updateActions();
-        refresh();
-        Q_EMIT jobFinished(success);
-    });
-    watcher->setFuture(job.future);
-}
 
 } // namespace fcb
