@@ -2,9 +2,10 @@
 
 namespace fcb {
 
-QString CommandLine::helpText()
-{
-    return CommandLine::tr(R"(Usage: fastcms-backup [options] <command> [arguments]
+namespace {
+
+// The whole of --help, one text for the translators.
+const char* const kHelp = QT_TRANSLATE_NOOP("fcb::CommandLine", R"(Usage: fastcms-backup [options] <command> [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
 through its REST API (--server).
@@ -126,6 +127,12 @@ Exit codes:
        is otherwise healthy)
   130  cancelled (Ctrl+C or SIGTERM)
 )");
+
+} // namespace
+
+QString CommandLine::helpText()
+{
+    return CommandLine::tr(kHelp);
 }
 
 } // namespace fcb

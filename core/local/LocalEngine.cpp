@@ -154,96 +154,92 @@ Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext
     return lock;
 }
 
-Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskContext& task) const
+namespace {
+
+// What a backup has to copy, measured before anything is written.
+struct CreateSizes
 {
-    auto lock = lockFolder(&task);
-    if (!lock)
-        return fail(lock.error());
-    const QString dbPath = m_folder.dbPath();
+    qint64 dbBytes = 0; // the database and its WAL
+    files::TreeSize uploads;
+};
+
+// Preflight: the database is there, and there is room for the snapshot and an archive no
+// larger than the data itself.
+Result<CreateSizes> preflight(const DataFolder& folder, const FreeSpaceProbe& freeSpace)
+{
+    const QString dbPath = folder.dbPath();
     if (!QFileInfo::exists(dbPath))
         return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("There is no database at %1.").arg(dbPath));
-
-    // Room for the snapshot and an archive no larger than the data itself.
-    const qint64 dbBytes = QFileInfo(dbPath).size() + QFileInfo(m_folder.walPath()).size();
-    const files::TreeSize uploads = files::treeSize(m_folder.filesDir());
-    const qint64 needed = 2 * dbBytes + uploads.bytes + (1 << 20);
-    const qint64 available = m_options.freeSpace(m_folder.backupsDir());
+    CreateSizes sizes;
+    sizes.dbBytes = QFileInfo(dbPath).size() + QFileInfo(folder.walPath()).size();
+    sizes.uploads = files::treeSize(folder.filesDir());
+    const qint64 needed = 2 * sizes.dbBytes + sizes.uploads.bytes + (1 << 20);
+    const qint64 available = freeSpace(folder.backupsDir());
     if (available >= 0 && available < needed)
-        return fail(files::noSpaceError(FcbLocalEngineText::tr("the backup"), m_folder.backupsDir(), needed, available));
+        return fail(files::noSpaceError(FcbLocalEngineText::tr("the backup"), folder.backupsDir(), needed, available));
+    return sizes;
+}
 
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    const QString tempDb = temp::in(m_folder.backupsDir(), temp::Kind::Snapshot, QStringLiteral(".db"));
-    const QString tempZip = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
-    auto cleanup = qScopeGuard([&] {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            QFile::remove(tempDb + QString::fromLatin1(suffix));
-        QFile::remove(tempZip);
-    });
-    {
-        QFile placeholder(tempDb); // owner-only before SQLite writes a byte into it
-        if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
-            return fail(files::fileError(FcbLocalEngineText::tr("Could not create %1").arg(tempDb), placeholder, errno));
-    }
+// The snapshot's file, owner-only before SQLite writes a byte into it.
+Result<void> ownerOnlyPlaceholder(const QString& path)
+{
+    QFile placeholder(path);
+    if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
+        return fail(files::fileError(FcbLocalEngineText::tr("Could not create %1").arg(path), placeholder, errno));
+    return ok();
+}
 
-    ByteProgress progress{&task, 0, 2 * dbBytes + uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
-    const QString name = BackupName::freeName(
-        started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
-    ArchiveWriter::Options writerOptions;
-    writerOptions.level = m_options.compressionLevel;
+// The archive's level, and ZIP64 where the data may pass the 32-bit limits.
+ArchiveWriter::Options writerOptions(const LocalEngine::Options& engine, const CreateSizes& sizes)
+{
+    ArchiveWriter::Options options;
+    options.level = engine.compressionLevel;
     // The copy is no larger than the database and its WAL together.
-    writerOptions.zip64 = m_options.forceZip64 || (dbBytes + uploads.bytes) >= (qint64(3) << 30);
-    ArchiveWriter writer(tempZip, writerOptions);
-    if (auto opened = writer.open(); !opened)
-        return fail(opened.error());
+    options.zip64 = engine.forceZip64 || (sizes.dbBytes + sizes.uploads.bytes) >= (qint64(3) << 30);
+    return options;
+}
 
-    // The snapshot runs beside the writer, which compresses the first uploads meanwhile; the
-    // database still comes first in the archive. Then the copy's integrity check runs there,
-    // alongside the compression (it only reads the copy). Until the copy is ready, progress is
-    // the snapshot's alone: nothing is written before the database.
-    std::promise<Result<void>> copied;
-    ArchiveWriter::Source database{QStringLiteral("database.db"), tempDb, started.toLocalTime(), copied.get_future().share()};
-    std::atomic_bool abandoned = false; // the writer failed: the snapshot stops, or skips its check
-    auto snapshotJob = std::async(std::launch::async, [&]() -> Result<sqlite::SnapshotInfo> {
-        bool told = false;
-        const auto tell = [&](Result<void> result) {
-            told = true;
-            copied.set_value(std::move(result));
-        };
-        // Whatever happens here, the writer waiting for the copy is told.
-        auto always = qScopeGuard([&] {
-            if (!told)
-                copied.set_value(fail(ErrorCode::Internal, FcbLocalEngineText::tr("The database snapshot failed.")));
-        });
-        ScaledTask snapshotTask(progress, dbBytes, &abandoned);
-        auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
-        if (!taken) {
-            tell(fail(taken.error()));
-            return fail(taken.error());
-        }
-        progress.total = progress.done + QFileInfo(tempDb).size() + uploads.bytes;
-        tell(ok());
-        sqlite::SnapshotInfo info = *taken;
-        if (abandoned)
-            return info;
-        const auto checked = sqlite::integrityCheck(tempDb);
-        info.integrity = checked ? *checked : checked.error().message;
+// Snapshot: the consistent copy of the database into tempDb, then the copy's integrity check
+// (unless the writer gave up meanwhile). Runs beside the writer, which waits on `copied` for the
+// copy; `copied` is always set, whatever happens here.
+Result<sqlite::SnapshotInfo> takeSnapshot(const QString& dbPath, const QString& tempDb, ByteProgress& progress,
+                                          const CreateSizes& sizes, std::promise<Result<void>>& copied,
+                                          const std::atomic_bool& abandoned)
+{
+    bool told = false;
+    const auto tell = [&](Result<void> result) {
+        told = true;
+        copied.set_value(std::move(result));
+    };
+    auto always = qScopeGuard([&] {
+        if (!told)
+            copied.set_value(fail(ErrorCode::Internal, FcbLocalEngineText::tr("The database snapshot failed.")));
+    });
+    ScaledTask snapshotTask(progress, sizes.dbBytes, &abandoned);
+    auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
+    if (!taken) {
+        tell(fail(taken.error()));
+        return fail(taken.error());
+    }
+    progress.total = progress.done + QFileInfo(tempDb).size() + sizes.uploads.bytes;
+    tell(ok());
+    sqlite::SnapshotInfo info = *taken;
+    if (abandoned)
         return info;
-    });
-    // Whatever happens next, the snapshot is over before its files are cleaned up.
-    auto joinSnapshot = qScopeGuard([&] {
-        abandoned = true;
-        if (snapshotJob.valid())
-            snapshotJob.wait();
-    });
+    const auto checked = sqlite::integrityCheck(tempDb);
+    info.integrity = checked ? *checked : checked.error().message;
+    return info;
+}
 
-    // The database first, then every regular file under files/ (dotfiles included) in a stable
-    // order, compressed in parallel.
+// Collect: the database first, then every regular file under files/ (dotfiles included) in a
+// stable order.
+QList<ArchiveWriter::Source> collectSources(const QString& filesDir, const ArchiveWriter::Source& database)
+{
     QList<ArchiveWriter::Source> sources{database};
     QStringList relativePaths;
-    const QDir filesRoot(m_folder.filesDir());
+    const QDir filesRoot(filesDir);
     if (filesRoot.exists()) {
-        QDirIterator it(m_folder.filesDir(), QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(filesDir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (it.hasNext())
             relativePaths.append(filesRoot.relativeFilePath(it.next()));
         relativePaths.sort();
@@ -254,6 +250,109 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
             continue; // a FIFO or socket: opening one could block the backup forever
         sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
     }
+    return sources;
+}
+
+// metadata.json: FastCMS's three keys and ours.
+Metadata backupMetadata(const CreateRequest& request, const QDateTime& started, const QString& name,
+                        const sqlite::SnapshotInfo& snapshot, qint64 fileCount, qint64 totalBytes)
+{
+    Metadata metadata;
+    metadata.createdAt = pyjson::isoNaiveUtc(started);
+    metadata.backupName = BackupName::stem(name);
+    metadata.tool = QStringLiteral("fastcms-backup");
+    metadata.toolVersion = QStringLiteral(FCB_VERSION);
+    metadata.format = Metadata::formatVersion;
+    metadata.trigger = request.trigger;
+    metadata.databasePageCount = snapshot.pageCount;
+    metadata.databaseIntegrity = snapshot.integrity;
+    metadata.sourceJournalMode = snapshot.journalMode;
+    metadata.fileCount = fileCount;
+    metadata.totalBytes = totalBytes;
+    return metadata;
+}
+
+// Write: the closing entries (metadata.json, then SHA256SUMS of everything before it) and the
+// central directory.
+Result<void> finishArchive(ArchiveWriter& writer, const Metadata& metadata, TaskContext& task)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    if (auto added = writer.addBytes(QStringLiteral("metadata.json"), metadata.toJson(), now); !added)
+        return fail(added.error());
+    const QByteArray sums = formatSha256Sums(writer.digests());
+    if (auto added = writer.addBytes(QStringLiteral("SHA256SUMS"), sums, now); !added)
+        return fail(added.error());
+    if (task.isCanceled())
+        return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
+    return writer.finish();
+}
+
+// Publish: the finished archive under a free backup name, never replacing an existing backup
+// (even one a FastCMS server wrote this very second), and the folder synced. Returns the name.
+Result<QString> publish(const QString& tempZip, const DataFolder& folder, const QDateTime& started, const QString& name)
+{
+    QString finalName = name;
+    for (;;) {
+        auto renamed = files::renameNoReplace(tempZip, folder.backupPath(finalName));
+        if (renamed)
+            break;
+        if (renamed.error().code != ErrorCode::Conflict)
+            return fail(renamed.error());
+        finalName = BackupName::freeName(started, [&folder](const QString& candidate) { return files::exists(folder.backupPath(candidate)); });
+    }
+    if (auto synced = files::syncPath(folder.backupsDir()); !synced)
+        return fail(synced.error());
+    return finalName;
+}
+
+} // namespace
+
+Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskContext& task) const
+{
+    auto lock = lockFolder(&task);
+    if (!lock)
+        return fail(lock.error());
+    const auto sizes = preflight(m_folder, m_options.freeSpace);
+    if (!sizes)
+        return fail(sizes.error());
+
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QString tempDb = temp::in(m_folder.backupsDir(), temp::Kind::Snapshot, QStringLiteral(".db"));
+    const QString tempZip = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
+    auto cleanup = qScopeGuard([&] {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(tempDb + QString::fromLatin1(suffix));
+        QFile::remove(tempZip);
+    });
+    if (auto made = ownerOnlyPlaceholder(tempDb); !made)
+        return fail(made.error());
+
+    ByteProgress progress{&task, 0, 2 * sizes->dbBytes + sizes->uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
+    const QString name = BackupName::freeName(
+        started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
+    ArchiveWriter writer(tempZip, writerOptions(m_options, *sizes));
+    if (auto opened = writer.open(); !opened)
+        return fail(opened.error());
+
+    // The snapshot runs beside the writer, which compresses the first uploads meanwhile; the
+    // database still comes first in the archive. Then the copy's integrity check runs there,
+    // alongside the compression (it only reads the copy). Until the copy is ready, progress is
+    // the snapshot's alone: nothing is written before the database.
+    std::promise<Result<void>> copied;
+    ArchiveWriter::Source database{QStringLiteral("database.db"), tempDb, started.toLocalTime(), copied.get_future().share()};
+    std::atomic_bool abandoned = false; // the writer failed: the snapshot stops, or skips its check
+    auto snapshotJob = std::async(std::launch::async, [&] {
+        return takeSnapshot(m_folder.dbPath(), tempDb, progress, *sizes, copied, abandoned);
+    });
+    // Whatever happens next, the snapshot is over before its files are cleaned up.
+    auto joinSnapshot = qScopeGuard([&] {
+        abandoned = true;
+        if (snapshotJob.valid())
+            snapshotJob.wait();
+    });
+
+    // Compressed in parallel.
+    const QList<ArchiveWriter::Source> sources = collectSources(m_folder.filesDir(), database);
     auto added = writer.addFiles(sources, progress);
     if (!added)
         abandoned = true;
@@ -269,46 +368,16 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     const qint64 fileCount = sources.size() - 1 - writer.skippedFiles(); // some may have been deleted meanwhile
     const qint64 fileBytes = writer.addedBytes() - snapshotBytes;
 
-    Metadata metadata;
-    metadata.createdAt = pyjson::isoNaiveUtc(started);
-    metadata.backupName = BackupName::stem(name);
-    metadata.tool = QStringLiteral("fastcms-backup");
-    metadata.toolVersion = QStringLiteral(FCB_VERSION);
-    metadata.format = Metadata::formatVersion;
-    metadata.trigger = request.trigger;
-    metadata.databasePageCount = snapshot.pageCount;
-    metadata.databaseIntegrity = snapshot.integrity;
-    metadata.sourceJournalMode = snapshot.journalMode;
-    metadata.fileCount = fileCount;
-    metadata.totalBytes = snapshotBytes + fileBytes;
-    const QDateTime now = QDateTime::currentDateTime();
-    if (auto added = writer.addBytes(QStringLiteral("metadata.json"), metadata.toJson(), now); !added)
-        return fail(added.error());
-    const QByteArray sums = formatSha256Sums(writer.digests());
-    if (auto added = writer.addBytes(QStringLiteral("SHA256SUMS"), sums, now); !added)
-        return fail(added.error());
-    if (task.isCanceled())
-        return fail(ErrorCode::Cancelled, FcbLocalEngineText::tr("Cancelled."));
-    if (auto finished = writer.finish(); !finished)
+    const Metadata metadata = backupMetadata(request, started, name, snapshot, fileCount, snapshotBytes + fileBytes);
+    if (auto finished = finishArchive(writer, metadata, task); !finished)
         return fail(finished.error());
-
-    // Never replace an existing backup, even one a FastCMS server wrote this very second.
-    QString finalName = name;
-    for (;;) {
-        auto renamed = files::renameNoReplace(tempZip, m_folder.backupPath(finalName));
-        if (renamed)
-            break;
-        if (renamed.error().code != ErrorCode::Conflict)
-            return fail(renamed.error());
-        finalName = BackupName::freeName(
-            started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
-    }
+    const auto finalName = publish(tempZip, m_folder, started, name);
+    if (!finalName)
+        return fail(finalName.error());
     cleanup.dismiss();
-    if (auto synced = files::syncPath(m_folder.backupsDir()); !synced)
-        return fail(synced.error());
 
     CreateResult result;
-    Candidate c{QFileInfo(m_folder.backupPath(finalName)), started, BackupItem::TimeSource::Metadata};
+    Candidate c{QFileInfo(m_folder.backupPath(*finalName)), started, BackupItem::TimeSource::Metadata};
     result.backup = describe(c, {}, false);
     result.backup.createdFrom = BackupItem::TimeSource::Metadata;
     result.backup.metadata = metadata;
@@ -317,7 +386,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     result.totalBytes = snapshotBytes + fileBytes;
     result.storedEntries = writer.storedEntries();
     result.databaseIntegrity = snapshot.integrity;
-    qCInfo(lcLocal) << "created" << finalName << result.totalBytes << "bytes in" << fileCount + 1 << "entries";
+    qCInfo(lcLocal) << "created" << *finalName << result.totalBytes << "bytes in" << fileCount + 1 << "entries";
     return result;
 }
 

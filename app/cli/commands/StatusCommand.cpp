@@ -45,37 +45,39 @@ QString timerLine(const TimerCheck& timer)
     return {};
 }
 
-// What status shows of a backend, as text or JSON; health as decided by the caller.
-void printStatus(CommandContext& cli, const BackendStatus& st, const TimerCheck& timer, const QJsonObject& health)
+// What status shows of a server, as text or JSON; health as decided by the caller.
+void printServerStatus(CommandContext& cli, const BackendStatus& st, const TimerCheck& timer, const QJsonObject& health)
 {
-    if (!st.local) {
-        if (cli.json()) {
-            QJsonObject object{{QStringLiteral("server"), st.target},
-                               {QStringLiteral("backup_count"), st.backupCount},
-                               {QStringLiteral("restore_pending"), st.restorePending},
-                               {QStringLiteral("pending_backup"), st.pendingBackup},
-                               {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
-            insertNewest(object, st.newest);
-            object.insert(QStringLiteral("schedule"), timerJson(timer));
-            object.insert(QStringLiteral("health"), health);
-            cli.printJson(object);
-            return;
-        }
-        cli.printLine(CommandLine::tr("Server:        %1").arg(st.target));
-        if (st.newest)
-            cli.printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(st.newest->fileName, localTime(st.newest->created), age(st.newest->created)));
-        else
-            cli.printLine(CommandLine::tr("Newest backup: none"));
-        cli.printLine(CommandLine::tr("Backups:       %n backup(s)", nullptr, int(st.backupCount)));
-        if (st.restorePending)
-            cli.printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
-                          .arg(st.pendingBackup, st.pendingRequestedAt));
-        else
-            cli.printLine(CommandLine::tr("Restore:       none pending"));
-        if (timer.state != TimerCheck::State::None)
-            cli.printLine(timerLine(timer));
+    if (cli.json()) {
+        QJsonObject object{{QStringLiteral("server"), st.target},
+                           {QStringLiteral("backup_count"), st.backupCount},
+                           {QStringLiteral("restore_pending"), st.restorePending},
+                           {QStringLiteral("pending_backup"), st.pendingBackup},
+                           {QStringLiteral("pending_requested_at"), st.pendingRequestedAt}};
+        insertNewest(object, st.newest);
+        object.insert(QStringLiteral("schedule"), timerJson(timer));
+        object.insert(QStringLiteral("health"), health);
+        cli.printJson(object);
         return;
     }
+    cli.printLine(CommandLine::tr("Server:        %1").arg(st.target));
+    if (st.newest)
+        cli.printLine(CommandLine::tr("Newest backup: %1, %2 (%3)").arg(st.newest->fileName, localTime(st.newest->created), age(st.newest->created)));
+    else
+        cli.printLine(CommandLine::tr("Newest backup: none"));
+    cli.printLine(CommandLine::tr("Backups:       %n backup(s)", nullptr, int(st.backupCount)));
+    if (st.restorePending)
+        cli.printLine(CommandLine::tr("Restore:       %1 is staged (requested %2): restart the server to apply it")
+                      .arg(st.pendingBackup, st.pendingRequestedAt));
+    else
+        cli.printLine(CommandLine::tr("Restore:       none pending"));
+    if (timer.state != TimerCheck::State::None)
+        cli.printLine(timerLine(timer));
+}
+
+// What status shows of a local data folder, as text or JSON; health as decided by the caller.
+void printFolderStatus(CommandContext& cli, const BackendStatus& st, const TimerCheck& timer, const QJsonObject& health)
+{
     const FolderStatus& s = *st.local;
     if (cli.json()) {
         QJsonArray pids;
@@ -131,6 +133,16 @@ void printStatus(CommandContext& cli, const BackendStatus& st, const TimerCheck&
         cli.printLine(CommandLine::tr("Busy:          %1 (process %2) is working on this folder").arg(s.lockHolderApp).arg(s.lockHolderPid));
     if (timer.state != TimerCheck::State::None)
         cli.printLine(timerLine(timer));
+}
+
+
+// What status shows of a backend.
+void printStatus(CommandContext& cli, const BackendStatus& st, const TimerCheck& timer, const QJsonObject& health)
+{
+    if (st.local)
+        printFolderStatus(cli, st, timer, health);
+    else
+        printServerStatus(cli, st, timer, health);
 }
 
 } // namespace

@@ -68,6 +68,9 @@ public:
     void pingHeartbeat(CommandContext& cli, const QUrl& url) override;
 
 private:
+    // From --token-file, --api-key-file, --email (and a password) or the environment; nothing
+    // after cli.fail().
+    std::optional<Credentials> readCredentials(CommandContext& cli, const QUrl& server, const QString& command);
     void runLogin(CommandContext& cli);
     QNetworkAccessManager* networkAccess(CommandContext& cli);
 
@@ -76,19 +79,8 @@ private:
     QString m_tokenFile; // rewritten when the server rotates the refresh token
 };
 
-std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QString& command)
+std::optional<Credentials> RemoteModule::readCredentials(CommandContext& cli, const QUrl& server, const QString& command)
 {
-    const QUrl server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
-    if (!server.isValid() || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
-        || server.host().isEmpty()) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
-        return nullptr;
-    }
-    if (!server.userInfo().isEmpty()) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
-                                                           "--api-key-file or --email.")));
-        return nullptr;
-    }
     Credentials credentials;
     QString error;
     const QString tokenFile = cli.value(QStringLiteral("token-file"));
@@ -104,7 +96,7 @@ std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QStrin
                 cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
                                                        .arg(tokenFile, issuer.toDisplayString(QUrl::RemoveUserInfo),
                                                             server.toDisplayString(QUrl::RemoveUserInfo))));
-                return nullptr;
+                return std::nullopt;
             }
             credentials.accessToken = saved.value(QStringLiteral("access_token")).toString();
             credentials.refreshToken = saved.value(QStringLiteral("refresh_token")).toString();
@@ -133,17 +125,36 @@ std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QStrin
     }
     if (!error.isEmpty()) {
         cli.fail(Error::make(ErrorCode::Usage, error));
-        return nullptr;
+        return std::nullopt;
     }
     if (command == QStringLiteral("login") && credentials.kind != Credentials::Kind::Password) {
         cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --email (the password comes from --password-file, "
                                                            "FASTCMS_PASSWORD or a prompt).")));
-        return nullptr;
+        return std::nullopt;
     }
     if (credentials.kind == Credentials::Kind::Password && credentials.password.isEmpty()) {
         cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
+        return std::nullopt;
+    }
+    return credentials;
+}
+
+std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QString& command)
+{
+    const QUrl server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
+    if (!server.isValid() || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
+        || server.host().isEmpty()) {
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
         return nullptr;
     }
+    if (!server.userInfo().isEmpty()) {
+        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
+                                                           "--api-key-file or --email.")));
+        return nullptr;
+    }
+    const auto credentials = readCredentials(cli, server, command);
+    if (!credentials)
+        return nullptr;
     RemoteOptions options;
     options.server = server;
     bool numeric = false;
@@ -157,7 +168,7 @@ std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QStrin
     options.transferTimeoutMs = timeout * 1000;
     options.requestDeadlineMs = timeout * 1000;
     options.stateFile = qEnvironmentVariable("FASTCMS_BACKUP_STATE_FILE", RemoteStateStore::defaultPath());
-    auto* session = new RemoteSession(networkAccess(cli), options, credentials, cli.owner());
+    auto* session = new RemoteSession(networkAccess(cli), options, *credentials, cli.owner());
     if (session->insecure())
         cli.warn(CommandLine::tr("Warning: %1 is plain http:// to another machine: credentials and backups "
                                  "cross the network unencrypted.")
