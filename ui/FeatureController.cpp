@@ -22,12 +22,17 @@ FeatureController::FeatureController(const FeatureParts& parts)
     connect(m_parts.runner, &JobRunner::busyChanged, this, [this] { updateActions(); });
 }
 
-QAction* FeatureController::action(const QString& objectName) const
+QAction* actionNamed(const QList<QAction*>& actions, const QString& objectName)
 {
-    for (QAction* a : m_actions)
+    for (QAction* a : actions)
         if (a->objectName() == objectName)
             return a;
     return nullptr;
+}
+
+QAction* FeatureController::action(const QString& objectName) const
+{
+    return actionNamed(m_actions, objectName);
 }
 
 void FeatureController::setSelectionModel(QItemSelectionModel* selection)

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "WorkerPool.h"
+
+#include <QFutureWatcher>
 #include <QKeySequence>
 #include <QList>
 #include <QObject>
+#include <QtConcurrent>
 
 #include <functional>
 
@@ -16,6 +20,9 @@ class Banner;
 class BackupsController;
 class JobRunner;
 class Prompter;
+
+// The action with this object name in the list, or null.
+QAction* actionNamed(const QList<QAction*>& actions, const QString& objectName);
 
 // What every console feature shares: the window, the open backend and its selection (from the
 // backups controller), the job runner, the banner and who answers questions.
@@ -53,6 +60,10 @@ protected:
                         std::function<void()> slot);
     // Counts backend changes: an answer that started under an older one is dropped.
     quint64 generation() const { return m_generation; }
+    // Runs read() on the worker pool (small files, but files: never on the GUI thread), then
+    // use(result) here, unless the backend changed meanwhile.
+    template<typename Read, typename Use>
+    void readInBackground(Read read, Use use);
     // The selected backup when exactly one is selected and it may be named in a request.
     QString actableSelection() const;
 
@@ -62,5 +73,19 @@ protected:
 private:
     quint64 m_generation = 0;
 };
+
+template<typename Read, typename Use>
+inline void FeatureController::readInBackground(Read read, Use use)
+{
+    using T = decltype(read());
+    const quint64 asked = m_generation;
+    auto* watcher = new QFutureWatcher<T>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked, use] {
+        watcher->deleteLater();
+        if (asked == m_generation)
+            use(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(workers::pool(), read));
+}
 
 } // namespace fcb

@@ -287,19 +287,28 @@ Result<void> finishArchive(ArchiveWriter& writer, const Metadata& metadata, Task
     return writer.finish();
 }
 
-// Publish: the finished archive under a free backup name, never replacing an existing backup
-// (even one a FastCMS server wrote this very second), and the folder synced. Returns the name.
-Result<QString> publish(const QString& tempZip, const DataFolder& folder, const QDateTime& started, const QString& name)
+// The finished archive under `name`, or the next free backup name for `created` when that is
+// taken: never replacing an existing backup, even one a FastCMS server wrote this very second.
+// Returns the name it got.
+Result<QString> renameToFreeName(const QString& temp, const DataFolder& folder, const QDateTime& created, QString name)
 {
-    QString finalName = name;
+    const auto taken = [&folder](const QString& candidate) { return files::exists(folder.backupPath(candidate)); };
     for (;;) {
-        auto renamed = files::renameNoReplace(tempZip, folder.backupPath(finalName));
+        auto renamed = files::renameNoReplace(temp, folder.backupPath(name));
         if (renamed)
-            break;
+            return name;
         if (renamed.error().code != ErrorCode::Conflict)
             return fail(renamed.error());
-        finalName = BackupName::freeName(started, [&folder](const QString& candidate) { return files::exists(folder.backupPath(candidate)); });
+        name = BackupName::freeName(created, taken);
     }
+}
+
+// Publish: the finished archive under a free backup name, and the folder synced. Returns the name.
+Result<QString> publish(const QString& tempZip, const DataFolder& folder, const QDateTime& started, const QString& name)
+{
+    auto finalName = renameToFreeName(tempZip, folder, started, name);
+    if (!finalName)
+        return finalName;
     if (auto synced = files::syncPath(folder.backupsDir()); !synced)
         return fail(synced.error());
     return finalName;
@@ -607,18 +616,13 @@ Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContex
     const QDateTime created = report->metadata && report->metadata->createdTime() ? *report->metadata->createdTime()
                                                                                  : QDateTime::currentDateTimeUtc();
     const auto taken = [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); };
-    QString name = BackupName::checkPlainZipName(given) && !taken(given) ? given : BackupName::freeName(created, taken);
-    for (;;) {
-        auto renamed = files::renameNoReplace(temp, m_folder.backupPath(name));
-        if (renamed)
-            break;
-        if (renamed.error().code != ErrorCode::Conflict)
-            return fail(renamed.error());
-        name = BackupName::freeName(created, taken);
-    }
+    const auto name = renameToFreeName(temp, m_folder, created,
+                                       BackupName::checkPlainZipName(given) && !taken(given) ? given : BackupName::freeName(created, taken));
+    if (!name)
+        return fail(name.error());
     cleanup.dismiss();
     (void)files::syncPath(m_folder.backupsDir());
-    Candidate c{QFileInfo(m_folder.backupPath(name)), created, BackupItem::TimeSource::Metadata};
+    Candidate c{QFileInfo(m_folder.backupPath(*name)), created, BackupItem::TimeSource::Metadata};
     return describe(c, {}, true);
 }
 

@@ -1,5 +1,6 @@
 #include "BackupsController.h"
 
+#include "FeatureController.h"
 #include "FileUtil.h"
 #include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
@@ -125,10 +126,7 @@ QList<QAction*> BackupsController::actions() const
 
 QAction* BackupsController::action(const QString& objectName) const
 {
-    for (QAction* a : m_actions)
-        if (a->objectName() == objectName)
-            return a;
-    return nullptr;
+    return actionNamed(m_actions, objectName);
 }
 
 void BackupsController::setSelectionModel(QItemSelectionModel* selection)

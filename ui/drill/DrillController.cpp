@@ -38,18 +38,11 @@ void DrillController::reloadRecords()
     Backend* backend = m_parts.backups->backend();
     if (!backend)
         return;
-    const QString target = backend->describe();
-    const quint64 asked = generation();
-    // Small files, but files: read on the pool, never on the GUI thread.
-    auto* watcher = new QFutureWatcher<QHash<QString, DrillRecord>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked] {
-        watcher->deleteLater();
-        if (asked != generation())
-            return;
-        m_parts.backups->model()->setDrills(watcher->result());
-        Q_EMIT recordsLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run(workers::pool(), [target] { return DrillStore().records(target); }));
+    readInBackground([target = backend->describe()] { return DrillStore().records(target); },
+                     [this](const QHash<QString, DrillRecord>& records) {
+                         m_parts.backups->model()->setDrills(records);
+                         Q_EMIT recordsLoaded();
+                     });
 }
 
 void DrillController::drillSelected()

@@ -74,15 +74,14 @@ void PruneController::previewPrune()
 void PruneController::showPruneVerdicts(const QList<BackupItem>& all)
 {
     const QString target = m_parts.backups->backend()->describe();
-    const quint64 asked = generation();
-    auto* watcher = new QFutureWatcher<QList<RetentionDecision>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked] {
-        watcher->deleteLater();
-        if (asked != generation())
-            return;
+    const auto decide = [all, target] {
+        return decideRetention(all, RetentionPolicy::recommended(),
+                               PinStore(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath())).pinned(target));
+    };
+    readInBackground(decide, [this](const QList<RetentionDecision>& decisions) {
         QHash<QString, RetentionDecision> byName;
         m_pruneDeletes.clear();
-        for (const RetentionDecision& d : watcher->result()) {
+        for (const RetentionDecision& d : decisions) {
             byName.insert(d.backup.fileName, d);
             if (!d.keep)
                 m_pruneDeletes.append(d.backup.fileName);
@@ -100,10 +99,6 @@ void PruneController::showPruneVerdicts(const QList<BackupItem>& all)
         m_parts.banner->show(text, Banner::Kind::Warning,
                              m_pruneDeletes.isEmpty() ? QList<QAction*>{m_closePrune} : QList<QAction*>{m_applyPrune, m_closePrune});
     });
-    watcher->setFuture(QtConcurrent::run(workers::pool(), [all, target] {
-        return decideRetention(all, RetentionPolicy::recommended(),
-                               PinStore(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath())).pinned(target));
-    }));
 }
 
 void PruneController::applyPrune()

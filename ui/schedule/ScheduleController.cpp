@@ -34,18 +34,11 @@ void ScheduleController::reloadAllowedAge()
     Backend* backend = m_parts.backups->backend();
     if (!backend)
         return;
-    const QString target = backend->describe();
-    const quint64 asked = generation();
-    // A small file, but a file: read on the pool, never on the GUI thread.
-    auto* watcher = new QFutureWatcher<qint64>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked] {
-        watcher->deleteLater();
-        if (asked != generation())
-            return;
-        m_allowedAge = watcher->result();
-        Q_EMIT allowedAgeLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run(workers::pool(), [target] { return fcb::allowedBackupAge(target); }));
+    readInBackground([target = backend->describe()] { return fcb::allowedBackupAge(target); },
+                     [this](qint64 allowed) {
+                         m_allowedAge = allowed;
+                         Q_EMIT allowedAgeLoaded();
+                     });
 }
 
 void ScheduleController::showSchedule()
