@@ -153,39 +153,18 @@ void checkIntegrity(EntryCheck& e)
     QFile::remove(e.target + QStringLiteral("-shm"));
 }
 
-// Streams the entry through zlib, as a serial reader would: its bytes must be a DEFLATE stream
-// that ends (trailing bytes are ignored, as zipfile and minizip do) and inflates to exactly
-// the declared size and CRC.
-void checkLargeEntry(EntryCheck& e)
+// Where a streamed entry's bytes go as they are inflated: held to its declared size, into its
+// CRC and SHA-256, its target, and its kept bytes.
+struct EntrySink
 {
-    QFile archive(e.zipPath);
-    const bool deflated = e.method == Z_DEFLATED;
-    if ((!deflated && e.method != 0) || !archive.open(QIODevice::ReadOnly) || !archive.seek(e.dataAt)) {
-        e.damaged = true;
-        return;
-    }
-    z_stream z{};
-    if (deflated && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-        e.damaged = true;
-        return;
-    }
-    const auto endInflate = qScopeGuard([&z, deflated] {
-        if (deflated)
-            inflateEnd(&z);
-    });
-    std::unique_ptr<QFile> out;
-    if (!openTarget(e, out))
-        return;
-    QByteArray input(1 << 20, Qt::Uninitialized);
-    QByteArray buffer(deflated ? 1 << 20 : 0, Qt::Uninitialized);
-    Sha256 hash;
-    quint64 produced = 0;
-    quint64 remaining = e.compressedSize;
-    quint32 crc = 0;
-    bool ended = !deflated; // a stored entry ends with its bytes
-    bool damaged = false;
+    EntrySink(EntryCheck& entry, QFile* target)
+        : e(entry)
+        , out(target)
+    { }
+
     // False once the entry is judged (damaged, or the target failed).
-    const auto take = [&](const char* data, qint64 n) {
+    bool take(const char* data, qint64 n)
+    {
         produced += quint64(n);
         if (produced > e.size) {
             damaged = true; // more data than the directory declares: a zip bomb or damage
@@ -201,49 +180,95 @@ void checkLargeEntry(EntryCheck& e)
         if (e.keepBytes && produced <= quint64(maxSumsSize))
             e.bytes.append(data, n);
         return true;
-    };
-    while (remaining > 0 && !(deflated && ended) && !damaged) {
+    }
+
+    EntryCheck& e;
+    QFile* out;
+    Sha256 hash;
+    quint64 produced = 0;
+    quint32 crc = 0;
+    bool damaged = false;
+};
+
+// Inflates the input z holds into sink, through buffer, until the input is used up, the stream
+// ended or the entry is judged; false if the task was cancelled meanwhile.
+bool inflateInput(z_stream& z, QByteArray& buffer, EntrySink& sink, bool& ended)
+{
+    while (!ended && !sink.damaged) {
+        if (sink.e.task && sink.e.task->isCanceled()) {
+            sink.e.cancelled = true;
+            return false;
+        }
+        z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+        z.avail_out = uInt(buffer.size());
+        const int status = inflate(&z, Z_NO_FLUSH);
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+            sink.damaged = true;
+            break;
+        }
+        ended = status == Z_STREAM_END;
+        const qint64 have = buffer.size() - qint64(z.avail_out);
+        if ((have > 0 && !sink.take(buffer.constData(), have)) || z.avail_out != 0 || have == 0)
+            break; // judged, or all of this input taken
+    }
+    return true;
+}
+
+// Streams the entry through zlib, as a serial reader would: its bytes must be a DEFLATE stream
+// that ends (trailing bytes are ignored, as zipfile and minizip do) and inflates to exactly
+// the declared size and CRC.
+void checkLargeEntry(EntryCheck& e)
+{
+    QFile archive(e.zipPath);
+    const bool deflated = e.method == Z_DEFLATED;
+    if ((!deflated && e.method != 0) || !archive.open(QIODevice::ReadOnly) || !archive.seek(e.dataAt)) {
+        e.damaged = true;
+        return;
+    }
+    z_stream z {};
+    if (deflated && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
+        e.damaged = true;
+        return;
+    }
+    const auto endInflate = qScopeGuard([&z, deflated] {
+        if (deflated)
+            inflateEnd(&z);
+    });
+    std::unique_ptr<QFile> out;
+    if (!openTarget(e, out))
+        return;
+    QByteArray input(1 << 20, Qt::Uninitialized);
+    QByteArray buffer(deflated ? 1 << 20 : 0, Qt::Uninitialized);
+    EntrySink sink(e, out.get());
+    quint64 remaining = e.compressedSize;
+    bool ended = !deflated; // a stored entry ends with its bytes
+    while (remaining > 0 && !(deflated && ended) && !sink.damaged) {
         if (e.task && e.task->isCanceled()) {
             e.cancelled = true;
             return;
         }
         const qint64 n = archive.read(input.data(), qint64(qMin<quint64>(remaining, quint64(input.size()))));
         if (n <= 0) {
-            damaged = true;
+            sink.damaged = true;
             break;
         }
         remaining -= quint64(n);
         if (!deflated) {
-            if (!take(input.constData(), n))
+            if (!sink.take(input.constData(), n))
                 break;
             continue;
         }
         z.next_in = reinterpret_cast<Bytef*>(input.data());
         z.avail_in = uInt(n);
-        while (!ended && !damaged) {
-            if (e.task && e.task->isCanceled()) {
-                e.cancelled = true;
-                return;
-            }
-            z.next_out = reinterpret_cast<Bytef*>(buffer.data());
-            z.avail_out = uInt(buffer.size());
-            const int status = inflate(&z, Z_NO_FLUSH);
-            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
-                damaged = true;
-                break;
-            }
-            ended = status == Z_STREAM_END;
-            const qint64 have = buffer.size() - qint64(z.avail_out);
-            if ((have > 0 && !take(buffer.constData(), have)) || z.avail_out != 0 || have == 0)
-                break; // judged, or all of this input taken
-        }
+        if (!inflateInput(z, buffer, sink, ended))
+            return; // cancelled
         if (!e.writeError.isEmpty())
             return;
     }
     if (!e.writeError.isEmpty())
         return;
-    e.damaged = damaged || !ended || produced != e.size || crc != e.crc;
-    e.digest = hash.hex();
+    e.damaged = sink.damaged || !ended || sink.produced != e.size || sink.crc != e.crc;
+    e.digest = sink.hash.hex();
     errno = 0;
     if (out && !out->flush())
         noteWriteFailure(e, *out, errno);
