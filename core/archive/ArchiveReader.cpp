@@ -591,157 +591,218 @@ private:
     bool m_noSpace = false;
 };
 
+// One large entry inflating in pieces (see inflateInPieces()): the pieces in flight, in order,
+// what was taken of them, and what is read but not yet cut. Whatever happens, no worker
+// outlives the pieces it works on.
+class PieceInflater
+{
+public:
+    PieceInflater(EntryCheck& e, bool stored, ByteProgress& progress)
+        : m_e(e)
+        , m_stored(stored)
+        , m_progress(progress)
+    { }
+    ~PieceInflater()
+    {
+        for (auto& piece : m_pieces)
+            piece.second.waitForFinished();
+    }
+
+    // Opens the target, if any, and its writer; false (with e.writeError) if it cannot.
+    bool openOutput()
+    {
+        if (!openTarget(m_e, m_out))
+            return false;
+        if (m_out)
+            m_writer.emplace(m_out->handle(), m_e.size);
+        return true;
+    }
+
+    // Reads the entry from the archive's current position, and inflates and writes it in pieces.
+    PieceOutcome run(QFile& archive, quint64 compressedSize)
+    {
+        if (const auto stopped = readAll(archive, compressedSize))
+            return giveUp(*stopped);
+        m_pending.remove(0, m_start);
+        if (m_readSoFar != compressedSize || (m_pending.isEmpty() && !m_stored))
+            return giveUp(PieceOutcome::NotChunked);
+        if (!m_stored)
+            submit(m_pending, true);
+        if (!take(true))
+            return giveUp(m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+        if (m_produced != m_e.size || m_crc != m_e.crc)
+            return giveUp(PieceOutcome::NotChunked);
+        if (m_writer) {
+            m_writer->waitAll();
+            if (m_writer->failed()) {
+                m_e.writeError = m_writer->error();
+                m_e.noSpace = m_writer->noSpace();
+                return giveUp(PieceOutcome::WriteFailed);
+            }
+        }
+        m_e.digest = m_hash->hex(); // every piece's task has finished: every piece is hashed
+        m_e.damaged = false;
+        return PieceOutcome::Done;
+    }
+
+private:
+    // Reads the entry to its end, handing it to the workers piece by piece: nullopt once it is
+    // all read (the last piece, if deflated, is left in m_pending), else the outcome to give up
+    // with.
+    std::optional<PieceOutcome> readAll(QFile& archive, quint64 compressedSize)
+    {
+        for (;;) {
+            if (m_e.task && m_e.task->isCanceled())
+                return PieceOutcome::Cancelled;
+            const qint64 want
+                = qint64(qMin<quint64>(compressedSize - m_readSoFar, m_stored ? 4 << 20 : 1 << 20));
+            if (m_stored) {
+                const QByteArray block = archive.read(want);
+                m_readSoFar += quint64(block.size());
+                if (block.isEmpty())
+                    return std::nullopt;
+                submit(block, false);
+                if (!take(false))
+                    return m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked;
+                continue;
+            }
+            m_pending.remove(0, m_start); // the pieces cut off during the last read
+            m_scanned = qMax<qsizetype>(0, m_scanned - m_start - 3); // a marker may straddle two reads
+            m_start = 0;
+            const qsizetype had = m_pending.size();
+            m_pending.resize(had + want); // read straight in behind what is left
+            const qint64 got = want > 0 ? archive.read(m_pending.data() + had, want) : 0;
+            m_pending.resize(had + qMax<qint64>(0, got));
+            if (got <= 0)
+                return std::nullopt;
+            m_readSoFar += quint64(got);
+            if (const auto stopped = cutPieces())
+                return stopped;
+            m_scanned = m_pending.size();
+            if (m_pending.size() - m_start > kPieceInputLimit)
+                return PieceOutcome::NotChunked;
+        }
+    }
+
+    // Cuts pieces off m_pending and submits them: nullopt once no more cut is found, else the
+    // outcome to give up with. A cut after the first marker at least kPieceMinimum into the
+    // piece; m_scanned: no marker before it that could end a piece.
+    std::optional<PieceOutcome> cutPieces()
+    {
+        static constexpr char marker[4] = { '\x00', '\x00', '\xff', '\xff' };
+        for (;;) {
+            const qsizetype from = qMax(m_scanned, m_start + kPieceMinimum - 4);
+            if (from >= m_pending.size())
+                return std::nullopt;
+            const void* found = ::memmem(
+                m_pending.constData() + from, size_t(m_pending.size() - from), marker, sizeof marker);
+            if (!found)
+                return std::nullopt;
+            const qsizetype at = static_cast<const char*>(found) - m_pending.constData();
+            QByteArray input;
+            input.reserve(at + 4 - m_start + 2); // room for the final block submit appends
+            input.append(m_pending.constData() + m_start, at + 4 - m_start);
+            submit(std::move(input), false);
+            m_start = m_scanned = at + 4;
+            if (!take(false))
+                return m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked;
+            if (m_e.task && m_e.task->isCanceled())
+                return PieceOutcome::Cancelled;
+        }
+    }
+
+    // Hands a piece to the workers.
+    void submit(QByteArray input, bool last)
+    {
+        auto piece = std::make_shared<StreamPiece>();
+        piece->input = std::move(input);
+        piece->last = last;
+        piece->stored = m_stored;
+        piece->hash = m_hash;
+        piece->index = m_submitted++;
+        if (!m_stored) {
+            if (!last)
+                piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
+            piece->outputLimit
+                = qint64(qMin<quint64>(m_e.size - qMin(m_e.size, m_produced), quint64(kPieceOutputLimit)));
+        }
+        m_pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
+    }
+
+    // Takes the finished pieces at the front, in order (all of them, when `all`): false once one
+    // failed to inflate exactly or ran past the declared size, or a write failed (m_failed).
+    bool take(bool all)
+    {
+        while (!m_pieces.empty()
+            && (all || int(m_pieces.size()) >= kPiecesInFlight || m_pieces.front().second.isFinished())) {
+            m_pieces.front().second.waitForFinished();
+            const std::shared_ptr<StreamPiece> piece = m_pieces.front().first;
+            const qint64 size = piece->output.size();
+            if (!piece->ok || m_produced + quint64(size) > m_e.size)
+                return false;
+            m_crc = quint32(crc32_combine(m_crc, piece->crc, z_off_t(size)));
+            if (m_writer && m_writer->failed()) {
+                m_e.writeError = m_writer->error();
+                m_e.noSpace = m_writer->noSpace();
+                m_failed = true;
+                return false;
+            }
+            if (m_writer)
+                m_writer->write(piece, qint64(m_produced));
+            m_produced += quint64(size);
+            m_progress.add(size);
+            m_counted += size;
+            m_pieces.pop_front();
+        }
+        return true;
+    }
+
+    // Waits for the pieces, takes back the progress counted, and removes the target.
+    PieceOutcome giveUp(PieceOutcome outcome)
+    {
+        for (auto& piece : m_pieces)
+            piece.second.waitForFinished();
+        m_pieces.clear();
+        m_progress.add(-m_counted); // counted again by the ordinary check
+        m_writer.reset(); // waits for the writes
+        if (m_out) {
+            m_out->close();
+            QFile::remove(m_e.target);
+        }
+        return outcome;
+    }
+
+    EntryCheck& m_e;
+    const bool m_stored;
+    ByteProgress& m_progress;
+    std::unique_ptr<QFile> m_out;
+    std::optional<PieceWriter> m_writer;
+    std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> m_pieces;
+    std::shared_ptr<OrderedSha256> m_hash = std::make_shared<OrderedSha256>();
+    quint64 m_produced = 0;
+    qint64 m_counted = 0; // progress reported so far
+    int m_submitted = 0;
+    quint32 m_crc = 0;
+    bool m_failed = false;
+    QByteArray m_pending;
+    qsizetype m_start = 0; // of the next piece in m_pending
+    qsizetype m_scanned = 0;
+    quint64 m_readSoFar = 0;
+};
+
 // Inflates a large DEFLATE entry in pieces on the workers (see above), which also compute each
 // piece's CRC and the SHA-256 in order; the output is written in order here. Done: e.digest
 // and e.damaged are set and the output is written to e.target if set. NotChunked: nothing was
 // decided; the target, if any, is removed again. Stored entries go the same way, in slices.
-PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
-                             ByteProgress& progress)
+PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e,
+    quint64 compressedSize, ByteProgress& progress)
 {
     if ((method != Z_DEFLATED && method != 0) || (flags & 1) || !archive.seek(dataAt))
         return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
-    const bool stored = method == 0;
-    std::unique_ptr<QFile> out;
-    if (!openTarget(e, out))
+    PieceInflater inflater(e, method == 0, progress);
+    if (!inflater.openOutput())
         return PieceOutcome::WriteFailed;
-    std::optional<PieceWriter> writer;
-    if (out)
-        writer.emplace(out->handle(), e.size);
-    std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
-    quint64 produced = 0;
-    qint64 counted = 0; // progress reported so far
-    auto waitPieces = qScopeGuard([&pieces] {
-        for (auto& piece : pieces)
-            piece.second.waitForFinished();
-    });
-    const auto giveUp = [&](PieceOutcome outcome) {
-        for (auto& piece : pieces)
-            piece.second.waitForFinished();
-        pieces.clear();
-        progress.add(-counted); // counted again by the ordinary check
-        writer.reset(); // waits for the writes
-        if (out) {
-            out->close();
-            QFile::remove(e.target);
-        }
-        return outcome;
-    };
-    auto hash = std::make_shared<OrderedSha256>();
-    int submitted = 0;
-    quint32 crc = 0;
-    bool failed = false;
-    // Takes the finished pieces at the front, in order (all of them, when `all`).
-    const auto take = [&](bool all) -> bool {
-        while (!pieces.empty() && (all || int(pieces.size()) >= kPiecesInFlight || pieces.front().second.isFinished())) {
-            pieces.front().second.waitForFinished();
-            const std::shared_ptr<StreamPiece> piece = pieces.front().first;
-            const qint64 size = piece->output.size();
-            if (!piece->ok || produced + quint64(size) > e.size)
-                return false;
-            crc = quint32(crc32_combine(crc, piece->crc, z_off_t(size)));
-            if (writer && writer->failed()) {
-                e.writeError = writer->error();
-                e.noSpace = writer->noSpace();
-                failed = true;
-                return false;
-            }
-            if (writer)
-                writer->write(piece, qint64(produced));
-            produced += quint64(size);
-            progress.add(size);
-            counted += size;
-            pieces.pop_front();
-        }
-        return true;
-    };
-    const auto submit = [&](QByteArray input, bool last) {
-        auto piece = std::make_shared<StreamPiece>();
-        piece->input = std::move(input);
-        piece->last = last;
-        piece->stored = stored;
-        piece->hash = hash;
-        piece->index = submitted++;
-        if (!stored) {
-            if (!last)
-                piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
-            piece->outputLimit = qint64(qMin<quint64>(e.size - qMin(e.size, produced), quint64(kPieceOutputLimit)));
-        }
-        pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
-    };
-    static constexpr char marker[4] = {'\x00', '\x00', '\xff', '\xff'};
-    QByteArray pending;
-    qsizetype start = 0; // of the next piece in `pending`
-    qsizetype scanned = 0;
-    quint64 readSoFar = 0;
-    for (;;) {
-        if (e.task && e.task->isCanceled())
-            return giveUp(PieceOutcome::Cancelled);
-        const qint64 want = qint64(qMin<quint64>(compressedSize - readSoFar, stored ? 4 << 20 : 1 << 20));
-        if (stored) {
-            const QByteArray block = archive.read(want);
-            readSoFar += quint64(block.size());
-            if (block.isEmpty())
-                break;
-            submit(block, false);
-            if (!take(false))
-                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-            continue;
-        }
-        pending.remove(0, start); // the pieces cut off during the last read
-        scanned = qMax<qsizetype>(0, scanned - start - 3); // a marker may straddle two reads
-        start = 0;
-        const qsizetype had = pending.size();
-        pending.resize(had + want); // read straight in behind what is left
-        const qint64 got = want > 0 ? archive.read(pending.data() + had, want) : 0;
-        pending.resize(had + qMax<qint64>(0, got));
-        if (got <= 0)
-            break;
-        readSoFar += quint64(got);
-        // A cut after the first marker at least kPieceMinimum into the piece; `scanned`: no
-        // marker before it that could end a piece.
-        for (;;) {
-            const qsizetype from = qMax(scanned, start + kPieceMinimum - 4);
-            const void* found = from < pending.size()
-                ? ::memmem(pending.constData() + from, size_t(pending.size() - from), marker, sizeof marker)
-                : nullptr;
-            if (!found)
-                break;
-            const qsizetype at = static_cast<const char*>(found) - pending.constData();
-            QByteArray input;
-            input.reserve(at + 4 - start + 2); // room for the final block submit appends
-            input.append(pending.constData() + start, at + 4 - start);
-            submit(std::move(input), false);
-            start = scanned = at + 4;
-            if (!take(false))
-                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-            if (e.task && e.task->isCanceled())
-                return giveUp(PieceOutcome::Cancelled);
-        }
-        scanned = pending.size();
-        if (pending.size() - start > kPieceInputLimit)
-            return giveUp(PieceOutcome::NotChunked);
-    }
-    pending.remove(0, start);
-    if (readSoFar != compressedSize || (pending.isEmpty() && !stored))
-        return giveUp(PieceOutcome::NotChunked);
-    if (!stored)
-        submit(pending, true);
-    if (!take(true))
-        return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-    if (produced != e.size || crc != e.crc)
-        return giveUp(PieceOutcome::NotChunked);
-    if (writer) {
-        writer->waitAll();
-        if (writer->failed()) {
-            e.writeError = writer->error();
-            e.noSpace = writer->noSpace();
-            return giveUp(PieceOutcome::WriteFailed);
-        }
-    }
-    waitPieces.dismiss();
-    e.digest = hash->hex(); // every piece's task has finished: every piece is hashed
-    e.damaged = false;
-    return PieceOutcome::Done;
+    return inflater.run(archive, compressedSize);
 }
 
 } // namespace
