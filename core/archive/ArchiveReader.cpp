@@ -1006,8 +1006,328 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
     return problems;
 }
 
-Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, TaskContext& task,
-                            const QString& extractTo)
+namespace {
+
+// The directory check: the zip check, the counts, and the layout check. False for a hostile
+// archive that was to be extracted.
+bool checkDirectory(const ArchiveDirectory& directory, const QString& extractTo, VerifyReport& report)
+{
+    report.checks.append({ QStringLiteral("zip"), VerifyCheck::Status::Passed,
+        FcbArchiveReaderText::tr("The zip directory is readable.") });
+    report.entryCount = directory.entries.size();
+    report.totalSize = directory.totalSize;
+    for (const ArchiveEntry& entry : directory.entries)
+        if (entry.name.startsWith(kFilesPrefix) && !entry.isDirectory())
+            ++report.fileCount;
+
+    const QStringList layout = layoutProblems(directory);
+    if (!layout.isEmpty()) {
+        report.checks.append(
+            { QStringLiteral("layout"), VerifyCheck::Status::Failed, layout.join(QLatin1Char(' ')) });
+        if (!extractTo.isEmpty())
+            return false;
+    } else {
+        report.checks.append({ QStringLiteral("layout"), VerifyCheck::Status::Passed,
+            FcbArchiveReaderText::tr("The archive holds only database.db, files/ and metadata.") });
+    }
+    return true;
+}
+
+// The error for an entry whose target could not be written.
+Error writeFailure(const EntryCheck& e)
+{
+    return Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
+        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e.target, e.writeError), e.writeError);
+}
+
+// What the entry walk found, for the checks after it.
+struct WalkFindings
+{
+    QStringList headerProblems;
+    QStringList crcProblems;
+    QHash<QString, QByteArray> digests;
+    QByteArray sums;
+    QByteArray metadataBytes;
+    std::optional<Result<QString>> databaseIntegrity;
+    qint64 entriesInPieces = 0;
+};
+
+// The entry walk: every entry read once, straight from the file in large reads, once its local
+// header agreed with the directory, and checked (and written, when extracting) on the workers.
+// Whatever happens, no worker outlives it.
+class EntryWalk
+{
+public:
+    EntryWalk(const QString& zipPath, const WholeDirectory& whole, QFile& archive, TaskContext& task,
+        const QString& extractTo, const QString& databasePath)
+        : m_zipPath(zipPath)
+        , m_whole(whole)
+        , m_archive(archive)
+        , m_source(archive)
+        , m_task(task)
+        , m_extractTo(extractTo)
+        , m_databasePath(databasePath)
+        , m_progress { &task, 0, qint64(whole.directory.totalSize),
+            FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName()) }
+    { }
+    ~EntryWalk()
+    {
+        for (auto& c : m_checks)
+            c.second.waitForFinished();
+        m_integrityJob.waitForFinished();
+    }
+
+    // Walks every entry, in the directory's order.
+    Result<void> run()
+    {
+        for (qsizetype index = 0; index < m_whole.records.size(); ++index) {
+            const zipdir::Record& record = m_whole.records.at(index);
+            const QString& name = m_whole.directory.entries.at(index).name;
+            if (m_task.isCanceled())
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            const auto dataAt = zipdir::locateData(m_source, m_whole.layout, record);
+            if (!dataAt) {
+                m_found.headerProblems.append(describe(dataAt.error()));
+                qCInfo(lcArchive) << m_zipPath << name << dataAt.error().detail;
+                continue;
+            }
+            if (name.endsWith(QLatin1Char('/'))) {
+                if (!m_extractTo.isEmpty() && !QDir().mkpath(m_extractTo + QLatin1Char('/') + name))
+                    return fail(ErrorCode::Io,
+                        FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), m_extractTo);
+                continue;
+            }
+            auto e = plan(record, name, qint64(*dataAt));
+            if (!e)
+                return fail(e.error());
+            const bool small = record.size <= kWholeEntry && record.compressedSize <= kWholeEntry + 1024
+                && (record.method == 0 || record.method == Z_DEFLATED);
+            if (auto checked = small ? checkSmall(*e, record) : checkLarge(*e, record); !checked)
+                return checked;
+        }
+        if (auto collected = collect(true); !collected)
+            return fail(collected.error());
+        m_integrityJob.waitForFinished();
+        if (m_integrityEntry && m_integrityEntry->integrity)
+            m_found.databaseIntegrity = m_integrityEntry->integrity;
+        return ok();
+    }
+
+    const WalkFindings& findings() const { return m_found; }
+
+private:
+    // The check of one entry, with its target when it is extracted (its folder made).
+    Result<std::shared_ptr<EntryCheck>> plan(const zipdir::Record& record, const QString& name, qint64 dataAt)
+    {
+        const bool isDatabase = name == kDatabase;
+        const bool isSums = name == kSums;
+        const bool isMetadata = name == kMetadata;
+        const bool extractHere = isDatabase || (!m_extractTo.isEmpty() && name.startsWith(kFilesPrefix));
+        auto e = std::make_shared<EntryCheck>();
+        e->name = name;
+        e->size = record.size;
+        e->crc = record.crc;
+        e->method = record.method;
+        e->compressedSize = record.compressedSize;
+        e->dataAt = dataAt;
+        e->keepBytes = isSums || isMetadata;
+        e->isDatabase = isDatabase;
+        if (extractHere) {
+            e->target = isDatabase ? m_databasePath : m_extractTo + QLatin1Char('/') + name;
+            e->ownerOnly = isDatabase;
+            if (auto made = files::makeDirs(QFileInfo(e->target).absolutePath()); !made)
+                return fail(made.error());
+        }
+        return e;
+    }
+
+    // A small entry: read here, checked on a worker beside the others.
+    Result<void> checkSmall(const std::shared_ptr<EntryCheck>& e, const zipdir::Record& record)
+    {
+        if (!m_archive.seek(e->dataAt)) {
+            m_found.crcProblems.append(
+                FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(e->name));
+            return ok();
+        }
+        e->compressed = m_archive.read(qint64(record.compressedSize));
+        if (quint64(e->compressed.size()) != record.compressedSize) {
+            m_found.crcProblems.append(
+                FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e->name));
+            return ok();
+        }
+        e->weight = qint64(e->size) + e->compressed.size();
+        m_inFlight += e->weight;
+        m_checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkEntry(*e); }));
+        return collect(false);
+    }
+
+    // A large entry inflates in pieces on the workers when it was written in chunks (as ours
+    // are); otherwise it streams through zlib on a worker with its own handle on the archive,
+    // while the small ones around it go on. The database's integrity check follows on a worker.
+    Result<void> checkLarge(const std::shared_ptr<EntryCheck>& e, const zipdir::Record& record)
+    {
+        e->large = true;
+        e->zipPath = m_zipPath;
+        e->task = &m_task;
+        if (!e->keepBytes) {
+            // Checks still running (the database's integrity check, say) go on beside the pieces.
+            if (auto collected = collect(false); !collected)
+                return fail(collected.error());
+            const PieceOutcome outcome = inflateInPieces(
+                m_archive, e->dataAt, record.method, record.flags, *e, record.compressedSize, m_progress);
+            if (outcome == PieceOutcome::Cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (outcome == PieceOutcome::WriteFailed)
+                return fail(writeFailure(*e));
+            if (outcome == PieceOutcome::Done) {
+                // Its CRC, size and digest are known now; its progress is counted already.
+                ++m_found.entriesInPieces;
+                if (e->isDatabase && !e->target.isEmpty()) {
+                    m_integrityEntry = e;
+                    m_integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });
+                }
+                m_found.digests.insert(e->name, e->digest);
+                return ok();
+            }
+        }
+        e->weight = 2 << 20;
+        m_inFlight += e->weight;
+        m_checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkLargeEntry(*e); }));
+        return collect(false);
+    }
+
+    // Takes the results of the checks done at the front, in order (all of them, when `all`);
+    // waits for the front one while the read-ahead is over its bound.
+    Result<void> collect(bool all)
+    {
+        while (
+            !m_checks.empty() && (all || m_inFlight > kCheckWindow || m_checks.front().second.isFinished())) {
+            m_checks.front().second.waitForFinished();
+            EntryCheck& e = *m_checks.front().first;
+            if (e.cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (e.integrity)
+                m_found.databaseIntegrity = e.integrity;
+            if (!e.writeError.isEmpty())
+                return fail(writeFailure(e));
+            if (e.damaged)
+                m_found.crcProblems.append(
+                    FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).")
+                        .arg(e.name));
+            m_found.digests.insert(e.name, e.digest);
+            if (e.name == kSums)
+                m_found.sums = e.bytes;
+            else if (e.name == kMetadata)
+                m_found.metadataBytes = e.bytes;
+            m_inFlight -= e.weight;
+            m_progress.add(qint64(e.size));
+            m_checks.pop_front();
+        }
+        return ok();
+    }
+
+    const QString& m_zipPath;
+    const WholeDirectory& m_whole;
+    QFile& m_archive;
+    zipdir::FileSource m_source;
+    TaskContext& m_task;
+    const QString& m_extractTo;
+    const QString& m_databasePath;
+    ByteProgress m_progress;
+    WalkFindings m_found;
+    // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
+    std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> m_checks;
+    // The database's integrity check, once it landed, runs beside everything else: it stays out
+    // of the in-order window, where the entries checked behind it would wait for it.
+    std::shared_ptr<EntryCheck> m_integrityEntry;
+    QFuture<void> m_integrityJob;
+    qint64 m_inFlight = 0;
+};
+
+// SHA256SUMS: every listed entry must match, and it must cover the database and every file.
+void checkSums(const ArchiveDirectory& directory, const WalkFindings& found, VerifyReport& report)
+{
+    if (directory.find(kSums)) {
+        const auto parsed = parseSha256Sums(found.sums);
+        QStringList sumProblems;
+        if (!parsed) {
+            sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS is malformed."));
+        } else {
+            QSet<QString> listed;
+            for (const auto& [name, digest] : *parsed) {
+                listed.insert(name);
+                if (!found.digests.contains(name))
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("SHA256SUMS lists \"%1\", which the archive lacks.")
+                            .arg(name));
+                else if (found.digests.value(name) != digest)
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
+            }
+            for (const ArchiveEntry& entry : directory.entries)
+                if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
+                    && !listed.contains(entry.name))
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
+        }
+        if (sumProblems.isEmpty())
+            report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size())) });
+        else
+            report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Failed,
+                sumProblems.mid(0, 10).join(QLatin1Char(' ')) });
+    } else {
+        report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Missing,
+            FcbArchiveReaderText::tr(
+                "No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
+                "against the zip CRCs only.") });
+    }
+}
+
+// The database check: SQLite's integrity check of database.db, as the walk ran it or now.
+void checkDatabase(const ArchiveDirectory& directory, const QString& databasePath,
+    const std::optional<Result<QString>>& checked, VerifyReport& report)
+{
+    if (directory.find(kDatabase) && QFileInfo::exists(databasePath)) {
+        auto integrity = checked ? *checked : sqlite::integrityCheck(databasePath);
+        if (integrity && *integrity == QStringLiteral("ok"))
+            report.checks.append({ QStringLiteral("database"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.") });
+        else
+            report.checks.append({ QStringLiteral("database"), VerifyCheck::Status::Failed,
+                integrity ? FcbArchiveReaderText::tr("database.db fails SQLite's integrity check: %1")
+                                .arg(*integrity)
+                          : FcbArchiveReaderText::tr("database.db is not a healthy SQLite database (%1).")
+                                .arg(integrity.error().message) });
+        // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
+        QFile::remove(databasePath + QStringLiteral("-wal"));
+        QFile::remove(databasePath + QStringLiteral("-shm"));
+    }
+}
+
+// The metadata check: metadata.json parses, and the report takes it.
+void checkMetadata(const ArchiveDirectory& directory, const QByteArray& bytes, VerifyReport& report)
+{
+    if (directory.find(kMetadata)) {
+        auto metadata = Metadata::fromJson(bytes);
+        if (!metadata) {
+            report.checks.append(
+                { QStringLiteral("metadata"), VerifyCheck::Status::Failed, metadata.error().message });
+        } else {
+            report.metadata = *metadata;
+            report.checks.append({ QStringLiteral("metadata"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("metadata.json is sound (created %1).").arg(metadata->createdAt) });
+        }
+    } else {
+        report.checks.append({ QStringLiteral("metadata"), VerifyCheck::Status::Missing,
+            FcbArchiveReaderText::tr("No metadata.json: the backup's time comes from its name.") });
+    }
+}
+
+} // namespace
+
+Result<VerifyReport> verify(
+    const QString& zipPath, const QString& workDir, TaskContext& task, const QString& extractTo)
 {
     VerifyReport report;
     report.path = zipPath;
@@ -1015,27 +1335,13 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     if (!whole) {
         if (whole.error().code != ErrorCode::BadArchive)
             return fail(whole.error());
-        report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, whole.error().message});
+        report.checks.append({ QStringLiteral("zip"), VerifyCheck::Status::Failed, whole.error().message });
         return report;
     }
     const ArchiveDirectory* directory = &whole->directory;
     const qsizetype zipCheck = report.checks.size();
-    report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("The zip directory is readable.")});
-    report.entryCount = directory->entries.size();
-    report.totalSize = directory->totalSize;
-    for (const ArchiveEntry& entry : directory->entries)
-        if (entry.name.startsWith(kFilesPrefix) && !entry.isDirectory())
-            ++report.fileCount;
-
-    const QStringList layout = layoutProblems(*directory);
-    if (!layout.isEmpty()) {
-        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Failed, layout.join(QLatin1Char(' '))});
-        if (!extractTo.isEmpty())
-            return report; // never write a byte of a hostile archive
-    } else {
-        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Passed,
-                              FcbArchiveReaderText::tr("The archive holds only database.db, files/ and metadata.")});
-    }
+    if (!checkDirectory(*directory, extractTo, report))
+        return report; // never write a byte of a hostile archive
 
     // Where database.db goes while it is checked: the staging folder, or a private temp file.
     QString databasePath;
@@ -1045,7 +1351,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const qint64 available = files::freeSpace(workDir);
         if (db && available >= 0 && available < qint64(db->size) + (1 << 20))
             return fail(files::noSpaceError(FcbArchiveReaderText::tr("checking the database"), workDir,
-                                            qint64(db->size) + (1 << 20), available));
+                qint64(db->size) + (1 << 20), available));
         tempDatabase = temp::in(workDir, temp::Kind::Verify, QStringLiteral(".db"));
         databasePath = tempDatabase;
     } else {
@@ -1053,220 +1359,33 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     }
     const auto cleanup = qScopeGuard([&tempDatabase] {
         if (!tempDatabase.isEmpty()) {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            for (const char* suffix : { "", "-wal", "-shm", "-journal" })
                 QFile::remove(tempDatabase + QString::fromLatin1(suffix));
         }
     });
 
-    // Entry data is read straight from the file, in large reads, once its local header agreed
-    // with the directory.
     QFile archive(zipPath);
     if (!archive.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), archive.errorString());
-    zipdir::FileSource source(archive);
-    QStringList headerProblems;
-    ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
-    QHash<QString, QByteArray> digests;
-    QByteArray sums;
-    QByteArray metadataBytes;
-    QStringList crcProblems;
-    // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
-    std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> checks;
-    std::optional<Result<QString>> databaseIntegrity;
-    // The database's integrity check, once it landed, runs beside everything else: it stays out
-    // of the in-order window, where the entries checked behind it would wait for it.
-    std::shared_ptr<EntryCheck> integrityEntry;
-    QFuture<void> integrityJob;
-    qint64 inFlight = 0;
-    auto waitChecks = qScopeGuard([&checks, &integrityJob] {
-        for (auto& c : checks)
-            c.second.waitForFinished();
-        integrityJob.waitForFinished();
-    });
-    const auto collect = [&](bool all) -> Result<void> {
-        while (!checks.empty() && (all || inFlight > kCheckWindow || checks.front().second.isFinished())) {
-            checks.front().second.waitForFinished();
-            EntryCheck& e = *checks.front().first;
-            if (e.cancelled)
-                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-            if (e.integrity)
-                databaseIntegrity = e.integrity;
-            if (!e.writeError.isEmpty())
-                return fail(Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e.target, e.writeError), e.writeError));
-            if (e.damaged)
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e.name));
-            digests.insert(e.name, e.digest);
-            if (e.name == kSums)
-                sums = e.bytes;
-            else if (e.name == kMetadata)
-                metadataBytes = e.bytes;
-            inFlight -= e.weight;
-            progress.add(qint64(e.size));
-            checks.pop_front();
-        }
-        return ok();
-    };
-    for (qsizetype index = 0; index < whole->records.size(); ++index) {
-        const zipdir::Record& record = whole->records.at(index);
-        const QString& name = directory->entries.at(index).name;
-        if (task.isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-        const auto dataAt = zipdir::locateData(source, whole->layout, record);
-        if (!dataAt) {
-            headerProblems.append(describe(dataAt.error()));
-            qCInfo(lcArchive) << zipPath << name << dataAt.error().detail;
-            continue;
-        }
-        if (name.endsWith(QLatin1Char('/'))) {
-            if (!extractTo.isEmpty() && !QDir().mkpath(extractTo + QLatin1Char('/') + name))
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), extractTo);
-            continue;
-        }
-        const bool isDatabase = name == kDatabase;
-        const bool isSums = name == kSums;
-        const bool isMetadata = name == kMetadata;
-        const bool extractHere = isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix));
-        auto e = std::make_shared<EntryCheck>();
-        e->name = name;
-        e->size = record.size;
-        e->crc = record.crc;
-        e->method = record.method;
-        e->compressedSize = record.compressedSize;
-        e->dataAt = qint64(*dataAt);
-        e->keepBytes = isSums || isMetadata;
-        e->isDatabase = isDatabase;
-        if (extractHere) {
-            e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
-            e->ownerOnly = isDatabase;
-            if (auto made = files::makeDirs(QFileInfo(e->target).absolutePath()); !made)
-                return fail(made.error());
-        }
-        if (record.size <= kWholeEntry && record.compressedSize <= kWholeEntry + 1024
-            && (record.method == 0 || record.method == Z_DEFLATED)) {
-            if (!archive.seek(e->dataAt)) {
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
-                continue;
-            }
-            e->compressed = archive.read(qint64(record.compressedSize));
-            if (quint64(e->compressed.size()) != record.compressedSize) {
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
-                continue;
-            }
-            e->weight = qint64(e->size) + e->compressed.size();
-            inFlight += e->weight;
-            checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkEntry(*e); }));
-            if (auto collected = collect(false); !collected)
-                return fail(collected.error());
-            continue;
-        }
-        // A large entry inflates in pieces on the workers when it was written in chunks (as
-        // ours are); otherwise it streams through zlib on a worker with its own handle on the
-        // archive, while the small ones around it go on. The database's integrity check
-        // follows on a worker.
-        e->large = true;
-        e->zipPath = zipPath;
-        e->task = &task;
-        if (!e->keepBytes) {
-            // Checks still running (the database's integrity check, say) go on beside the pieces.
-            if (auto collected = collect(false); !collected)
-                return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, e->dataAt, record.method, record.flags, *e,
-                                                         record.compressedSize, progress);
-            if (outcome == PieceOutcome::Cancelled)
-                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-            if (outcome == PieceOutcome::WriteFailed)
-                return fail(Error::make(e->noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e->target, e->writeError), e->writeError));
-            if (outcome == PieceOutcome::Done) {
-                // Its CRC, size and digest are known now; its progress is counted already.
-                ++report.entriesInPieces;
-                if (e->isDatabase && !e->target.isEmpty()) {
-                    integrityEntry = e;
-                    integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });
-                }
-                digests.insert(e->name, e->digest);
-                continue;
-            }
-        }
-        e->weight = 2 << 20;
-        inFlight += e->weight;
-        checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkLargeEntry(*e); }));
-        if (auto collected = collect(false); !collected)
-            return fail(collected.error());
-    }
-    if (auto collected = collect(true); !collected)
-        return fail(collected.error());
-    integrityJob.waitForFinished();
-    if (integrityEntry && integrityEntry->integrity)
-        databaseIntegrity = integrityEntry->integrity;
-    if (!headerProblems.isEmpty())
-        report.checks[zipCheck] = {QStringLiteral("zip"), VerifyCheck::Status::Failed, headerProblems.mid(0, 10).join(QLatin1Char(' '))};
-    if (crcProblems.isEmpty())
-        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("Every entry matches its CRC.")});
+        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath),
+            archive.errorString());
+    EntryWalk walk(zipPath, *whole, archive, task, extractTo, databasePath);
+    if (auto walked = walk.run(); !walked)
+        return fail(walked.error());
+    const WalkFindings& found = walk.findings();
+    report.entriesInPieces = found.entriesInPieces;
+    if (!found.headerProblems.isEmpty())
+        report.checks[zipCheck] = { QStringLiteral("zip"), VerifyCheck::Status::Failed,
+            found.headerProblems.mid(0, 10).join(QLatin1Char(' ')) };
+    if (found.crcProblems.isEmpty())
+        report.checks.append({ QStringLiteral("crc"), VerifyCheck::Status::Passed,
+            FcbArchiveReaderText::tr("Every entry matches its CRC.") });
     else
-        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Failed, crcProblems.join(QLatin1Char(' '))});
+        report.checks.append(
+            { QStringLiteral("crc"), VerifyCheck::Status::Failed, found.crcProblems.join(QLatin1Char(' ')) });
 
-    // SHA256SUMS: every listed entry must match, and it must cover the database and every file.
-    if (directory->find(kSums)) {
-        const auto parsed = parseSha256Sums(sums);
-        QStringList sumProblems;
-        if (!parsed) {
-            sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS is malformed."));
-        } else {
-            QSet<QString> listed;
-            for (const auto& [name, digest] : *parsed) {
-                listed.insert(name);
-                if (!digests.contains(name))
-                    sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS lists \"%1\", which the archive lacks.").arg(name));
-                else if (digests.value(name) != digest)
-                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
-            }
-            for (const ArchiveEntry& entry : directory->entries)
-                if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
-                    && !listed.contains(entry.name))
-                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
-        }
-        if (sumProblems.isEmpty())
-            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size()))});
-        else
-            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Failed,
-                                  sumProblems.mid(0, 10).join(QLatin1Char(' '))});
-    } else {
-        report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Missing,
-                              FcbArchiveReaderText::tr("No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
-                                 "against the zip CRCs only.")});
-    }
-
-    if (directory->find(kDatabase) && QFileInfo::exists(databasePath)) {
-        auto integrity = databaseIntegrity ? *databaseIntegrity : sqlite::integrityCheck(databasePath);
-        if (integrity && *integrity == QStringLiteral("ok"))
-            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.")});
-        else
-            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Failed,
-                                  integrity ? FcbArchiveReaderText::tr("database.db fails SQLite's integrity check: %1").arg(*integrity)
-                                            : FcbArchiveReaderText::tr("database.db is not a healthy SQLite database (%1).")
-                                                  .arg(integrity.error().message)});
-        // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
-        QFile::remove(databasePath + QStringLiteral("-wal"));
-        QFile::remove(databasePath + QStringLiteral("-shm"));
-    }
-
-    if (directory->find(kMetadata)) {
-        auto metadata = Metadata::fromJson(metadataBytes);
-        if (!metadata) {
-            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Failed, metadata.error().message});
-        } else {
-            report.metadata = *metadata;
-            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("metadata.json is sound (created %1).").arg(metadata->createdAt)});
-        }
-    } else {
-        report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Missing,
-                              FcbArchiveReaderText::tr("No metadata.json: the backup's time comes from its name.")});
-    }
+    checkSums(*directory, found, report);
+    checkDatabase(*directory, databasePath, found.databaseIntegrity, report);
+    checkMetadata(*directory, found.metadataBytes, report);
     return report;
 }
 
