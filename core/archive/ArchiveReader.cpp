@@ -153,39 +153,18 @@ void checkIntegrity(EntryCheck& e)
     QFile::remove(e.target + QStringLiteral("-shm"));
 }
 
-// Streams the entry through zlib, as a serial reader would: its bytes must be a DEFLATE stream
-// that ends (trailing bytes are ignored, as zipfile and minizip do) and inflates to exactly
-// the declared size and CRC.
-void checkLargeEntry(EntryCheck& e)
+// Where a streamed entry's bytes go as they are inflated: held to its declared size, into its
+// CRC and SHA-256, its target, and its kept bytes.
+struct EntrySink
 {
-    QFile archive(e.zipPath);
-    const bool deflated = e.method == Z_DEFLATED;
-    if ((!deflated && e.method != 0) || !archive.open(QIODevice::ReadOnly) || !archive.seek(e.dataAt)) {
-        e.damaged = true;
-        return;
-    }
-    z_stream z{};
-    if (deflated && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-        e.damaged = true;
-        return;
-    }
-    const auto endInflate = qScopeGuard([&z, deflated] {
-        if (deflated)
-            inflateEnd(&z);
-    });
-    std::unique_ptr<QFile> out;
-    if (!openTarget(e, out))
-        return;
-    QByteArray input(1 << 20, Qt::Uninitialized);
-    QByteArray buffer(deflated ? 1 << 20 : 0, Qt::Uninitialized);
-    Sha256 hash;
-    quint64 produced = 0;
-    quint64 remaining = e.compressedSize;
-    quint32 crc = 0;
-    bool ended = !deflated; // a stored entry ends with its bytes
-    bool damaged = false;
+    EntrySink(EntryCheck& entry, QFile* target)
+        : e(entry)
+        , out(target)
+    { }
+
     // False once the entry is judged (damaged, or the target failed).
-    const auto take = [&](const char* data, qint64 n) {
+    bool take(const char* data, qint64 n)
+    {
         produced += quint64(n);
         if (produced > e.size) {
             damaged = true; // more data than the directory declares: a zip bomb or damage
@@ -201,49 +180,95 @@ void checkLargeEntry(EntryCheck& e)
         if (e.keepBytes && produced <= quint64(maxSumsSize))
             e.bytes.append(data, n);
         return true;
-    };
-    while (remaining > 0 && !(deflated && ended) && !damaged) {
+    }
+
+    EntryCheck& e;
+    QFile* out;
+    Sha256 hash;
+    quint64 produced = 0;
+    quint32 crc = 0;
+    bool damaged = false;
+};
+
+// Inflates the input z holds into sink, through buffer, until the input is used up, the stream
+// ended or the entry is judged; false if the task was cancelled meanwhile.
+bool inflateInput(z_stream& z, QByteArray& buffer, EntrySink& sink, bool& ended)
+{
+    while (!ended && !sink.damaged) {
+        if (sink.e.task && sink.e.task->isCanceled()) {
+            sink.e.cancelled = true;
+            return false;
+        }
+        z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+        z.avail_out = uInt(buffer.size());
+        const int status = inflate(&z, Z_NO_FLUSH);
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+            sink.damaged = true;
+            break;
+        }
+        ended = status == Z_STREAM_END;
+        const qint64 have = buffer.size() - qint64(z.avail_out);
+        if ((have > 0 && !sink.take(buffer.constData(), have)) || z.avail_out != 0 || have == 0)
+            break; // judged, or all of this input taken
+    }
+    return true;
+}
+
+// Streams the entry through zlib, as a serial reader would: its bytes must be a DEFLATE stream
+// that ends (trailing bytes are ignored, as zipfile and minizip do) and inflates to exactly
+// the declared size and CRC.
+void checkLargeEntry(EntryCheck& e)
+{
+    QFile archive(e.zipPath);
+    const bool deflated = e.method == Z_DEFLATED;
+    if ((!deflated && e.method != 0) || !archive.open(QIODevice::ReadOnly) || !archive.seek(e.dataAt)) {
+        e.damaged = true;
+        return;
+    }
+    z_stream z {};
+    if (deflated && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
+        e.damaged = true;
+        return;
+    }
+    const auto endInflate = qScopeGuard([&z, deflated] {
+        if (deflated)
+            inflateEnd(&z);
+    });
+    std::unique_ptr<QFile> out;
+    if (!openTarget(e, out))
+        return;
+    QByteArray input(1 << 20, Qt::Uninitialized);
+    QByteArray buffer(deflated ? 1 << 20 : 0, Qt::Uninitialized);
+    EntrySink sink(e, out.get());
+    quint64 remaining = e.compressedSize;
+    bool ended = !deflated; // a stored entry ends with its bytes
+    while (remaining > 0 && !(deflated && ended) && !sink.damaged) {
         if (e.task && e.task->isCanceled()) {
             e.cancelled = true;
             return;
         }
         const qint64 n = archive.read(input.data(), qint64(qMin<quint64>(remaining, quint64(input.size()))));
         if (n <= 0) {
-            damaged = true;
+            sink.damaged = true;
             break;
         }
         remaining -= quint64(n);
         if (!deflated) {
-            if (!take(input.constData(), n))
+            if (!sink.take(input.constData(), n))
                 break;
             continue;
         }
         z.next_in = reinterpret_cast<Bytef*>(input.data());
         z.avail_in = uInt(n);
-        while (!ended && !damaged) {
-            if (e.task && e.task->isCanceled()) {
-                e.cancelled = true;
-                return;
-            }
-            z.next_out = reinterpret_cast<Bytef*>(buffer.data());
-            z.avail_out = uInt(buffer.size());
-            const int status = inflate(&z, Z_NO_FLUSH);
-            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
-                damaged = true;
-                break;
-            }
-            ended = status == Z_STREAM_END;
-            const qint64 have = buffer.size() - qint64(z.avail_out);
-            if ((have > 0 && !take(buffer.constData(), have)) || z.avail_out != 0 || have == 0)
-                break; // judged, or all of this input taken
-        }
+        if (!inflateInput(z, buffer, sink, ended))
+            return; // cancelled
         if (!e.writeError.isEmpty())
             return;
     }
     if (!e.writeError.isEmpty())
         return;
-    e.damaged = damaged || !ended || produced != e.size || crc != e.crc;
-    e.digest = hash.hex();
+    e.damaged = sink.damaged || !ended || sink.produced != e.size || sink.crc != e.crc;
+    e.digest = sink.hash.hex();
     errno = 0;
     if (out && !out->flush())
         noteWriteFailure(e, *out, errno);
@@ -566,157 +591,218 @@ private:
     bool m_noSpace = false;
 };
 
+// One large entry inflating in pieces (see inflateInPieces()): the pieces in flight, in order,
+// what was taken of them, and what is read but not yet cut. Whatever happens, no worker
+// outlives the pieces it works on.
+class PieceInflater
+{
+public:
+    PieceInflater(EntryCheck& e, bool stored, ByteProgress& progress)
+        : m_e(e)
+        , m_stored(stored)
+        , m_progress(progress)
+    { }
+    ~PieceInflater()
+    {
+        for (auto& piece : m_pieces)
+            piece.second.waitForFinished();
+    }
+
+    // Opens the target, if any, and its writer; false (with e.writeError) if it cannot.
+    bool openOutput()
+    {
+        if (!openTarget(m_e, m_out))
+            return false;
+        if (m_out)
+            m_writer.emplace(m_out->handle(), m_e.size);
+        return true;
+    }
+
+    // Reads the entry from the archive's current position, and inflates and writes it in pieces.
+    PieceOutcome run(QFile& archive, quint64 compressedSize)
+    {
+        if (const auto stopped = readAll(archive, compressedSize))
+            return giveUp(*stopped);
+        m_pending.remove(0, m_start);
+        if (m_readSoFar != compressedSize || (m_pending.isEmpty() && !m_stored))
+            return giveUp(PieceOutcome::NotChunked);
+        if (!m_stored)
+            submit(m_pending, true);
+        if (!take(true))
+            return giveUp(m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
+        if (m_produced != m_e.size || m_crc != m_e.crc)
+            return giveUp(PieceOutcome::NotChunked);
+        if (m_writer) {
+            m_writer->waitAll();
+            if (m_writer->failed()) {
+                m_e.writeError = m_writer->error();
+                m_e.noSpace = m_writer->noSpace();
+                return giveUp(PieceOutcome::WriteFailed);
+            }
+        }
+        m_e.digest = m_hash->hex(); // every piece's task has finished: every piece is hashed
+        m_e.damaged = false;
+        return PieceOutcome::Done;
+    }
+
+private:
+    // Reads the entry to its end, handing it to the workers piece by piece: nullopt once it is
+    // all read (the last piece, if deflated, is left in m_pending), else the outcome to give up
+    // with.
+    std::optional<PieceOutcome> readAll(QFile& archive, quint64 compressedSize)
+    {
+        for (;;) {
+            if (m_e.task && m_e.task->isCanceled())
+                return PieceOutcome::Cancelled;
+            const qint64 want
+                = qint64(qMin<quint64>(compressedSize - m_readSoFar, m_stored ? 4 << 20 : 1 << 20));
+            if (m_stored) {
+                const QByteArray block = archive.read(want);
+                m_readSoFar += quint64(block.size());
+                if (block.isEmpty())
+                    return std::nullopt;
+                submit(block, false);
+                if (!take(false))
+                    return m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked;
+                continue;
+            }
+            m_pending.remove(0, m_start); // the pieces cut off during the last read
+            m_scanned = qMax<qsizetype>(0, m_scanned - m_start - 3); // a marker may straddle two reads
+            m_start = 0;
+            const qsizetype had = m_pending.size();
+            m_pending.resize(had + want); // read straight in behind what is left
+            const qint64 got = want > 0 ? archive.read(m_pending.data() + had, want) : 0;
+            m_pending.resize(had + qMax<qint64>(0, got));
+            if (got <= 0)
+                return std::nullopt;
+            m_readSoFar += quint64(got);
+            if (const auto stopped = cutPieces())
+                return stopped;
+            m_scanned = m_pending.size();
+            if (m_pending.size() - m_start > kPieceInputLimit)
+                return PieceOutcome::NotChunked;
+        }
+    }
+
+    // Cuts pieces off m_pending and submits them: nullopt once no more cut is found, else the
+    // outcome to give up with. A cut after the first marker at least kPieceMinimum into the
+    // piece; m_scanned: no marker before it that could end a piece.
+    std::optional<PieceOutcome> cutPieces()
+    {
+        static constexpr char marker[4] = { '\x00', '\x00', '\xff', '\xff' };
+        for (;;) {
+            const qsizetype from = qMax(m_scanned, m_start + kPieceMinimum - 4);
+            if (from >= m_pending.size())
+                return std::nullopt;
+            const void* found = ::memmem(
+                m_pending.constData() + from, size_t(m_pending.size() - from), marker, sizeof marker);
+            if (!found)
+                return std::nullopt;
+            const qsizetype at = static_cast<const char*>(found) - m_pending.constData();
+            QByteArray input;
+            input.reserve(at + 4 - m_start + 2); // room for the final block submit appends
+            input.append(m_pending.constData() + m_start, at + 4 - m_start);
+            submit(std::move(input), false);
+            m_start = m_scanned = at + 4;
+            if (!take(false))
+                return m_failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked;
+            if (m_e.task && m_e.task->isCanceled())
+                return PieceOutcome::Cancelled;
+        }
+    }
+
+    // Hands a piece to the workers.
+    void submit(QByteArray input, bool last)
+    {
+        auto piece = std::make_shared<StreamPiece>();
+        piece->input = std::move(input);
+        piece->last = last;
+        piece->stored = m_stored;
+        piece->hash = m_hash;
+        piece->index = m_submitted++;
+        if (!m_stored) {
+            if (!last)
+                piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
+            piece->outputLimit
+                = qint64(qMin<quint64>(m_e.size - qMin(m_e.size, m_produced), quint64(kPieceOutputLimit)));
+        }
+        m_pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
+    }
+
+    // Takes the finished pieces at the front, in order (all of them, when `all`): false once one
+    // failed to inflate exactly or ran past the declared size, or a write failed (m_failed).
+    bool take(bool all)
+    {
+        while (!m_pieces.empty()
+            && (all || int(m_pieces.size()) >= kPiecesInFlight || m_pieces.front().second.isFinished())) {
+            m_pieces.front().second.waitForFinished();
+            const std::shared_ptr<StreamPiece> piece = m_pieces.front().first;
+            const qint64 size = piece->output.size();
+            if (!piece->ok || m_produced + quint64(size) > m_e.size)
+                return false;
+            m_crc = quint32(crc32_combine(m_crc, piece->crc, z_off_t(size)));
+            if (m_writer && m_writer->failed()) {
+                m_e.writeError = m_writer->error();
+                m_e.noSpace = m_writer->noSpace();
+                m_failed = true;
+                return false;
+            }
+            if (m_writer)
+                m_writer->write(piece, qint64(m_produced));
+            m_produced += quint64(size);
+            m_progress.add(size);
+            m_counted += size;
+            m_pieces.pop_front();
+        }
+        return true;
+    }
+
+    // Waits for the pieces, takes back the progress counted, and removes the target.
+    PieceOutcome giveUp(PieceOutcome outcome)
+    {
+        for (auto& piece : m_pieces)
+            piece.second.waitForFinished();
+        m_pieces.clear();
+        m_progress.add(-m_counted); // counted again by the ordinary check
+        m_writer.reset(); // waits for the writes
+        if (m_out) {
+            m_out->close();
+            QFile::remove(m_e.target);
+        }
+        return outcome;
+    }
+
+    EntryCheck& m_e;
+    const bool m_stored;
+    ByteProgress& m_progress;
+    std::unique_ptr<QFile> m_out;
+    std::optional<PieceWriter> m_writer;
+    std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> m_pieces;
+    std::shared_ptr<OrderedSha256> m_hash = std::make_shared<OrderedSha256>();
+    quint64 m_produced = 0;
+    qint64 m_counted = 0; // progress reported so far
+    int m_submitted = 0;
+    quint32 m_crc = 0;
+    bool m_failed = false;
+    QByteArray m_pending;
+    qsizetype m_start = 0; // of the next piece in m_pending
+    qsizetype m_scanned = 0;
+    quint64 m_readSoFar = 0;
+};
+
 // Inflates a large DEFLATE entry in pieces on the workers (see above), which also compute each
 // piece's CRC and the SHA-256 in order; the output is written in order here. Done: e.digest
 // and e.damaged are set and the output is written to e.target if set. NotChunked: nothing was
 // decided; the target, if any, is removed again. Stored entries go the same way, in slices.
-PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e, quint64 compressedSize,
-                             ByteProgress& progress)
+PieceOutcome inflateInPieces(QFile& archive, qint64 dataAt, int method, int flags, EntryCheck& e,
+    quint64 compressedSize, ByteProgress& progress)
 {
     if ((method != Z_DEFLATED && method != 0) || (flags & 1) || !archive.seek(dataAt))
         return PieceOutcome::NotChunked; // encrypted entries are refused by the ordinary check
-    const bool stored = method == 0;
-    std::unique_ptr<QFile> out;
-    if (!openTarget(e, out))
+    PieceInflater inflater(e, method == 0, progress);
+    if (!inflater.openOutput())
         return PieceOutcome::WriteFailed;
-    std::optional<PieceWriter> writer;
-    if (out)
-        writer.emplace(out->handle(), e.size);
-    std::deque<std::pair<std::shared_ptr<StreamPiece>, QFuture<void>>> pieces;
-    quint64 produced = 0;
-    qint64 counted = 0; // progress reported so far
-    auto waitPieces = qScopeGuard([&pieces] {
-        for (auto& piece : pieces)
-            piece.second.waitForFinished();
-    });
-    const auto giveUp = [&](PieceOutcome outcome) {
-        for (auto& piece : pieces)
-            piece.second.waitForFinished();
-        pieces.clear();
-        progress.add(-counted); // counted again by the ordinary check
-        writer.reset(); // waits for the writes
-        if (out) {
-            out->close();
-            QFile::remove(e.target);
-        }
-        return outcome;
-    };
-    auto hash = std::make_shared<OrderedSha256>();
-    int submitted = 0;
-    quint32 crc = 0;
-    bool failed = false;
-    // Takes the finished pieces at the front, in order (all of them, when `all`).
-    const auto take = [&](bool all) -> bool {
-        while (!pieces.empty() && (all || int(pieces.size()) >= kPiecesInFlight || pieces.front().second.isFinished())) {
-            pieces.front().second.waitForFinished();
-            const std::shared_ptr<StreamPiece> piece = pieces.front().first;
-            const qint64 size = piece->output.size();
-            if (!piece->ok || produced + quint64(size) > e.size)
-                return false;
-            crc = quint32(crc32_combine(crc, piece->crc, z_off_t(size)));
-            if (writer && writer->failed()) {
-                e.writeError = writer->error();
-                e.noSpace = writer->noSpace();
-                failed = true;
-                return false;
-            }
-            if (writer)
-                writer->write(piece, qint64(produced));
-            produced += quint64(size);
-            progress.add(size);
-            counted += size;
-            pieces.pop_front();
-        }
-        return true;
-    };
-    const auto submit = [&](QByteArray input, bool last) {
-        auto piece = std::make_shared<StreamPiece>();
-        piece->input = std::move(input);
-        piece->last = last;
-        piece->stored = stored;
-        piece->hash = hash;
-        piece->index = submitted++;
-        if (!stored) {
-            if (!last)
-                piece->input.append("\x03\x00", 2); // BFINAL=1, fixed Huffman, end of block
-            piece->outputLimit = qint64(qMin<quint64>(e.size - qMin(e.size, produced), quint64(kPieceOutputLimit)));
-        }
-        pieces.emplace_back(piece, QtConcurrent::run(archiveWorkers(), [piece] { inflatePiece(*piece); }));
-    };
-    static constexpr char marker[4] = {'\x00', '\x00', '\xff', '\xff'};
-    QByteArray pending;
-    qsizetype start = 0; // of the next piece in `pending`
-    qsizetype scanned = 0;
-    quint64 readSoFar = 0;
-    for (;;) {
-        if (e.task && e.task->isCanceled())
-            return giveUp(PieceOutcome::Cancelled);
-        const qint64 want = qint64(qMin<quint64>(compressedSize - readSoFar, stored ? 4 << 20 : 1 << 20));
-        if (stored) {
-            const QByteArray block = archive.read(want);
-            readSoFar += quint64(block.size());
-            if (block.isEmpty())
-                break;
-            submit(block, false);
-            if (!take(false))
-                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-            continue;
-        }
-        pending.remove(0, start); // the pieces cut off during the last read
-        scanned = qMax<qsizetype>(0, scanned - start - 3); // a marker may straddle two reads
-        start = 0;
-        const qsizetype had = pending.size();
-        pending.resize(had + want); // read straight in behind what is left
-        const qint64 got = want > 0 ? archive.read(pending.data() + had, want) : 0;
-        pending.resize(had + qMax<qint64>(0, got));
-        if (got <= 0)
-            break;
-        readSoFar += quint64(got);
-        // A cut after the first marker at least kPieceMinimum into the piece; `scanned`: no
-        // marker before it that could end a piece.
-        for (;;) {
-            const qsizetype from = qMax(scanned, start + kPieceMinimum - 4);
-            const void* found = from < pending.size()
-                ? ::memmem(pending.constData() + from, size_t(pending.size() - from), marker, sizeof marker)
-                : nullptr;
-            if (!found)
-                break;
-            const qsizetype at = static_cast<const char*>(found) - pending.constData();
-            QByteArray input;
-            input.reserve(at + 4 - start + 2); // room for the final block submit appends
-            input.append(pending.constData() + start, at + 4 - start);
-            submit(std::move(input), false);
-            start = scanned = at + 4;
-            if (!take(false))
-                return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-            if (e.task && e.task->isCanceled())
-                return giveUp(PieceOutcome::Cancelled);
-        }
-        scanned = pending.size();
-        if (pending.size() - start > kPieceInputLimit)
-            return giveUp(PieceOutcome::NotChunked);
-    }
-    pending.remove(0, start);
-    if (readSoFar != compressedSize || (pending.isEmpty() && !stored))
-        return giveUp(PieceOutcome::NotChunked);
-    if (!stored)
-        submit(pending, true);
-    if (!take(true))
-        return giveUp(failed ? PieceOutcome::WriteFailed : PieceOutcome::NotChunked);
-    if (produced != e.size || crc != e.crc)
-        return giveUp(PieceOutcome::NotChunked);
-    if (writer) {
-        writer->waitAll();
-        if (writer->failed()) {
-            e.writeError = writer->error();
-            e.noSpace = writer->noSpace();
-            return giveUp(PieceOutcome::WriteFailed);
-        }
-    }
-    waitPieces.dismiss();
-    e.digest = hash->hex(); // every piece's task has finished: every piece is hashed
-    e.damaged = false;
-    return PieceOutcome::Done;
+    return inflater.run(archive, compressedSize);
 }
 
 } // namespace
@@ -894,8 +980,328 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
     return problems;
 }
 
-Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, TaskContext& task,
-                            const QString& extractTo)
+namespace {
+
+// The directory check: the zip check, the counts, and the layout check. False for a hostile
+// archive that was to be extracted.
+bool checkDirectory(const ArchiveDirectory& directory, const QString& extractTo, VerifyReport& report)
+{
+    report.checks.append({ QStringLiteral("zip"), VerifyCheck::Status::Passed,
+        FcbArchiveReaderText::tr("The zip directory is readable.") });
+    report.entryCount = directory.entries.size();
+    report.totalSize = directory.totalSize;
+    for (const ArchiveEntry& entry : directory.entries)
+        if (entry.name.startsWith(kFilesPrefix) && !entry.isDirectory())
+            ++report.fileCount;
+
+    const QStringList layout = layoutProblems(directory);
+    if (!layout.isEmpty()) {
+        report.checks.append(
+            { QStringLiteral("layout"), VerifyCheck::Status::Failed, layout.join(QLatin1Char(' ')) });
+        if (!extractTo.isEmpty())
+            return false;
+    } else {
+        report.checks.append({ QStringLiteral("layout"), VerifyCheck::Status::Passed,
+            FcbArchiveReaderText::tr("The archive holds only database.db, files/ and metadata.") });
+    }
+    return true;
+}
+
+// The error for an entry whose target could not be written.
+Error writeFailure(const EntryCheck& e)
+{
+    return Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
+        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e.target, e.writeError), e.writeError);
+}
+
+// What the entry walk found, for the checks after it.
+struct WalkFindings
+{
+    QStringList headerProblems;
+    QStringList crcProblems;
+    QHash<QString, QByteArray> digests;
+    QByteArray sums;
+    QByteArray metadataBytes;
+    std::optional<Result<QString>> databaseIntegrity;
+    qint64 entriesInPieces = 0;
+};
+
+// The entry walk: every entry read once, straight from the file in large reads, once its local
+// header agreed with the directory, and checked (and written, when extracting) on the workers.
+// Whatever happens, no worker outlives it.
+class EntryWalk
+{
+public:
+    EntryWalk(const QString& zipPath, const WholeDirectory& whole, QFile& archive, TaskContext& task,
+        const QString& extractTo, const QString& databasePath)
+        : m_zipPath(zipPath)
+        , m_whole(whole)
+        , m_archive(archive)
+        , m_source(archive)
+        , m_task(task)
+        , m_extractTo(extractTo)
+        , m_databasePath(databasePath)
+        , m_progress { &task, 0, qint64(whole.directory.totalSize),
+            FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName()) }
+    { }
+    ~EntryWalk()
+    {
+        for (auto& c : m_checks)
+            c.second.waitForFinished();
+        m_integrityJob.waitForFinished();
+    }
+
+    // Walks every entry, in the directory's order.
+    Result<void> run()
+    {
+        for (qsizetype index = 0; index < m_whole.records.size(); ++index) {
+            const zipdir::Record& record = m_whole.records.at(index);
+            const QString& name = m_whole.directory.entries.at(index).name;
+            if (m_task.isCanceled())
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            const auto dataAt = zipdir::locateData(m_source, m_whole.layout, record);
+            if (!dataAt) {
+                m_found.headerProblems.append(describe(dataAt.error()));
+                qCInfo(lcArchive) << m_zipPath << name << dataAt.error().detail;
+                continue;
+            }
+            if (name.endsWith(QLatin1Char('/'))) {
+                if (!m_extractTo.isEmpty() && !QDir().mkpath(m_extractTo + QLatin1Char('/') + name))
+                    return fail(ErrorCode::Io,
+                        FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), m_extractTo);
+                continue;
+            }
+            auto e = plan(record, name, qint64(*dataAt));
+            if (!e)
+                return fail(e.error());
+            const bool small = record.size <= kWholeEntry && record.compressedSize <= kWholeEntry + 1024
+                && (record.method == 0 || record.method == Z_DEFLATED);
+            if (auto checked = small ? checkSmall(*e, record) : checkLarge(*e, record); !checked)
+                return checked;
+        }
+        if (auto collected = collect(true); !collected)
+            return fail(collected.error());
+        m_integrityJob.waitForFinished();
+        if (m_integrityEntry && m_integrityEntry->integrity)
+            m_found.databaseIntegrity = m_integrityEntry->integrity;
+        return ok();
+    }
+
+    const WalkFindings& findings() const { return m_found; }
+
+private:
+    // The check of one entry, with its target when it is extracted (its folder made).
+    Result<std::shared_ptr<EntryCheck>> plan(const zipdir::Record& record, const QString& name, qint64 dataAt)
+    {
+        const bool isDatabase = name == kDatabase;
+        const bool isSums = name == kSums;
+        const bool isMetadata = name == kMetadata;
+        const bool extractHere = isDatabase || (!m_extractTo.isEmpty() && name.startsWith(kFilesPrefix));
+        auto e = std::make_shared<EntryCheck>();
+        e->name = name;
+        e->size = record.size;
+        e->crc = record.crc;
+        e->method = record.method;
+        e->compressedSize = record.compressedSize;
+        e->dataAt = dataAt;
+        e->keepBytes = isSums || isMetadata;
+        e->isDatabase = isDatabase;
+        if (extractHere) {
+            e->target = isDatabase ? m_databasePath : m_extractTo + QLatin1Char('/') + name;
+            e->ownerOnly = isDatabase;
+            if (auto made = files::makeDirs(QFileInfo(e->target).absolutePath()); !made)
+                return fail(made.error());
+        }
+        return e;
+    }
+
+    // A small entry: read here, checked on a worker beside the others.
+    Result<void> checkSmall(const std::shared_ptr<EntryCheck>& e, const zipdir::Record& record)
+    {
+        if (!m_archive.seek(e->dataAt)) {
+            m_found.crcProblems.append(
+                FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(e->name));
+            return ok();
+        }
+        e->compressed = m_archive.read(qint64(record.compressedSize));
+        if (quint64(e->compressed.size()) != record.compressedSize) {
+            m_found.crcProblems.append(
+                FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e->name));
+            return ok();
+        }
+        e->weight = qint64(e->size) + e->compressed.size();
+        m_inFlight += e->weight;
+        m_checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkEntry(*e); }));
+        return collect(false);
+    }
+
+    // A large entry inflates in pieces on the workers when it was written in chunks (as ours
+    // are); otherwise it streams through zlib on a worker with its own handle on the archive,
+    // while the small ones around it go on. The database's integrity check follows on a worker.
+    Result<void> checkLarge(const std::shared_ptr<EntryCheck>& e, const zipdir::Record& record)
+    {
+        e->large = true;
+        e->zipPath = m_zipPath;
+        e->task = &m_task;
+        if (!e->keepBytes) {
+            // Checks still running (the database's integrity check, say) go on beside the pieces.
+            if (auto collected = collect(false); !collected)
+                return fail(collected.error());
+            const PieceOutcome outcome = inflateInPieces(
+                m_archive, e->dataAt, record.method, record.flags, *e, record.compressedSize, m_progress);
+            if (outcome == PieceOutcome::Cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (outcome == PieceOutcome::WriteFailed)
+                return fail(writeFailure(*e));
+            if (outcome == PieceOutcome::Done) {
+                // Its CRC, size and digest are known now; its progress is counted already.
+                ++m_found.entriesInPieces;
+                if (e->isDatabase && !e->target.isEmpty()) {
+                    m_integrityEntry = e;
+                    m_integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });
+                }
+                m_found.digests.insert(e->name, e->digest);
+                return ok();
+            }
+        }
+        e->weight = 2 << 20;
+        m_inFlight += e->weight;
+        m_checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkLargeEntry(*e); }));
+        return collect(false);
+    }
+
+    // Takes the results of the checks done at the front, in order (all of them, when `all`);
+    // waits for the front one while the read-ahead is over its bound.
+    Result<void> collect(bool all)
+    {
+        while (
+            !m_checks.empty() && (all || m_inFlight > kCheckWindow || m_checks.front().second.isFinished())) {
+            m_checks.front().second.waitForFinished();
+            EntryCheck& e = *m_checks.front().first;
+            if (e.cancelled)
+                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+            if (e.integrity)
+                m_found.databaseIntegrity = e.integrity;
+            if (!e.writeError.isEmpty())
+                return fail(writeFailure(e));
+            if (e.damaged)
+                m_found.crcProblems.append(
+                    FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).")
+                        .arg(e.name));
+            m_found.digests.insert(e.name, e.digest);
+            if (e.name == kSums)
+                m_found.sums = e.bytes;
+            else if (e.name == kMetadata)
+                m_found.metadataBytes = e.bytes;
+            m_inFlight -= e.weight;
+            m_progress.add(qint64(e.size));
+            m_checks.pop_front();
+        }
+        return ok();
+    }
+
+    const QString& m_zipPath;
+    const WholeDirectory& m_whole;
+    QFile& m_archive;
+    zipdir::FileSource m_source;
+    TaskContext& m_task;
+    const QString& m_extractTo;
+    const QString& m_databasePath;
+    ByteProgress m_progress;
+    WalkFindings m_found;
+    // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
+    std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> m_checks;
+    // The database's integrity check, once it landed, runs beside everything else: it stays out
+    // of the in-order window, where the entries checked behind it would wait for it.
+    std::shared_ptr<EntryCheck> m_integrityEntry;
+    QFuture<void> m_integrityJob;
+    qint64 m_inFlight = 0;
+};
+
+// SHA256SUMS: every listed entry must match, and it must cover the database and every file.
+void checkSums(const ArchiveDirectory& directory, const WalkFindings& found, VerifyReport& report)
+{
+    if (directory.find(kSums)) {
+        const auto parsed = parseSha256Sums(found.sums);
+        QStringList sumProblems;
+        if (!parsed) {
+            sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS is malformed."));
+        } else {
+            QSet<QString> listed;
+            for (const auto& [name, digest] : *parsed) {
+                listed.insert(name);
+                if (!found.digests.contains(name))
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("SHA256SUMS lists \"%1\", which the archive lacks.")
+                            .arg(name));
+                else if (found.digests.value(name) != digest)
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
+            }
+            for (const ArchiveEntry& entry : directory.entries)
+                if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
+                    && !listed.contains(entry.name))
+                    sumProblems.append(
+                        FcbArchiveReaderText::tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
+        }
+        if (sumProblems.isEmpty())
+            report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size())) });
+        else
+            report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Failed,
+                sumProblems.mid(0, 10).join(QLatin1Char(' ')) });
+    } else {
+        report.checks.append({ QStringLiteral("checksums"), VerifyCheck::Status::Missing,
+            FcbArchiveReaderText::tr(
+                "No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
+                "against the zip CRCs only.") });
+    }
+}
+
+// The database check: SQLite's integrity check of database.db, as the walk ran it or now.
+void checkDatabase(const ArchiveDirectory& directory, const QString& databasePath,
+    const std::optional<Result<QString>>& checked, VerifyReport& report)
+{
+    if (directory.find(kDatabase) && QFileInfo::exists(databasePath)) {
+        auto integrity = checked ? *checked : sqlite::integrityCheck(databasePath);
+        if (integrity && *integrity == QStringLiteral("ok"))
+            report.checks.append({ QStringLiteral("database"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.") });
+        else
+            report.checks.append({ QStringLiteral("database"), VerifyCheck::Status::Failed,
+                integrity ? FcbArchiveReaderText::tr("database.db fails SQLite's integrity check: %1")
+                                .arg(*integrity)
+                          : FcbArchiveReaderText::tr("database.db is not a healthy SQLite database (%1).")
+                                .arg(integrity.error().message) });
+        // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
+        QFile::remove(databasePath + QStringLiteral("-wal"));
+        QFile::remove(databasePath + QStringLiteral("-shm"));
+    }
+}
+
+// The metadata check: metadata.json parses, and the report takes it.
+void checkMetadata(const ArchiveDirectory& directory, const QByteArray& bytes, VerifyReport& report)
+{
+    if (directory.find(kMetadata)) {
+        auto metadata = Metadata::fromJson(bytes);
+        if (!metadata) {
+            report.checks.append(
+                { QStringLiteral("metadata"), VerifyCheck::Status::Failed, metadata.error().message });
+        } else {
+            report.metadata = *metadata;
+            report.checks.append({ QStringLiteral("metadata"), VerifyCheck::Status::Passed,
+                FcbArchiveReaderText::tr("metadata.json is sound (created %1).").arg(metadata->createdAt) });
+        }
+    } else {
+        report.checks.append({ QStringLiteral("metadata"), VerifyCheck::Status::Missing,
+            FcbArchiveReaderText::tr("No metadata.json: the backup's time comes from its name.") });
+    }
+}
+
+} // namespace
+
+Result<VerifyReport> verify(
+    const QString& zipPath, const QString& workDir, TaskContext& task, const QString& extractTo)
 {
     VerifyReport report;
     report.path = zipPath;
@@ -903,27 +1309,13 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     if (!whole) {
         if (whole.error().code != ErrorCode::BadArchive)
             return fail(whole.error());
-        report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Failed, whole.error().message});
+        report.checks.append({ QStringLiteral("zip"), VerifyCheck::Status::Failed, whole.error().message });
         return report;
     }
     const ArchiveDirectory* directory = &whole->directory;
     const qsizetype zipCheck = report.checks.size();
-    report.checks.append({QStringLiteral("zip"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("The zip directory is readable.")});
-    report.entryCount = directory->entries.size();
-    report.totalSize = directory->totalSize;
-    for (const ArchiveEntry& entry : directory->entries)
-        if (entry.name.startsWith(kFilesPrefix) && !entry.isDirectory())
-            ++report.fileCount;
-
-    const QStringList layout = layoutProblems(*directory);
-    if (!layout.isEmpty()) {
-        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Failed, layout.join(QLatin1Char(' '))});
-        if (!extractTo.isEmpty())
-            return report; // never write a byte of a hostile archive
-    } else {
-        report.checks.append({QStringLiteral("layout"), VerifyCheck::Status::Passed,
-                              FcbArchiveReaderText::tr("The archive holds only database.db, files/ and metadata.")});
-    }
+    if (!checkDirectory(*directory, extractTo, report))
+        return report; // never write a byte of a hostile archive
 
     // Where database.db goes while it is checked: the staging folder, or a private temp file.
     QString databasePath;
@@ -933,7 +1325,7 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
         const qint64 available = files::freeSpace(workDir);
         if (db && available >= 0 && available < qint64(db->size) + (1 << 20))
             return fail(files::noSpaceError(FcbArchiveReaderText::tr("checking the database"), workDir,
-                                            qint64(db->size) + (1 << 20), available));
+                qint64(db->size) + (1 << 20), available));
         tempDatabase = temp::in(workDir, temp::Kind::Verify, QStringLiteral(".db"));
         databasePath = tempDatabase;
     } else {
@@ -941,220 +1333,33 @@ Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, Task
     }
     const auto cleanup = qScopeGuard([&tempDatabase] {
         if (!tempDatabase.isEmpty()) {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            for (const char* suffix : { "", "-wal", "-shm", "-journal" })
                 QFile::remove(tempDatabase + QString::fromLatin1(suffix));
         }
     });
 
-    // Entry data is read straight from the file, in large reads, once its local header agreed
-    // with the directory.
     QFile archive(zipPath);
     if (!archive.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath), archive.errorString());
-    zipdir::FileSource source(archive);
-    QStringList headerProblems;
-    ByteProgress progress{&task, 0, qint64(directory->totalSize), FcbArchiveReaderText::tr("Checking %1").arg(QFileInfo(zipPath).fileName())};
-    QHash<QString, QByteArray> digests;
-    QByteArray sums;
-    QByteArray metadataBytes;
-    QStringList crcProblems;
-    // Small entries go to the workers; their results are taken in order, the read-ahead bounded.
-    std::deque<std::pair<std::shared_ptr<EntryCheck>, QFuture<void>>> checks;
-    std::optional<Result<QString>> databaseIntegrity;
-    // The database's integrity check, once it landed, runs beside everything else: it stays out
-    // of the in-order window, where the entries checked behind it would wait for it.
-    std::shared_ptr<EntryCheck> integrityEntry;
-    QFuture<void> integrityJob;
-    qint64 inFlight = 0;
-    auto waitChecks = qScopeGuard([&checks, &integrityJob] {
-        for (auto& c : checks)
-            c.second.waitForFinished();
-        integrityJob.waitForFinished();
-    });
-    const auto collect = [&](bool all) -> Result<void> {
-        while (!checks.empty() && (all || inFlight > kCheckWindow || checks.front().second.isFinished())) {
-            checks.front().second.waitForFinished();
-            EntryCheck& e = *checks.front().first;
-            if (e.cancelled)
-                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-            if (e.integrity)
-                databaseIntegrity = e.integrity;
-            if (!e.writeError.isEmpty())
-                return fail(Error::make(e.noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e.target, e.writeError), e.writeError));
-            if (e.damaged)
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(e.name));
-            digests.insert(e.name, e.digest);
-            if (e.name == kSums)
-                sums = e.bytes;
-            else if (e.name == kMetadata)
-                metadataBytes = e.bytes;
-            inFlight -= e.weight;
-            progress.add(qint64(e.size));
-            checks.pop_front();
-        }
-        return ok();
-    };
-    for (qsizetype index = 0; index < whole->records.size(); ++index) {
-        const zipdir::Record& record = whole->records.at(index);
-        const QString& name = directory->entries.at(index).name;
-        if (task.isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-        const auto dataAt = zipdir::locateData(source, whole->layout, record);
-        if (!dataAt) {
-            headerProblems.append(describe(dataAt.error()));
-            qCInfo(lcArchive) << zipPath << name << dataAt.error().detail;
-            continue;
-        }
-        if (name.endsWith(QLatin1Char('/'))) {
-            if (!extractTo.isEmpty() && !QDir().mkpath(extractTo + QLatin1Char('/') + name))
-                return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not create the folder %1.").arg(name), extractTo);
-            continue;
-        }
-        const bool isDatabase = name == kDatabase;
-        const bool isSums = name == kSums;
-        const bool isMetadata = name == kMetadata;
-        const bool extractHere = isDatabase || (!extractTo.isEmpty() && name.startsWith(kFilesPrefix));
-        auto e = std::make_shared<EntryCheck>();
-        e->name = name;
-        e->size = record.size;
-        e->crc = record.crc;
-        e->method = record.method;
-        e->compressedSize = record.compressedSize;
-        e->dataAt = qint64(*dataAt);
-        e->keepBytes = isSums || isMetadata;
-        e->isDatabase = isDatabase;
-        if (extractHere) {
-            e->target = isDatabase ? databasePath : extractTo + QLatin1Char('/') + name;
-            e->ownerOnly = isDatabase;
-            if (auto made = files::makeDirs(QFileInfo(e->target).absolutePath()); !made)
-                return fail(made.error());
-        }
-        if (record.size <= kWholeEntry && record.compressedSize <= kWholeEntry + 1024
-            && (record.method == 0 || record.method == Z_DEFLATED)) {
-            if (!archive.seek(e->dataAt)) {
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" cannot be read.").arg(name));
-                continue;
-            }
-            e->compressed = archive.read(qint64(record.compressedSize));
-            if (quint64(e->compressed.size()) != record.compressedSize) {
-                crcProblems.append(FcbArchiveReaderText::tr("The entry \"%1\" is damaged (CRC or size mismatch).").arg(name));
-                continue;
-            }
-            e->weight = qint64(e->size) + e->compressed.size();
-            inFlight += e->weight;
-            checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkEntry(*e); }));
-            if (auto collected = collect(false); !collected)
-                return fail(collected.error());
-            continue;
-        }
-        // A large entry inflates in pieces on the workers when it was written in chunks (as
-        // ours are); otherwise it streams through zlib on a worker with its own handle on the
-        // archive, while the small ones around it go on. The database's integrity check
-        // follows on a worker.
-        e->large = true;
-        e->zipPath = zipPath;
-        e->task = &task;
-        if (!e->keepBytes) {
-            // Checks still running (the database's integrity check, say) go on beside the pieces.
-            if (auto collected = collect(false); !collected)
-                return fail(collected.error());
-            const PieceOutcome outcome = inflateInPieces(archive, e->dataAt, record.method, record.flags, *e,
-                                                         record.compressedSize, progress);
-            if (outcome == PieceOutcome::Cancelled)
-                return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
-            if (outcome == PieceOutcome::WriteFailed)
-                return fail(Error::make(e->noSpace ? ErrorCode::NoSpace : ErrorCode::Io,
-                                        FcbArchiveReaderText::tr("Could not write %1: %2.").arg(e->target, e->writeError), e->writeError));
-            if (outcome == PieceOutcome::Done) {
-                // Its CRC, size and digest are known now; its progress is counted already.
-                ++report.entriesInPieces;
-                if (e->isDatabase && !e->target.isEmpty()) {
-                    integrityEntry = e;
-                    integrityJob = QtConcurrent::run(archiveWorkers(), [e] { checkIntegrity(*e); });
-                }
-                digests.insert(e->name, e->digest);
-                continue;
-            }
-        }
-        e->weight = 2 << 20;
-        inFlight += e->weight;
-        checks.emplace_back(e, QtConcurrent::run(archiveWorkers(), [e] { checkLargeEntry(*e); }));
-        if (auto collected = collect(false); !collected)
-            return fail(collected.error());
-    }
-    if (auto collected = collect(true); !collected)
-        return fail(collected.error());
-    integrityJob.waitForFinished();
-    if (integrityEntry && integrityEntry->integrity)
-        databaseIntegrity = integrityEntry->integrity;
-    if (!headerProblems.isEmpty())
-        report.checks[zipCheck] = {QStringLiteral("zip"), VerifyCheck::Status::Failed, headerProblems.mid(0, 10).join(QLatin1Char(' '))};
-    if (crcProblems.isEmpty())
-        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Passed, FcbArchiveReaderText::tr("Every entry matches its CRC.")});
+        return fail(ErrorCode::Io, FcbArchiveReaderText::tr("Could not read %1.").arg(zipPath),
+            archive.errorString());
+    EntryWalk walk(zipPath, *whole, archive, task, extractTo, databasePath);
+    if (auto walked = walk.run(); !walked)
+        return fail(walked.error());
+    const WalkFindings& found = walk.findings();
+    report.entriesInPieces = found.entriesInPieces;
+    if (!found.headerProblems.isEmpty())
+        report.checks[zipCheck] = { QStringLiteral("zip"), VerifyCheck::Status::Failed,
+            found.headerProblems.mid(0, 10).join(QLatin1Char(' ')) };
+    if (found.crcProblems.isEmpty())
+        report.checks.append({ QStringLiteral("crc"), VerifyCheck::Status::Passed,
+            FcbArchiveReaderText::tr("Every entry matches its CRC.") });
     else
-        report.checks.append({QStringLiteral("crc"), VerifyCheck::Status::Failed, crcProblems.join(QLatin1Char(' '))});
+        report.checks.append(
+            { QStringLiteral("crc"), VerifyCheck::Status::Failed, found.crcProblems.join(QLatin1Char(' ')) });
 
-    // SHA256SUMS: every listed entry must match, and it must cover the database and every file.
-    if (directory->find(kSums)) {
-        const auto parsed = parseSha256Sums(sums);
-        QStringList sumProblems;
-        if (!parsed) {
-            sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS is malformed."));
-        } else {
-            QSet<QString> listed;
-            for (const auto& [name, digest] : *parsed) {
-                listed.insert(name);
-                if (!digests.contains(name))
-                    sumProblems.append(FcbArchiveReaderText::tr("SHA256SUMS lists \"%1\", which the archive lacks.").arg(name));
-                else if (digests.value(name) != digest)
-                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" does not match its SHA-256 checksum.").arg(name));
-            }
-            for (const ArchiveEntry& entry : directory->entries)
-                if ((entry.name == kDatabase || entry.name.startsWith(kFilesPrefix)) && !entry.isDirectory()
-                    && !listed.contains(entry.name))
-                    sumProblems.append(FcbArchiveReaderText::tr("\"%1\" is not covered by SHA256SUMS.").arg(entry.name));
-        }
-        if (sumProblems.isEmpty())
-            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("All %n SHA-256 checksums match.", nullptr, int(parsed->size()))});
-        else
-            report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Failed,
-                                  sumProblems.mid(0, 10).join(QLatin1Char(' '))});
-    } else {
-        report.checks.append({QStringLiteral("checksums"), VerifyCheck::Status::Missing,
-                              FcbArchiveReaderText::tr("No SHA256SUMS (as in archives written by FastCMS itself): contents were checked "
-                                 "against the zip CRCs only.")});
-    }
-
-    if (directory->find(kDatabase) && QFileInfo::exists(databasePath)) {
-        auto integrity = databaseIntegrity ? *databaseIntegrity : sqlite::integrityCheck(databasePath);
-        if (integrity && *integrity == QStringLiteral("ok"))
-            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("database.db passes SQLite's integrity check.")});
-        else
-            report.checks.append({QStringLiteral("database"), VerifyCheck::Status::Failed,
-                                  integrity ? FcbArchiveReaderText::tr("database.db fails SQLite's integrity check: %1").arg(*integrity)
-                                            : FcbArchiveReaderText::tr("database.db is not a healthy SQLite database (%1).")
-                                                  .arg(integrity.error().message)});
-        // Opening it may leave -wal/-shm beside it; staging must hold database.db alone.
-        QFile::remove(databasePath + QStringLiteral("-wal"));
-        QFile::remove(databasePath + QStringLiteral("-shm"));
-    }
-
-    if (directory->find(kMetadata)) {
-        auto metadata = Metadata::fromJson(metadataBytes);
-        if (!metadata) {
-            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Failed, metadata.error().message});
-        } else {
-            report.metadata = *metadata;
-            report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Passed,
-                                  FcbArchiveReaderText::tr("metadata.json is sound (created %1).").arg(metadata->createdAt)});
-        }
-    } else {
-        report.checks.append({QStringLiteral("metadata"), VerifyCheck::Status::Missing,
-                              FcbArchiveReaderText::tr("No metadata.json: the backup's time comes from its name.")});
-    }
+    checkSums(*directory, found, report);
+    checkDatabase(*directory, databasePath, found.databaseIntegrity, report);
+    checkMetadata(*directory, found.metadataBytes, report);
     return report;
 }
 

@@ -253,117 +253,178 @@ struct Pending
 
 } // namespace
 
-Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress& progress)
+// One addFiles() call: the files on their way into the archive, in order, their pieces on the
+// workers, and the entry being written. Whatever happens, no worker outlives the pieces it
+// works on.
+class ArchiveWriter::Batch
 {
-    std::deque<Pending> queue;
-    std::atomic<qint64> held = 0; // memory of the pieces not yet written (see Piece::weight)
-    bool entryOpen = false;
-    quint32 entryCrc = 0;
-    qint64 entrySize = 0;
-    qsizetype nextPiece = 0; // of queue.front()
-    TaskContext* task = progress.task;
-
-    // Whatever happens, no worker may outlive the pieces it works on.
-    const auto waitAll = [&] {
-        for (Pending& p : queue)
+public:
+    Batch(ArchiveWriter& writer, const QList<Source>& sources, ByteProgress& progress)
+        : m_writer(writer)
+        , m_sources(sources)
+        , m_progress(progress)
+        , m_task(progress.task)
+    { }
+    ~Batch()
+    {
+        for (Pending& p : m_queue)
             for (QFuture<void>& f : p.futures)
                 f.waitForFinished();
-    };
-    auto guard = qScopeGuard(waitAll);
+    }
 
+    // Adds the sources in order, and writes them all.
+    Result<void> run()
+    {
+        for (int i = 0; i < m_sources.size(); ++i) {
+            if (m_task && m_task->isCanceled())
+                return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
+            // A source that became ready meanwhile goes first: nothing is written before it.
+            while (!m_waiting.empty()
+                && m_sources[m_waiting.front()->source].ready.wait_for(std::chrono::seconds(0))
+                    == std::future_status::ready) {
+                if (auto started = startWaiting(); !started)
+                    return started;
+            }
+            m_queue.emplace_back();
+            Pending& pending = m_queue.back();
+            pending.source = i;
+            if (m_sources[i].ready.valid()) {
+                m_waiting.push_back(&pending);
+                continue;
+            }
+            if (auto added = addSource(pending); !added)
+                return added;
+        }
+        while (!m_waiting.empty()) {
+            if (auto started = startWaiting(); !started)
+                return started;
+        }
+        while (!m_queue.empty()) {
+            bool progressed = false;
+            if (auto drained = drain(true, &progressed); !drained)
+                return drained;
+            if (!progressed)
+                return fail(ErrorCode::Internal, QStringLiteral("the archive writer stalled"));
+        }
+        return ok();
+    }
+
+private:
     // Writes what is ready at the front, in order; with block, waits for the front piece.
     // progressed: whether anything was written.
-    const auto drain = [&](bool block, bool* progressed) -> Result<void> {
+    Result<void> drain(bool block, bool* progressed)
+    {
         *progressed = false;
-        while (!queue.empty()) {
-            Pending& front = queue.front();
-            const Source& source = sources[front.source];
-            if (nextPiece < front.pieces.size()) {
-                QFuture<void>& future = front.futures[nextPiece];
-                if (!future.isFinished() && !block)
-                    return ok();
-                future.waitForFinished();
-                Piece& piece = *front.pieces[nextPiece];
-                if (piece.vanished && !entryOpen) {
-                    held -= piece.weight;
-                    ++m_skipped;
-                    queue.pop_front();
-                    nextPiece = 0;
-                    *progressed = true;
-                    continue;
-                }
-                if (!piece.readError.isEmpty())
-                    return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), piece.readError);
-                if (piece.whole)
-                    front.deflate = !piece.store; // decided where it was read
-                if (!piece.ok)
-                    return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(source.entryName));
-                if (!entryOpen) {
-                    // Raw: the data is compressed already; CRC and sizes come at the end.
-                    const ZipWriter::Entry entry{source.entryName, source.time,
-                                                 front.deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644,
-                                                 front.size >= kLargeEntry};
-                    if (!m_zip->begin(entry))
-                        return fail(writeError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName)));
-                    entryOpen = true;
-                    entryCrc = 0;
-                    entrySize = 0;
-                    if (!front.deflate)
-                        ++m_stored;
-                }
-                const QByteArray& data = piece.store ? piece.input : piece.output;
-                if (!m_zip->write(data.constData(), data.size()))
-                    return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
-                entryCrc = nextPiece == 0 ? piece.crc : quint32(crc32_combine(entryCrc, piece.crc, z_off_t(piece.inputSize)));
-                entrySize += piece.inputSize;
-                if (piece.whole)
-                    front.digest = piece.sha;
-                held -= piece.weight;
-                progress.add(piece.inputSize);
-                front.pieces[nextPiece].reset();
-                ++nextPiece;
-                *progressed = true;
-                continue;
-            }
-            if (!front.allRead)
-                return ok(); // the reader is still on this file, or it is not ready yet
-            if (front.skip) {
-                ++m_skipped;
-                queue.pop_front();
-                nextPiece = 0;
-                *progressed = true;
-                continue;
-            }
-            if (!m_zip->end(entryCrc, quint64(entrySize)))
-                return fail(writeError(FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
-            entryOpen = false;
-            if (front.hash)
-                front.digest = front.hash->hex(); // every chunk's task has finished
-            m_digests.append({source.entryName, front.digest});
-            if (entrySize != front.size)
-                qCWarning(lcArchive) << source.path << "changed size while it was being backed up:" << front.size << "->" << entrySize;
-            m_addedBytes += entrySize;
-            queue.pop_front();
-            nextPiece = 0;
+        while (!m_queue.empty()) {
+            Pending& front = m_queue.front();
+            const auto step = m_nextPiece < front.pieces.size() ? writePiece(front, block) : endFile(front);
+            if (!step)
+                return fail(step.error());
+            if (!*step)
+                return ok();
             *progressed = true;
         }
         return ok();
-    };
-    // Sources still being made (see Source::ready), in order: placeholders in the queue.
-    std::deque<Pending*> waiting;
-    std::function<Result<void>()> startWaiting;
-    const auto submit = [&](Pending& pending, std::shared_ptr<Piece> piece) -> Result<void> {
-        piece->level = m_options.level;
-        piece->held = &held;
-        held += piece->weight;
+    }
+
+    // Writes the front file's next piece (with block, waiting for its worker), opening the
+    // file's entry before its first: false if the piece is not ready yet.
+    Result<bool> writePiece(Pending& front, bool block)
+    {
+        const Source& source = m_sources[front.source];
+        QFuture<void>& future = front.futures[m_nextPiece];
+        if (!future.isFinished() && !block)
+            return false;
+        future.waitForFinished();
+        Piece& piece = *front.pieces[m_nextPiece];
+        if (piece.vanished && !m_entryOpen) {
+            m_held -= piece.weight;
+            ++m_writer.m_skipped;
+            m_queue.pop_front();
+            m_nextPiece = 0;
+            return true;
+        }
+        if (!piece.readError.isEmpty())
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path),
+                piece.readError);
+        if (piece.whole)
+            front.deflate = !piece.store; // decided where it was read
+        if (!piece.ok)
+            return fail(ErrorCode::Internal,
+                FcbArchiveWriterText::tr("Could not compress %1.").arg(source.entryName));
+        if (!m_entryOpen) {
+            // Raw: the data is compressed already; CRC and sizes come at the end.
+            const ZipWriter::Entry entry { source.entryName, source.time,
+                front.deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644, front.size >= kLargeEntry };
+            if (!m_writer.m_zip->begin(entry))
+                return fail(m_writer.writeError(
+                    FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(source.entryName)));
+            m_entryOpen = true;
+            m_entryCrc = 0;
+            m_entrySize = 0;
+            if (!front.deflate)
+                ++m_writer.m_stored;
+        }
+        const QByteArray& data = piece.store ? piece.input : piece.output;
+        if (!m_writer.m_zip->write(data.constData(), data.size()))
+            return fail(m_writer.writeError(
+                FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
+        m_entryCrc = m_nextPiece == 0
+            ? piece.crc
+            : quint32(crc32_combine(m_entryCrc, piece.crc, z_off_t(piece.inputSize)));
+        m_entrySize += piece.inputSize;
+        if (piece.whole)
+            front.digest = piece.sha;
+        m_held -= piece.weight;
+        m_progress.add(piece.inputSize);
+        front.pieces[m_nextPiece].reset();
+        ++m_nextPiece;
+        return true;
+    }
+
+    // Ends the front file's entry once all its pieces are written (or drops a file that was
+    // gone before it was read): false while the reader is still on it.
+    Result<bool> endFile(Pending& front)
+    {
+        const Source& source = m_sources[front.source];
+        if (!front.allRead)
+            return false; // the reader is still on this file, or it is not ready yet
+        if (front.skip) {
+            ++m_writer.m_skipped;
+            m_queue.pop_front();
+            m_nextPiece = 0;
+            return true;
+        }
+        if (!m_writer.m_zip->end(m_entryCrc, quint64(m_entrySize)))
+            return fail(m_writer.writeError(
+                FcbArchiveWriterText::tr("Could not write %1 into the archive.").arg(source.entryName)));
+        m_entryOpen = false;
+        if (front.hash)
+            front.digest = front.hash->hex(); // every chunk's task has finished
+        m_writer.m_digests.append({ source.entryName, front.digest });
+        if (m_entrySize != front.size)
+            qCWarning(lcArchive) << source.path << "changed size while it was being backed up:" << front.size
+                                 << "->" << m_entrySize;
+        m_writer.m_addedBytes += m_entrySize;
+        m_queue.pop_front();
+        m_nextPiece = 0;
+        return true;
+    }
+
+    // Hands a piece to the workers, then writes what is ready, keeping the read-ahead bounded.
+    Result<void> submit(Pending& pending, std::shared_ptr<Piece> piece)
+    {
+        piece->level = m_writer.m_options.level;
+        piece->held = &m_held;
+        m_held += piece->weight;
         pending.pieces.append(piece);
         pending.futures.append(QtConcurrent::run(archiveWorkers(), [piece] { compressPiece(*piece); }));
         // Keep the read-ahead bounded: write out (and wait for) the oldest pieces first. Nothing
         // can be written before a source that is not ready, so only a little runs ahead of it.
-        while (held > kWindow || (!waiting.empty() && held > kLead)) {
+        while (m_held > kWindow || (!m_waiting.empty() && m_held > kLead)) {
             // A source not ready yet is started once it is next to be written; until then the
             // window is kept by writing what is in front of it.
-            if (!waiting.empty() && waiting.front() == &queue.front()) {
+            if (!m_waiting.empty() && m_waiting.front() == &m_queue.front()) {
                 if (auto started = startWaiting(); !started)
                     return started;
                 continue;
@@ -376,11 +437,12 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         }
         bool progressed = false;
         return drain(false, &progressed);
-    };
+    }
 
     // Plans one file's pieces and hands them to the workers.
-    const auto addSource = [&](Pending& pending) -> Result<void> {
-        const Source& source = sources[pending.source];
+    Result<void> addSource(Pending& pending)
+    {
+        const Source& source = m_sources[pending.source];
         auto opened = std::make_shared<QFile>(source.path);
         QFile& file = *opened;
         if (!file.open(QIODevice::ReadOnly)) {
@@ -389,7 +451,8 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 pending.allRead = true;
                 return ok();
             }
-            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path),
+                file.errorString());
         }
         pending.size = file.size();
         if (pending.size <= kWholeLimit) {
@@ -406,13 +469,14 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
         // the file is compressed at all.
         const QByteArray head = file.read(65536);
         if (file.error() != QFileDevice::NoError)
-            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path), file.errorString());
+            return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not read %1.").arg(source.path),
+                file.errorString());
         pending.deflate = compresses(head);
         pending.hash = std::make_shared<OrderedSha256>();
         const qint64 chunk = pending.deflate ? kDeflateChunk : kChunk;
         const int chunks = int((pending.size + chunk - 1) / chunk);
         for (int index = 0; index < chunks; ++index) {
-            if (task && task->isCanceled())
+            if (m_task && m_task->isCanceled())
                 return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
             auto piece = std::make_shared<Piece>();
             piece->source = opened;
@@ -428,50 +492,37 @@ Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress&
                 return submitted;
         }
         return ok();
-    };
+    }
 
     // The oldest source still being made: waits until it is, then adds it.
-    startWaiting = [&]() -> Result<void> {
-        Pending& pending = *waiting.front();
-        waiting.pop_front();
-        const Result<void>& ready = sources[pending.source].ready.get();
+    Result<void> startWaiting()
+    {
+        Pending& pending = *m_waiting.front();
+        m_waiting.pop_front();
+        const Result<void>& ready = m_sources[pending.source].ready.get();
         if (!ready)
             return fail(ready.error());
         return addSource(pending);
-    };
+    }
 
-    for (int i = 0; i < sources.size(); ++i) {
-        if (task && task->isCanceled())
-            return fail(ErrorCode::Cancelled, FcbArchiveWriterText::tr("Cancelled."));
-        // A source that became ready meanwhile goes first: nothing is written before it.
-        while (!waiting.empty()
-               && sources[waiting.front()->source].ready.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-            if (auto started = startWaiting(); !started)
-                return started;
-        }
-        queue.emplace_back();
-        Pending& pending = queue.back();
-        pending.source = i;
-        if (sources[i].ready.valid()) {
-            waiting.push_back(&pending);
-            continue;
-        }
-        if (auto added = addSource(pending); !added)
-            return added;
-    }
-    while (!waiting.empty()) {
-        if (auto started = startWaiting(); !started)
-            return started;
-    }
-    while (!queue.empty()) {
-        bool progressed = false;
-        if (auto drained = drain(true, &progressed); !drained)
-            return drained;
-        if (!progressed)
-            return fail(ErrorCode::Internal, QStringLiteral("the archive writer stalled"));
-    }
-    guard.dismiss();
-    return ok();
+    ArchiveWriter& m_writer;
+    const QList<Source>& m_sources;
+    ByteProgress& m_progress;
+    TaskContext* m_task;
+    std::deque<Pending> m_queue;
+    std::atomic<qint64> m_held = 0; // memory of the pieces not yet written (see Piece::weight)
+    bool m_entryOpen = false;
+    quint32 m_entryCrc = 0;
+    qint64 m_entrySize = 0;
+    qsizetype m_nextPiece = 0; // of m_queue.front()
+    // Sources still being made (see Source::ready), in order: placeholders in the queue.
+    std::deque<Pending*> m_waiting;
+};
+
+Result<void> ArchiveWriter::addFiles(const QList<Source>& sources, ByteProgress& progress)
+{
+    Batch batch(*this, sources, progress);
+    return batch.run();
 }
 
 Result<void> ArchiveWriter::addBytes(const QString& entryName, const QByteArray& bytes, const QDateTime& time)

@@ -83,6 +83,8 @@ public:
     int storedEntries() const { return m_stored; }
 
 private:
+    class Batch; // one addFiles() call (ArchiveWriter.cpp)
+
     Error writeError(const QString& message) const;
 
     QString m_path;

@@ -486,9 +486,48 @@ inline void copyMatchFast(uchar* out, size_t distance, size_t length)
     }
 }
 
+// One symbol the careful way, its bytes written out; false for an invalid code, or one that
+// overruns the input or the output. *endOfBlock: it was the end-of-block code.
+bool carefulSymbol(BitReader& in, const Table& litlen, const Table& distance, uchar* const begin, uchar*& out,
+    uchar* const end, bool* endOfBlock)
+{
+    in.refill();
+    if (in.pastEnd())
+        return false;
+    const int symbol = litlen.decode(in);
+    if (symbol < 0 || symbol > 285)
+        return false;
+    if (symbol < 256) {
+        if (out == end || in.overrun())
+            return false;
+        *out++ = uchar(symbol);
+        return true;
+    }
+    if (symbol == 256) {
+        *endOfBlock = true;
+        return !in.overrun();
+    }
+    const qint64 length = kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
+    const int distanceCode = distance.decode(in);
+    if (distanceCode < 0 || distanceCode >= 30)
+        return false;
+    const qint64 dist = kDistanceBase[size_t(distanceCode)] + in.take(kDistanceExtra[size_t(distanceCode)]);
+    if (in.overrun() || dist > out - begin || length > end - out)
+        return false;
+    if (end - out >= length + 16) {
+        copyMatchFast(out, size_t(dist), size_t(length));
+        out += length;
+        return true;
+    }
+    const uchar* from = out - dist;
+    for (uchar* const stop = out + length; out != stop;)
+        *out++ = *from++;
+    return true;
+}
+
 // Inflates the codes of one Huffman-coded block up to and including its end-of-block code.
-bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, const InflateTables& t, uchar* const begin,
-                  uchar*& out, uchar* const end)
+bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, const InflateTables& t,
+    uchar* const begin, uchar*& out, uchar* const end)
 {
     constexpr quint64 mask = (1u << kTableBits) - 1;
     for (;;) {
@@ -523,12 +562,14 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
             if (((e >> kKind) & 3) != kLength)
                 break; // an end of block, or a code for the careful way
             const int lengthBits = int(e & 15) + int((e >> kExtraBits) & 15);
-            const quint32 length = (e >> kValue) + quint32((r.buffer >> (e & 15)) & ((quint64(1) << ((e >> kExtraBits) & 15)) - 1));
+            const quint32 length = (e >> kValue)
+                + quint32((r.buffer >> (e & 15)) & ((quint64(1) << ((e >> kExtraBits) & 15)) - 1));
             const quint64 rest = r.buffer >> lengthBits;
             const quint32 d = t.distance[rest & mask];
             if (Q_UNLIKELY(((d >> kKind) & 3) != kLiteral))
                 break; // the careful way, from the length code again
-            const quint64 dist = (d >> kValue) + ((rest >> (d & 15)) & ((quint64(1) << ((d >> kExtraBits) & 15)) - 1));
+            const quint64 dist
+                = (d >> kValue) + ((rest >> (d & 15)) & ((quint64(1) << ((d >> kExtraBits) & 15)) - 1));
             if (Q_UNLIKELY(dist > quint64(o - begin)))
                 return false; // before the start of the output
             const int drop = lengthBits + int(d & 15) + int((d >> kExtraBits) & 15);
@@ -539,36 +580,11 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
         }
         in.setState(r);
         out = o;
-        // One symbol the careful way.
-        in.refill();
-        if (in.pastEnd())
+        bool endOfBlock = false;
+        if (!carefulSymbol(in, litlen, distance, begin, out, end, &endOfBlock))
             return false;
-        const int symbol = litlen.decode(in);
-        if (symbol < 0 || symbol > 285)
-            return false;
-        if (symbol < 256) {
-            if (out == end || in.overrun())
-                return false;
-            *out++ = uchar(symbol);
-            continue;
-        }
-        if (symbol == 256)
-            return !in.overrun();
-        const qint64 length = kLengthBase[size_t(symbol - 257)] + in.take(kLengthExtra[size_t(symbol - 257)]);
-        const int distanceCode = distance.decode(in);
-        if (distanceCode < 0 || distanceCode >= 30)
-            return false;
-        const qint64 dist = kDistanceBase[size_t(distanceCode)] + in.take(kDistanceExtra[size_t(distanceCode)]);
-        if (in.overrun() || dist > out - begin || length > end - out)
-            return false;
-        if (end - out >= length + 16) {
-            copyMatchFast(out, size_t(dist), size_t(length));
-            out += length;
-            continue;
-        }
-        const uchar* from = out - dist;
-        for (uchar* const stop = out + length; out != stop;)
-            *out++ = *from++;
+        if (endOfBlock)
+            return true;
     }
 }
 

@@ -150,19 +150,25 @@ void ApiCall::onFinished()
         m_oversized = m_body.size() > m_spec.maxBodyBytes;
     }
     if (m_oversized) {
-        const QString what = !m_spec.what.isEmpty() ? m_spec.what : QString::fromLatin1(m_spec.method) + QLatin1Char(' ') + m_spec.path;
+        const QString what = !m_spec.what.isEmpty()
+            ? m_spec.what
+            : QString::fromLatin1(m_spec.method) + QLatin1Char(' ') + m_spec.path;
         finish(fail(ErrorCode::Network,
-                    FcbApiCallText::tr("The server sent more than %1 for %2; the answer was dropped.")
-                        .arg(files::humanSize(m_spec.maxBodyBytes), what),
-                    QStringLiteral("%1 %2: body over %3 bytes").arg(QString::fromLatin1(m_spec.method), m_spec.path).arg(m_spec.maxBodyBytes)));
+            FcbApiCallText::tr("The server sent more than %1 for %2; the answer was dropped.")
+                .arg(files::humanSize(m_spec.maxBodyBytes), what),
+            QStringLiteral("%1 %2: body over %3 bytes")
+                .arg(QString::fromLatin1(m_spec.method), m_spec.path)
+                .arg(m_spec.maxBodyBytes)));
         return;
     }
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid() || reply->error() == QNetworkReply::RemoteHostClosedError
-        || reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
+        || reply->error() == QNetworkReply::OperationCanceledError
+        || reply->error() == QNetworkReply::TimeoutError) {
         // Aborts come from a cancel (handled above), the deadline, or Qt's transfer timeout.
-        finish(fail(networkError(reply, reply->error() == QNetworkReply::OperationCanceledError
-                                            || reply->property("fcbTimedOut").toBool())));
+        finish(fail(networkError(reply,
+            reply->error() == QNetworkReply::OperationCanceledError
+                || reply->property("fcbTimedOut").toBool())));
         return;
     }
     ApiResponse response;
@@ -175,50 +181,62 @@ void ApiCall::onFinished()
     if (response.status >= 300 && response.status < 400) {
         const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
         finish(fail(ErrorCode::Network,
-                    FcbApiCallText::tr("The server redirected the request to another address (%1). It was not "
-                                       "followed, so that your credentials stay with this server.")
-                        .arg(reply->url().resolved(target).toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
+            FcbApiCallText::tr("The server redirected the request to another address (%1). It was not "
+                               "followed, so that your credentials stay with this server.")
+                .arg(reply->url().resolved(target).toDisplayString(
+                    QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
         return;
     }
     if (response.status == 401 && m_spec.authorized && !m_refreshed
-        && !serverDetail(response).contains(QStringLiteral("Admin access required")) && m_session->canRenew()) {
-        m_refreshed = true;
-        if (m_session->accessToken() != m_sentToken) {
-            send(); // another request renewed the token meanwhile
-            return;
-        }
-        m_paused = true;
-        QPointer<ApiCall> self(this);
-        m_session->refresh([self](Result<void> refreshed) {
-            if (!self || self->m_finished)
-                return;
-            self->m_paused = false;
-            self->m_elapsed.restart();
-            if (!refreshed)
-                self->finish(fail(refreshed.error()));
-            else
-                self->send();
-        });
+        && !serverDetail(response).contains(QStringLiteral("Admin access required"))
+        && m_session->canRenew()) {
+        renewAndSend();
         return;
     }
     if (response.status == 429 && m_rateLimitRetries < m_session->options().maxRateLimitRetries) {
-        ++m_rateLimitRetries;
-        bool numeric = false;
-        int wait = response.header("Retry-After").toInt(&numeric);
-        if (!numeric || wait < 1)
-            wait = 1;
-        wait = qMin(wait, m_session->options().maxRetryAfterSeconds);
-        if (m_statusText)
-            m_statusText(FcbApiCallText::tr("Too many requests: retrying in %n s", nullptr, wait));
-        m_paused = true; // the wait is the server's wish, not a slow answer
-        QTimer::singleShot(wait * 1000, this, [this] {
-            m_paused = false;
-            m_elapsed.restart();
-            send();
-        });
+        sendAfterRetryAfter(response);
         return;
     }
     finish(response);
+}
+
+void ApiCall::renewAndSend()
+{
+    m_refreshed = true;
+    if (m_session->accessToken() != m_sentToken) {
+        send(); // another request renewed the token meanwhile
+        return;
+    }
+    m_paused = true;
+    QPointer<ApiCall> self(this);
+    m_session->refresh([self](Result<void> refreshed) {
+        if (!self || self->m_finished)
+            return;
+        self->m_paused = false;
+        self->m_elapsed.restart();
+        if (!refreshed)
+            self->finish(fail(refreshed.error()));
+        else
+            self->send();
+    });
+}
+
+void ApiCall::sendAfterRetryAfter(const ApiResponse& response)
+{
+    ++m_rateLimitRetries;
+    bool numeric = false;
+    int wait = response.header("Retry-After").toInt(&numeric);
+    if (!numeric || wait < 1)
+        wait = 1;
+    wait = qMin(wait, m_session->options().maxRetryAfterSeconds);
+    if (m_statusText)
+        m_statusText(FcbApiCallText::tr("Too many requests: retrying in %n s", nullptr, wait));
+    m_paused = true; // the wait is the server's wish, not a slow answer
+    QTimer::singleShot(wait * 1000, this, [this] {
+        m_paused = false;
+        m_elapsed.restart();
+        send();
+    });
 }
 
 void ApiCall::finish(Result<ApiResponse> result)

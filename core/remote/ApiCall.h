@@ -69,6 +69,10 @@ private:
     void onReadyRead();
     void dropOversized();
     void onFinished();
+    // After a 401: sends again with a renewed token (once).
+    void renewAndSend();
+    // After a 429: sends again once the server's Retry-After (within bounds) has passed.
+    void sendAfterRetryAfter(const ApiResponse& response);
     void finish(Result<ApiResponse> result);
 
     QPointer<RemoteSession> m_session;

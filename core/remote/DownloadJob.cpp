@@ -143,6 +143,60 @@ void DownloadJob::abortWith(Error error, bool dropPart)
     m_reply->abort(); // finishes the reply, and onFinished reports m_failure
 }
 
+bool DownloadJob::checkHeaders(int status)
+{
+    const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    if (type.contains("json") || type.contains("html")) {
+        // An error page with a success status is no backup.
+        abortWith(Error::make(ErrorCode::Network,
+                      FcbDownloadJobText::tr(
+                          "The server answered the download with something that is not a zip archive.")),
+            false);
+        return false;
+    }
+    bool known = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+    if (status == 206) {
+        // Only the exact missing part may be appended, and the whole is what the range says.
+        static const QRegularExpression range(
+            QStringLiteral(R"(^\s*bytes\s+(\d{1,18})-(\d{1,18})/(\d{1,18}|\*)\s*$)"));
+        const auto match = range.match(QString::fromLatin1(m_reply->rawHeader("Content-Range")));
+        if (!match.hasMatch() || match.captured(1).toLongLong() != m_requestedFrom
+            || match.captured(2).toLongLong() < m_requestedFrom) {
+            m_part.resize(0);
+            m_reply->abort();
+            return false;
+        }
+        m_expectedEnd = match.captured(2).toLongLong() + 1;
+        if (match.captured(3) != QStringLiteral("*") && match.captured(3).toLongLong() != m_expectedEnd) {
+            m_part.resize(0);
+            m_reply->abort();
+            return false;
+        }
+    } else {
+        if (m_requestedFrom > 0) {
+            m_part.resize(0); // the server ignored the range: start over
+            m_resumed = false;
+        }
+        if (known && length >= 0)
+            m_expectedEnd = length;
+    }
+    m_total = m_expectedEnd;
+    m_nextSpaceCheck = m_part.size();
+    if (m_expectedEnd >= 0) {
+        // A declared size is checked against the disk before a byte of it is written.
+        const qint64 needed = m_expectedEnd - m_part.size() + keepFree;
+        const qint64 available = freeSpace();
+        if (available >= 0 && available < needed) {
+            abortWith(files::noSpaceError(FcbDownloadJobText::tr("the download of %1").arg(m_fileName),
+                          QFileInfo(m_target).absolutePath(), needed, available),
+                false);
+            return false;
+        }
+    }
+    return true;
+}
+
 void DownloadJob::onReadyRead()
 {
     if (!m_reply)
@@ -151,68 +205,25 @@ void DownloadJob::onReadyRead()
     if (status != 200 && status != 206) {
         // An error body, read in onFinished: a few words, not an endless stream in memory.
         if (m_reply->bytesAvailable() > bodyLimit::small)
-            abortWith(Error::make(ErrorCode::Network, FcbDownloadJobText::tr("The server sent more than %1 for its refusal to "
-                                                                              "send %2; the answer was dropped.")
-                                                          .arg(files::humanSize(bodyLimit::small), m_fileName)),
-                      false);
+            abortWith(Error::make(ErrorCode::Network,
+                          FcbDownloadJobText::tr("The server sent more than %1 for its refusal to "
+                                                 "send %2; the answer was dropped.")
+                              .arg(files::humanSize(bodyLimit::small), m_fileName)),
+                false);
         return;
     }
     if (!m_headerChecked) {
         m_headerChecked = true;
-        const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
-        if (type.contains("json") || type.contains("html")) {
-            // An error page with a success status is no backup.
-            abortWith(Error::make(ErrorCode::Network,
-                                  FcbDownloadJobText::tr("The server answered the download with something that is not a zip archive.")),
-                      false);
+        if (!checkHeaders(status))
             return;
-        }
-        bool known = false;
-        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
-        if (status == 206) {
-            // Only the exact missing part may be appended, and the whole is what the range says.
-            static const QRegularExpression range(QStringLiteral(R"(^\s*bytes\s+(\d{1,18})-(\d{1,18})/(\d{1,18}|\*)\s*$)"));
-            const auto match = range.match(QString::fromLatin1(m_reply->rawHeader("Content-Range")));
-            if (!match.hasMatch() || match.captured(1).toLongLong() != m_requestedFrom
-                || match.captured(2).toLongLong() < m_requestedFrom) {
-                m_part.resize(0);
-                m_reply->abort();
-                return;
-            }
-            m_expectedEnd = match.captured(2).toLongLong() + 1;
-            if (match.captured(3) != QStringLiteral("*") && match.captured(3).toLongLong() != m_expectedEnd) {
-                m_part.resize(0);
-                m_reply->abort();
-                return;
-            }
-        } else {
-            if (m_requestedFrom > 0) {
-                m_part.resize(0); // the server ignored the range: start over
-                m_resumed = false;
-            }
-            if (known && length >= 0)
-                m_expectedEnd = length;
-        }
-        m_total = m_expectedEnd;
-        m_nextSpaceCheck = m_part.size();
-        if (m_expectedEnd >= 0) {
-            // A declared size is checked against the disk before a byte of it is written.
-            const qint64 needed = m_expectedEnd - m_part.size() + keepFree;
-            const qint64 available = freeSpace();
-            if (available >= 0 && available < needed) {
-                abortWith(files::noSpaceError(FcbDownloadJobText::tr("the download of %1").arg(m_fileName),
-                                              QFileInfo(m_target).absolutePath(), needed, available),
-                          false);
-                return;
-            }
-        }
     }
     const QByteArray chunk = m_reply->readAll();
     if (m_expectedEnd >= 0 && m_part.size() + chunk.size() > m_expectedEnd) {
-        abortWith(Error::make(ErrorCode::Network, FcbDownloadJobText::tr("The server sent more than the %1 it declared for %2; "
-                                                                          "the download was dropped.")
-                                                      .arg(files::humanSize(m_expectedEnd), m_fileName)),
-                  true);
+        abortWith(Error::make(ErrorCode::Network,
+                      FcbDownloadJobText::tr("The server sent more than the %1 it declared for %2; "
+                                             "the download was dropped.")
+                          .arg(files::humanSize(m_expectedEnd), m_fileName)),
+            true);
         return;
     }
     if (m_expectedEnd < 0 && m_part.size() + chunk.size() >= m_nextSpaceCheck) {
@@ -220,22 +231,26 @@ void DownloadJob::onReadyRead()
         const qint64 available = freeSpace();
         if (available >= 0 && available - chunk.size() < keepFree) {
             abortWith(Error::make(ErrorCode::NoSpace,
-                                  FcbDownloadJobText::tr("The server sent more than %1 for %2 without saying how much would "
-                                                         "come, and only %3 was left free in %4; the partial download was "
-                                                         "removed.")
-                                      .arg(files::humanSize(m_part.size()), m_fileName, files::humanSize(available),
-                                           QFileInfo(m_target).absolutePath())),
-                      true);
+                          FcbDownloadJobText::tr(
+                              "The server sent more than %1 for %2 without saying how much would "
+                              "come, and only %3 was left free in %4; the partial download was "
+                              "removed.")
+                              .arg(files::humanSize(m_part.size()), m_fileName, files::humanSize(available),
+                                  QFileInfo(m_target).absolutePath())),
+                true);
             return;
         }
-        const qint64 room = available < 0 ? spaceCheckEvery : qMin(spaceCheckEvery, (available - keepFree) / 2);
+        const qint64 room
+            = available < 0 ? spaceCheckEvery : qMin(spaceCheckEvery, (available - keepFree) / 2);
         m_nextSpaceCheck = m_part.size() + chunk.size() + room;
     }
     if (m_part.write(chunk) != chunk.size()) {
         // A full disk or a quota: the same on every retry, so said at once. The part stays
         // for a resume once there is room. The file's own error says why (errno may belong to
         // another call by now).
-        abortWith(files::fileError(FcbDownloadJobText::tr("Could not write %1").arg(m_part.fileName()), m_part, 0), false);
+        abortWith(
+            files::fileError(FcbDownloadJobText::tr("Could not write %1").arg(m_part.fileName()), m_part, 0),
+            false);
         return;
     }
     if (m_progress)

@@ -36,6 +36,9 @@ private:
     qint64 freeSpace() const;
     // Ends the current response with this error (not retried); dropPart empties the partial file.
     void abortWith(Error error, bool dropPart);
+    // The answer's headers, before a byte of its body is written: false once the answer was
+    // ended (not a zip, a range that does not fit, no room on the disk).
+    bool checkHeaders(int status);
     void onReadyRead();
     void onFinished();
     void complete();

@@ -349,45 +349,51 @@ Result<AbandonResult> abandonInterruptedApply(const DataFolder& folder)
     return result;
 }
 
-Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace)
+namespace {
+
+// An apply a crash interrupted: one past its commit point is finished (true: the result is
+// complete), one before it is undone (false: the apply starts afresh).
+Result<bool> finishInterrupted(const DataFolder& folder, const Paths& p, ApplyResult& result)
 {
-    ApplyResult result;
-    const Paths p(folder);
-    result.safetyDatabase = p.safetyDb;
-
-    if (const auto journal = readJournal(folder)) {
-        result.backupFilename = journal->backup;
-        if (journal->state == QStringLiteral("committed")) {
-            // Finishing touches the live database: never while a server has it open.
-            if (auto free = refuseIfInUse(p.db); !free)
-                return fail(free.error());
-            result.resumed = true;
-            if (auto done = rollForward(folder, result); !done)
-                return fail(done.error());
-            result.safetyFiles = files::exists(p.safetyFiles) ? p.safetyFiles : QString();
-            qCInfo(lcRestore) << "finished an interrupted restore of" << result.backupFilename;
-            return result;
-        }
-        if (auto undone = rollBackPreparation(folder); !undone)
-            return fail(undone.error());
+    const auto journal = readJournal(folder);
+    if (!journal)
+        return false;
+    result.backupFilename = journal->backup;
+    if (journal->state == QStringLiteral("committed")) {
+        // Finishing touches the live database: never while a server has it open.
+        if (auto free = refuseIfInUse(p.db); !free)
+            return fail(free.error());
+        result.resumed = true;
+        if (auto done = rollForward(folder, result); !done)
+            return fail(done.error());
+        result.safetyFiles = files::exists(p.safetyFiles) ? p.safetyFiles : QString();
+        qCInfo(lcRestore) << "finished an interrupted restore of" << result.backupFilename;
+        return true;
     }
+    if (auto undone = rollBackPreparation(folder); !undone)
+        return fail(undone.error());
+    return false;
+}
 
-    auto marker = RestoreMarker::read(p.marker);
-    if (!marker)
-        return fail(marker.error());
-    result.backupFilename = marker->backupFilename;
+// Before anything changes: the staging is complete, no server has the database open, the staged
+// database is healthy, and the restored data fits where it goes.
+Result<void> checkStaged(const DataFolder& folder, const Paths& p, const QString& backupFilename,
+    TaskContext& task, const FreeSpaceProbe& freeSpace)
+{
     if (!files::exists(folder.stagingDir()) || !files::isRegularFile(p.stagedDb))
         return fail(ErrorCode::NotFound,
-                    FcbRestoreApplierText::tr("The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
-                             "stage the backup again.")
-                        .arg(marker->backupFilename));
+            FcbRestoreApplierText::tr(
+                "The restore of %1 is marked as staged, but the staged files are missing. Unstage it and "
+                "stage the backup again.")
+                .arg(backupFilename));
     if (auto free = refuseIfInUse(p.db); !free)
         return fail(free.error());
     task.report(0, 9, FcbRestoreApplierText::tr("Checking the staged database"));
     auto integrity = sqlite::integrityCheck(p.stagedDb);
     if (!integrity || *integrity != QStringLiteral("ok"))
-        return fail(ErrorCode::BadArchive, FcbRestoreApplierText::tr("The staged database is not healthy; nothing was changed."),
-                    integrity ? *integrity : integrity.error().detail);
+        return fail(ErrorCode::BadArchive,
+            FcbRestoreApplierText::tr("The staged database is not healthy; nothing was changed."),
+            integrity ? *integrity : integrity.error().detail);
     if (task.isCanceled())
         return fail(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled."));
 
@@ -397,24 +403,57 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
         const auto staged = files::treeSize(folder.stagingDir());
         const qint64 available = freeSpace(dataParent);
         if (available >= 0 && available < staged.bytes + (1 << 20))
-            return fail(files::noSpaceError(FcbRestoreApplierText::tr("the restored data"), dataParent, staged.bytes + (1 << 20), available));
+            return fail(files::noSpaceError(FcbRestoreApplierText::tr("the restored data"), dataParent,
+                staged.bytes + (1 << 20), available));
     }
+    return ok();
+}
 
-    Journal journal{QStringLiteral("preparing"), marker->backupFilename, files::exists(p.db), files::exists(p.stagedFiles)};
-    result.filesReplaced = journal.filesReplaced;
-    if (auto j = writeJournal(folder, journal); !j)
-        return fail(j.error());
-    const auto undo = [&folder](const Error& error) -> Result<ApplyResult> {
-        if (auto undone = rollBackPreparation(folder); !undone)
-            qCWarning(lcRestore) << "could not undo the preparation:" << undone.error().detail;
-        return fail(error);
-    };
+// Step 3: the restored database and files, linked (or copied) in under their prepared names.
+Result<void> prepareRestored(const Paths& p, const Journal& journal)
+{
+    if (auto linked = files::linkOrCopy(p.stagedDb, p.db + kNew); !linked)
+        return linked;
+    adoptOwnership(p.db, p.db + kNew, false);
+    if (journal.filesReplaced) {
+        if (auto linked = files::linkTree(p.stagedFiles, p.files + kNew); !linked)
+            return linked;
+        adoptOwnership(p.files, p.files + kNew, true);
+    }
+    (void)files::syncParentDir(p.db);
+    return ok();
+}
+
+// Step 4: the earlier safety copies parked, and the new one prepared.
+Result<void> prepareSafetyCopies(const Paths& p, const Journal& journal)
+{
+    const QStringList parked = p.safetyDbFamily(kOld);
+    const QStringList originals = p.safetyDbFamily(QString());
+    for (int i = 0; i < parked.size(); ++i)
+        if (auto r = renameIfPresent(originals[i], parked[i]); !r)
+            return r;
+    if (journal.hadDb) {
+        if (auto linked = files::linkOrCopy(p.db, p.safetyDb + kNew); !linked)
+            return linked;
+    }
+    if (journal.filesReplaced) {
+        if (auto r = renameIfPresent(p.safetyFiles, p.safetyFiles + kOld); !r)
+            return r;
+    }
+    (void)files::syncParentDir(p.db);
+    (void)files::syncParentDir(p.safetyFiles);
+    return ok();
+}
+
+// Steps 1 to 5, up to the commit point: should one fail, the caller undoes the preparation.
+Result<void> prepare(const DataFolder& folder, const Paths& p, Journal& journal, TaskContext& task)
+{
     // A FastCMS server started while this runs must not run its own phase 2 over ours.
     if (auto r = files::renameNoReplace(p.marker, p.custody); !r)
-        return undo(r.error());
+        return r;
     (void)files::syncPath(folder.backupsDir());
     if (auto hook = stepDone(1); !hook)
-        return undo(hook.error());
+        return hook;
 
     task.report(2, 9, FcbRestoreApplierText::tr("Folding the old database's WAL into it"));
     bool fold = journal.hadDb && (QFileInfo(p.wal).size() > 0 || files::exists(p.journal));
@@ -424,66 +463,87 @@ Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, co
 #endif
     if (fold) {
         if (auto folded = sqlite::checkpoint(p.db); !folded)
-            qCWarning(lcRestore) << "old database could not be checkpointed; its WAL is kept beside the safety copy";
+            qCWarning(lcRestore)
+                << "old database could not be checkpointed; its WAL is kept beside the safety copy";
     }
     if (auto hook = stepDone(2); !hook)
-        return undo(hook.error());
+        return hook;
 
     task.report(3, 9, FcbRestoreApplierText::tr("Preparing the restored database and files"));
-    if (auto linked = files::linkOrCopy(p.stagedDb, p.db + kNew); !linked)
-        return undo(linked.error());
-    adoptOwnership(p.db, p.db + kNew, false);
-    if (journal.filesReplaced) {
-        if (auto linked = files::linkTree(p.stagedFiles, p.files + kNew); !linked)
-            return undo(linked.error());
-        adoptOwnership(p.files, p.files + kNew, true);
-    }
-    (void)files::syncParentDir(p.db);
+    if (auto prepared = prepareRestored(p, journal); !prepared)
+        return prepared;
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
+        return fail(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     if (auto hook = stepDone(3); !hook)
-        return undo(hook.error());
+        return hook;
 
     task.report(4, 9, FcbRestoreApplierText::tr("Preparing the safety copies"));
-    const QStringList parked = p.safetyDbFamily(kOld);
-    const QStringList originals = p.safetyDbFamily(QString());
-    for (int i = 0; i < parked.size(); ++i)
-        if (auto r = renameIfPresent(originals[i], parked[i]); !r)
-            return undo(r.error());
-    if (journal.hadDb) {
-        if (auto linked = files::linkOrCopy(p.db, p.safetyDb + kNew); !linked)
-            return undo(linked.error());
-    }
-    if (journal.filesReplaced) {
-        if (auto r = renameIfPresent(p.safetyFiles, p.safetyFiles + kOld); !r)
-            return undo(r.error());
-    }
-    (void)files::syncParentDir(p.db);
-    (void)files::syncParentDir(p.safetyFiles);
+    if (auto prepared = prepareSafetyCopies(p, journal); !prepared)
+        return prepared;
     if (auto hook = stepDone(4); !hook)
-        return undo(hook.error());
+        return hook;
 
     if (task.isCanceled())
-        return undo(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
+        return fail(Error::make(ErrorCode::Cancelled, FcbRestoreApplierText::tr("Cancelled.")));
     journal.state = QStringLiteral("committed");
     if (auto j = writeJournal(folder, journal); !j)
-        return undo(j.error());
-    if (auto hook = stepDone(5); !hook)
-        return undo(hook.error());
+        return j;
+    return stepDone(5);
+}
+
+// Steps 6 to 9; should one fail, the swap is undone, or the error says it could not be.
+Result<void> swapIn(const DataFolder& folder, const Journal& journal, ApplyResult& result)
+{
+    auto done = rollForward(folder, result);
+    if (done)
+        return ok();
+    if (auto undone = rollBackCommitted(folder, journal); !undone)
+        return fail(Error::make(done.error().code,
+            FcbRestoreApplierText::tr("The restore could not finish (%1) nor be undone (%2). Run "
+                                      "apply-restore again to complete it.")
+                .arg(done.error().message, undone.error().message),
+            done.error().detail));
+    return fail(Error::make(done.error().code,
+        FcbRestoreApplierText::tr("The restore failed and was undone: %1").arg(done.error().message),
+        done.error().detail));
+}
+
+} // namespace
+
+Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace)
+{
+    ApplyResult result;
+    const Paths p(folder);
+    result.safetyDatabase = p.safetyDb;
+
+    auto finished = finishInterrupted(folder, p, result);
+    if (!finished)
+        return fail(finished.error());
+    if (*finished)
+        return result;
+
+    auto marker = RestoreMarker::read(p.marker);
+    if (!marker)
+        return fail(marker.error());
+    result.backupFilename = marker->backupFilename;
+    if (auto staged = checkStaged(folder, p, marker->backupFilename, task, freeSpace); !staged)
+        return fail(staged.error());
+
+    Journal journal { QStringLiteral("preparing"), marker->backupFilename, files::exists(p.db),
+        files::exists(p.stagedFiles) };
+    result.filesReplaced = journal.filesReplaced;
+    if (auto j = writeJournal(folder, journal); !j)
+        return fail(j.error());
+    if (auto prepared = prepare(folder, p, journal, task); !prepared) {
+        if (auto undone = rollBackPreparation(folder); !undone)
+            qCWarning(lcRestore) << "could not undo the preparation:" << undone.error().detail;
+        return fail(prepared.error());
+    }
 
     // Past the point of no return a cancel request is ignored: the swap is a few renames.
     task.report(6, 9, FcbRestoreApplierText::tr("Swapping in the restored data"));
-    if (auto done = rollForward(folder, result); !done) {
-        if (auto undone = rollBackCommitted(folder, journal); !undone)
-            return fail(Error::make(done.error().code,
-                                    FcbRestoreApplierText::tr("The restore could not finish (%1) nor be undone (%2). Run "
-                                             "apply-restore again to complete it.")
-                                        .arg(done.error().message, undone.error().message),
-                                    done.error().detail));
-        return fail(Error::make(done.error().code,
-                                FcbRestoreApplierText::tr("The restore failed and was undone: %1").arg(done.error().message),
-                                done.error().detail));
-    }
+    if (auto swapped = swapIn(folder, journal, result); !swapped)
+        return fail(swapped.error());
     result.safetyFiles = result.filesReplaced && files::exists(p.safetyFiles) ? p.safetyFiles : QString();
     task.report(9, 9, FcbRestoreApplierText::tr("Restore applied"));
     qCInfo(lcRestore) << "applied restore of" << result.backupFilename;
