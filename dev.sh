@@ -3,7 +3,8 @@
 #   ./dev.sh run    install what is missing, build, open the console on a demo data folder
 #   ./dev.sh test   install what is missing, build, run every test
 # Also: ./dev.sh build, ./dev.sh screenshots [DIR], ./dev.sh package, ./dev.sh bench [OPTIONS],
-#       ./dev.sh soak [N] (N kills per operation), ./dev.sh fuzz [SECONDS] (each fuzz target)
+#       ./dev.sh soak [N] (N kills per operation), ./dev.sh fuzz [SECONDS] (each fuzz target),
+#       ./dev.sh format (every C++ source, as .clang-format says)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,7 +15,7 @@ PACKAGES=(
     libquazip1-qt6-dev libsqlite3-dev zlib1g-dev qt6-svg-dev desktop-file-utils qtkeychain-qt6-dev
     python3 zip unzip curl xvfb xauth fonts-dejavu-core libgl-dev openssl rclone appstream systemd
     dpkg-dev groff-base libdeflate-dev libssl-dev strace
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-format
 )
 
 ensure_packages() {
@@ -86,6 +87,33 @@ run_fuzz() {
     [ ${#failed[@]} -eq 0 ] || { echo "Fuzzing found problems in: ${failed[*]}"; return 1; }
 }
 
+# Every C++ source of the project: the files git tracks (or, outside a checkout, those on disk).
+cxx_sources() {
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git ls-files -- '*.cpp' '*.h'
+    else
+        find app core ui tests -name '*.cpp' -o -name '*.h'
+    fi
+}
+
+# Applies the repository's .clang-format with Debian 12's clang-format (14) to every C++ source.
+format_sources() {
+    cxx_sources | xargs -r clang-format-14 -i
+}
+
+# Fails, naming each file, when a C++ source is not as .clang-format says (./dev.sh format fixes it).
+check_format() {
+    local unformatted=() file
+    while IFS= read -r file; do
+        clang-format-14 --dry-run --Werror "$file" >/dev/null 2>&1 || unformatted+=("$file")
+    done < <(cxx_sources)
+    if [ ${#unformatted[@]} -gt 0 ]; then
+        printf 'Not formatted (run ./dev.sh format): %s\n' "${unformatted[@]}"
+        return 1
+    fi
+    echo "Every C++ source follows .clang-format."
+}
+
 demo_dir() {
     echo "${XDG_DATA_HOME:-$HOME/.local/share}/fastcms-backup/demo/data"
 }
@@ -126,6 +154,7 @@ run)
     ;;
 test)
     ensure_packages
+    check_format
     build
     build_release
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
@@ -170,6 +199,10 @@ soak)
         FCB_TEST_DATA="$(pwd)/tests/data" FCB_TEST_SCRIPTS="$(pwd)/tests/support" FCB_PYTHON=/usr/bin/python3 \
         XDG_DATA_HOME="$home/share" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
         "$BUILD_DIR/tests/tst_kill"
+    ;;
+format)
+    ensure_packages
+    format_sources
     ;;
 fuzz)
     # ./dev.sh fuzz [SECONDS]: every fuzz target for SECONDS seconds (60 by default).
