@@ -262,12 +262,29 @@ private Q_SLOTS:
         Q_UNUSED(port);
         // Saved tokens are only ever sent to the server that issued them.
         test::FakeServer elsewhere;
+        QVERIFY(elsewhere.isRunning());
+        const auto apiRequests = [&elsewhere] {
+            QStringList requests; // what reached it besides the test's own control calls
+            for (const QJsonValue& entry : elsewhere.state().value(QStringLiteral("log")).toArray()) {
+                const QJsonArray request = entry.toArray();
+                if (!request.at(1).toString().startsWith(QStringLiteral("/__control")))
+                    requests.append(request.at(0).toString() + QLatin1Char(' ') + request.at(1).toString());
+            }
+            return requests;
+        };
+        QCOMPARE(apiRequests(), QStringList());
         run = test::runCli({QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
                             QStringLiteral("--token-file"), tokens}, {state});
         QCOMPARE(run.exitCode, ExitCode::Usage);
         QVERIFY(run.err.contains("belong to"));
-        for (const QJsonValue& entry : elsewhere.state().value(QStringLiteral("log")).toArray())
-            QVERIFY(entry.toArray().at(1).toString().startsWith(QStringLiteral("/__control"))); // no API request at all
+        QCOMPARE(apiRequests(), QStringList()); // no API request at all
+        // It was there to be asked: a token of no particular server is sent to it, and refused.
+        run = test::runCli({ QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
+                               QStringLiteral("--token-file"), bad.fileName() },
+            { state });
+        QCOMPARE(run.exitCode, ExitCode::Unauthorized);
+        QVERIFY2(apiRequests().contains(QStringLiteral("GET /api/v1/backups?page=1&per_page=20")),
+            qPrintable(apiRequests().join(QLatin1Char('\n'))));
         // An API key comes from a file or FASTCMS_API_KEY, never from an argument.
         QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--api-key"),
                                QString::fromLatin1(test::FakeServer::apiKey)}, {state}).exitCode,
