@@ -1,12 +1,14 @@
 // Creating backups of a live data folder: consistent snapshots under a concurrent writer, the
 // archive layout FastCMS expects, no overwrites, space checks, cancellation, ZIP64.
 #include "FileUtil.h"
+#include "PyJson.h"
 #include "TestSupport.h"
 #include "archive/ArchiveReader.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
-#include "PyJson.h"
+#include "backend/LocalBackend.h"
 #include "local/LocalEngine.h"
+#include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCryptographicHash>
@@ -15,13 +17,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -363,13 +367,30 @@ private Q_SLOTS:
     void asyncCreateReportsProgressOffTheCallingThread()
     {
         auto fx = test::makeDataFolder(200, 30);
-        LocalEngine engine(fx.folder);
+        // The job waits for the folder's lock, held here, so that what follows is attached
+        // before it can finish.
+        auto held = OperationLock::acquire(fx.folder);
+        QVERIFY(held);
+        LocalEngine::Options options;
+        options.lockWaitMs = 600000;
+        LocalBackend backend(LocalEngine(fx.folder, options));
+        auto job = backend.create(CreateRequest {});
+        // Runs where the job ends, in the thread that does its work.
+        std::atomic<QThread*> workedOn = nullptr;
+        QFuture<void> afterwards = job.future.then(QtFuture::Launch::Sync,
+            [&workedOn](const Result<CreateResult>&) { workedOn = QThread::currentThread(); });
         QFutureWatcher<Result<CreateResult>> watcher;
         QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
         QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-        watcher.setFuture(engine.createAsync({}).future);
+        watcher.setFuture(job.future);
+        QVERIFY(!job.future.isFinished());
+        held->reset();
         QVERIFY(finished.wait(60000) || finished.size() == 1);
+        afterwards.waitForFinished();
         QVERIFY(watcher.result());
+        QVERIFY(workedOn.load() != nullptr);
+        QVERIFY(workedOn.load() != QThread::currentThread());
+        // The progress came here, to the caller's thread, through the watcher.
         QVERIFY(progress.size() >= 1);
         QCOMPARE(progress.last().first().toInt(), 1000);
     }
