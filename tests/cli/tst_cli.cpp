@@ -184,15 +184,51 @@ private Q_SLOTS:
         QCOMPARE(marker.value(QStringLiteral("staging_path")).toString(), QStringLiteral("data/backups/restore_staging"));
     }
 
+    void cancelledBySignalLeavesNothing_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<bool>("midWrite");
+        QTest::newRow("SIGTERM before writing") << int(SIGTERM) << false;
+        QTest::newRow("SIGTERM mid-write") << int(SIGTERM) << true;
+        QTest::newRow("SIGINT mid-write") << int(SIGINT) << true;
+    }
     void cancelledBySignalLeavesNothing()
     {
+        QFETCH(int, signal);
+        QFETCH(bool, midWrite);
         auto fx = test::makeDataFolder(200, 10);
         QProcess create;
-        QVERIFY(test::startCliAndWaitForLock(create, {QStringLiteral("create")}, fx));
-        ::kill(pid_t(create.processId()), SIGTERM);
+        QByteArray err;
+        if (!midWrite) {
+            // Held just after it took the folder's lock (a test hook), before it writes anything.
+            QVERIFY(test::startCliAndWaitForLock(create, { QStringLiteral("create") }, fx));
+        } else {
+            // Held (a test hook) with the database's entry in the temporary archive, until cancelled.
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(
+                QStringLiteral("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS"), QStringLiteral("600000"));
+            create.setProcessEnvironment(environment);
+            create.start(test::cliPath(), QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+            QVERIFY(create.waitForStarted());
+            QElapsedTimer waited;
+            waited.start();
+            while (!err.contains("test hook: paused after the first entry")
+                && create.state() == QProcess::Running && waited.elapsed() < 60000) {
+                create.waitForReadyRead(100);
+                err += create.readAllStandardError();
+            }
+            QVERIFY2(err.contains("test hook: paused after the first entry"), err.constData());
+            const QStringList partial = test::toolLeftovers(fx.folder.backupsDir());
+            QVERIFY2(partial.filter(QStringLiteral(".zip.part")).size() == 1,
+                qPrintable(partial.join(QLatin1Char(' '))));
+        }
+        ::kill(pid_t(create.processId()), signal);
         QVERIFY(create.waitForFinished(60000));
+        err += create.readAllStandardError();
         QCOMPARE(create.exitStatus(), QProcess::NormalExit);
         QCOMPARE(create.exitCode(), ExitCode::Cancelled);
+        QVERIFY2(
+            err.contains("fastcms-backup: Cancelled; nothing was left half-written.\n"), err.constData());
         QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
     }
 
