@@ -139,9 +139,38 @@ private Q_SLOTS:
         key.close();
         const QStringList remote{QStringLiteral("--server"), server.url().toString(), QStringLiteral("--api-key-file"), key.fileName()};
         const QString env = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + dir.filePath(QStringLiteral("pins.json"));
+        // The server seeds one backup an hour from 2026-01-01 01:00 UTC: 01:00 to 06:00 the next day.
+        QStringList seeded;
+        for (int hour = 1; hour <= 30; ++hour)
+            seeded.append(
+                BackupName::forTime(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(hour * 3600)));
+        const auto namesOnServer = [&server] {
+            QStringList names;
+            for (const QJsonValue& name : server.state().value(QStringLiteral("backups")).toArray())
+                names.append(name.toString());
+            names.sort();
+            return names;
+        };
+        QCOMPARE(namesOnServer(), seeded);
         const auto run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("5")} + remote, {env});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(server.state().value(QStringLiteral("backups")).toArray().size(), 5);
+        // The five newest survive, and the 25 older ones were deleted, each by a request of its own.
+        const QStringList kept = seeded.mid(25);
+        QCOMPARE(kept.first(), QStringLiteral("backup_20260102_020000.zip"));
+        QCOMPARE(kept.last(), QStringLiteral("backup_20260102_060000.zip"));
+        QCOMPARE(namesOnServer(), kept);
+        QStringList deleted;
+        for (const QJsonValue& entry : server.state().value(QStringLiteral("log")).toArray()) {
+            const QJsonArray request = entry.toArray();
+            if (request.at(0).toString() != QStringLiteral("DELETE"))
+                continue;
+            QString name = request.at(1).toString().section(QLatin1Char('/'), -1);
+            if (!name.endsWith(QStringLiteral(".zip")))
+                name += QStringLiteral(".zip");
+            deleted.append(name);
+        }
+        deleted.sort();
+        QCOMPARE(deleted, seeded.mid(0, 25));
     }
 };
 
