@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QFuture>
 #include <QTest>
 
 #include <csignal>
@@ -179,23 +178,6 @@ private Q_SLOTS:
         QCOMPARE(second.error().code, ErrorCode::Busy);
         first->reset();
         QVERIFY(OperationLock::acquire(fx.folder));
-    }
-
-    void consoleAndToolShareTheLock()
-    {
-        // The console runs jobs in its own process through the same engine: a tool started
-        // meanwhile is refused, and the console's job is refused while the tool works.
-        auto fx = test::makeDataFolder(50, 4);
-        QProcess tool;
-        QVERIFY(test::startCliAndWaitForLock(tool, {QStringLiteral("create")}, fx));
-        LocalEngine engine(fx.folder);
-        auto job = engine.createAsync({});
-        job.future.waitForFinished();
-        const auto result = job.future.result();
-        QVERIFY(!result);
-        QCOMPARE(result.error().code, ErrorCode::Busy);
-        QVERIFY(tool.waitForFinished(60000));
-        QCOMPARE(tool.exitCode(), 0);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "connection/SignInDialog.h"
 #include "archive/BackupName.h"
 #include "local/LocalEngine.h"
+#include "local/OperationLock.h"
 #include "restore/RestoreDialog.h"
 #include "TestSupport.h"
 #include "backups/BackupDetailsDialog.h"
@@ -30,6 +31,7 @@
 #include <QMimeData>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -38,7 +40,11 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <csignal>
+#include <unistd.h>
 
 using namespace fcb;
 
@@ -55,6 +61,10 @@ private Q_SLOTS:
     {
         isolateConsole(m_home, QStringLiteral("tst_mainwindow"));
     }
+
+    // As the console does before it quits: a listing a window started as it closed may still be
+    // running, and no worker may outlive main().
+    void cleanupTestCase() { LocalEngine::finishBackgroundWork(); }
 
     void signInWithTwoFactorThenReconnectFromRecent()
     {
@@ -395,6 +405,64 @@ private Q_SLOTS:
         qInfo("%d heartbeats during the backup, the longest wait %lld ms", beats, worst);
         QVERIFY2(beats > 20, qPrintable(QStringLiteral("only %1 heartbeats: the backup was too short to mean something").arg(beats)));
         QVERIFY2(worst < 100, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
+    }
+
+    void consoleAndToolShareTheLock()
+    {
+        // One operation at a time on a data folder, whichever program starts it.
+        auto fx = test::makeDataFolder(50, 4);
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
+        QAction* create = window.action(QStringLiteral("actionCreateBackup"));
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        const auto zips
+            = [&fx] { return QDir(fx.folder.backupsDir()).entryList({ QStringLiteral("*.zip") }); };
+
+        // The tool works on the folder (held once it has the lock, a test hook): the console's
+        // backup is refused, and the console says who is busy with the folder.
+        QProcess tool;
+        QVERIFY(test::startCliAndWaitForLock(tool, { QStringLiteral("create") }, fx, 600000));
+        create->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.banner()->kind(), Banner::Kind::Error);
+        QVERIFY2(window.banner()->text().startsWith(QStringLiteral(
+                     "Busy: fastcms-backup (process %1) is already working on this data folder.")
+                                                        .arg(tool.processId())),
+            qPrintable(window.banner()->text()));
+        QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), window.banner()->text());
+        QCOMPARE(zips(), QStringList());
+        ::kill(pid_t(tool.processId()), SIGKILL);
+        QVERIFY(tool.waitForFinished(10000));
+        // Once the tool is gone, the same action goes through.
+        finished.clear();
+        create->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(zips().size(), 1);
+
+        // The console works on the folder (held, a test hook, with its archive half-written):
+        // the tool is refused, and names the console.
+        qputenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS", "600000");
+        auto unset = qScopeGuard([] { qunsetenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS"); });
+        finished.clear();
+        create->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            OperationLock::holder(fx.folder) && OperationLock::holder(fx.folder)->pid == ::getpid(), 60000);
+        const auto refused = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs(),
+            { QStringLiteral("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS=0") });
+        QCOMPARE(refused.exitCode, ExitCode::Busy);
+        QVERIFY2(refused.err.contains(QStringLiteral("(process %1) is already working on this data folder")
+                                          .arg(::getpid())
+                                          .toUtf8()),
+            refused.err.constData());
+        QVERIFY(finished.isEmpty()); // the console's backup is still at work
+        window.jobs()->cancel(0);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.banner()->text(), QStringLiteral("Cancelled; nothing was left half-written."));
+        QCOMPARE(zips().size(), 1);
+        QCOMPARE(test::toolLeftovers(fx.folder.backupsDir()), QStringList());
     }
 
     void showsAServersBackupsThroughTheSameInterface()
