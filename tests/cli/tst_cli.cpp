@@ -5,16 +5,21 @@
 #include "local/LocalEngine.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QJsonDocument>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdlib>
 
 using namespace fcb;
 
@@ -22,6 +27,44 @@ namespace {
 QStringList with(const QStringList& args, const test::DataFixture& fx)
 {
     return args + fx.cliFolderArgs();
+}
+struct TerminalRun
+{
+    int exitCode = -1;
+    QByteArray out; // standard output, a pipe
+    QByteArray terminal; // what went to standard error, a pseudo-terminal
+};
+
+// Runs fastcms-backup with its standard error on a pseudo-terminal, as in an interactive shell.
+TerminalRun runWithErrorsOnTerminal(const QStringList& args)
+{
+    TerminalRun run;
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+        qFatal("no pseudo-terminal: %s", std::strerror(errno));
+    const int terminal = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (terminal < 0)
+        qFatal("no pseudo-terminal: %s", std::strerror(errno));
+    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    const auto drain = [&] {
+        char buffer[4096];
+        ssize_t got = 0;
+        while ((got = ::read(master, buffer, sizeof buffer)) > 0)
+            run.terminal.append(buffer, qsizetype(got));
+    };
+    QProcess process;
+    process.setChildProcessModifier([terminal] { ::dup2(terminal, STDERR_FILENO); });
+    process.start(test::cliPath(), args);
+    process.closeWriteChannel();
+    ::close(terminal); // the child's copy is the only one now
+    // Read as it comes: a terminal holds only a few KB before the writer has to wait.
+    while (!process.waitForFinished(20))
+        drain();
+    drain();
+    ::close(master);
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    return run;
 }
 } // namespace
 
@@ -230,6 +273,40 @@ private Q_SLOTS:
         QVERIFY2(
             err.contains("fastcms-backup: Cancelled; nothing was left half-written.\n"), err.constData());
         QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void progressOnATerminalOnly()
+    {
+        auto fx = test::makeDataFolder(3000, 60);
+        QFile media(fx.folder.filesDir() + QStringLiteral("/media.bin"));
+        QVERIFY(media.open(QIODevice::WriteOnly));
+        media.write(test::randomBytes(7, 24 << 20));
+        media.close();
+
+        // On a terminal: one line, rewritten in place, with the step and how far it is, and
+        // cleared before the result is printed.
+        const TerminalRun shown
+            = runWithErrorsOnTerminal(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.startsWith("Created backup_"), shown.out.constData());
+        QList<int> percents;
+        QRegularExpressionMatchIterator lines
+            = QRegularExpression(QStringLiteral("\r(Creating backup) +(\\d+)%\x1b\\[K"))
+                  .globalMatch(QString::fromUtf8(shown.terminal));
+        while (lines.hasNext())
+            percents.append(lines.next().captured(2).toInt());
+        QVERIFY2(!percents.isEmpty(), shown.terminal.toPercentEncoding().constData());
+        for (const int percent : std::as_const(percents))
+            QVERIFY(percent >= 0 && percent <= 100);
+        QCOMPARE(percents.last(), 100);
+        QVERIFY(shown.terminal.endsWith("\r\x1b[K"));
+        QVERIFY(!shown.terminal.contains('\n')); // nothing but the progress line
+
+        // Piped, as under cron: not a byte on standard error, the same result on standard output.
+        const auto piped = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.out.startsWith("Created backup_"), piped.out.constData());
+        QCOMPARE(piped.err, QByteArray());
     }
 
     void remoteModeExitCodesAndTokenFiles()
