@@ -2,6 +2,8 @@
 // quiet output when not on a terminal, and clean cancellation.
 #include "Error.h"
 #include "TestSupport.h"
+#include "archive/BackupName.h"
+#include "local/BackupScan.h"
 #include "local/LocalEngine.h"
 
 #include <QDir>
@@ -12,6 +14,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,6 +31,7 @@ QStringList with(const QStringList& args, const test::DataFixture& fx)
 {
     return args + fx.cliFolderArgs();
 }
+
 struct TerminalRun
 {
     int exitCode = -1;
@@ -307,6 +311,66 @@ private Q_SLOTS:
         QCOMPARE(piped.exitCode, 0);
         QVERIFY2(piped.out.startsWith("Created backup_"), piped.out.constData());
         QCOMPARE(piped.err, QByteArray());
+    }
+
+    void listKeepsAndReadsTheNamesCache()
+    {
+        auto fx = test::makeDataFolder(3, 1);
+        if (!scanCacheable(fx.folder.backupsDir()))
+            QSKIP("The temporary folder is not on a local file system: its names are never cached.");
+        const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        for (int i = 0; i < 30; ++i)
+            test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(i * 3600))),
+                { { QStringLiteral("database.db"), test::sqliteBytes() } });
+        const QString newest = BackupName::forTime(base.addSecs(29 * 3600));
+        QTemporaryDir cacheHome;
+        const QStringList env { QStringLiteral("XDG_CACHE_HOME=") + cacheHome.path() };
+        const QString cacheDir = cacheHome.filePath(QStringLiteral("fastcms-backup/folders"));
+        const QStringList list = with({ QStringLiteral("list"), QStringLiteral("--json") }, fx);
+        const auto firstName = [](const test::CliRun& run) {
+            return run.json()
+                .value(QStringLiteral("items"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("filename"))
+                .toString();
+        };
+        // A folder changed in the last two seconds is never cached: its times might not move on
+        // its next change.
+        QThread::msleep(2100);
+
+        auto run = test::runCli(list, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(firstName(run), newest);
+        const QStringList cached = QDir(cacheDir).entryList(QDir::Files);
+        QCOMPARE(cached.size(), 1);
+        const QString cacheFile = cacheDir + QLatin1Char('/') + cached.first();
+        QByteArray bytes = test::fileBytes(cacheFile);
+        QCOMPARE(bytes.count(newest.toUtf8()), 1);
+
+        // The newest name replaced, in the cache only, by one of the same length no folder holds:
+        // the next listing shows it, so it read the cache and not the folder.
+        const QByteArray planted = "backup_19990101_000000.zip";
+        QCOMPARE(planted.size(), newest.size());
+        bytes.replace(newest.toUtf8(), planted);
+        QFile file(cacheFile);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        run = test::runCli(list, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(firstName(run), QString::fromLatin1(planted));
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 30);
+
+        // Once the folder changes, the cache is not trusted: the folder is read again.
+        const QString added = BackupName::forTime(base.addSecs(30 * 3600));
+        test::writeZip(
+            fx.folder.backupPath(added), { { QStringLiteral("database.db"), test::sqliteBytes() } });
+        run = test::runCli(list, env);
+        QCOMPARE(firstName(run), added);
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 31);
+        QVERIFY(!run.out.contains(planted));
     }
 
     void remoteModeExitCodesAndTokenFiles()
