@@ -4,6 +4,7 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QFuture>
@@ -42,6 +43,21 @@ class FcbArchiveWriterText
 namespace fcb {
 
 namespace {
+
+#ifdef FCB_TEST_HOOKS
+// Lets tests interrupt an archive half-written: once its first entry is in the file, the
+// writer waits until the job is cancelled or FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS have passed.
+void pauseAfterFirstEntry(const TaskContext* task)
+{
+    const int pause = qEnvironmentVariableIntValue("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS");
+    if (pause <= 0)
+        return;
+    qCWarning(lcArchive) << "test hook: paused after the first entry";
+    const QDeadlineTimer deadline(pause);
+    while (!deadline.hasExpired() && !(task && task->isCanceled()))
+        QThread::msleep(10);
+}
+#endif
 
 // Media that is already compressed gains nothing from DEFLATE; storing it is faster and
 // FastCMS's restore (Python's zipfile) reads stored entries too. Judged by content.
@@ -402,6 +418,10 @@ private:
         if (front.hash)
             front.digest = front.hash->hex(); // every chunk's task has finished
         m_writer.m_digests.append({ source.entryName, front.digest });
+#ifdef FCB_TEST_HOOKS
+        if (m_writer.m_digests.size() == 1)
+            pauseAfterFirstEntry(m_task);
+#endif
         if (m_entrySize != front.size)
             qCWarning(lcArchive) << source.path << "changed size while it was being backed up:" << front.size
                                  << "->" << m_entrySize;

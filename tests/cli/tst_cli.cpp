@@ -2,19 +2,27 @@
 // quiet output when not on a terminal, and clean cancellation.
 #include "Error.h"
 #include "TestSupport.h"
+#include "archive/BackupName.h"
+#include "local/BackupScan.h"
 #include "local/LocalEngine.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QJsonDocument>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdlib>
 
 using namespace fcb;
 
@@ -22,6 +30,45 @@ namespace {
 QStringList with(const QStringList& args, const test::DataFixture& fx)
 {
     return args + fx.cliFolderArgs();
+}
+
+struct TerminalRun
+{
+    int exitCode = -1;
+    QByteArray out; // standard output, a pipe
+    QByteArray terminal; // what went to standard error, a pseudo-terminal
+};
+
+// Runs fastcms-backup with its standard error on a pseudo-terminal, as in an interactive shell.
+TerminalRun runWithErrorsOnTerminal(const QStringList& args)
+{
+    TerminalRun run;
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+        qFatal("no pseudo-terminal: %s", std::strerror(errno));
+    const int terminal = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (terminal < 0)
+        qFatal("no pseudo-terminal: %s", std::strerror(errno));
+    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    const auto drain = [&] {
+        char buffer[4096];
+        ssize_t got = 0;
+        while ((got = ::read(master, buffer, sizeof buffer)) > 0)
+            run.terminal.append(buffer, qsizetype(got));
+    };
+    QProcess process;
+    process.setChildProcessModifier([terminal] { ::dup2(terminal, STDERR_FILENO); });
+    process.start(test::cliPath(), args);
+    process.closeWriteChannel();
+    ::close(terminal); // the child's copy is the only one now
+    // Read as it comes: a terminal holds only a few KB before the writer has to wait.
+    while (!process.waitForFinished(20))
+        drain();
+    drain();
+    ::close(master);
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    return run;
 }
 } // namespace
 
@@ -184,16 +231,146 @@ private Q_SLOTS:
         QCOMPARE(marker.value(QStringLiteral("staging_path")).toString(), QStringLiteral("data/backups/restore_staging"));
     }
 
+    void cancelledBySignalLeavesNothing_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<bool>("midWrite");
+        QTest::newRow("SIGTERM before writing") << int(SIGTERM) << false;
+        QTest::newRow("SIGTERM mid-write") << int(SIGTERM) << true;
+        QTest::newRow("SIGINT mid-write") << int(SIGINT) << true;
+    }
     void cancelledBySignalLeavesNothing()
     {
+        QFETCH(int, signal);
+        QFETCH(bool, midWrite);
         auto fx = test::makeDataFolder(200, 10);
         QProcess create;
-        QVERIFY(test::startCliAndWaitForLock(create, {QStringLiteral("create")}, fx));
-        ::kill(pid_t(create.processId()), SIGTERM);
+        QByteArray err;
+        if (!midWrite) {
+            // Held just after it took the folder's lock (a test hook), before it writes anything.
+            QVERIFY(test::startCliAndWaitForLock(create, { QStringLiteral("create") }, fx));
+        } else {
+            // Held (a test hook) with the database's entry in the temporary archive, until cancelled.
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(
+                QStringLiteral("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS"), QStringLiteral("600000"));
+            create.setProcessEnvironment(environment);
+            create.start(test::cliPath(), QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+            QVERIFY(create.waitForStarted());
+            QElapsedTimer waited;
+            waited.start();
+            while (!err.contains("test hook: paused after the first entry")
+                && create.state() == QProcess::Running && waited.elapsed() < 60000) {
+                create.waitForReadyRead(100);
+                err += create.readAllStandardError();
+            }
+            QVERIFY2(err.contains("test hook: paused after the first entry"), err.constData());
+            const QStringList partial = test::toolLeftovers(fx.folder.backupsDir());
+            QVERIFY2(partial.filter(QStringLiteral(".zip.part")).size() == 1,
+                qPrintable(partial.join(QLatin1Char(' '))));
+        }
+        ::kill(pid_t(create.processId()), signal);
         QVERIFY(create.waitForFinished(60000));
+        err += create.readAllStandardError();
         QCOMPARE(create.exitStatus(), QProcess::NormalExit);
         QCOMPARE(create.exitCode(), ExitCode::Cancelled);
+        QVERIFY2(
+            err.contains("fastcms-backup: Cancelled; nothing was left half-written.\n"), err.constData());
         QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void progressOnATerminalOnly()
+    {
+        auto fx = test::makeDataFolder(3000, 60);
+        QFile media(fx.folder.filesDir() + QStringLiteral("/media.bin"));
+        QVERIFY(media.open(QIODevice::WriteOnly));
+        media.write(test::randomBytes(7, 24 << 20));
+        media.close();
+
+        // On a terminal: one line, rewritten in place, with the step and how far it is, and
+        // cleared before the result is printed.
+        const TerminalRun shown
+            = runWithErrorsOnTerminal(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.startsWith("Created backup_"), shown.out.constData());
+        QList<int> percents;
+        QRegularExpressionMatchIterator lines
+            = QRegularExpression(QStringLiteral("\r(Creating backup) +(\\d+)%\x1b\\[K"))
+                  .globalMatch(QString::fromUtf8(shown.terminal));
+        while (lines.hasNext())
+            percents.append(lines.next().captured(2).toInt());
+        QVERIFY2(!percents.isEmpty(), shown.terminal.toPercentEncoding().constData());
+        for (const int percent : std::as_const(percents))
+            QVERIFY(percent >= 0 && percent <= 100);
+        QCOMPARE(percents.last(), 100);
+        QVERIFY(shown.terminal.endsWith("\r\x1b[K"));
+        QVERIFY(!shown.terminal.contains('\n')); // nothing but the progress line
+
+        // Piped, as under cron: not a byte on standard error, the same result on standard output.
+        const auto piped = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.out.startsWith("Created backup_"), piped.out.constData());
+        QCOMPARE(piped.err, QByteArray());
+    }
+
+    void listKeepsAndReadsTheNamesCache()
+    {
+        auto fx = test::makeDataFolder(3, 1);
+        if (!scanCacheable(fx.folder.backupsDir()))
+            QSKIP("The temporary folder is not on a local file system: its names are never cached.");
+        const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        for (int i = 0; i < 30; ++i)
+            test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(i * 3600))),
+                { { QStringLiteral("database.db"), test::sqliteBytes() } });
+        const QString newest = BackupName::forTime(base.addSecs(29 * 3600));
+        QTemporaryDir cacheHome;
+        const QStringList env { QStringLiteral("XDG_CACHE_HOME=") + cacheHome.path() };
+        const QString cacheDir = cacheHome.filePath(QStringLiteral("fastcms-backup/folders"));
+        const QStringList list = with({ QStringLiteral("list"), QStringLiteral("--json") }, fx);
+        const auto firstName = [](const test::CliRun& run) {
+            return run.json()
+                .value(QStringLiteral("items"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("filename"))
+                .toString();
+        };
+        // A folder changed in the last two seconds is never cached: its times might not move on
+        // its next change.
+        QThread::msleep(2100);
+
+        auto run = test::runCli(list, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(firstName(run), newest);
+        const QStringList cached = QDir(cacheDir).entryList(QDir::Files);
+        QCOMPARE(cached.size(), 1);
+        const QString cacheFile = cacheDir + QLatin1Char('/') + cached.first();
+        QByteArray bytes = test::fileBytes(cacheFile);
+        QCOMPARE(bytes.count(newest.toUtf8()), 1);
+
+        // The newest name replaced, in the cache only, by one of the same length no folder holds:
+        // the next listing shows it, so it read the cache and not the folder.
+        const QByteArray planted = "backup_19990101_000000.zip";
+        QCOMPARE(planted.size(), newest.size());
+        bytes.replace(newest.toUtf8(), planted);
+        QFile file(cacheFile);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        run = test::runCli(list, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(firstName(run), QString::fromLatin1(planted));
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 30);
+
+        // Once the folder changes, the cache is not trusted: the folder is read again.
+        const QString added = BackupName::forTime(base.addSecs(30 * 3600));
+        test::writeZip(
+            fx.folder.backupPath(added), { { QStringLiteral("database.db"), test::sqliteBytes() } });
+        run = test::runCli(list, env);
+        QCOMPARE(firstName(run), added);
+        QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 31);
+        QVERIFY(!run.out.contains(planted));
     }
 
     void remoteModeExitCodesAndTokenFiles()
@@ -262,12 +439,29 @@ private Q_SLOTS:
         Q_UNUSED(port);
         // Saved tokens are only ever sent to the server that issued them.
         test::FakeServer elsewhere;
+        QVERIFY(elsewhere.isRunning());
+        const auto apiRequests = [&elsewhere] {
+            QStringList requests; // what reached it besides the test's own control calls
+            for (const QJsonValue& entry : elsewhere.state().value(QStringLiteral("log")).toArray()) {
+                const QJsonArray request = entry.toArray();
+                if (!request.at(1).toString().startsWith(QStringLiteral("/__control")))
+                    requests.append(request.at(0).toString() + QLatin1Char(' ') + request.at(1).toString());
+            }
+            return requests;
+        };
+        QCOMPARE(apiRequests(), QStringList());
         run = test::runCli({QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
                             QStringLiteral("--token-file"), tokens}, {state});
         QCOMPARE(run.exitCode, ExitCode::Usage);
         QVERIFY(run.err.contains("belong to"));
-        for (const QJsonValue& entry : elsewhere.state().value(QStringLiteral("log")).toArray())
-            QVERIFY(entry.toArray().at(1).toString().startsWith(QStringLiteral("/__control"))); // no API request at all
+        QCOMPARE(apiRequests(), QStringList()); // no API request at all
+        // It was there to be asked: a token of no particular server is sent to it, and refused.
+        run = test::runCli({ QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
+                               QStringLiteral("--token-file"), bad.fileName() },
+            { state });
+        QCOMPARE(run.exitCode, ExitCode::Unauthorized);
+        QVERIFY2(apiRequests().contains(QStringLiteral("GET /api/v1/backups?page=1&per_page=20")),
+            qPrintable(apiRequests().join(QLatin1Char('\n'))));
         // An API key comes from a file or FASTCMS_API_KEY, never from an argument.
         QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--api-key"),
                                QString::fromLatin1(test::FakeServer::apiKey)}, {state}).exitCode,

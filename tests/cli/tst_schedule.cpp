@@ -298,6 +298,46 @@ private Q_SLOTS:
         QCOMPARE(test::runCli(check, m_env).exitCode, 0);
     }
 
+    void dailyAndWeeklyLimitsAre26And170Hours_data()
+    {
+        QTest::addColumn<QString>("every");
+        QTest::addColumn<int>("limitHours");
+        QTest::newRow("daily") << QStringLiteral("daily") << 26;
+        QTest::newRow("weekly") << QStringLiteral("weekly") << 170;
+    }
+    void dailyAndWeeklyLimitsAre26And170Hours()
+    {
+        // A recorded schedule sets how old the newest backup may be: its interval and two hours.
+        QFETCH(QString, every);
+        QFETCH(int, limitHours);
+        auto fx = test::makeDataFolder(5, 1);
+        QCOMPARE(
+            test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install")
+                                            << QStringLiteral("--every") << every << QStringLiteral("-q"),
+                m_env)
+                .exitCode,
+            0);
+        const QStringList check = fx.cliFolderArgs()
+            << QStringLiteral("status") << QStringLiteral("--check") << QStringLiteral("--json");
+        for (const auto& [hoursOld, expectedExit] :
+            { std::pair { limitHours - 1, 0 }, std::pair { limitHours + 1, int(ExitCode::Stale) } }) {
+            for (const QString& zip : QDir(fx.folder.backupsDir()).entryList({ QStringLiteral("*.zip") }))
+                QVERIFY(QFile::remove(fx.folder.backupPath(zip)));
+            // Named for its time, without metadata: the name alone tells its age.
+            test::writeZip(fx.folder.backupPath(BackupName::forTime(
+                               QDateTime::currentDateTimeUtc().addSecs(-qint64(hoursOld) * 3600))),
+                { { QStringLiteral("database.db"), test::sqliteBytes() } });
+            const auto status = test::runCli(check, m_env);
+            QVERIFY2(status.exitCode == expectedExit,
+                qPrintable(QStringLiteral("%1 hours old: exit %2\n%3")
+                               .arg(hoursOld)
+                               .arg(status.exitCode)
+                               .arg(QString::fromUtf8(status.out))));
+            const QJsonObject health = status.json().value(QStringLiteral("health")).toObject();
+            QCOMPARE(health.value(QStringLiteral("max_age_hours")).toInt(), limitHours);
+        }
+    }
+
     void refusesWhatATimerCannotDo()
     {
         auto fx = test::makeDataFolder(1, 0);

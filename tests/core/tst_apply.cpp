@@ -5,6 +5,7 @@
 #include "sqlite/Sqlite.h"
 
 #include <QDir>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -282,6 +283,77 @@ private Q_SLOTS:
         QCOMPARE(listing(f.dataDir()), untouchedLayout());
         QCOMPARE(listing(f.backupsDir()), (QStringList{QStringLiteral(".restore_pending"), s.backupName,
                                                        QStringLiteral("restore_staging")}));
+    }
+
+    void abandonIsRefusedWhileTheDatabaseIsOpen_data()
+    {
+        QTest::addColumn<int>("step");
+        QTest::newRow("interrupted while preparing") << 3;
+        QTest::newRow("interrupted after the commit") << 7;
+    }
+    void abandonIsRefusedWhileTheDatabaseIsOpen()
+    {
+        QFETCH(int, step);
+        Scenario s = prepare();
+        const DataFolder& f = s.fx.folder;
+        const QStringList args { QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() };
+        QCOMPARE(
+            test::runCli(args, { QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step) }).exitStatus,
+            QProcess::CrashExit);
+        const QString db = test::noteMarker(f.dbPath());
+        QCOMPARE(db, step <= 6 ? QStringLiteral("old") : QStringLiteral("new"));
+        QVERIFY(QFile::exists(f.applyJournalPath()));
+        const auto contents = [&f] {
+            // Every file of the data folder and what it holds; not the server's own -wal and -shm
+            // (its commits go there), nor the lock file the killed run left, which the next run
+            // takes over and removes as it lets go.
+            QStringList digest = test::treeDigest(f.dataDir());
+            digest.removeIf([](const QString& line) {
+                const QString path = line.section(QLatin1Char(':'), 0, 0);
+                return path.endsWith(QStringLiteral("-wal")) || path.endsWith(QStringLiteral("-shm"))
+                    || path == QStringLiteral("backups/.fastcms-backup.lock");
+            });
+            return digest;
+        };
+        const auto layout = [&f] {
+            QStringList names = listing(f.dataDir());
+            names.removeIf([](const QString& name) {
+                return name.endsWith(QStringLiteral("-wal")) || name.endsWith(QStringLiteral("-shm"));
+            });
+            return names;
+        };
+
+        // A server has the database open (from here on its commits go to the WAL only).
+        QProcess server;
+        QVERIFY(test::startWriter(server, f.dbPath(), "ready"));
+        const QStringList before = contents();
+        const QStringList layoutBefore = layout();
+        const auto refused = test::runCli(args + QStringList { QStringLiteral("--abandon") });
+        QCOMPARE(refused.exitCode, ExitCode::Busy);
+        QCOMPARE(QString::fromUtf8(refused.err),
+            QStringLiteral(
+                "fastcms-backup: The database is open in another process (process %1). Stop the FastCMS "
+                "server before applying a restore.\n")
+                .arg(server.processId()));
+        QVERIFY(refused.out.isEmpty());
+        const auto json
+            = test::runCli(args + QStringList { QStringLiteral("--abandon"), QStringLiteral("--json") });
+        QCOMPARE(json.exitCode, ExitCode::Busy);
+        QCOMPARE(
+            json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("in_use"));
+        // Nothing was undone: the interrupted restore is exactly where it was, byte for byte.
+        QCOMPARE(contents(), before);
+        QCOMPARE(layout(), layoutBefore);
+        QCOMPARE(test::noteMarker(f.dbPath()), db);
+        server.closeWriteChannel();
+        QVERIFY(server.waitForFinished(30000));
+
+        // With the server stopped, the same command goes through.
+        const auto abandoned = test::runCli(args + QStringList { QStringLiteral("--abandon") });
+        QVERIFY2(abandoned.exitCode == 0, abandoned.err.constData());
+        QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
+        QVERIFY(!QFile::exists(f.applyJournalPath()));
     }
 
     void abandonAfterAnInterruptedCleanUpSaysWhatItDid_data()

@@ -1,12 +1,14 @@
 // Creating backups of a live data folder: consistent snapshots under a concurrent writer, the
 // archive layout FastCMS expects, no overwrites, space checks, cancellation, ZIP64.
 #include "FileUtil.h"
+#include "PyJson.h"
 #include "TestSupport.h"
 #include "archive/ArchiveReader.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
-#include "PyJson.h"
 #include "backend/LocalBackend.h"
+#include "local/LocalEngine.h"
+#include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCryptographicHash>
@@ -15,13 +17,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -43,6 +48,18 @@ QString extractDatabase(const QString& zip, const QString& to)
     out.open(QIODevice::WriteOnly);
     out.write(*bytes);
     return to;
+}
+
+// Notes when the writer stops at its test hook, half-way through an archive.
+std::atomic_bool g_pausedMidWrite { false };
+QtMessageHandler g_previousHandler = nullptr;
+
+void noteTestHook(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (message.contains(QStringLiteral("test hook: paused after the first entry")))
+        g_pausedMidWrite = true;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
 }
 
 } // namespace
@@ -363,39 +380,83 @@ private Q_SLOTS:
     void asyncCreateReportsProgressOffTheCallingThread()
     {
         auto fx = test::makeDataFolder(200, 30);
-        LocalBackend backend(fx.folder);
+        // The job waits for the folder's lock, held here, so that what follows is attached
+        // before it can finish.
+        auto held = OperationLock::acquire(fx.folder);
+        QVERIFY(held);
+        LocalEngine::Options options;
+        options.lockWaitMs = 600000;
+        LocalBackend backend(LocalEngine(fx.folder, options));
+        auto job = backend.create(CreateRequest {});
+        // Runs where the job ends, in the thread that does its work.
+        std::atomic<QThread*> workedOn = nullptr;
+        QFuture<void> afterwards = job.future.then(QtFuture::Launch::Sync,
+            [&workedOn](const Result<CreateResult>&) { workedOn = QThread::currentThread(); });
         QFutureWatcher<Result<CreateResult>> watcher;
         QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
         QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-        watcher.setFuture(backend.create({}).future);
+        watcher.setFuture(job.future);
+        QVERIFY(!job.future.isFinished());
+        held->reset();
         QVERIFY(finished.wait(60000) || finished.size() == 1);
+        afterwards.waitForFinished();
         QVERIFY(watcher.result());
+        QVERIFY(workedOn.load() != nullptr);
+        QVERIFY(workedOn.load() != QThread::currentThread());
+        // The progress came here, to the caller's thread, through the watcher.
         QVERIFY(progress.size() >= 1);
         QCOMPARE(progress.last().first().toInt(), 1000);
     }
 
-    void cancellingAJobAlwaysLeavesAnHonestResult()
+    void cancellingAJobLeavesNothingBehind_data()
     {
-        // Cancel racing completion: the future always carries the job's own answer, and the
-        // folder agrees with it (a backup if it says so, nothing if it says cancelled).
-        auto fx = test::makeDataFolder(100, 20);
-        LocalBackend backend(fx.folder);
-        for (int delayMs : {0, 5, 50}) {
-            auto job = backend.create({});
-            QTest::qWait(delayMs);
-            job.cancel();
-            job.future.waitForFinished();
-            QCOMPARE(job.future.resultCount(), 1);
-            const auto result = job.future.result();
-            const QStringList zips = QDir(fx.folder.backupsDir()).entryList({QStringLiteral("*.zip")});
-            if (result) {
-                QVERIFY(zips.contains(result->backup.fileName));
-            } else {
-                QCOMPARE(result.error().code, ErrorCode::Cancelled);
-            }
-            for (const QString& f : dirListing(fx.folder.backupsDir()))
-                QVERIFY2(f.endsWith(QStringLiteral(".zip")), qPrintable(f));
+        QTest::addColumn<bool>("halfWritten");
+        QTest::newRow("waiting for the folder") << false;
+        QTest::newRow("half-written") << true;
+    }
+    void cancellingAJobLeavesNothingBehind()
+    {
+        // The job is held where the test wants it, and cannot finish until it is cancelled:
+        // waiting for the folder's lock, or (a test hook) with its first entry in the archive.
+        QFETCH(bool, halfWritten);
+        auto fx = test::makeDataFolder(300, 60);
+        std::unique_ptr<OperationLock> held;
+        bool hooked = false;
+        if (halfWritten) {
+            hooked = true;
+            g_pausedMidWrite = false;
+            g_previousHandler = qInstallMessageHandler(noteTestHook);
+            qputenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS", "600000");
+        } else {
+            auto lock = OperationLock::acquire(fx.folder);
+            QVERIFY(lock);
+            held = std::move(*lock);
         }
+        auto restore = qScopeGuard([hooked] {
+            qunsetenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS");
+            if (hooked)
+                qInstallMessageHandler(g_previousHandler);
+        });
+        LocalEngine::Options options;
+        options.lockWaitMs = 600000;
+        LocalBackend backend(LocalEngine(fx.folder, options));
+        auto job = backend.create(CreateRequest {});
+        if (halfWritten) {
+            QTRY_VERIFY_WITH_TIMEOUT(g_pausedMidWrite.load(), 60000);
+            // The temporary archive and the database's snapshot are on disk.
+            const QStringList partial = test::toolLeftovers(fx.folder.backupsDir());
+            QVERIFY2(partial.filter(QStringLiteral(".zip.part")).size() == 1,
+                qPrintable(partial.join(QLatin1Char(' '))));
+            QVERIFY2(partial.filter(QRegularExpression(QStringLiteral("\\.db$"))).size() == 1,
+                qPrintable(partial.join(QLatin1Char(' '))));
+        }
+        QVERIFY(!job.future.isFinished());
+        job.cancel();
+        const auto result = test::await(job.future);
+        held.reset();
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Cancelled);
+        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList());
     }
 
     void aSourceStillBeingMadeKeepsItsPlace()

@@ -6,12 +6,53 @@
 #include "local/LocalEngine.h"
 
 #include <QDir>
+#include <QSet>
 #include <QTest>
 #include <QThread>
 
+#include <cerrno>
+#include <cstring>
+#include <functional>
+
+#include <sys/inotify.h>
+#include <unistd.h>
 #include <utime.h>
 
 using namespace fcb;
+
+namespace {
+
+// The names of the files in dir that were opened while work ran, as the kernel reports them
+// (inotify): a count of what the listing read that does not rest on the listing's own word.
+// Empty with *overflowed set when more were opened than the kernel's queue holds.
+QSet<QString> filesOpenedDuring(const QString& dir, const std::function<void()>& work, bool* overflowed)
+{
+    *overflowed = false;
+    QSet<QString> names;
+    const int fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0 || ::inotify_add_watch(fd, QFile::encodeName(dir).constData(), IN_OPEN) < 0)
+        qFatal("inotify: %s", std::strerror(errno));
+    work();
+    // The events were queued as the files were opened: all of them are there once work returns.
+    alignas(inotify_event) char buffer[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        for (ssize_t at = 0; at < got;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+            if (event->mask & IN_Q_OVERFLOW)
+                *overflowed = true;
+            else if (event->len > 0 && !(event->mask & IN_ISDIR))
+                names.insert(QFile::decodeName(event->name));
+            at += ssize_t(sizeof(inotify_event) + event->len);
+        }
+    }
+    ::close(fd);
+    return names;
+}
+
+} // namespace
 
 class TestList : public QObject
 {
@@ -174,21 +215,43 @@ private Q_SLOTS:
         const DataFolder folder(dir.path() + QStringLiteral("/data"));
         QDir().mkpath(folder.backupsDir());
         const QDateTime base(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
-        // Empty files: any archive the listing opened would show up as invalid.
+        // Empty files, except the second page's 20 (the 21st to 40th newest), which are real
+        // backups: only those can carry metadata.
+        QStringList pageTwo;
         for (int i = 0; i < 10000; ++i) {
-            QFile f(folder.backupPath(BackupName::forTime(base.addSecs(i * 3600))));
+            const QString name = BackupName::forTime(base.addSecs(i * 3600));
+            if (i >= 9999 - 39 && i <= 9999 - 20) {
+                pageTwo.prepend(name);
+                QVERIFY(QFile::copy(m_template, folder.backupPath(name)));
+                continue;
+            }
+            QFile f(folder.backupPath(name));
             QVERIFY(f.open(QIODevice::WriteOnly));
         }
+        QCOMPARE(pageTwo.size(), 20);
         LocalEngine engine(folder);
-        const auto page = engine.list(2, 20);
+        Result<BackupPage> page = fail(ErrorCode::Internal, QString());
+        bool overflowed = false;
+        const QSet<QString> opened = filesOpenedDuring(
+            folder.backupsDir(), [&] { page = engine.list(2, 20); }, &overflowed);
         QVERIFY(page);
+        QVERIFY2(!overflowed, "the listing opened more files than inotify could report");
         QCOMPARE(page->total, 10000);
         QCOMPARE(page->totalPages, 500);
         QCOMPARE(page->items.size(), 20);
         QCOMPARE(page->archivesOpened, 20);
-        QCOMPARE(page->items.first().fileName, BackupName::forTime(base.addSecs((9999 - 20) * 3600)));
-        for (const BackupItem& item : page->items)
-            QVERIFY(!item.valid);
+        QStringList listed;
+        for (const BackupItem& item : page->items) {
+            listed.append(item.fileName);
+            QVERIFY2(item.valid && item.metadata, qPrintable(item.fileName));
+        }
+        QCOMPARE(listed, pageTwo);
+        // What the kernel saw opened: exactly the page's archives, none of the 9,980 others.
+        QStringList openedSorted = opened.values();
+        openedSorted.sort();
+        QStringList expected = pageTwo;
+        expected.sort();
+        QCOMPARE(openedSorted, expected);
     }
 
     // The sorted names are kept between runs, and no change to the folder goes unseen.

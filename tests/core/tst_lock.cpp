@@ -1,12 +1,11 @@
 // One operation at a time per data folder, within a process and across processes.
 #include "TestSupport.h"
-#include "backend/LocalBackend.h"
+#include "local/LocalEngine.h"
 #include "local/OperationLock.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QFuture>
 #include <QTest>
 
 #include <csignal>
@@ -179,23 +178,6 @@ private Q_SLOTS:
         QCOMPARE(second.error().code, ErrorCode::Busy);
         first->reset();
         QVERIFY(OperationLock::acquire(fx.folder));
-    }
-
-    void consoleAndToolShareTheLock()
-    {
-        // The console runs jobs in its own process through the same engine: a tool started
-        // meanwhile is refused, and the console's job is refused while the tool works.
-        auto fx = test::makeDataFolder(50, 4);
-        QProcess tool;
-        QVERIFY(test::startCliAndWaitForLock(tool, {QStringLiteral("create")}, fx));
-        LocalBackend backend(fx.folder);
-        auto job = backend.create({});
-        job.future.waitForFinished();
-        const auto result = job.future.result();
-        QVERIFY(!result);
-        QCOMPARE(result.error().code, ErrorCode::Busy);
-        QVERIFY(tool.waitForFinished(60000));
-        QCOMPARE(tool.exitCode(), 0);
     }
 };
 

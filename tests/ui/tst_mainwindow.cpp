@@ -3,11 +3,13 @@
 #include "MainWindow.h"
 #include "WindowFixture.h"
 #include "Translations.h"
+#include "WorkerPool.h"
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "connection/SignInDialog.h"
 #include "archive/BackupName.h"
 #include "local/LocalEngine.h"
+#include "local/OperationLock.h"
 #include "restore/RestoreDialog.h"
 #include "TestSupport.h"
 #include "backups/BackupDetailsDialog.h"
@@ -30,7 +32,7 @@
 #include <QMimeData>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
+#include <QDir>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QTimer>
@@ -38,7 +40,12 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSet>
 #include <QTest>
+
+#include <csignal>
+#include <unistd.h>
 
 using namespace fcb;
 
@@ -55,6 +62,10 @@ private Q_SLOTS:
     {
         isolateConsole(m_home, QStringLiteral("tst_mainwindow"));
     }
+
+    // As the console does before it quits: a listing a window started as it closed may still be
+    // running, and no worker may outlive main().
+    void cleanupTestCase() { workers::finishBackgroundWork(); }
 
     void signInWithTwoFactorThenReconnectFromRecent()
     {
@@ -355,7 +366,9 @@ private Q_SLOTS:
     void theWindowStaysResponsiveDuringALargeBackup()
     {
         // About 110 MB of log lines with varied numbers to back up (enough work for a create
-        // that compresses in parallel); a 10 ms heartbeat must never wait 100 ms.
+        // that compresses in parallel). How long the GUI thread may wait is the benchmark's
+        // measure (tests/bench); here, counted in events: the window's event loop keeps turning
+        // while the backup runs, and shows the job's progress as it moves.
         auto fx = test::makeDataFolder(20000, 2);
         QFile big(fx.folder.filesDir() + QStringLiteral("/big.log"));
         QVERIFY(big.open(QIODevice::WriteOnly));
@@ -373,28 +386,92 @@ private Q_SLOTS:
         big.close();
         OpenWindow open(fx.folder);
         auto& [prompter, window, refreshed] = open;
-        QElapsedTimer clock;
-        qint64 last = 0;
-        qint64 worst = 0;
-        int beats = 0;
+        int turnsWhileBusy = 0;
+        QSet<int> progressShown; // per mille, as the jobs list holds it, seen between the job's start and end
         QTimer heartbeat;
         heartbeat.setInterval(10);
         connect(&heartbeat, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            worst = qMax(worst, now - last);
-            last = now;
-            ++beats;
+            if (!window.isBusy())
+                return;
+            ++turnsWhileBusy;
+            progressShown.insert(
+                window.jobs()->index(0, JobsModel::Progress).data(JobsModel::RawValueRole).toInt());
         });
         QSignalSpy finished(&window, &MainWindow::jobFinished);
-        clock.start();
         heartbeat.start();
         window.action(QStringLiteral("actionCreateBackup"))->trigger();
+        QVERIFY(window.isBusy()); // the action returned at once, with the job running
         QVERIFY(finished.wait(120000));
         heartbeat.stop();
         QCOMPARE(finished.first().first().toBool(), true);
-        qInfo("%d heartbeats during the backup, the longest wait %lld ms", beats, worst);
-        QVERIFY2(beats > 20, qPrintable(QStringLiteral("only %1 heartbeats: the backup was too short to mean something").arg(beats)));
-        QVERIFY2(worst < 100, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
+        QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));
+        QList<int> midway;
+        for (const int perMille : std::as_const(progressShown))
+            if (perMille > 0 && perMille < 1000)
+                midway.append(perMille);
+        qInfo(
+            "the event loop turned %d times during the backup and showed %lld values of progress on the way",
+            turnsWhileBusy, qint64(midway.size()));
+        QVERIFY2(turnsWhileBusy >= 2, "the window's event loop did not turn while the backup ran");
+        QVERIFY2(midway.size() >= 2, "the window did not show the backup's progress as it went");
+    }
+
+    void consoleAndToolShareTheLock()
+    {
+        // One operation at a time on a data folder, whichever program starts it.
+        auto fx = test::makeDataFolder(50, 4);
+        OpenWindow open(fx.folder);
+        auto& [prompter, window, refreshed] = open;
+        QAction* create = window.action(QStringLiteral("actionCreateBackup"));
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        const auto zips
+            = [&fx] { return QDir(fx.folder.backupsDir()).entryList({ QStringLiteral("*.zip") }); };
+
+        // The tool works on the folder (held once it has the lock, a test hook): the console's
+        // backup is refused, and the console says who is busy with the folder.
+        QProcess tool;
+        QVERIFY(test::startCliAndWaitForLock(tool, { QStringLiteral("create") }, fx, 600000));
+        create->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.banner()->kind(), Banner::Kind::Error);
+        QVERIFY2(window.banner()->text().startsWith(QStringLiteral(
+                     "Busy: fastcms-backup (process %1) is already working on this data folder.")
+                                                        .arg(tool.processId())),
+            qPrintable(window.banner()->text()));
+        QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), window.banner()->text());
+        QCOMPARE(zips(), QStringList());
+        ::kill(pid_t(tool.processId()), SIGKILL);
+        QVERIFY(tool.waitForFinished(10000));
+        // Once the tool is gone, the same action goes through.
+        finished.clear();
+        create->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(zips().size(), 1);
+
+        // The console works on the folder (held, a test hook, with its archive half-written):
+        // the tool is refused, and names the console.
+        qputenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS", "600000");
+        auto unset = qScopeGuard([] { qunsetenv("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS"); });
+        finished.clear();
+        create->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            OperationLock::holder(fx.folder) && OperationLock::holder(fx.folder)->pid == ::getpid(), 60000);
+        const auto refused = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs(),
+            { QStringLiteral("FCB_TEST_PAUSE_AFTER_FIRST_ENTRY_MS=0") });
+        QCOMPARE(refused.exitCode, ExitCode::Busy);
+        QVERIFY2(refused.err.contains(QStringLiteral("(process %1) is already working on this data folder")
+                                          .arg(::getpid())
+                                          .toUtf8()),
+            refused.err.constData());
+        QVERIFY(finished.isEmpty()); // the console's backup is still at work
+        window.jobs()->cancel(0);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.banner()->text(), QStringLiteral("Cancelled; nothing was left half-written."));
+        QCOMPARE(zips().size(), 1);
+        QCOMPARE(test::toolLeftovers(fx.folder.backupsDir()), QStringList());
     }
 
     void showsAServersBackupsThroughTheSameInterface()
