@@ -12,14 +12,13 @@ QString absolute(const QString& path)
 }
 } // namespace
 
-DataFolder::DataFolder(const QString& dataDir, const QString& dbPath, const QString& filesDir,
-                       const QString& backupsDir)
+DataFolder::DataFolder(
+    const QString& dataDir, const QString& dbPath, const QString& filesDir, const QString& backupsDir)
     : m_dataDir(absolute(dataDir))
     , m_dbPath(dbPath.isEmpty() ? m_dataDir + QStringLiteral("/app.db") : absolute(dbPath))
     , m_filesDir(filesDir.isEmpty() ? m_dataDir + QStringLiteral("/files") : absolute(filesDir))
     , m_backupsDir(backupsDir.isEmpty() ? m_dataDir + QStringLiteral("/backups") : absolute(backupsDir))
-{
-}
+{ }
 
 QString DataFolder::serverWorkingDir() const
 {

@@ -13,7 +13,7 @@ public:
     DataFolder() = default;
     // Defaults: app.db, files/ and backups/ inside dataDir; empty overrides keep the defaults.
     explicit DataFolder(const QString& dataDir, const QString& dbPath = {}, const QString& filesDir = {},
-                        const QString& backupsDir = {});
+        const QString& backupsDir = {});
 
     QString dataDir() const { return m_dataDir; }
     QString dbPath() const { return m_dbPath; }

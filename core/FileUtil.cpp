@@ -43,7 +43,7 @@ Error systemError(const QString& message, const QString& path, int err)
 {
     const QString reason = err != 0 ? errnoText(err) : FcbFileUtilText::tr("the system gave no reason");
     return Error::make(err == ENOSPC || err == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
-                       FcbFileUtilText::tr("%1: %2.").arg(message, reason), path + QStringLiteral(": ") + reason);
+        FcbFileUtilText::tr("%1: %2.").arg(message, reason), path + QStringLiteral(": ") + reason);
 }
 
 Error fileError(const QString& message, const QFileDevice& file, int err)
@@ -51,8 +51,9 @@ Error fileError(const QString& message, const QFileDevice& file, int err)
     if (err != 0 || file.error() == QFileDevice::NoError)
         return systemError(message, file.fileName(), err);
     const bool full = file.error() == QFileDevice::ResourceError;
-    return Error::make(full ? ErrorCode::NoSpace : ErrorCode::Io, FcbFileUtilText::tr("%1: %2.").arg(message, file.errorString()),
-                       file.fileName() + QStringLiteral(": ") + file.errorString());
+    return Error::make(full ? ErrorCode::NoSpace : ErrorCode::Io,
+        FcbFileUtilText::tr("%1: %2.").arg(message, file.errorString()),
+        file.fileName() + QStringLiteral(": ") + file.errorString());
 }
 
 Result<void> syncPath(const QString& path)
@@ -60,7 +61,8 @@ Result<void> syncPath(const QString& path)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(systemError(FcbFileUtilText::tr("Could not open %1 to flush it to disk").arg(path), path, errno));
+        return fail(
+            systemError(FcbFileUtilText::tr("Could not open %1 to flush it to disk").arg(path), path, errno));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
@@ -76,12 +78,13 @@ Result<void> syncParentDir(const QString& path)
 
 Result<void> renameNoReplace(const QString& from, const QString& to)
 {
-    if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, QFile::encodeName(to).constData(),
-                    RENAME_NOREPLACE)
+    if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD,
+            QFile::encodeName(to).constData(), RENAME_NOREPLACE)
         != 0) {
         const int err = errno;
         if (err == EEXIST)
-            return fail(ErrorCode::Conflict, FcbFileUtilText::tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
+            return fail(ErrorCode::Conflict,
+                FcbFileUtilText::tr("%1 already exists.").arg(QFileInfo(to).fileName()), to);
         return fail(systemError(FcbFileUtilText::tr("Could not rename %1 to %2").arg(from, to), from, err));
     }
     return ok();
@@ -97,7 +100,7 @@ Result<void> renameReplace(const QString& from, const QString& to)
 Result<void> renameExchange(const QString& a, const QString& b)
 {
     if (::renameat2(AT_FDCWD, QFile::encodeName(a).constData(), AT_FDCWD, QFile::encodeName(b).constData(),
-                    RENAME_EXCHANGE)
+            RENAME_EXCHANGE)
         != 0)
         return fail(systemError(FcbFileUtilText::tr("Could not swap %1 and %2").arg(a, b), a, errno));
     return ok();
@@ -108,7 +111,7 @@ Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonO
     if (auto made = makeDirs(QFileInfo(path).absolutePath()); !made)
         return made;
     // The tool and the console may write at the same time: neither loses the other's change.
-    auto lock = FileLock::acquire(path + QStringLiteral(".lock"), FileLock::Options{10000, {}});
+    auto lock = FileLock::acquire(path + QStringLiteral(".lock"), FileLock::Options { 10000, {} });
     if (!lock)
         return fail(lock.error());
     temp::removeLeftovers(QFileInfo(path).absolutePath(), false);
@@ -125,14 +128,16 @@ Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonO
     return writeAtomically(path, QJsonDocument(all).toJson(), ownerOnly);
 }
 
-Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions)
+Result<void> writeAtomically(
+    const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions)
 {
     const QString temp = temp::beside(path);
     const QByteArray native = QFile::encodeName(temp);
     mode_t mode = 0;
-    for (const auto& [flag, bit] : {std::pair{QFileDevice::ReadOwner, S_IRUSR}, {QFileDevice::WriteOwner, S_IWUSR},
-                                    {QFileDevice::ReadGroup, S_IRGRP}, {QFileDevice::WriteGroup, S_IWGRP},
-                                    {QFileDevice::ReadOther, S_IROTH}, {QFileDevice::WriteOther, S_IWOTH}})
+    for (const auto& [flag, bit] :
+        { std::pair { QFileDevice::ReadOwner, S_IRUSR }, { QFileDevice::WriteOwner, S_IWUSR },
+            { QFileDevice::ReadGroup, S_IRGRP }, { QFileDevice::WriteGroup, S_IWGRP },
+            { QFileDevice::ReadOther, S_IROTH }, { QFileDevice::WriteOther, S_IWOTH } })
         if (permissions & flag)
             mode |= bit;
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
@@ -171,11 +176,14 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes, QFile
 Result<void> makeDirs(const QString& path)
 {
     const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(clean).constData(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return ok();
-        return fail(systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, ENOTDIR));
+        return fail(
+            systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, ENOTDIR));
     }
     const QString parent = QFileInfo(clean).path();
     if (parent != clean)
@@ -185,7 +193,8 @@ Result<void> makeDirs(const QString& path)
         const int err = errno;
         // Made meanwhile by someone else is fine, if it is a folder.
         if (err != EEXIST || !QFileInfo(clean).isDir())
-            return fail(systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path, err == EEXIST ? ENOTDIR : err));
+            return fail(systemError(FcbFileUtilText::tr("Could not create the folder %1").arg(path), path,
+                err == EEXIST ? ENOTDIR : err));
     }
     return ok();
 }
@@ -195,20 +204,24 @@ Result<void> makeOwnerOnlyDir(const QString& path)
     if (auto made = makeDirs(path); !made)
         return made;
     if (::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-        return fail(systemError(FcbFileUtilText::tr("Could not restrict access to %1").arg(path), path, errno));
+        return fail(
+            systemError(FcbFileUtilText::tr("Could not restrict access to %1").arg(path), path, errno));
     return ok();
 }
 
 Result<void> removeAll(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     const QByteArray native = QFile::encodeName(path);
     if (::lstat(native.constData(), &st) != 0)
         return ok();
     if (S_ISDIR(st.st_mode)) {
         errno = 0;
         if (!QDir(path).removeRecursively())
-            return fail(systemError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
+            return fail(
+                systemError(FcbFileUtilText::tr("Could not remove the folder %1").arg(path), path, errno));
         return ok();
     }
     if (::unlink(native.constData()) != 0 && errno != ENOENT)
@@ -218,21 +231,25 @@ Result<void> removeAll(const QString& path)
 
 bool isRegularFile(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool exists(const QString& path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0;
 }
 
 TreeSize treeSize(const QString& dir)
 {
     TreeSize size;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(
+        dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info = it.nextFileInfo();
         if (!info.isFile() || info.isSymLink())
@@ -248,7 +265,9 @@ qint64 freeSpace(const QString& path)
     QString probe = QFileInfo(path).absoluteFilePath();
     while (!QFileInfo::exists(probe) && probe != QDir::rootPath())
         probe = QFileInfo(probe).absolutePath();
-    struct statvfs vfs {};
+    struct statvfs vfs
+    {
+    };
     if (::statvfs(QFile::encodeName(probe).constData(), &vfs) != 0)
         return -1;
     return qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
@@ -262,9 +281,9 @@ QString humanSize(qint64 bytes)
 Error noSpaceError(const QString& what, const QString& where, qint64 needed, qint64 available)
 {
     return Error::make(ErrorCode::NoSpace,
-                       FcbFileUtilText::tr("Not enough free space for %1 in %2: %3 needed, %4 available.")
-                           .arg(what, where, humanSize(needed), humanSize(available)),
-                       QStringLiteral("needed=%1 available=%2").arg(needed).arg(available));
+        FcbFileUtilText::tr("Not enough free space for %1 in %2: %3 needed, %4 available.")
+            .arg(what, where, humanSize(needed), humanSize(available)),
+        QStringLiteral("needed=%1 available=%2").arg(needed).arg(available));
 }
 
 Result<void> copyFileSynced(const QString& from, const QString& to, QFileDevice::Permissions perms)
@@ -322,7 +341,7 @@ Result<void> linkTree(const QString& fromDir, const QString& toDir)
         return made;
     const QDir root(fromDir);
     QDirIterator it(fromDir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info = it.nextFileInfo();
         const QString target = toDir + QLatin1Char('/') + root.relativeFilePath(info.filePath());

@@ -34,8 +34,8 @@ Result<void> renameExchange(const QString& a, const QString& b);
 // A small JSON store shared by processes: under a lock file, reads the object (refusing a
 // damaged file rather than replacing it), lets update change it, writes it back owner-only.
 Result<void> updateJsonFile(const QString& path, const std::function<void(QJsonObject&)>& update);
-Result<void> writeAtomically(const QString& path, const QByteArray& bytes,
-                             QFileDevice::Permissions permissions = ownerOnly);
+Result<void> writeAtomically(
+    const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions = ownerOnly);
 // Create a folder owner-only (0700); parents are created as needed.
 Result<void> makeOwnerOnlyDir(const QString& path);
 // Create a folder and its missing parents (mkdir -p), reporting the system's reason.

@@ -118,7 +118,7 @@ void appendValue(QByteArray& out, const QJsonValue& value, int depth)
         const QJsonObject object = value.toObject();
         OrderedObject ordered;
         for (auto it = object.begin(); it != object.end(); ++it)
-            ordered.append({it.key(), it.value()});
+            ordered.append({ it.key(), it.value() });
         appendObject(out, ordered, depth);
         break;
     }
@@ -146,7 +146,8 @@ QString nowIsoNaiveUtc()
     const auto now = system_clock::now();
     const qint64 micros = duration_cast<microseconds>(now.time_since_epoch()).count();
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC);
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) + QString::number(micros % 1000000).rightJustified(6, u'0');
+    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
+        + QString::number(micros % 1000000).rightJustified(6, u'0');
 }
 
 std::optional<QDateTime> parseIsoTime(const QString& text)

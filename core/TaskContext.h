@@ -26,11 +26,11 @@ class SilentTaskContext final : public TaskContext
 {
 public:
     bool isCanceled() const override { return m_cancel.load(); }
-    void report(qint64, qint64, const QString&) override {}
+    void report(qint64, qint64, const QString&) override { }
     void cancel() { m_cancel.store(true); }
 
 private:
-    std::atomic_bool m_cancel{false};
+    std::atomic_bool m_cancel { false };
 };
 
 class CallbackTaskContext final : public TaskContext
@@ -39,8 +39,7 @@ public:
     using Callback = std::function<void(qint64 done, qint64 total, const QString& text)>;
     explicit CallbackTaskContext(Callback callback)
         : m_callback(std::move(callback))
-    {
-    }
+    { }
     bool isCanceled() const override { return m_cancel.load(); }
     void report(qint64 done, qint64 total, const QString& text) override
     {
@@ -51,7 +50,7 @@ public:
 
 private:
     Callback m_callback;
-    std::atomic_bool m_cancel{false};
+    std::atomic_bool m_cancel { false };
 };
 
 // A request to stop, shared by whoever runs a job and whoever may cancel it. Unlike
@@ -64,12 +63,11 @@ public:
     bool isCanceled() const { return m_canceled.load(); }
 
 private:
-    std::atomic_bool m_canceled{false};
+    std::atomic_bool m_canceled { false };
 };
 
 // A running job: its future (always finishes with a result) and the way to ask it to stop.
-template<typename T>
-struct Job
+template <typename T> struct Job
 {
     QFuture<T> future;
     std::shared_ptr<CancelToken> token = std::make_shared<CancelToken>();
@@ -77,8 +75,7 @@ struct Job
 };
 
 // Progress goes to the future as per-mille, so any size of job fits QFuture's int range.
-template<typename T>
-class PromiseTaskContext final : public TaskContext
+template <typename T> class PromiseTaskContext final : public TaskContext
 {
 public:
     PromiseTaskContext(QPromise<T>& promise, std::shared_ptr<CancelToken> token)

@@ -12,7 +12,8 @@ QString installTranslations(const QString& language)
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     if (!language.isEmpty())
         QLocale::setDefault(locale); // dates, numbers and sizes follow the chosen language too
-    if (translator->load(locale, QStringLiteral("fastcms-backup"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (translator->load(
+            locale, QStringLiteral("fastcms-backup"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(translator);
         return translator->language();
     }

@@ -18,14 +18,14 @@ void finishBackgroundWork();
 // Runs a synchronous engine call, work(TaskContext&) -> Result<T>, on the pool as a Job: its
 // progress goes to the future, its token cancels it, and the future always carries the result
 // (Cancelled when the job stopped early).
-template<typename T, typename Work>
-Job<Result<T>> run(Work work)
+template <typename T, typename Work> Job<Result<T>> run(Work work)
 {
     Job<Result<T>> job;
-    job.future = QtConcurrent::run(pool(), [work = std::move(work), token = job.token](QPromise<Result<T>>& promise) {
-        PromiseTaskContext<Result<T>> task(promise, token);
-        promise.addResult(work(task));
-    });
+    job.future = QtConcurrent::run(
+        pool(), [work = std::move(work), token = job.token](QPromise<Result<T>>& promise) {
+            PromiseTaskContext<Result<T>> task(promise, token);
+            promise.addResult(work(task));
+        });
     return job;
 }
 

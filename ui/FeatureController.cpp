@@ -42,7 +42,7 @@ void FeatureController::setSelectionModel(QItemSelectionModel* selection)
 }
 
 QAction* FeatureController::makeAction(const char* objectName, const QString& text, const QKeySequence& keys,
-                                       const QString& tip, std::function<void()> slot)
+    const QString& tip, std::function<void()> slot)
 {
     auto* action = new QAction(text, this);
     action->setObjectName(QString::fromLatin1(objectName));

@@ -54,16 +54,15 @@ protected:
     // Enables the feature's actions; called whenever the backend, the selection or the job changes.
     virtual void updateActions() = 0;
     // The backend was replaced: whatever belonged to the old one goes.
-    virtual void backendChanged() {}
+    virtual void backendChanged() { }
     // A new action in actions(), which runs `slot` when triggered.
-    QAction* makeAction(const char* objectName, const QString& text, const QKeySequence& keys, const QString& tip,
-                        std::function<void()> slot);
+    QAction* makeAction(const char* objectName, const QString& text, const QKeySequence& keys,
+        const QString& tip, std::function<void()> slot);
     // Counts backend changes: an answer that started under an older one is dropped.
     quint64 generation() const { return m_generation; }
     // Runs read() on the worker pool (small files, but files: never on the GUI thread), then
     // use(result) here, unless the backend changed meanwhile.
-    template<typename Read, typename Use>
-    void readInBackground(Read read, Use use);
+    template <typename Read, typename Use> void readInBackground(Read read, Use use);
     // The selected backup when exactly one is selected and it may be named in a request.
     QString actableSelection() const;
 
@@ -74,8 +73,7 @@ private:
     quint64 m_generation = 0;
 };
 
-template<typename Read, typename Use>
-inline void FeatureController::readInBackground(Read read, Use use)
+template <typename Read, typename Use> inline void FeatureController::readInBackground(Read read, Use use)
 {
     using T = decltype(read());
     const quint64 asked = m_generation;

@@ -5,31 +5,31 @@
 #include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
+#include "backups/PaginationBar.h"
+#include "backups/RowActionDelegate.h"
+#include "connection/ConnectionController.h"
+#include "connection/SecretStore.h"
 #include "curl/CurlController.h"
 #include "drill/DrillController.h"
 #include "jobs/JobRunner.h"
+#include "jobs/JobsModel.h"
+#include "jobs/JobsPanel.h"
 #include "offsite/OffsiteController.h"
 #include "retention/PruneController.h"
 #include "schedule/ScheduleController.h"
-#include "connection/ConnectionController.h"
-#include "connection/SecretStore.h"
-#include "backups/PaginationBar.h"
-#include "backups/RowActionDelegate.h"
-#include "jobs/JobsModel.h"
-#include "jobs/JobsPanel.h"
 #include "widgets/Banner.h"
 
 #include <QAction>
 #include <QActionGroup>
-#include <QSettings>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
-#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -50,7 +50,8 @@ QString notesHtml()
         "<li>Restoring a backup will <b>overwrite</b> your current database and uploaded files.</li>"
         "<li>Always create a backup before performing major operations.</li>"
         "<li>Store backups in a secure location separate from your server.</li>"
-        "<li>Test your backups regularly to ensure they can be restored: <i>Verify</i> checks one end to end.</li>"
+        "<li>Test your backups regularly to ensure they can be restored: <i>Verify</i> checks one end to "
+        "end.</li>"
         "</ul>"
         "<h3>What gets backed up</h3>"
         "<ul>"
@@ -60,7 +61,8 @@ QString notesHtml()
         "</ul>"
         "<h3>How a restore works</h3>"
         "<p>A restore is <i>staged</i> first and applied when the FastCMS server restarts. The current "
-        "database and files are kept as <tt>app.db.before_restore</tt> and <tt>files_before_restore/</tt>.</p>");
+        "database and files are kept as <tt>app.db.before_restore</tt> and "
+        "<tt>files_before_restore/</tt>.</p>");
 }
 
 QString ageText(const QDateTime& then)
@@ -95,14 +97,15 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_summary->setObjectName(QStringLiteral("summary"));
     m_newest->setObjectName(QStringLiteral("newestBackup"));
     Prompter* asker = prompter ? prompter : m_ownPrompter.get();
-    const FeatureParts parts{this, m_backups, m_runner, m_banner, asker};
+    const FeatureParts parts { this, m_backups, m_runner, m_banner, asker };
     m_drills = new DrillController(parts);
     m_prune = new PruneController(parts);
     m_offsite = new OffsiteController(parts);
     m_schedules = new ScheduleController(parts);
     m_curl = new CurlController(parts);
-    m_connections = new ConnectionController(this, asker, secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
-    m_features = {m_drills, m_prune, m_offsite, m_schedules, m_curl};
+    m_connections = new ConnectionController(
+        this, asker, secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
+    m_features = { m_drills, m_prune, m_offsite, m_schedules, m_curl };
 
     addToolBarAndMenus();
     setUpTable();
@@ -118,7 +121,8 @@ void MainWindow::addToolBarAndMenus()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setIconSize(QSize(20, 20));
-    toolbar->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"), a("actionDelete")});
+    toolbar->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionRestore"), a("actionDownload"),
+        a("actionDelete") });
     toolbar->addSeparator();
     toolbar->addAction(a("actionRefresh"));
 
@@ -131,16 +135,17 @@ void MainWindow::addToolBarAndMenus()
     quit->setObjectName(QStringLiteral("actionQuit"));
     addLanguageMenu();
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionDownload"),
-                            a("actionDelete")});
+    backupMenu->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionRestore"),
+        a("actionDownload"), a("actionDelete") });
     backupMenu->addSeparator();
-    backupMenu->addActions({a("actionPrunePreview"), a("actionPushOffsite"), a("actionOffsiteTarget"), a("actionSchedule")});
+    backupMenu->addActions(
+        { a("actionPrunePreview"), a("actionPushOffsite"), a("actionOffsiteTarget"), a("actionSchedule") });
     backupMenu->addMenu(m_curl->menu());
     backupMenu->addSeparator();
-    backupMenu->addActions({a("actionUnstage"), a("actionApplyRestore")});
+    backupMenu->addActions({ a("actionUnstage"), a("actionApplyRestore") });
     backupMenu->addSeparator();
-    backupMenu->addActions({a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder"), a("actionRefresh"),
-                            a("actionPreviousPage"), a("actionNextPage")});
+    backupMenu->addActions({ a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder"),
+        a("actionRefresh"), a("actionPreviousPage"), a("actionNextPage") });
     fileMenu->insertAction(quit, a("actionImport"));
     fileMenu->insertSeparator(quit);
     setAcceptDrops(true);
@@ -156,12 +161,13 @@ void MainWindow::addLanguageMenu()
     auto* languageMenu = settingsMenu->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
     const QString chosen = QSettings().value(QStringLiteral("language")).toString();
-    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
-                                                 {QStringLiteral("en"), QStringLiteral("English")},
-                                                 {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    const QList<QPair<QString, QString>> choices { { QString(), tr("System default") },
+        { QStringLiteral("en"), QStringLiteral("English") },
+        { QStringLiteral("de"), QStringLiteral("Deutsch") } };
     for (const auto& [code, name] : choices) {
         QAction* language = languageMenu->addAction(name);
-        language->setObjectName(QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        language->setObjectName(
+            QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
         language->setCheckable(true);
         language->setChecked(code == chosen);
         languages->addAction(language);
@@ -190,8 +196,8 @@ void MainWindow::setUpTable()
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionPushOffsite"), a("actionDelete"),
-                         a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder")});
+    m_table->addActions({ a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionPushOffsite"),
+        a("actionDelete"), a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder") });
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
     for (FeatureController* feature : m_features)
@@ -201,7 +207,9 @@ void MainWindow::setUpTable()
     // The full path is in the file name's tooltip, the details and Copy Path.
     m_table->setColumnHidden(BackupTableModel::Path, true);
     auto* rowActions = new RowActionDelegate(
-        [this](const QString& name, RowActionDelegate::Action action) { return m_backups->unavailableReason(name, action); },
+        [this](const QString& name, RowActionDelegate::Action action) {
+            return m_backups->unavailableReason(name, action);
+        },
         m_table);
     m_table->setItemDelegateForColumn(BackupTableModel::Actions, rowActions);
     m_table->setMouseTracking(true);
@@ -231,7 +239,7 @@ void MainWindow::layOut()
     splitter->addWidget(notes);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1010, 250});
+    splitter->setSizes({ 1010, 250 });
     setCentralWidget(splitter);
 
     auto* jobsDock = new QDockWidget(tr("Jobs"), this);
@@ -239,7 +247,7 @@ void MainWindow::layOut()
     jobsDock->setWidget(new JobsPanel(m_jobs, jobsDock));
     jobsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
-    resizeDocks({jobsDock}, {170}, Qt::Vertical);
+    resizeDocks({ jobsDock }, { 170 }, Qt::Vertical);
 
     statusBar()->addPermanentWidget(m_newest);
 }
@@ -252,7 +260,9 @@ void MainWindow::connectControllers()
     });
     connect(m_backups, &BackupsController::pageLoaded, this, [this](int page, int pages, qint64 total) {
         m_pagination->setState(page, pages, total);
-        m_summary->setText(total == 0 ? tr("No backups yet: press Create Backup (Ctrl+N) to make the first one.") : QString());
+        m_summary->setText(total == 0
+                ? tr("No backups yet: press Create Backup (Ctrl+N) to make the first one.")
+                : QString());
         m_summary->setVisible(total == 0);
         m_table->resizeColumnsToContents();
         m_table->resizeRowsToContents();
@@ -353,11 +363,13 @@ void MainWindow::showStatus(const BackendStatus& status)
     QString text = tr("Newest backup: %1 (%2)").arg(status.newest->fileName, ageText(status.newest->created));
     bool healthy = true;
     if (status.newest->created.secsTo(QDateTime::currentDateTimeUtc()) > maxAge) {
-        text += maxAge == 26 * 3600 ? tr(" — older than a day")
-                                    : tr(" — older than the schedule allows (%n hour(s))", nullptr, int(maxAge / 3600));
+        text += maxAge == 26 * 3600
+            ? tr(" — older than a day")
+            : tr(" — older than the schedule allows (%n hour(s))", nullptr, int(maxAge / 3600));
         healthy = false;
     }
-    if (status.local && status.local->freeBytes >= 0 && status.local->freeBytes < 2 * status.newest->sizeBytes) {
+    if (status.local && status.local->freeBytes >= 0
+        && status.local->freeBytes < 2 * status.newest->sizeBytes) {
         text += tr(" — only %1 free").arg(files::humanSize(status.local->freeBytes));
         healthy = false;
     }

@@ -41,7 +41,8 @@ class MainWindow : public QMainWindow
 public:
     // prompter: who answers confirmations (dialogs by default; tests script it).
     // secrets: where sign-in tokens are kept (the system keychain by default).
-    explicit MainWindow(Prompter* prompter = nullptr, std::unique_ptr<SecretStore> secrets = {}, QWidget* parent = nullptr);
+    explicit MainWindow(
+        Prompter* prompter = nullptr, std::unique_ptr<SecretStore> secrets = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openDataFolder(const DataFolder& folder);

@@ -34,7 +34,9 @@ public:
     // A FastCMS data folder on this machine; empty when the user cancels.
     virtual QString chooseFolder(QWidget* parent) = 0;
     // One line of text (e.g. an off-site target); nullopt when the user cancels.
-    virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label, const QString& current) = 0;
+    virtual std::optional<QString> askText(
+        QWidget* parent, const QString& title, const QString& label, const QString& current)
+        = 0;
 };
 
 class DialogPrompter final : public Prompter
@@ -45,7 +47,8 @@ public:
     bool confirmApply(QWidget* parent, const QString& backupName) override;
     QString chooseArchive(QWidget* parent) override;
     QString chooseFolder(QWidget* parent) override;
-    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label, const QString& current) override;
+    std::optional<QString> askText(
+        QWidget* parent, const QString& title, const QString& label, const QString& current) override;
 };
 
 } // namespace fcb

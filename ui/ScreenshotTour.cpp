@@ -2,10 +2,10 @@
 
 #include "MainWindow.h"
 #include "Prompter.h"
+#include "backend/LocalBackend.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
 #include "demo/DemoData.h"
-#include "backend/LocalBackend.h"
 #include "restore/RestoreDialog.h"
 
 #include <QAction>
@@ -34,7 +34,10 @@ public:
     bool confirmApply(QWidget*, const QString&) override { return false; }
     QString chooseArchive(QWidget*) override { return {}; }
     QString chooseFolder(QWidget*) override { return {}; }
-    std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override { return std::nullopt; }
+    std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override
+    {
+        return std::nullopt;
+    }
 };
 
 void save(QWidget* widget, const QString& path)
@@ -50,8 +53,7 @@ void save(QWidget* widget, const QString& path)
 ScreenshotTour::ScreenshotTour(QString outputDir, QObject* parent)
     : QObject(parent)
     , m_outputDir(std::move(outputDir))
-{
-}
+{ }
 
 void ScreenshotTour::start()
 {
@@ -63,7 +65,7 @@ void ScreenshotTour::start()
     {
         LocalBackend backend(folder);
         for (int i = 0; i < 4; ++i) {
-            backend.create({QStringLiteral("scheduled")}).future.waitForFinished();
+            backend.create({ QStringLiteral("scheduled") }).future.waitForFinished();
             QThread::msleep(1100);
         }
     }
@@ -79,43 +81,48 @@ void ScreenshotTour::start()
         delete temp;
         QApplication::quit();
     };
-    connect(window, &MainWindow::refreshed, this, [window] {
-        window->action(QStringLiteral("actionCreateBackup"))->trigger();
-    }, Qt::SingleShotConnection);
-    connect(window, &MainWindow::jobFinished, this, [this, window, folder, out, finish] {
-        QTimer::singleShot(800, this, [this, window, folder, out, finish] {
-            window->table()->selectRow(1);
-            save(window, out + QStringLiteral("/main-window.png"));
-            // The restore confirmation for the selected backup.
-            RestoreQuestion question;
-            question.backup = *window->model()->itemAt(1);
-            question.verified = true;
-            question.verification = tr("Verified: sound.");
-            auto* dialog = new RestoreDialog(question, window);
-            dialog->confirmationField()->setText(question.backup.fileName.left(12));
-            dialog->show();
-            QTimer::singleShot(300, this, [this, dialog, window, folder, out, finish, question] {
-                save(dialog, out + QStringLiteral("/restore-dialog.png"));
-                dialog->deleteLater();
-                LocalBackend(folder).stageRestore(question.backup.fileName).future.waitForFinished();
-                window->backups()->refresh();
-                QTimer::singleShot(800, this, [this, window, out, finish] {
-                    save(window, out + QStringLiteral("/restore-staged.png"));
-                    // The prune preview, then the schedule generator.
-                    window->action(QStringLiteral("actionPrunePreview"))->trigger();
+    connect(
+        window, &MainWindow::refreshed, this,
+        [window] { window->action(QStringLiteral("actionCreateBackup"))->trigger(); },
+        Qt::SingleShotConnection);
+    connect(
+        window, &MainWindow::jobFinished, this,
+        [this, window, folder, out, finish] {
+            QTimer::singleShot(800, this, [this, window, folder, out, finish] {
+                window->table()->selectRow(1);
+                save(window, out + QStringLiteral("/main-window.png"));
+                // The restore confirmation for the selected backup.
+                RestoreQuestion question;
+                question.backup = *window->model()->itemAt(1);
+                question.verified = true;
+                question.verification = tr("Verified: sound.");
+                auto* dialog = new RestoreDialog(question, window);
+                dialog->confirmationField()->setText(question.backup.fileName.left(12));
+                dialog->show();
+                QTimer::singleShot(300, this, [this, dialog, window, folder, out, finish, question] {
+                    save(dialog, out + QStringLiteral("/restore-dialog.png"));
+                    dialog->deleteLater();
+                    LocalBackend(folder).stageRestore(question.backup.fileName).future.waitForFinished();
+                    window->backups()->refresh();
                     QTimer::singleShot(800, this, [this, window, out, finish] {
-                        save(window, out + QStringLiteral("/prune-preview.png"));
-                        window->action(QStringLiteral("actionSchedule"))->trigger();
-                        QTimer::singleShot(500, this, [window, out, finish] {
-                            if (auto* dialog = window->findChild<QDialog*>(QStringLiteral("scheduleDialog")))
-                                save(dialog, out + QStringLiteral("/schedule-dialog.png"));
-                            finish();
+                        save(window, out + QStringLiteral("/restore-staged.png"));
+                        // The prune preview, then the schedule generator.
+                        window->action(QStringLiteral("actionPrunePreview"))->trigger();
+                        QTimer::singleShot(800, this, [this, window, out, finish] {
+                            save(window, out + QStringLiteral("/prune-preview.png"));
+                            window->action(QStringLiteral("actionSchedule"))->trigger();
+                            QTimer::singleShot(500, this, [window, out, finish] {
+                                if (auto* dialog
+                                    = window->findChild<QDialog*>(QStringLiteral("scheduleDialog")))
+                                    save(dialog, out + QStringLiteral("/schedule-dialog.png"));
+                                finish();
+                            });
                         });
                     });
                 });
             });
-        });
-    }, Qt::SingleShotConnection);
+        },
+        Qt::SingleShotConnection);
     window->openDataFolder(folder);
 }
 

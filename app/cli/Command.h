@@ -16,7 +16,13 @@ class Command
 {
 public:
     // What follows the command's name.
-    enum class Operand { None, BackupName, ZipPath, OffsiteAction };
+    enum class Operand
+    {
+        None,
+        BackupName,
+        ZipPath,
+        OffsiteAction
+    };
 
     virtual ~Command() = default;
     virtual QString name() const = 0;
@@ -39,19 +45,20 @@ public:
 
 // Runs onSuccess with the job's value (or with nothing for Result<void>) once the job ends well;
 // fails the command with the job's error otherwise. The job is the one Ctrl+C cancels.
-template<typename T, typename OnSuccess>
+template <typename T, typename OnSuccess>
 void watch(CommandContext& cli, Job<Result<T>> job, OnSuccess onSuccess)
 {
     auto* watcher = new QFutureWatcher<Result<T>>(cli.owner());
     cli.setRunningJob(job.token);
     if (cli.showsProgress()) {
         QObject::connect(watcher, &QFutureWatcherBase::progressValueChanged, cli.owner(),
-                         [&cli, watcher](int value) { cli.showProgress(value, watcher->progressText()); });
+            [&cli, watcher](int value) { cli.showProgress(value, watcher->progressText()); });
     }
     QObject::connect(watcher, &QFutureWatcherBase::finished, cli.owner(), [&cli, watcher, onSuccess] {
         cli.clearProgress();
         if (watcher->future().resultCount() == 0) {
-            cli.fail(Error::make(ErrorCode::Internal, CommandLine::tr("The operation ended without a result.")));
+            cli.fail(
+                Error::make(ErrorCode::Internal, CommandLine::tr("The operation ended without a result.")));
             return;
         }
         // The job's own answer decides: a signal that came too late to stop it changes nothing.
@@ -60,7 +67,8 @@ void watch(CommandContext& cli, Job<Result<T>> job, OnSuccess onSuccess)
             const bool plainCancel = result.error().code == ErrorCode::Cancelled
                 && result.error().message.size() <= CommandLine::tr("Cancelled.").size();
             if (plainCancel)
-                cli.fail(Error::make(ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
+                cli.fail(Error::make(
+                    ErrorCode::Cancelled, CommandLine::tr("Cancelled; nothing was left half-written.")));
             else
                 cli.fail(result.error());
             return;

@@ -22,7 +22,7 @@ namespace fcb {
 
 namespace {
 
-std::atomic_int g_signal{0};
+std::atomic_int g_signal { 0 };
 
 extern "C" void onTerminationSignal(int signal)
 {
@@ -54,7 +54,8 @@ void CommandLine::start(const QStringList& arguments)
     m_json = m_parser.isSet(QStringLiteral("json"));
     m_quiet = m_parser.isSet(QStringLiteral("quiet"));
     if (!parsed) {
-        fail(Error::make(ErrorCode::Usage, m_parser.errorText() + QLatin1Char('\n') + CommandLine::tr("Try 'fastcms-backup --help'.")));
+        fail(Error::make(ErrorCode::Usage,
+            m_parser.errorText() + QLatin1Char('\n') + CommandLine::tr("Try 'fastcms-backup --help'.")));
         return;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
@@ -69,13 +70,15 @@ void CommandLine::start(const QStringList& arguments)
     }
     QStringList args = m_parser.positionalArguments();
     if (args.isEmpty()) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("No command given. Try 'fastcms-backup --help'.")));
+        fail(
+            Error::make(ErrorCode::Usage, CommandLine::tr("No command given. Try 'fastcms-backup --help'.")));
         return;
     }
     const QString name = args.takeFirst();
     m_command = commands::find(name);
     if (!m_command) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(name)));
+        fail(Error::make(ErrorCode::Usage,
+            CommandLine::tr("Unknown command \"%1\". Try 'fastcms-backup --help'.").arg(name)));
         return;
     }
     if (!checkUsage(*m_command, args) || !makeBackend(*m_command, name))
@@ -102,20 +105,24 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
 {
     const QString name = command.name();
     const Command::Operand operand = command.operand();
-    if (operand == Command::Operand::OffsiteAction ? args.isEmpty() || args.size() > 2
-                                                   : args.size() != (operand == Command::Operand::None ? 0 : 1)) {
-        fail(Error::make(ErrorCode::Usage, operand == Command::Operand::OffsiteAction
-                                               ? CommandLine::tr("offsite takes push [<name>], list, pull <name> or delete <name>.")
-                                           : operand == Command::Operand::BackupName ? CommandLine::tr("%1 takes one backup name.").arg(name)
-                                           : operand == Command::Operand::ZipPath
-                                               ? CommandLine::tr("%1 takes the path of one zip file.").arg(name)
-                                               : CommandLine::tr("%1 takes no arguments.").arg(name)));
+    if (operand == Command::Operand::OffsiteAction
+            ? args.isEmpty() || args.size() > 2
+            : args.size() != (operand == Command::Operand::None ? 0 : 1)) {
+        fail(Error::make(ErrorCode::Usage,
+            operand == Command::Operand::OffsiteAction
+                ? CommandLine::tr("offsite takes push [<name>], list, pull <name> or delete <name>.")
+                : operand == Command::Operand::BackupName
+                ? CommandLine::tr("%1 takes one backup name.").arg(name)
+                : operand == Command::Operand::ZipPath
+                ? CommandLine::tr("%1 takes the path of one zip file.").arg(name)
+                : CommandLine::tr("%1 takes no arguments.").arg(name)));
         return false;
     }
     // The options that belong to one command, and what is said when they come with another.
-    const QList<QPair<QStringList, QString>> ownOptions{
-        {{QStringLiteral("abandon")}, CommandLine::tr("--abandon goes with apply-restore.")},
-        {{QStringLiteral("page"), QStringLiteral("per-page")}, CommandLine::tr("--page and --per-page go with list.")},
+    const QList<QPair<QStringList, QString>> ownOptions {
+        { { QStringLiteral("abandon") }, CommandLine::tr("--abandon goes with apply-restore.") },
+        { { QStringLiteral("page"), QStringLiteral("per-page") },
+            CommandLine::tr("--page and --per-page go with list.") },
     };
     for (const auto& [options, misuse] : ownOptions) {
         for (const QString& option : options) {
@@ -128,7 +135,8 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
     if (m_parser.isSet(QStringLiteral("wait-lock"))) {
         const auto wait = cli::parseDuration(m_parser.value(QStringLiteral("wait-lock")));
         if (!wait) {
-            fail(Error::make(ErrorCode::Usage, CommandLine::tr("--wait-lock takes a duration such as 90s, 10m or 2h.")));
+            fail(Error::make(
+                ErrorCode::Usage, CommandLine::tr("--wait-lock takes a duration such as 90s, 10m or 2h.")));
             return false;
         }
         m_lockWaitMs = int(qMin<qint64>(*wait, std::numeric_limits<int>::max()));
@@ -139,8 +147,9 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
         return false;
     }
     if (remote && m_parser.isSet(QStringLiteral("offsite"))) {
-        fail(Error::make(ErrorCode::Usage, CommandLine::tr("Off-site copies are made from a local backups folder; on a "
-                                                           "server, download the backups first.")));
+        fail(Error::make(ErrorCode::Usage,
+            CommandLine::tr("Off-site copies are made from a local backups folder; on a "
+                            "server, download the backups first.")));
         return false;
     }
     if (!remote && command.needsServer()) {
@@ -241,9 +250,10 @@ int CommandLine::settle(int exitCode)
     if (m_outputError == 0 || exitCode != ExitCode::Success)
         return exitCode;
     std::fputs(qPrintable(QStringLiteral("fastcms-backup: ")
-                          + CommandLine::tr("The output could not be written (%1).").arg(QString::fromLocal8Bit(std::strerror(m_outputError)))
-                          + QLatin1Char('\n')),
-               stderr);
+                   + CommandLine::tr("The output could not be written (%1).")
+                         .arg(QString::fromLocal8Bit(std::strerror(m_outputError)))
+                   + QLatin1Char('\n')),
+        stderr);
     return ExitCode::Io;
 }
 
@@ -254,13 +264,14 @@ void CommandLine::fail(const Error& error, const QJsonObject& extra)
     if (m_json) {
         QJsonObject object = extra.isEmpty() ? m_failureExtra : extra;
         object.insert(QStringLiteral("ok"), false);
-        object.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                                           {QStringLiteral("message"), error.message},
-                                                           {QStringLiteral("detail"), error.detail},
-                                                           {QStringLiteral("exit_code"), code}});
+        object.insert(QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("code"), errorCodeName(error.code) },
+                { QStringLiteral("message"), error.message }, { QStringLiteral("detail"), error.detail },
+                { QStringLiteral("exit_code"), code } });
         writeOut(QJsonDocument(object).toJson(QJsonDocument::Indented).constData());
     } else {
-        std::fputs(qPrintable(QStringLiteral("fastcms-backup: ") + error.message + QLatin1Char('\n')), stderr);
+        std::fputs(
+            qPrintable(QStringLiteral("fastcms-backup: ") + error.message + QLatin1Char('\n')), stderr);
     }
     finish(code);
 }
@@ -270,8 +281,8 @@ void CommandLine::finish(int exitCode)
     noteOutput(std::fflush(stdout) == 0);
     std::fflush(stderr);
     // Quit once the loop runs, even if it has not started yet.
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [exitCode] { QCoreApplication::exit(exitCode); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [exitCode] { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
 }
 
 } // namespace fcb

@@ -61,7 +61,7 @@ private:
     // The backend the command runs on; false after fail().
     bool makeBackend(const Command& command, const QString& name);
     void writeOut(const char* text); // to standard output, noting the first error
-    void noteOutput(bool written);    // keeps errno of the first write that failed
+    void noteOutput(bool written); // keeps errno of the first write that failed
 
     QCommandLineParser m_parser;
     bool m_json = false;

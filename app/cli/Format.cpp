@@ -36,17 +36,18 @@ QString age(const QDateTime& then)
 
 QJsonObject itemJson(const BackupItem& item)
 {
-    QJsonObject object{
-        {QStringLiteral("id"), item.id},
-        {QStringLiteral("filename"), item.fileName},
-        {QStringLiteral("size"), item.sizeBytes},
-        {QStringLiteral("created"), isoUtc(item.created)},
-        {QStringLiteral("created_from"), item.createdFrom == BackupItem::TimeSource::Metadata ? QStringLiteral("metadata")
-                                         : item.createdFrom == BackupItem::TimeSource::Name   ? QStringLiteral("name")
-                                                                                              : QStringLiteral("file")},
-        {QStringLiteral("path"), item.path},
-        {QStringLiteral("valid"), item.valid},
-        {QStringLiteral("staged"), item.staged},
+    QJsonObject object {
+        { QStringLiteral("id"), item.id },
+        { QStringLiteral("filename"), item.fileName },
+        { QStringLiteral("size"), item.sizeBytes },
+        { QStringLiteral("created"), isoUtc(item.created) },
+        { QStringLiteral("created_from"),
+            item.createdFrom == BackupItem::TimeSource::Metadata   ? QStringLiteral("metadata")
+                : item.createdFrom == BackupItem::TimeSource::Name ? QStringLiteral("name")
+                                                                   : QStringLiteral("file") },
+        { QStringLiteral("path"), item.path },
+        { QStringLiteral("valid"), item.valid },
+        { QStringLiteral("staged"), item.staged },
     };
     if (!item.valid)
         object.insert(QStringLiteral("invalid_reason"), item.invalidReason);
@@ -60,24 +61,26 @@ QJsonObject reportJson(const VerifyReport& report)
 {
     QJsonArray checks;
     for (const VerifyCheck& check : report.checks) {
-        checks.append(QJsonObject{
-            {QStringLiteral("id"), check.id},
-            {QStringLiteral("status"), check.status == VerifyCheck::Status::Passed   ? QStringLiteral("passed")
-                                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("failed")
-                                                                                     : QStringLiteral("missing")},
-            {QStringLiteral("message"), check.message},
+        checks.append(QJsonObject {
+            { QStringLiteral("id"), check.id },
+            { QStringLiteral("status"),
+                check.status == VerifyCheck::Status::Passed       ? QStringLiteral("passed")
+                    : check.status == VerifyCheck::Status::Failed ? QStringLiteral("failed")
+                                                                  : QStringLiteral("missing") },
+            { QStringLiteral("message"), check.message },
         });
     }
-    QJsonObject object{
-        {QStringLiteral("path"), report.path},
-        {QStringLiteral("valid"), report.ok()},
-        {QStringLiteral("entries"), report.entryCount},
-        {QStringLiteral("files"), report.fileCount},
-        {QStringLiteral("uncompressed_bytes"), qint64(report.totalSize)},
-        {QStringLiteral("checks"), checks},
+    QJsonObject object {
+        { QStringLiteral("path"), report.path },
+        { QStringLiteral("valid"), report.ok() },
+        { QStringLiteral("entries"), report.entryCount },
+        { QStringLiteral("files"), report.fileCount },
+        { QStringLiteral("uncompressed_bytes"), qint64(report.totalSize) },
+        { QStringLiteral("checks"), checks },
     };
     if (report.metadata)
-        object.insert(QStringLiteral("metadata"), QJsonDocument::fromJson(report.metadata->toJson()).object());
+        object.insert(
+            QStringLiteral("metadata"), QJsonDocument::fromJson(report.metadata->toJson()).object());
     return object;
 }
 
@@ -88,8 +91,8 @@ bool isTerminal(FILE* stream)
 
 QString checkLine(const VerifyCheck& check)
 {
-    const QString mark = check.status == VerifyCheck::Status::Passed   ? QStringLiteral("ok  ")
-                       : check.status == VerifyCheck::Status::Failed ? QStringLiteral("FAIL")
+    const QString mark = check.status == VerifyCheck::Status::Passed ? QStringLiteral("ok  ")
+        : check.status == VerifyCheck::Status::Failed                ? QStringLiteral("FAIL")
                                                                      : QStringLiteral("--  ");
     return mark + QStringLiteral("  ") + check.message;
 }
@@ -99,7 +102,8 @@ void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest)
     if (!newest)
         return;
     object.insert(QStringLiteral("newest"), itemJson(*newest));
-    object.insert(QStringLiteral("newest_age_seconds"), newest->created.secsTo(QDateTime::currentDateTimeUtc()));
+    object.insert(
+        QStringLiteral("newest_age_seconds"), newest->created.secsTo(QDateTime::currentDateTimeUtc()));
 }
 
 } // namespace fcb::cli

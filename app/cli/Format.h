@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/Reports.h"
 #include "model/Backup.h"
+#include "model/Reports.h"
 
 #include <QDateTime>
 #include <QJsonObject>

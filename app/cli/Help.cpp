@@ -5,7 +5,8 @@ namespace fcb {
 namespace {
 
 // The whole of --help, one text for the translators.
-const char* const kHelp = QT_TRANSLATE_NOOP("fcb::CommandLine", R"(Usage: fastcms-backup [options] <command> [arguments]
+const char* const kHelp
+    = QT_TRANSLATE_NOOP("fcb::CommandLine", R"(Usage: fastcms-backup [options] <command> [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
 through its REST API (--server).

@@ -1,16 +1,16 @@
 #include "DataFolder.h"
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
-#include "connection/ConnectionController.h"
 #include "Translations.h"
+#include "WorkerPool.h"
+#include "connection/ConnectionController.h"
 #include "demo/DemoData.h"
 #include "jobs/JobsModel.h"
-#include "WorkerPool.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
 #include <QSettings>
-#include <QCommandLineParser>
 #include <QStandardPaths>
 
 #include <csignal>
@@ -23,7 +23,7 @@ int main(int argc, char** argv)
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         std::fputs("fastcms-backup-console: no display available (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                    "Use the command-line tool instead: fastcms-backup --help\n",
-                   stderr);
+            stderr);
         return 3;
     }
     // Past a file size limit, writes fail with EFBIG and are reported; by default the signal kills.
@@ -36,22 +36,22 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.fastcmsbackup.Console"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fastcms-backup.svg")));
     // The environment wins (scripts, tests), then the choice made in Settings, then the system.
-    const QString language = qEnvironmentVariable("FASTCMS_BACKUP_LANGUAGE",
-                                                  QSettings().value(QStringLiteral("language")).toString());
+    const QString language = qEnvironmentVariable(
+        "FASTCMS_BACKUP_LANGUAGE", QSettings().value(QStringLiteral("language")).toString());
     fcb::installTranslations(language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("FastCMS Backup Console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Open this FastCMS data folder."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Open the demo data folder, creating it on first run."));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"), QStringLiteral("Open this FastCMS data folder."), QStringLiteral("dir"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Open the demo data folder, creating it on first run."));
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Render the main states to PNG files in this folder, then quit."),
-                                         QStringLiteral("dir"));
-    parser.addOptions({dataDir, demo, screenshots});
+        QStringLiteral("Render the main states to PNG files in this folder, then quit."),
+        QStringLiteral("dir"));
+    parser.addOptions({ dataDir, demo, screenshots });
     parser.process(app);
     if (parser.isSet(screenshots)) {
         fcb::ScreenshotTour tour(parser.value(screenshots));

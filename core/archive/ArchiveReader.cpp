@@ -1,8 +1,8 @@
 #include "ArchiveReader.h"
 
 #include "FileUtil.h"
-#include "TempNames.h"
 #include "Logging.h"
+#include "TempNames.h"
 #include "archive/ArchiveWriter.h"
 #include "sqlite/Sqlite.h"
 
@@ -26,13 +26,13 @@
 #include <atomic>
 #include <cstring>
 #include <deque>
+#include <libdeflate.h>
 #include <memory>
 #include <optional>
-#include <libdeflate.h>
 #include <zlib.h>
 
-#include <setjmp.h>
 #include <csignal>
+#include <setjmp.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -50,7 +50,6 @@ class FcbArchiveReaderText
 namespace fcb {
 
 namespace {
-
 
 const QString kDatabase = QStringLiteral("database.db");
 const QString kMetadata = QStringLiteral("metadata.json");
@@ -73,10 +72,10 @@ struct EntryCheck
     QString target; // extract here, if set
     bool ownerOnly = false;
     bool keepBytes = false; // SHA256SUMS and metadata.json
-    qint64 weight = 0;      // memory it holds while in flight
-    bool large = false;     // streamed from its own handle on the archive
+    qint64 weight = 0; // memory it holds while in flight
+    bool large = false; // streamed from its own handle on the archive
     QString zipPath;
-    qint64 dataAt = 0;      // where its data begins in the archive
+    qint64 dataAt = 0; // where its data begins in the archive
     quint64 compressedSize = 0;
     bool isDatabase = false;
     TaskContext* task = nullptr;
@@ -106,7 +105,8 @@ bool openTarget(EntryCheck& e, std::unique_ptr<QFile>& out)
     if (e.target.isEmpty())
         return true;
     out = std::make_unique<QFile>(e.target);
-    const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const auto perms
+        = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
     errno = 0;
     if (out->open(QIODevice::ReadWrite | QIODevice::NewOnly, perms)) // read too: the pieces map it
         return true;
@@ -124,20 +124,23 @@ void checkEntry(EntryCheck& e)
             libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
         data.resize(qsizetype(e.size));
         // Exactly the declared size or it is damaged: more data than declared is a zip bomb.
-        e.damaged = libdeflate_deflate_decompress(inflater.get(), e.compressed.constData(), size_t(e.compressed.size()),
-                                                  data.data(), size_t(e.size), nullptr)
+        e.damaged = libdeflate_deflate_decompress(inflater.get(), e.compressed.constData(),
+                        size_t(e.compressed.size()), data.data(), size_t(e.size), nullptr)
             != LIBDEFLATE_SUCCESS;
     }
     e.compressed = QByteArray();
-    e.damaged = e.damaged || quint64(data.size()) != e.size || crc32(0, data.constData(), data.size()) != e.crc;
+    e.damaged
+        = e.damaged || quint64(data.size()) != e.size || crc32(0, data.constData(), data.size()) != e.crc;
     e.digest = Sha256::hex(data.constData(), data.size());
     if (e.keepBytes && data.size() <= maxSumsSize)
         e.bytes = data;
     if (!e.target.isEmpty() && !e.damaged) {
         QFile out(e.target);
-        const auto perms = e.ownerOnly ? files::ownerOnly : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        const auto perms = e.ownerOnly ? files::ownerOnly
+                                       : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
         errno = 0;
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms) || out.write(data) != data.size() || !out.flush())
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, perms) || out.write(data) != data.size()
+            || !out.flush())
             noteWriteFailure(e, out, errno);
     }
     checkIntegrity(e);
@@ -278,9 +281,10 @@ void checkLargeEntry(EntryCheck& e)
 
 Error notAZip(const QString& path, const QString& detail)
 {
-    return Error::make(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 is not a readable zip archive (damaged or truncated).")
-                                                  .arg(QFileInfo(path).fileName()),
-                       detail);
+    return Error::make(ErrorCode::BadArchive,
+        FcbArchiveReaderText::tr("%1 is not a readable zip archive (damaged or truncated).")
+            .arg(QFileInfo(path).fileName()),
+        detail);
 }
 
 // A problem with the archive's structure, in words the user can act on (without the archive's
@@ -292,7 +296,8 @@ QString describe(const zipdir::Problem& problem)
     case zipdir::Problem::Malformed:
         break;
     case zipdir::Problem::Encrypted:
-        return FcbArchiveReaderText::tr("The entry \"%1\" is encrypted, which FastCMS backups never are.").arg(entry);
+        return FcbArchiveReaderText::tr("The entry \"%1\" is encrypted, which FastCMS backups never are.")
+            .arg(entry);
     case zipdir::Problem::NotUtf8:
         return FcbArchiveReaderText::tr("The name of an entry is marked as UTF-8 but is not valid UTF-8.");
     case zipdir::Problem::Duplicate:
@@ -300,8 +305,9 @@ QString describe(const zipdir::Problem& problem)
     case zipdir::Problem::Mismatch:
         return FcbArchiveReaderText::tr("The entry \"%1\" does not match its local header.").arg(entry);
     }
-    return entry.isEmpty() ? FcbArchiveReaderText::tr("The zip structure is damaged.")
-                           : FcbArchiveReaderText::tr("The zip structure of the entry \"%1\" is damaged.").arg(entry);
+    return entry.isEmpty()
+        ? FcbArchiveReaderText::tr("The zip structure is damaged.")
+        : FcbArchiveReaderText::tr("The zip structure of the entry \"%1\" is damaged.").arg(entry);
 }
 
 Error invalidArchive(const QString& path, const zipdir::Problem& problem)
@@ -309,8 +315,9 @@ Error invalidArchive(const QString& path, const zipdir::Problem& problem)
     if (problem.kind == zipdir::Problem::Malformed && problem.entry.isEmpty())
         return notAZip(path, problem.detail);
     return Error::make(ErrorCode::BadArchive,
-                       FcbArchiveReaderText::tr("%1 is not a valid backup archive: %2").arg(QFileInfo(path).fileName(), describe(problem)),
-                       problem.detail);
+        FcbArchiveReaderText::tr("%1 is not a valid backup archive: %2")
+            .arg(QFileInfo(path).fileName(), describe(problem)),
+        problem.detail);
 }
 
 // The central directory, read once and checked whole: what readDirectory() returns, and what
@@ -326,7 +333,8 @@ struct WholeDirectory
 Result<WholeDirectory> readWholeDirectory(const QString& zipPath)
 {
     if (!QFileInfo::exists(zipPath))
-        return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
+        return fail(ErrorCode::NotFound,
+            FcbArchiveReaderText::tr("The backup %1 does not exist.").arg(QFileInfo(zipPath).fileName()));
     QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly))
         return fail(notAZip(zipPath, file.errorString()));
@@ -354,7 +362,8 @@ Result<WholeDirectory> readWholeDirectory(const QString& zipPath)
         entry.name = zipdir::decodeName(record);
         // By the decoded name: two that read the same would land on one file.
         if (seen.contains(entry.name))
-            return fail(invalidArchive(zipPath, {zipdir::Problem::Duplicate, record.name.toByteArray(), QStringLiteral("duplicate name")}));
+            return fail(invalidArchive(zipPath,
+                { zipdir::Problem::Duplicate, record.name.toByteArray(), QStringLiteral("duplicate name") }));
         seen.insert(entry.name);
         entry.size = record.size;
         entry.compressedSize = record.compressedSize;
@@ -384,8 +393,8 @@ Result<WholeDirectory> readWholeDirectory(const QString& zipPath)
 // one pass (libdeflate is faster at the bytes alone, but then the walk is a second pass).
 
 constexpr qint64 kPieceOutputLimit = 16 << 20; // more from one piece: not one of our chunks
-constexpr qint64 kPieceInputLimit = 8 << 20;   // no cut this far: not a chunked stream
-constexpr qint64 kPieceMinimum = 64 << 10;     // cuts closer than this are merged (always valid)
+constexpr qint64 kPieceInputLimit = 8 << 20; // no cut this far: not a chunked stream
+constexpr qint64 kPieceMinimum = 64 << 10; // cuts closer than this are merged (always valid)
 // Pieces inflating, and as many again being written: with the limits above, at most 200 MB in
 // flight; ours (2 MB chunks) keep it near 30 MB.
 constexpr int kPiecesInFlight = 4;
@@ -407,7 +416,7 @@ void inflate(StreamPiece& p)
 {
     p.output.resize(qsizetype(p.outputLimit));
     const auto walk = dflt::inflateBlocks(reinterpret_cast<const uchar*>(p.input.constData()), p.input.size(),
-                                          reinterpret_cast<uchar*>(p.output.data()), p.output.size());
+        reinterpret_cast<uchar*>(p.output.data()), p.output.size());
     // Consumed to the last byte is not enough: a final block that began earlier could have
     // taken the appended bytes as its own, where a serial inflater would stop. The appended
     // block must be the final one.
@@ -431,7 +440,13 @@ void inflatePiece(StreamPiece& p)
     }
 }
 
-enum class PieceOutcome { Done, NotChunked, Cancelled, WriteFailed };
+enum class PieceOutcome
+{
+    Done,
+    NotChunked,
+    Cancelled,
+    WriteFailed
+};
 
 // SIGBUS, raised when a page of a mapped file cannot be backed (a full disk, a file cut short
 // behind our back), ends the copy that touched it with an error instead of the process.
@@ -456,7 +471,9 @@ bool guardedCopy(char* to, const char* from, size_t size)
 {
     static std::once_flag installed;
     std::call_once(installed, [] {
-        struct sigaction action{};
+        struct sigaction action
+        {
+        };
         action.sa_sigaction = onBus;
         action.sa_flags = SA_SIGINFO | SA_NODEFER;
         sigemptyset(&action.sa_mask);
@@ -487,11 +504,13 @@ public:
     PieceWriter(int fd, quint64 size)
         : m_fd(fd)
     {
-        struct statfs fs{};
+        struct statfs fs
+        {
+        };
         if (size == 0 || ::fstatfs(fd, &fs) != 0)
             return;
         switch (quint32(fs.f_type)) {
-        case 0xEF53:     // ext2/3/4
+        case 0xEF53: // ext2/3/4
         case 0x58465342: // xfs
         case 0x9123683E: // btrfs
         case 0x01021994: // tmpfs
@@ -554,7 +573,8 @@ private:
             return copyWritten(piece, offset);
         // No read-ahead: it would fill (zero) the next pieces' pages on this thread.
         ::madvise(map, length, MADV_RANDOM);
-        const bool copied = guardedCopy(static_cast<char*>(map) + (offset - start), piece.output.constData(), size_t(size));
+        const bool copied
+            = guardedCopy(static_cast<char*>(map) + (offset - start), piece.output.constData(), size_t(size));
         ::munmap(map, length);
         return copied ? 0 : copyWritten(piece, offset);
     }
@@ -854,10 +874,12 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
             return fail(invalidArchive(zipPath, more.error()));
         if (!*more)
             break;
-        if (record.name.size() != wanted.size() || std::memcmp(record.name.data(), wanted.constData(), size_t(wanted.size())) != 0)
+        if (record.name.size() != wanted.size()
+            || std::memcmp(record.name.data(), wanted.constData(), size_t(wanted.size())) != 0)
             continue;
         if (found)
-            return fail(invalidArchive(zipPath, {zipdir::Problem::Duplicate, wanted, QStringLiteral("duplicate name")}));
+            return fail(invalidArchive(
+                zipPath, { zipdir::Problem::Duplicate, wanted, QStringLiteral("duplicate name") }));
         foundName = record.name.toByteArray();
         found = record;
         found->name = foundName;
@@ -869,9 +891,11 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     const quint16 method = found->method;
     // DEFLATE never needs much more room than the data itself: nothing larger is read.
     if (size > quint64(maxBytes) || packed > quint64(maxBytes) + quint64(maxBytes) / 1000 + (64 << 10))
-        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
+        return fail(
+            ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
     const auto damaged = [&](const QString& detail) {
-        return fail(ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
+        return fail(ErrorCode::BadArchive,
+            FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
     };
     if (method != 0 && method != Z_DEFLATED)
         return damaged(QStringLiteral("method %1").arg(method));
@@ -891,8 +915,10 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
         std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
             libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
         // Exactly the declared size, or it is an error (a short or overlong stream alike).
-        if (!inflater || libdeflate_deflate_decompress(inflater.get(), data->constData(), size_t(data->size()),
-                                                       bytes.data(), size_t(size), nullptr) != LIBDEFLATE_SUCCESS)
+        if (!inflater
+            || libdeflate_deflate_decompress(inflater.get(), data->constData(), size_t(data->size()),
+                   bytes.data(), size_t(size), nullptr)
+                != LIBDEFLATE_SUCCESS)
             return damaged(QStringLiteral("inflate"));
     }
     if (crc32(0, bytes.constData(), bytes.size()) != found->crc)
@@ -930,8 +956,10 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
             continue;
         }
         const QStringList parts = name.split(QLatin1Char('/'));
-        if (parts.contains(QStringLiteral("..")) || name.split(QLatin1Char('\\')).contains(QStringLiteral(".."))) {
-            problems.append(FcbArchiveReaderText::tr("The entry \"%1\" points outside the archive (\"..\").").arg(name));
+        if (parts.contains(QStringLiteral(".."))
+            || name.split(QLatin1Char('\\')).contains(QStringLiteral(".."))) {
+            problems.append(
+                FcbArchiveReaderText::tr("The entry \"%1\" points outside the archive (\"..\").").arg(name));
             continue;
         }
         if (entry.isSymlink()) {
@@ -948,14 +976,17 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
             // Only the trailing empty part of a directory entry may be empty; "." is no name.
             const QStringList rel = parts.mid(1, entry.isDirectory() ? parts.size() - 2 : -1);
             if (rel.contains(QString()) || rel.contains(QStringLiteral("."))) {
-                problems.append(FcbArchiveReaderText::tr("The entry \"%1\" has an empty or \".\" path component.").arg(name));
+                problems.append(
+                    FcbArchiveReaderText::tr("The entry \"%1\" has an empty or \".\" path component.")
+                        .arg(name));
                 continue;
             }
             continue;
         }
         if (name == kFilesPrefix)
             continue;
-        problems.append(FcbArchiveReaderText::tr("The entry \"%1\" does not belong in a FastCMS backup.").arg(name));
+        problems.append(
+            FcbArchiveReaderText::tr("The entry \"%1\" does not belong in a FastCMS backup.").arg(name));
     }
     if (!hasDatabase)
         problems.append(FcbArchiveReaderText::tr("The archive has no database.db."));
@@ -966,16 +997,19 @@ QStringList layoutProblems(const ArchiveDirectory& directory)
             fileNames.insert(entry.name);
     for (const ArchiveEntry& entry : directory.entries) {
         QString parent = entry.isDirectory() ? entry.name.chopped(1) : entry.name;
-        for (qsizetype slash = parent.lastIndexOf(QLatin1Char('/')); slash > 0; slash = parent.lastIndexOf(QLatin1Char('/'))) {
+        for (qsizetype slash = parent.lastIndexOf(QLatin1Char('/')); slash > 0;
+             slash = parent.lastIndexOf(QLatin1Char('/'))) {
             parent.truncate(slash);
             if (fileNames.contains(parent)) {
-                problems.append(FcbArchiveReaderText::tr("The entry \"%1\" lies inside \"%2\", which is a file.")
-                                    .arg(entry.name, parent));
+                problems.append(
+                    FcbArchiveReaderText::tr("The entry \"%1\" lies inside \"%2\", which is a file.")
+                        .arg(entry.name, parent));
                 break;
             }
         }
         if (entry.isDirectory() && fileNames.contains(entry.name.chopped(1)))
-            problems.append(FcbArchiveReaderText::tr("\"%1\" is both a file and a folder.").arg(entry.name.chopped(1)));
+            problems.append(
+                FcbArchiveReaderText::tr("\"%1\" is both a file and a folder.").arg(entry.name.chopped(1)));
     }
     return problems;
 }

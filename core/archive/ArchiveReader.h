@@ -52,15 +52,14 @@ QStringList layoutProblems(const ArchiveDirectory& directory);
 
 } // namespace archive
 
-
 namespace archive {
 
 // Reads every entry once: its local header against the directory, ZIP CRCs, SHA256SUMS where
-// present, PRAGMA integrity_check of database.db (extracted to workDir), and metadata. With extractTo set, the entries are also
-// written there as they are checked (restore staging), owner-only. Returns a report for any
-// archive it could read at all; an Error only for I/O problems, cancellation, or no zip at all.
-Result<VerifyReport> verify(const QString& zipPath, const QString& workDir, TaskContext& task,
-                            const QString& extractTo = {});
+// present, PRAGMA integrity_check of database.db (extracted to workDir), and metadata. With extractTo set,
+// the entries are also written there as they are checked (restore staging), owner-only. Returns a report for
+// any archive it could read at all; an Error only for I/O problems, cancellation, or no zip at all.
+Result<VerifyReport> verify(
+    const QString& zipPath, const QString& workDir, TaskContext& task, const QString& extractTo = {});
 
 } // namespace archive
 

@@ -6,8 +6,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFileInfo>
-#include <QScopeGuard>
 #include <QFuture>
+#include <QScopeGuard>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -70,8 +70,8 @@ bool compresses(const QByteArray& sample)
     thread_local QByteArray out;
     out.resize(sample.size());
     // Nothing fits in 97% of the space: it does not compress.
-    const size_t size = fastest ? libdeflate_deflate_compress(fastest.get(), sample.constData(), size_t(sample.size()),
-                                                              out.data(), size_t(0.97 * double(sample.size())))
+    const size_t size = fastest ? libdeflate_deflate_compress(fastest.get(), sample.constData(),
+                            size_t(sample.size()), out.data(), size_t(0.97 * double(sample.size())))
                                 : 1;
     return size != 0;
 }
@@ -82,8 +82,7 @@ ArchiveWriter::ArchiveWriter(const QString& path, Options options)
     : m_path(path)
     , m_options(options)
     , m_file(path)
-{
-}
+{ }
 
 ArchiveWriter::~ArchiveWriter() = default;
 
@@ -95,15 +94,16 @@ Error ArchiveWriter::writeError(const QString& message) const
 Result<void> ArchiveWriter::open()
 {
     if (!m_file.open(files::ownerOnly))
-        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not create %1.").arg(m_path), m_file.errorString());
+        return fail(ErrorCode::Io, FcbArchiveWriterText::tr("Could not create %1.").arg(m_path),
+            m_file.errorString());
     m_zip = std::make_unique<ZipWriter>(m_file, m_options.zip64);
     return ok();
 }
 
-Result<void> ArchiveWriter::addFile(const QString& entryName, const QString& sourcePath, const QDateTime& time,
-                                    ByteProgress& progress)
+Result<void> ArchiveWriter::addFile(
+    const QString& entryName, const QString& sourcePath, const QDateTime& time, ByteProgress& progress)
 {
-    return addFiles({Source{entryName, sourcePath, time}}, progress);
+    return addFiles({ Source { entryName, sourcePath, time } }, progress);
 }
 
 namespace {
@@ -131,16 +131,16 @@ struct Piece
     QByteArray input;
     std::shared_ptr<OrderedSha256> hash; // a chunk: its place in its file's hash
     int index = 0;
-    std::shared_ptr<QFile> source;     // a chunk the worker reads itself: from here, at offset
+    std::shared_ptr<QFile> source; // a chunk the worker reads itself: from here, at offset
     qint64 offset = 0;
-    QString path;       // a whole file the worker reads itself (input is empty until then)
-    qint64 weight = 0;  // memory counted against the read-ahead window; less once compressed
+    QString path; // a whole file the worker reads itself (input is empty until then)
+    qint64 weight = 0; // memory counted against the read-ahead window; less once compressed
     std::atomic<qint64>* held = nullptr; // the window's count, which the worker lowers then
     QString readError;
     bool vanished = false; // deleted before the worker came to it: skipped, as the scan would have
     qint64 inputSize = 0;
-    bool whole = false;    // a whole file: its SHA-256 is computed here too
-    bool store = false;    // incompressible: only checksums
+    bool whole = false; // a whole file: its SHA-256 is computed here too
+    bool store = false; // incompressible: only checksums
     bool last = false;
     int level = 5;
     // results
@@ -192,14 +192,16 @@ void compressPiece(Piece& p)
             return;
         }
         p.inputSize = p.input.size();
-        p.store = !compresses(QByteArray::fromRawData(p.input.constData(), qMin<qsizetype>(p.input.size(), 65536)));
+        p.store = !compresses(
+            QByteArray::fromRawData(p.input.constData(), qMin<qsizetype>(p.input.size(), 65536)));
     } else if (p.source) {
         // Chunks too are read on the workers, side by side from the one open file. A file that
         // shrank meanwhile gives short chunks, or empty ones, which still join.
         p.input.resize(p.weight);
         qint64 got = 0;
         while (got < p.weight) {
-            const ssize_t n = ::pread(p.source->handle(), p.input.data() + got, size_t(p.weight - got), p.offset + got);
+            const ssize_t n
+                = ::pread(p.source->handle(), p.input.data() + got, size_t(p.weight - got), p.offset + got);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
@@ -221,8 +223,8 @@ void compressPiece(Piece& p)
         p.sha = Sha256::hex(p.input.constData(), p.input.size());
     if (p.store)
         return;
-    thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(nullptr,
-                                                                                                    libdeflate_free_compressor);
+    thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
+        nullptr, libdeflate_free_compressor);
     thread_local int compressorLevel = -1;
     if (!compressor || compressorLevel != p.level) {
         compressor.reset(libdeflate_alloc_compressor(p.level));
@@ -238,8 +240,8 @@ void compressPiece(Piece& p)
     const size_t bound = libdeflate_deflate_compress_bound(compressor.get(), size_t(p.input.size()));
     if (buffer.size() < qsizetype(bound))
         buffer.resize(qsizetype(bound));
-    const size_t size = libdeflate_deflate_compress(compressor.get(), p.input.constData(), size_t(p.input.size()),
-                                                    buffer.data(), bound);
+    const size_t size = libdeflate_deflate_compress(
+        compressor.get(), p.input.constData(), size_t(p.input.size()), buffer.data(), bound);
     p.ok = size > 0;
     p.output = QByteArray(buffer.constData(), qsizetype(size));
     if (p.ok && !p.last)
@@ -263,7 +265,7 @@ struct Pending
     QList<QFuture<void>> futures;
     QByteArray digest;
     std::shared_ptr<OrderedSha256> hash; // chunked files
-    bool skip = false;                 // a file gone before it was read: no entry
+    bool skip = false; // a file gone before it was read: no entry
     bool allRead = false;
 };
 
@@ -551,16 +553,17 @@ Result<void> ArchiveWriter::addBytes(const QString& entryName, const QByteArray&
         libdeflate_alloc_compressor(m_options.level), libdeflate_free_compressor);
     if (!compressor)
         return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(entryName));
-    QByteArray deflated(qsizetype(libdeflate_deflate_compress_bound(compressor.get(), size_t(bytes.size()))), Qt::Uninitialized);
-    deflated.resize(qsizetype(libdeflate_deflate_compress(compressor.get(), bytes.constData(), size_t(bytes.size()),
-                                                          deflated.data(), size_t(deflated.size()))));
+    QByteArray deflated(qsizetype(libdeflate_deflate_compress_bound(compressor.get(), size_t(bytes.size()))),
+        Qt::Uninitialized);
+    deflated.resize(qsizetype(libdeflate_deflate_compress(compressor.get(), bytes.constData(),
+        size_t(bytes.size()), deflated.data(), size_t(deflated.size()))));
     if (deflated.isEmpty())
         return fail(ErrorCode::Internal, FcbArchiveWriterText::tr("Could not compress %1.").arg(entryName));
-    const ZipWriter::Entry entry{entryName, time, ZipWriter::Deflated, 0100600, false};
+    const ZipWriter::Entry entry { entryName, time, ZipWriter::Deflated, 0100600, false };
     if (!m_zip->begin(entry) || !m_zip->write(deflated.constData(), deflated.size())
         || !m_zip->end(crc32(0, bytes.constData(), bytes.size()), quint64(bytes.size())))
         return fail(writeError(FcbArchiveWriterText::tr("Could not add %1 to the archive.").arg(entryName)));
-    m_digests.append({entryName, Sha256::hex(bytes.constData(), bytes.size())});
+    m_digests.append({ entryName, Sha256::hex(bytes.constData(), bytes.size()) });
     return ok();
 }
 
@@ -570,7 +573,7 @@ Result<void> ArchiveWriter::finish()
         return fail(writeError(FcbArchiveWriterText::tr("Could not finish the archive %1.").arg(m_path)));
     if (!m_file.finish())
         return fail(m_file.noSpace() ? ErrorCode::NoSpace : ErrorCode::Io,
-                    FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
+            FcbArchiveWriterText::tr("Could not write %1 to disk.").arg(m_path), m_file.errorString());
     return ok();
 }
 
@@ -619,7 +622,7 @@ std::optional<QList<QPair<QString, QByteArray>>> parseSha256Sums(const QByteArra
             }
             name = unescaped;
         }
-        result.append({QString::fromUtf8(name), digest});
+        result.append({ QString::fromUtf8(name), digest });
     }
     return result;
 }

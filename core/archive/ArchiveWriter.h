@@ -15,7 +15,6 @@
 #include <future>
 #include <memory>
 
-
 namespace fcb {
 
 class ZipWriter;
@@ -69,8 +68,8 @@ public:
     // and written raw as it comes back in order; content that does not compress is stored.
     // Memory stays bounded whatever the sizes. A file that vanished meanwhile is skipped.
     Result<void> addFiles(const QList<Source>& sources, ByteProgress& progress);
-    Result<void> addFile(const QString& entryName, const QString& sourcePath, const QDateTime& time,
-                         ByteProgress& progress);
+    Result<void> addFile(
+        const QString& entryName, const QString& sourcePath, const QDateTime& time, ByteProgress& progress);
     // Files addFiles skipped because they no longer existed, and the bytes it added.
     qint64 skippedFiles() const { return m_skipped; }
     qint64 addedBytes() const { return m_addedBytes; }

@@ -14,7 +14,6 @@ class FcbBackupNameText
 
 namespace fcb::BackupName {
 
-
 QString forTime(const QDateTime& time)
 {
     return QStringLiteral("backup_") + time.toUTC().toString(QStringLiteral("yyyyMMdd_HHmmss"))
@@ -64,7 +63,7 @@ std::optional<qint64> secondsFromName(const char* name, qsizetype size)
         || second < 0 || second > 59)
         return std::nullopt;
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    static constexpr int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr int monthDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     if (day > monthDays[month - 1] + (month == 2 && leap ? 1 : 0))
         return std::nullopt;
     // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
@@ -100,15 +99,20 @@ Result<void> checkPlainZipName(const QString& fileName)
         return fail(ErrorCode::Usage, FcbBackupNameText::tr("No backup name was given."));
     if (fileName.contains(QLatin1Char('/')) || fileName.contains(QLatin1Char('\\')))
         return fail(ErrorCode::Usage,
-                    FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains a path separator.").arg(fileName));
+            FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains a path separator.")
+                .arg(fileName));
     if (fileName == QStringLiteral("..") || fileName.contains(QStringLiteral("..")))
-        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains \"..\".").arg(fileName));
+        return fail(ErrorCode::Usage,
+            FcbBackupNameText::tr("\"%1\" is not a plain backup name: it contains \"..\".").arg(fileName));
     if (fileName.startsWith(QLatin1Char('.')))
-        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a backup name: it is a hidden file.").arg(fileName));
+        return fail(ErrorCode::Usage,
+            FcbBackupNameText::tr("\"%1\" is not a backup name: it is a hidden file.").arg(fileName));
     if (fileName.contains(QChar(0)) || fileName.contains(QLatin1Char('\n')))
-        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a plain backup name.").arg(fileName));
+        return fail(
+            ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a plain backup name.").arg(fileName));
     if (!fileName.endsWith(QStringLiteral(".zip")) || fileName.size() <= 4)
-        return fail(ErrorCode::Usage, FcbBackupNameText::tr("\"%1\" is not a backup name: backups end in \".zip\".").arg(fileName));
+        return fail(ErrorCode::Usage,
+            FcbBackupNameText::tr("\"%1\" is not a backup name: backups end in \".zip\".").arg(fileName));
     return ok();
 }
 

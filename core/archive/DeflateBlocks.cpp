@@ -20,8 +20,7 @@ public:
     BitReader(const uchar* data, qsizetype size)
         : m_data(data)
         , m_size(size)
-    {
-    }
+    { }
 
     // At least 56 bits in the buffer; past the end of the data, zeros (overrun() tells).
     void refill()
@@ -51,7 +50,7 @@ public:
         quint64 buffer;
         int count;
     };
-    State state() const { return {m_data, m_size - 8, m_offset, m_buffer, m_count}; }
+    State state() const { return { m_data, m_size - 8, m_offset, m_buffer, m_count }; }
     void setState(const State& s)
     {
         m_offset = s.offset;
@@ -101,14 +100,19 @@ constexpr int kTableBits = 11;
 
 struct Table
 {
-    std::array<quint16, 1 << kTableBits> entries{};
-    std::array<quint16, 16> perLength{};
-    std::array<quint16, 288> symbols{}; // in canonical order: by length, then symbol
+    std::array<quint16, 1 << kTableBits> entries {};
+    std::array<quint16, 16> perLength {};
+    std::array<quint16, 288> symbols {}; // in canonical order: by length, then symbol
 
     // Which incomplete codes a table takes. zlib, the reference every reader is held to, takes
     // none for the code lengths, and for literals/lengths and distances only one with a single
     // code of one bit (or none at all); the fixed distance code leaves two codes unused.
-    enum class Incomplete { Refused, AsZlib, Allowed };
+    enum class Incomplete
+    {
+        Refused,
+        AsZlib,
+        Allowed
+    };
 
     // False for an over-subscribed code, or an incomplete one where DEFLATE forbids it.
     bool build(const quint8* lengths, int count, Incomplete incomplete)
@@ -132,14 +136,14 @@ struct Table
             if (incomplete == Incomplete::Refused || longest > 1)
                 return false;
         }
-        std::array<int, 16> offsets{};
+        std::array<int, 16> offsets {};
         for (int length = 1; length < 15; ++length)
             offsets[length + 1] = offsets[length] + perLength[length];
         for (int symbol = 0; symbol < count; ++symbol)
             if (lengths[symbol] != 0)
                 symbols[size_t(offsets[lengths[symbol]]++)] = quint16(symbol);
         entries.fill(0);
-        std::array<int, 16> next{};
+        std::array<int, 16> next {};
         int code = 0;
         for (int length = 1; length <= 15; ++length) {
             code = (code + perLength[length - 1]) << 1;
@@ -183,11 +187,12 @@ struct Table
     }
 };
 
-constexpr std::array<quint8, 29> kLengthExtra{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
-                                              2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-constexpr std::array<quint8, 30> kDistanceExtra{0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
-                                                6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
-constexpr std::array<quint8, 19> kCodeLengthOrder{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+constexpr std::array<quint8, 29> kLengthExtra { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4,
+    4, 4, 4, 5, 5, 5, 5, 0 };
+constexpr std::array<quint8, 30> kDistanceExtra { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8,
+    9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
+constexpr std::array<quint8, 19> kCodeLengthOrder { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14,
+    1, 15 };
 
 // Reads a dynamic block's code lengths into the two tables.
 bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
@@ -198,7 +203,7 @@ bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
     const int codeLengthCodes = int(in.take(4)) + 4;
     if (literals > 286 || distances > 30)
         return false;
-    std::array<quint8, 19> codeLengthLengths{};
+    std::array<quint8, 19> codeLengthLengths {};
     for (int i = 0; i < codeLengthCodes; ++i) {
         in.refill();
         codeLengthLengths[kCodeLengthOrder[size_t(i)]] = quint8(in.take(3));
@@ -206,7 +211,7 @@ bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
     Table codeLengths;
     if (!codeLengths.build(codeLengthLengths.data(), 19, Table::Incomplete::Refused))
         return false;
-    std::array<quint8, 286 + 30> lengths{};
+    std::array<quint8, 286 + 30> lengths {};
     for (int i = 0; i < literals + distances;) {
         in.refill();
         if (in.pastEnd())
@@ -243,13 +248,13 @@ bool readDynamicTables(BitReader& in, Table& litlen, Table& distance)
 
 void fixedTables(Table& litlen, Table& distance)
 {
-    std::array<quint8, 288> lengths{};
+    std::array<quint8, 288> lengths {};
     std::memset(lengths.data(), 8, 144);
     std::memset(lengths.data() + 144, 9, 112);
     std::memset(lengths.data() + 256, 7, 24);
     std::memset(lengths.data() + 280, 8, 8);
     litlen.build(lengths.data(), 288, Table::Incomplete::Refused);
-    std::array<quint8, 30> distances{};
+    std::array<quint8, 30> distances {};
     distances.fill(5);
     distance.build(distances.data(), 30, Table::Incomplete::Allowed);
 }
@@ -259,17 +264,18 @@ void fixedTables(Table& litlen, Table& distance)
 // the bits they take (with the length's extra bits), the bytes they stand for (less the
 // length's extra bits, which are read from the stream), and whether a distance code follows.
 // Anything else (an end of block, a code longer than the table, an invalid code) is special.
-enum : quint32 {
-    kDropBits = 0,    // 5 bits: bits to drop, extra bits included
-    kExtraAt = 5,     // 5 bits: where the length's extra bits begin
+enum : quint32
+{
+    kDropBits = 0, // 5 bits: bits to drop, extra bits included
+    kExtraAt = 5, // 5 bits: where the length's extra bits begin
     kExtraCount = 10, // 3 bits: how many there are
-    kBase = 13,       // 9 bits: bytes produced, before the extra bits' value
+    kBase = 13, // 9 bits: bytes produced, before the extra bits' value
     kHasDistance = 22,
     kSpecial = 23,
 };
 
-constexpr std::array<quint16, 29> kLengthBase{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                              31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+constexpr std::array<quint16, 29> kLengthBase { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35,
+    43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
 
 constexpr quint32 entry(int drop, int extraAt, int extraCount, int base, bool hasDistance)
 {
@@ -279,8 +285,8 @@ constexpr quint32 entry(int drop, int extraAt, int extraCount, int base, bool ha
 
 struct Steps
 {
-    std::array<quint32, 1 << kTableBits> litlen{};
-    std::array<quint8, 1 << kTableBits> distance{}; // bits to drop (code and extra bits), or 0: special
+    std::array<quint32, 1 << kTableBits> litlen {};
+    std::array<quint8, 1 << kTableBits> distance {}; // bits to drop (code and extra bits), or 0: special
 
     void build(const Table& lit, const Table& dist)
     {
@@ -293,8 +299,8 @@ struct Steps
                 if (first == 0 || symbol == 256 || symbol > 285)
                     litlen[i] = special;
                 else
-                    litlen[i] = entry(bits + kLengthExtra[size_t(symbol - 257)], bits, kLengthExtra[size_t(symbol - 257)],
-                                      kLengthBase[size_t(symbol - 257)], true);
+                    litlen[i] = entry(bits + kLengthExtra[size_t(symbol - 257)], bits,
+                        kLengthExtra[size_t(symbol - 257)], kLengthBase[size_t(symbol - 257)], true);
                 continue;
             }
             // A literal; what follows it counts where the table's bits hold all of its code.
@@ -308,7 +314,7 @@ struct Steps
                 litlen[i] = entry(bits + nextBits, 0, 0, 2, false);
             else
                 litlen[i] = entry(bits + nextBits + kLengthExtra[size_t(next - 257)], bits + nextBits,
-                                  kLengthExtra[size_t(next - 257)], 1 + kLengthBase[size_t(next - 257)], true);
+                    kLengthExtra[size_t(next - 257)], 1 + kLengthBase[size_t(next - 257)], true);
         }
         for (size_t i = 0; i < distance.size(); ++i) {
             const quint16 e = dist.entries[i];
@@ -343,7 +349,8 @@ bool slowSymbol(BitReader& in, const Table& litlen, const Table& distance, qint6
 
 // One round of the walk the careful way: near the end of the data, or for a special entry.
 // *end: it was the end-of-block code.
-bool slowRound(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& count, bool* end)
+bool slowRound(
+    BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& count, bool* end)
 {
     in.refill();
     if (in.pastEnd())
@@ -352,7 +359,8 @@ bool slowRound(BitReader& in, const Table& litlen, const Table& distance, const 
     if (e & (quint32(1) << kSpecial))
         return slowSymbol(in, litlen, distance, count, end);
     const quint32 extraCount = (e >> kExtraCount) & 7;
-    count += ((e >> kBase) & 511) + ((in.peek() >> ((e >> kExtraAt) & 31)) & ((quint64(1) << extraCount) - 1));
+    count
+        += ((e >> kBase) & 511) + ((in.peek() >> ((e >> kExtraAt) & 31)) & ((quint64(1) << extraCount) - 1));
     in.drop(int(e & 31));
     if (!(e & (quint32(1) << kHasDistance)))
         return true;
@@ -365,7 +373,8 @@ bool slowRound(BitReader& in, const Table& litlen, const Table& distance, const 
 
 // Walks the codes of one Huffman-coded block up to and including its end-of-block code,
 // counting the bytes they stand for.
-bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& produced)
+bool walkCodes(
+    BitReader& in, const Table& litlen, const Table& distance, const Steps& steps, qint64& produced)
 {
     constexpr quint64 mask = (1u << kTableBits) - 1;
     qint64 count = 0;
@@ -414,26 +423,34 @@ bool walkCodes(BitReader& in, const Table& litlen, const Table& distance, const 
 // either end of the input or the output, and for codes longer than the tables, one symbol at a
 // time the careful way.
 
-constexpr std::array<quint16, 30> kDistanceBase{1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                                193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+constexpr std::array<quint16, 30> kDistanceBase { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
+    257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
 
-enum : quint32 {
-    kCodeBits = 0,  // 4 bits: the code's length
+enum : quint32
+{
+    kCodeBits = 0, // 4 bits: the code's length
     kExtraBits = 4, // 4 bits: how many extra bits follow it
-    kKind = 8,      // 2 bits, below
-    kValue = 16,    // 16 bits: the literal, or the length's or distance's base
+    kKind = 8, // 2 bits, below
+    kValue = 16, // 16 bits: the literal, or the length's or distance's base
 };
-enum : quint32 { kLiteral = 0, kLength = 1, kEnd = 2, kCareful = 3 }; // kCareful: longer than the table, or invalid
+enum : quint32
+{
+    kLiteral = 0,
+    kLength = 1,
+    kEnd = 2,
+    kCareful = 3
+}; // kCareful: longer than the table, or invalid
 
 constexpr quint32 code(int bits, int extra, quint32 kind, int value)
 {
-    return quint32(bits) << kCodeBits | quint32(extra) << kExtraBits | kind << kKind | quint32(value) << kValue;
+    return quint32(bits) << kCodeBits | quint32(extra) << kExtraBits | kind << kKind
+        | quint32(value) << kValue;
 }
 
 struct InflateTables
 {
-    std::array<quint32, 1 << kTableBits> litlen{};
-    std::array<quint32, 1 << kTableBits> distance{};
+    std::array<quint32, 1 << kTableBits> litlen {};
+    std::array<quint32, 1 << kTableBits> distance {};
 
     void build(const Table& lit, const Table& dist)
     {
@@ -448,13 +465,15 @@ struct InflateTables
             else if (symbol == 256)
                 litlen[i] = code(bits, 0, kEnd, 0);
             else
-                litlen[i] = code(bits, kLengthExtra[size_t(symbol - 257)], kLength, kLengthBase[size_t(symbol - 257)]);
+                litlen[i] = code(
+                    bits, kLengthExtra[size_t(symbol - 257)], kLength, kLengthBase[size_t(symbol - 257)]);
         }
         for (size_t i = 0; i < distance.size(); ++i) {
             const quint16 e = dist.entries[i];
             const int symbol = e >> 4;
-            distance[i] = (e == 0 || symbol >= 30) ? code(0, 0, kCareful, 0)
-                                                   : code(e & 15, kDistanceExtra[size_t(symbol)], kLiteral, kDistanceBase[size_t(symbol)]);
+            distance[i] = (e == 0 || symbol >= 30)
+                ? code(0, 0, kCareful, 0)
+                : code(e & 15, kDistanceExtra[size_t(symbol)], kLiteral, kDistanceBase[size_t(symbol)]);
         }
     }
 };
@@ -592,9 +611,9 @@ bool inflateCodes(BitReader& in, const Table& litlen, const Table& distance, con
 // takeStored(at, length) is given each stored block's bytes, takeCodes(in, fixed, litlen,
 // distance) each Huffman-coded block's codes (the dynamic tables as read, unless `fixed`), and
 // produced() tells how many bytes the stream stood for when it ends. Either may refuse (false).
-template<typename TakeStored, typename TakeCodes, typename Produced>
-std::optional<BlockWalk> readBlocks(const uchar* data, qsizetype size, TakeStored takeStored, TakeCodes takeCodes,
-                                    Produced produced)
+template <typename TakeStored, typename TakeCodes, typename Produced>
+std::optional<BlockWalk> readBlocks(
+    const uchar* data, qsizetype size, TakeStored takeStored, TakeCodes takeCodes, Produced produced)
 {
     BitReader in(data, size);
     Table litlen;
@@ -616,15 +635,18 @@ std::optional<BlockWalk> readBlocks(const uchar* data, qsizetype size, TakeStore
                 return std::nullopt;
             in.seekByte(byte + 4 + length);
             if (final)
-                return (byte + 4 + length == size) ? std::optional(BlockWalk{header, (byte + 4 + length) * 8, produced()})
-                                                   : std::nullopt;
+                return (byte + 4 + length == size)
+                    ? std::optional(BlockWalk { header, (byte + 4 + length) * 8, produced() })
+                    : std::nullopt;
             continue;
         }
-        if (type == 3 || (type == 2 && !readDynamicTables(in, litlen, distance)) || !takeCodes(in, type == 1, litlen, distance))
+        if (type == 3 || (type == 2 && !readDynamicTables(in, litlen, distance))
+            || !takeCodes(in, type == 1, litlen, distance))
             return std::nullopt;
         if (final) {
             const qint64 end = in.position();
-            return (end + 7) / 8 == size ? std::optional(BlockWalk{header, end, produced()}) : std::nullopt;
+            return (end + 7) / 8 == size ? std::optional(BlockWalk { header, end, produced() })
+                                         : std::nullopt;
         }
     }
 }
@@ -685,14 +707,14 @@ std::optional<BlockWalk> inflateBlocks(const uchar* data, qsizetype size, uchar*
 
 std::optional<BlockWalk> blocksByInflating(const uchar* data, qsizetype size)
 {
-    z_stream z{};
+    z_stream z {};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
         return std::nullopt;
     thread_local QByteArray sink;
     sink.resize(1 << 20);
     z.next_in = const_cast<Bytef*>(data);
     z.avail_in = uInt(size);
-    BlockWalk walk{0, -1, 0};
+    BlockWalk walk { 0, -1, 0 };
     int rc = Z_OK;
     while (rc == Z_OK) {
         z.next_out = reinterpret_cast<Bytef*>(sink.data());

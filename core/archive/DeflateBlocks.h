@@ -12,8 +12,8 @@ namespace fcb::dflt {
 struct BlockWalk
 {
     qint64 finalBlockBit = 0; // where the header of the last (BFINAL) block begins
-    qint64 endBit = 0;        // just after that block's end-of-block code
-    qint64 produced = 0;      // the bytes the stream inflates to
+    qint64 endBit = 0; // just after that block's end-of-block code
+    qint64 produced = 0; // the bytes the stream inflates to
 };
 
 // The walk of a stream that is exactly `size` bytes long (the final block ends in its last

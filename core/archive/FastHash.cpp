@@ -148,8 +148,7 @@ struct OrderedSha256::State
 
 OrderedSha256::OrderedSha256()
     : m_state(std::make_unique<State>())
-{
-}
+{ }
 
 OrderedSha256::~OrderedSha256() = default;
 

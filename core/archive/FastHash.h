@@ -14,10 +14,14 @@ namespace fcb {
 class Sha256
 {
 public:
-    enum class Engine { Fastest, Qt };
+    enum class Engine
+    {
+        Fastest,
+        Qt
+    };
     explicit Sha256(Engine engine = Engine::Fastest);
     static bool fastestAvailable(); // libcrypto loaded (loads it)
-    bool usesFastest() const;       // this hash runs on libcrypto
+    bool usesFastest() const; // this hash runs on libcrypto
     ~Sha256();
     Sha256(const Sha256&) = delete;
     Sha256& operator=(const Sha256&) = delete;

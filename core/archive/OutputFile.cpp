@@ -13,8 +13,7 @@ namespace fcb {
 
 OutputFile::OutputFile(const QString& path)
     : OutputFile(path, Options())
-{
-}
+{ }
 
 OutputFile::OutputFile(const QString& path, Options options)
     : m_file(path)
@@ -40,7 +39,9 @@ bool OutputFile::open(QFileDevice::Permissions permissions)
 {
     if (m_fd >= 0)
         return true;
-    if (!m_buffer && ::posix_memalign(reinterpret_cast<void**>(&m_buffer), size_t(kAlignment), size_t(m_options.buffer)) != 0) {
+    if (!m_buffer
+        && ::posix_memalign(reinterpret_cast<void**>(&m_buffer), size_t(kAlignment), size_t(m_options.buffer))
+            != 0) {
         m_buffer = nullptr;
         return failed(ENOMEM);
     }

@@ -19,7 +19,7 @@ class OutputFile
 public:
     struct Options
     {
-        bool direct = true;           // false: ordinary writes only
+        bool direct = true; // false: ordinary writes only
         qint64 buffer = qint64(8) << 20; // a multiple of kAlignment
     };
     static constexpr qint64 kAlignment = 4096;
@@ -52,12 +52,12 @@ private:
     bool setDirect(bool on);
     bool failed(int err);
 
-    QFile m_file;      // creates the file and owns its descriptor
+    QFile m_file; // creates the file and owns its descriptor
     Options m_options;
-    int m_fd = -1;     // m_file's, while open
+    int m_fd = -1; // m_file's, while open
     bool m_direct = false;
     char* m_buffer = nullptr; // kAlignment-aligned, m_options.buffer bytes
-    qint64 m_start = 0;       // where the buffer's first byte goes in the file
+    qint64 m_start = 0; // where the buffer's first byte goes in the file
     qint64 m_fill = 0;
     qint64 m_directBytes = 0;
     QString m_error;

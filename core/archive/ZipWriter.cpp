@@ -33,8 +33,7 @@ public:
     const QByteArray& data() const { return m_data; }
 
 private:
-    template<typename T>
-    Fields& put(T v)
+    template <typename T> Fields& put(T v)
     {
         uchar raw[sizeof(T)];
         qToLittleEndian(v, raw);
@@ -62,8 +61,7 @@ quint16 versionNeeded(quint16 method, bool zip64)
 ZipWriter::ZipWriter(OutputFile& file, bool zip64)
     : m_file(file)
     , m_zip64(zip64)
-{
-}
+{ }
 
 bool ZipWriter::failed()
 {
@@ -199,9 +197,9 @@ bool ZipWriter::finish()
             .u32(size64 ? kAllOnes : quint32(w.size))
             .u16(quint16(w.name.size()))
             .u16(quint16(extra.data().size()))
-            .u16(0)              // comment
-            .u16(0)              // disk
-            .u16(0)              // internal attributes
+            .u16(0) // comment
+            .u16(0) // disk
+            .u16(0) // internal attributes
             .u32(w.unixMode << 16)
             .u32(offset64 ? kAllOnes : quint32(w.offset))
             .bytes(w.name)

@@ -21,11 +21,15 @@ public:
     // file: open for writing, empty.
     ZipWriter(OutputFile& file, bool zip64);
 
-    enum Method : quint16 { Stored = 0, Deflated = 8 };
+    enum Method : quint16
+    {
+        Stored = 0,
+        Deflated = 8
+    };
     struct Entry
     {
-        QString name;    // forward slashes; flagged UTF-8 when not ASCII
-        QDateTime time;  // stored in local time, as zip's DOS fields are
+        QString name; // forward slashes; flagged UTF-8 when not ASCII
+        QDateTime time; // stored in local time, as zip's DOS fields are
         Method method = Deflated;
         quint32 unixMode = 0100644;
         bool large = false; // may pass 4 GiB: ZIP64 fields even without zip64

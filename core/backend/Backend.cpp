@@ -12,12 +12,11 @@ namespace fcb {
 
 namespace {
 
-template<typename T>
-Job<Result<T>> unsupported()
+template <typename T> Job<Result<T>> unsupported()
 {
     Job<Result<T>> job;
-    job.future = QtFuture::makeReadyFuture(
-        Result<T>(fail(ErrorCode::Unsupported, FcbBackendText::tr("This kind of backend does not offer that operation."))));
+    job.future = QtFuture::makeReadyFuture(Result<T>(fail(
+        ErrorCode::Unsupported, FcbBackendText::tr("This kind of backend does not offer that operation."))));
     return job;
 }
 

@@ -17,13 +17,11 @@ LocalEngine::Options withLockWait(int lockWaitMs)
 
 LocalBackend::LocalBackend(LocalEngine engine)
     : m_engine(std::move(engine))
-{
-}
+{ }
 
 LocalBackend::LocalBackend(const DataFolder& folder, int lockWaitMs)
     : m_engine(folder, withLockWait(lockWaitMs))
-{
-}
+{ }
 
 Result<void> LocalBackend::checkFolderExists() const
 {
@@ -54,17 +52,20 @@ Job<Result<Capabilities>> LocalBackend::capabilities()
 
 Job<Result<BackupPage>> LocalBackend::list(int page, int perPage)
 {
-    return workers::run<BackupPage>([engine = m_engine, page, perPage](TaskContext&) { return engine.list(page, perPage); });
+    return workers::run<BackupPage>(
+        [engine = m_engine, page, perPage](TaskContext&) { return engine.list(page, perPage); });
 }
 
 Job<Result<CreateResult>> LocalBackend::create(const CreateRequest& request)
 {
-    return workers::run<CreateResult>([engine = m_engine, request](TaskContext& task) { return engine.create(request, task); });
+    return workers::run<CreateResult>(
+        [engine = m_engine, request](TaskContext& task) { return engine.create(request, task); });
 }
 
 Job<Result<void>> LocalBackend::remove(const QString& fileName)
 {
-    return workers::run<void>([engine = m_engine, fileName](TaskContext&) { return engine.remove(fileName); });
+    return workers::run<void>(
+        [engine = m_engine, fileName](TaskContext&) { return engine.remove(fileName); });
 }
 
 Job<Result<StageResult>> LocalBackend::stageRestore(const QString& fileName)
@@ -80,8 +81,9 @@ Job<Result<void>> LocalBackend::unstageRestore()
 
 Job<Result<DownloadResult>> LocalBackend::download(const QString& fileName, const QString& targetPath)
 {
-    return workers::run<DownloadResult>(
-        [engine = m_engine, fileName, targetPath](TaskContext& task) { return engine.copyOut(fileName, targetPath, task); });
+    return workers::run<DownloadResult>([engine = m_engine, fileName, targetPath](TaskContext& task) {
+        return engine.copyOut(fileName, targetPath, task);
+    });
 }
 
 Job<Result<BackupItem>> LocalBackend::upload(const QString& zipPath)
@@ -126,24 +128,28 @@ Job<Result<BackendStatus>> LocalBackend::status()
 
 Job<Result<ApplyResult>> LocalBackend::applyRestore()
 {
-    return workers::run<ApplyResult>([engine = m_engine](TaskContext& task) { return engine.applyRestore(task); });
+    return workers::run<ApplyResult>(
+        [engine = m_engine](TaskContext& task) { return engine.applyRestore(task); });
 }
 
 Job<Result<AbandonResult>> LocalBackend::abandonInterruptedApply()
 {
-    return workers::run<AbandonResult>([engine = m_engine](TaskContext&) { return engine.abandonInterruptedApply(); });
+    return workers::run<AbandonResult>(
+        [engine = m_engine](TaskContext&) { return engine.abandonInterruptedApply(); });
 }
 
 Job<Result<OffsitePushResult>> LocalBackend::pushOffsite(const QString& remote, const QStringList& names)
 {
-    return workers::run<OffsitePushResult>(
-        [engine = m_engine, remote, names](TaskContext& task) { return engine.pushOffsite(remote, names, task); });
+    return workers::run<OffsitePushResult>([engine = m_engine, remote, names](TaskContext& task) {
+        return engine.pushOffsite(remote, names, task);
+    });
 }
 
 Job<Result<BackupItem>> LocalBackend::pullOffsite(const QString& remote, const QString& fileName)
 {
-    return workers::run<BackupItem>(
-        [engine = m_engine, remote, fileName](TaskContext& task) { return engine.pullOffsite(remote, fileName, task); });
+    return workers::run<BackupItem>([engine = m_engine, remote, fileName](TaskContext& task) {
+        return engine.pullOffsite(remote, fileName, task);
+    });
 }
 
 } // namespace fcb

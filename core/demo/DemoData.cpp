@@ -21,7 +21,6 @@ namespace fcb::demo {
 
 namespace {
 
-
 const char* const kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT UNIQUE NOT NULL, password_hash TEXT NOT NULL,

@@ -1,8 +1,8 @@
 #include "Drill.h"
 
 #include "FileUtil.h"
-#include "TempNames.h"
 #include "Logging.h"
+#include "TempNames.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCoreApplication>
@@ -11,8 +11,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QScopeGuard>
+#include <QStandardPaths>
 
 #include <memory>
 
@@ -23,7 +23,6 @@ class FcbDrillText
 {
     Q_DECLARE_TR_FUNCTIONS(FcbDrillText)
 };
-
 
 namespace drill {
 
@@ -43,8 +42,9 @@ Result<void> inspectDatabase(const QString& path, DrillReport& report)
         return fail(opened.error());
     std::unique_ptr<sqlite::Connection> db(*opened);
     // Counted by SQLite, not row by row: a damaged database may have millions.
-    auto violations = db->queryColumn(QStringLiteral("SELECT count(*) || char(9) || \"table\" FROM pragma_foreign_key_check "
-                                                     "GROUP BY \"table\" ORDER BY \"table\""));
+    auto violations = db->queryColumn(
+        QStringLiteral("SELECT count(*) || char(9) || \"table\" FROM pragma_foreign_key_check "
+                       "GROUP BY \"table\" ORDER BY \"table\""));
     if (!violations)
         return fail(violations.error());
     for (const QString& row : *violations) {
@@ -52,15 +52,17 @@ Result<void> inspectDatabase(const QString& path, DrillReport& report)
         report.foreignKeyTables.append(row.section(QLatin1Char('\t'), 1));
     }
     // Virtual tables need their module; their rows live in shadow tables, counted anyway.
-    auto names = db->queryColumn(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                                                "'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"));
+    auto names = db->queryColumn(
+        QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                       "'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"));
     if (!names)
         return fail(names.error());
     for (const QString& name : *names) {
         auto rows = db->queryInt(QStringLiteral("SELECT count(*) FROM ") + quoted(name));
         if (!rows)
-            return fail(ErrorCode::BadArchive, FcbDrillText::tr("The table %1 could not be read.").arg(name), rows.error().detail);
-        report.tables.append({name, *rows});
+            return fail(ErrorCode::BadArchive, FcbDrillText::tr("The table %1 could not be read.").arg(name),
+                rows.error().detail);
+        report.tables.append({ name, *rows });
     }
     return {};
 }
@@ -103,8 +105,8 @@ Result<DrillReport> run(const QString& zipPath, const QString& workRoot, TaskCon
         if (auto inspected = inspectDatabase(database, report); !inspected) {
             if (inspected.error().code == ErrorCode::Io)
                 return fail(inspected.error());
-            report.verify.checks.append({QStringLiteral("drill"), VerifyCheck::Status::Failed,
-                                         inspected.error().message + QLatin1Char(' ') + inspected.error().detail});
+            report.verify.checks.append({ QStringLiteral("drill"), VerifyCheck::Status::Failed,
+                inspected.error().message + QLatin1Char(' ') + inspected.error().detail });
         }
     }
     report.finishedAt = QDateTime::currentDateTimeUtc();
@@ -128,12 +130,12 @@ QString drillSummary(const DrillReport& report)
 
 DrillStore::DrillStore(QString path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 QString DrillStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/fastcms-backup/drills.json");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/fastcms-backup/drills.json");
 }
 
 namespace {
@@ -154,8 +156,9 @@ QHash<QString, DrillRecord> DrillStore::records(const QString& target) const
     const QJsonObject byName = load(m_path).value(target).toObject();
     for (auto it = byName.begin(); it != byName.end(); ++it) {
         const QJsonObject o = it.value().toObject();
-        out.insert(it.key(), DrillRecord{QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODate),
-                                         o.value(QStringLiteral("ok")).toBool(), o.value(QStringLiteral("summary")).toString()});
+        out.insert(it.key(),
+            DrillRecord { QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODate),
+                o.value(QStringLiteral("ok")).toBool(), o.value(QStringLiteral("summary")).toString() });
     }
     return out;
 }
@@ -164,9 +167,9 @@ Result<void> DrillStore::record(const QString& target, const DrillReport& report
 {
     return files::updateJsonFile(m_path, [&](QJsonObject& all) {
         QJsonObject byName = all.value(target).toObject();
-        byName.insert(report.fileName, QJsonObject{{QStringLiteral("at"), report.finishedAt.toUTC().toString(Qt::ISODate)},
-                                                   {QStringLiteral("ok"), report.ok()},
-                                                   {QStringLiteral("summary"), drillSummary(report)}});
+        byName.insert(report.fileName,
+            QJsonObject { { QStringLiteral("at"), report.finishedAt.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("ok"), report.ok() }, { QStringLiteral("summary"), drillSummary(report) } });
         all.insert(target, byName);
     });
 }

@@ -14,7 +14,6 @@
 
 namespace fcb {
 
-
 namespace drill {
 
 // Extracts zipPath into a fresh private folder under workRoot, verifying every entry as it

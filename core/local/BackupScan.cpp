@@ -24,7 +24,7 @@ namespace {
 
 // The cache file: a header, the entries in order, then the names. Native byte order: it never
 // leaves this machine.
-constexpr char kMagic[8] = {'F', 'C', 'B', 'N', 'A', 'M', 'E', 'S'};
+constexpr char kMagic[8] = { 'F', 'C', 'B', 'N', 'A', 'M', 'E', 'S' };
 constexpr quint32 kVersion = 1; // raise it whenever what a scan keeps, or how, changes
 constexpr qint64 kMaxCacheBytes = 64 << 20;
 // A folder whose times are this recent may change again without its times moving: file
@@ -42,8 +42,8 @@ struct FolderKey
 
     static FolderKey of(const struct stat& st)
     {
-        return {quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_mtim.tv_sec), qint64(st.st_mtim.tv_nsec),
-                qint64(st.st_ctim.tv_sec), qint64(st.st_ctim.tv_nsec)};
+        return { quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_mtim.tv_sec),
+            qint64(st.st_mtim.tv_nsec), qint64(st.st_ctim.tv_sec), qint64(st.st_ctim.tv_nsec) };
     }
     bool operator==(const FolderKey&) const = default;
     qint64 latestNs() const
@@ -98,11 +98,13 @@ qint64 mtimeMs(const struct stat& st)
 // Where a folder's times can be trusted to move with every change made to it, by anyone.
 bool localFileSystem(int fd)
 {
-    struct statfs fs{};
+    struct statfs fs
+    {
+    };
     if (::fstatfs(fd, &fs) != 0)
         return false;
     switch (quint64(quint32(fs.f_type))) {
-    case 0xEF53:     // ext2/3/4
+    case 0xEF53: // ext2/3/4
     case 0x58465342: // xfs
     case 0x9123683E: // btrfs
     case 0x01021994: // tmpfs
@@ -137,13 +139,16 @@ bool readAll(int fd, char* data, qint64 size)
 }
 
 // The cached names of the folder as it is now, or nothing.
-std::optional<BackupScan> loadCache(const QString& file, const QString& backupsDir, int dirFd, const FolderKey& key)
+std::optional<BackupScan> loadCache(
+    const QString& file, const QString& backupsDir, int dirFd, const FolderKey& key)
 {
     const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return std::nullopt;
     const auto closeFile = qScopeGuard([fd] { ::close(fd); });
-    struct stat st{};
+    struct stat st
+    {
+    };
     // Only a file of ours: in a cache folder someone else can write to, a planted list could
     // hide backups.
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()
@@ -152,16 +157,18 @@ std::optional<BackupScan> loadCache(const QString& file, const QString& backupsD
     QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
     if (!readAll(fd, data.data(), data.size()))
         return std::nullopt;
-    CacheHeader header{};
+    CacheHeader header {};
     std::memcpy(&header, data.constData(), sizeof header);
-    if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion || !(header.folder == key)
-        || header.count > quint64(st.st_size) / sizeof(CacheEntry) || header.nameBytes > quint64(st.st_size)
-        || qint64(sizeof header) + qint64(header.count) * qint64(sizeof(CacheEntry)) + qint64(header.nameBytes)
+    if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion
+        || !(header.folder == key) || header.count > quint64(st.st_size) / sizeof(CacheEntry)
+        || header.nameBytes > quint64(st.st_size)
+        || qint64(sizeof header) + qint64(header.count) * qint64(sizeof(CacheEntry))
+                + qint64(header.nameBytes)
             != st.st_size)
         return std::nullopt;
     std::vector<CacheEntry> entries(header.count);
     std::memcpy(entries.data(), data.constData() + sizeof header, entries.size() * sizeof(CacheEntry));
-    BackupScan scan{backupsDir, data.right(qsizetype(header.nameBytes)), {}, true};
+    BackupScan scan { backupsDir, data.right(qsizetype(header.nameBytes)), {}, true };
     scan.names.reserve(entries.size());
     bool resort = false;
     for (const CacheEntry& e : entries) {
@@ -172,10 +179,12 @@ std::optional<BackupScan> loadCache(const QString& file, const QString& backupsD
         if (std::memcmp(name + e.length - 4, ".zip", 4) != 0 || std::memchr(name, '/', e.length)
             || std::memchr(name, '\0', e.length))
             return std::nullopt;
-        ScannedName n{e.sortKey, e.offset, e.length, e.fromName != 0};
+        ScannedName n { e.sortKey, e.offset, e.length, e.fromName != 0 };
         if (!n.fromName) {
             // A file's time can change without its folder changing: read it again.
-            struct stat fileSt{};
+            struct stat fileSt
+            {
+            };
             if (::fstatat(dirFd, QByteArray(name, e.length).constData(), &fileSt, AT_SYMLINK_NOFOLLOW) != 0
                 || !S_ISREG(fileSt.st_mode))
                 return std::nullopt;
@@ -192,7 +201,7 @@ std::optional<BackupScan> loadCache(const QString& file, const QString& backupsD
 // Best effort: a cache that cannot be written only means the next listing scans again.
 void saveCache(const QString& cacheDir, const QString& file, const FolderKey& key, const BackupScan& scan)
 {
-    CacheHeader header{};
+    CacheHeader header {};
     std::memcpy(header.magic, kMagic, sizeof kMagic);
     header.version = kVersion;
     header.count = quint32(scan.names.size());
@@ -201,7 +210,7 @@ void saveCache(const QString& cacheDir, const QString& file, const FolderKey& ke
     QByteArray data(reinterpret_cast<const char*>(&header), sizeof header);
     data.reserve(qsizetype(sizeof header + scan.names.size() * sizeof(CacheEntry)) + scan.bytes.size());
     for (const ScannedName& n : scan.names) {
-        const CacheEntry e{n.sortKey, n.offset, n.length, quint8(n.fromName ? 1 : 0), 0};
+        const CacheEntry e { n.sortKey, n.offset, n.length, quint8(n.fromName ? 1 : 0), 0 };
         data.append(reinterpret_cast<const char*>(&e), sizeof e);
     }
     data.append(scan.bytes);
@@ -229,7 +238,7 @@ QString defaultScanCacheDir()
 
 BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QString& cacheDir)
 {
-    BackupScan scan{backupsDir, {}, {}, false};
+    BackupScan scan { backupsDir, {}, {}, false };
     const int dirFd = ::open(QFile::encodeName(backupsDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd < 0)
         return scan;
@@ -239,7 +248,9 @@ BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QStrin
         return scan;
     }
     const auto closeDir = qScopeGuard([dir] { ::closedir(dir); });
-    struct stat before{};
+    struct stat before
+    {
+    };
     if (::fstat(dirFd, &before) != 0)
         return scan;
     const FolderKey key = FolderKey::of(before);
@@ -249,7 +260,7 @@ BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QStrin
         if (auto cached = loadCache(cacheFile, backupsDir, dirFd, key))
             return std::move(*cached);
     }
-    timespec started{};
+    timespec started {};
     ::clock_gettime(CLOCK_REALTIME, &started);
 
     // FastCMS lists top-level "*.zip" only; a hidden temp file of ours never ends in .zip.
@@ -259,13 +270,16 @@ BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QStrin
         const qsizetype length = qsizetype(std::strlen(entry->d_name));
         if (length < 5 || length > 0xFFFF || std::strcmp(entry->d_name + length - 4, ".zip") != 0)
             continue;
-        struct stat st{};
+        struct stat st
+        {
+        };
         const bool needStat = entry->d_type == DT_UNKNOWN;
-        if (needStat && (::fstatat(dirFd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)))
+        if (needStat
+            && (::fstatat(dirFd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)))
             continue;
         if (!needStat && entry->d_type != DT_REG)
             continue;
-        ScannedName n{0, quint32(scan.bytes.size()), quint16(length), true};
+        ScannedName n { 0, quint32(scan.bytes.size()), quint16(length), true };
         if (const auto seconds = BackupName::secondsFromName(entry->d_name, length)) {
             n.sortKey = *seconds * 1000;
         } else {
@@ -280,8 +294,11 @@ BackupScan scanBackups(const QString& backupsDir, qsizetype sorted, const QStrin
 
     // Cached only when the folder has been still for a while and did not change during the scan.
     const qint64 startedNs = qint64(started.tv_sec) * 1'000'000'000 + started.tv_nsec;
-    struct stat after{};
-    const qint64 cacheBytes = qint64(sizeof(CacheHeader)) + qint64(scan.names.size() * sizeof(CacheEntry)) + scan.bytes.size();
+    struct stat after
+    {
+    };
+    const qint64 cacheBytes
+        = qint64(sizeof(CacheHeader)) + qint64(scan.names.size() * sizeof(CacheEntry)) + scan.bytes.size();
     const bool save = cacheable && key.latestNs() + kSettleNs < startedNs && ::fstat(dirFd, &after) == 0
         && FolderKey::of(after) == key && cacheBytes <= kMaxCacheBytes;
     sortScan(scan, save ? -1 : sorted);

@@ -23,12 +23,15 @@ struct ScannedName
 struct BackupScan
 {
     QString dir;
-    QByteArray bytes;               // every name, one after the other
+    QByteArray bytes; // every name, one after the other
     std::vector<ScannedName> names; // newest first, as far as sorted
-    bool fromCache = false;         // the names came from the folder's name cache, not readdir
+    bool fromCache = false; // the names came from the folder's name cache, not readdir
 
     qsizetype size() const { return qsizetype(names.size()); }
-    QByteArrayView name(const ScannedName& n) const { return QByteArrayView(bytes.constData() + n.offset, n.length); }
+    QByteArrayView name(const ScannedName& n) const
+    {
+        return QByteArrayView(bytes.constData() + n.offset, n.length);
+    }
     QString fileName(qsizetype i) const { return QFile::decodeName(name(names[size_t(i)]).toByteArray()); }
     QString path(qsizetype i) const { return dir + QLatin1Char('/') + fileName(i); }
 };

@@ -2,9 +2,9 @@
 
 #include "FileLock.h"
 #include "FileUtil.h"
-#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
+#include "TempNames.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "archive/FastHash.h"
@@ -21,8 +21,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <future>
 #include <fcntl.h>
+#include <future>
 #include <sys/stat.h>
 
 // Translation context for this file's messages (lupdate reads the class name).
@@ -35,7 +35,6 @@ namespace fcb {
 
 namespace {
 
-
 // Forwards a sub-step's progress into the job's byte count.
 class ScaledTask final : public TaskContext
 {
@@ -45,9 +44,11 @@ public:
         , m_start(progress.done)
         , m_bytes(bytes)
         , m_abandoned(abandoned)
+    { }
+    bool isCanceled() const override
     {
+        return m_progress.task->isCanceled() || (m_abandoned && *m_abandoned);
     }
-    bool isCanceled() const override { return m_progress.task->isCanceled() || (m_abandoned && *m_abandoned); }
     void report(qint64 done, qint64 total, const QString&) override
     {
         if (total <= 0)
@@ -73,8 +74,8 @@ struct Candidate
 Candidate candidateAt(const BackupScan& scan, qsizetype i)
 {
     const ScannedName& n = scan.names[size_t(i)];
-    return Candidate{QFileInfo(scan.path(i)), QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
-                     n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime};
+    return Candidate { QFileInfo(scan.path(i)), QDateTime::fromMSecsSinceEpoch(n.sortKey, QTimeZone::utc()),
+        n.fromName ? BackupItem::TimeSource::Name : BackupItem::TimeSource::FileTime };
 }
 
 BackupItem describe(const Candidate& c, const QString& stagedName, bool openArchive)
@@ -112,9 +113,8 @@ BackupItem describe(const Candidate& c, const QString& stagedName, bool openArch
 } // namespace
 
 LocalEngine::LocalEngine(DataFolder folder)
-    : LocalEngine(std::move(folder), Options{})
-{
-}
+    : LocalEngine(std::move(folder), Options {})
+{ }
 
 LocalEngine::LocalEngine(DataFolder folder, Options options)
     : m_folder(std::move(folder))
@@ -131,11 +131,13 @@ LocalEngine::LocalEngine(DataFolder folder, Options options)
 
 Result<void> LocalEngine::checkFolderExists() const
 {
-    if (QFileInfo(QFileInfo(m_folder.dbPath()).absolutePath()).isDir() || QFileInfo(m_folder.backupsDir()).isDir())
+    if (QFileInfo(QFileInfo(m_folder.dbPath()).absolutePath()).isDir()
+        || QFileInfo(m_folder.backupsDir()).isDir())
         return ok();
     return fail(ErrorCode::NotFound,
-                FcbLocalEngineText::tr("The data folder %1 does not exist. Check the path (--data-dir).").arg(m_folder.dataDir()),
-                m_folder.dataDir());
+        FcbLocalEngineText::tr("The data folder %1 does not exist. Check the path (--data-dir).")
+            .arg(m_folder.dataDir()),
+        m_folder.dataDir());
 }
 
 Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext* task) const
@@ -143,7 +145,7 @@ Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext
     // Never make a mistyped data folder's backups folder (the lock lives there).
     if (auto there = checkFolderExists(); !there)
         return fail(there.error());
-    OperationLock::Wait wait{m_options.lockWaitMs, {}};
+    OperationLock::Wait wait { m_options.lockWaitMs, {} };
     if (task)
         wait.cancelled = [task] { return task->isCanceled(); };
     auto lock = OperationLock::acquire(m_folder, wait);
@@ -176,7 +178,8 @@ Result<CreateSizes> preflight(const DataFolder& folder, const FreeSpaceProbe& fr
     const qint64 needed = 2 * sizes.dbBytes + sizes.uploads.bytes + (1 << 20);
     const qint64 available = freeSpace(folder.backupsDir());
     if (available >= 0 && available < needed)
-        return fail(files::noSpaceError(FcbLocalEngineText::tr("the backup"), folder.backupsDir(), needed, available));
+        return fail(files::noSpaceError(
+            FcbLocalEngineText::tr("the backup"), folder.backupsDir(), needed, available));
     return sizes;
 }
 
@@ -185,7 +188,8 @@ Result<void> ownerOnlyPlaceholder(const QString& path)
 {
     QFile placeholder(path);
     if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, files::ownerOnly))
-        return fail(files::fileError(FcbLocalEngineText::tr("Could not create %1").arg(path), placeholder, errno));
+        return fail(
+            files::fileError(FcbLocalEngineText::tr("Could not create %1").arg(path), placeholder, errno));
     return ok();
 }
 
@@ -202,9 +206,9 @@ ArchiveWriter::Options writerOptions(const LocalEngine::Options& engine, const C
 // Snapshot: the consistent copy of the database into tempDb, then the copy's integrity check
 // (unless the writer gave up meanwhile). Runs beside the writer, which waits on `copied` for the
 // copy; `copied` is always set, whatever happens here.
-Result<sqlite::SnapshotInfo> takeSnapshot(const QString& dbPath, const QString& tempDb, ByteProgress& progress,
-                                          const CreateSizes& sizes, std::promise<Result<void>>& copied,
-                                          const std::atomic_bool& abandoned)
+Result<sqlite::SnapshotInfo> takeSnapshot(const QString& dbPath, const QString& tempDb,
+    ByteProgress& progress, const CreateSizes& sizes, std::promise<Result<void>>& copied,
+    const std::atomic_bool& abandoned)
 {
     bool told = false;
     const auto tell = [&](Result<void> result) {
@@ -213,7 +217,8 @@ Result<sqlite::SnapshotInfo> takeSnapshot(const QString& dbPath, const QString& 
     };
     auto always = qScopeGuard([&] {
         if (!told)
-            copied.set_value(fail(ErrorCode::Internal, FcbLocalEngineText::tr("The database snapshot failed.")));
+            copied.set_value(
+                fail(ErrorCode::Internal, FcbLocalEngineText::tr("The database snapshot failed.")));
     });
     ScaledTask snapshotTask(progress, sizes.dbBytes, &abandoned);
     auto taken = sqlite::snapshot(dbPath, tempDb, snapshotTask, false);
@@ -235,11 +240,12 @@ Result<sqlite::SnapshotInfo> takeSnapshot(const QString& dbPath, const QString& 
 // stable order.
 QList<ArchiveWriter::Source> collectSources(const QString& filesDir, const ArchiveWriter::Source& database)
 {
-    QList<ArchiveWriter::Source> sources{database};
+    QList<ArchiveWriter::Source> sources { database };
     QStringList relativePaths;
     const QDir filesRoot(filesDir);
     if (filesRoot.exists()) {
-        QDirIterator it(filesDir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        QDirIterator it(filesDir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
+            QDirIterator::Subdirectories);
         while (it.hasNext())
             relativePaths.append(filesRoot.relativeFilePath(it.next()));
         relativePaths.sort();
@@ -248,14 +254,14 @@ QList<ArchiveWriter::Source> collectSources(const QString& filesDir, const Archi
         const QFileInfo info(filesRoot.filePath(relative));
         if (!info.isFile())
             continue; // a FIFO or socket: opening one could block the backup forever
-        sources.append({QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified()});
+        sources.append({ QStringLiteral("files/") + relative, info.absoluteFilePath(), info.lastModified() });
     }
     return sources;
 }
 
 // metadata.json: FastCMS's three keys and ours.
 Metadata backupMetadata(const CreateRequest& request, const QDateTime& started, const QString& name,
-                        const sqlite::SnapshotInfo& snapshot, qint64 fileCount, qint64 totalBytes)
+    const sqlite::SnapshotInfo& snapshot, qint64 fileCount, qint64 totalBytes)
 {
     Metadata metadata;
     metadata.createdAt = pyjson::isoNaiveUtc(started);
@@ -290,9 +296,11 @@ Result<void> finishArchive(ArchiveWriter& writer, const Metadata& metadata, Task
 // The finished archive under `name`, or the next free backup name for `created` when that is
 // taken: never replacing an existing backup, even one a FastCMS server wrote this very second.
 // Returns the name it got.
-Result<QString> renameToFreeName(const QString& temp, const DataFolder& folder, const QDateTime& created, QString name)
+Result<QString> renameToFreeName(
+    const QString& temp, const DataFolder& folder, const QDateTime& created, QString name)
 {
-    const auto taken = [&folder](const QString& candidate) { return files::exists(folder.backupPath(candidate)); };
+    const auto taken
+        = [&folder](const QString& candidate) { return files::exists(folder.backupPath(candidate)); };
     for (;;) {
         auto renamed = files::renameNoReplace(temp, folder.backupPath(name));
         if (renamed)
@@ -304,7 +312,8 @@ Result<QString> renameToFreeName(const QString& temp, const DataFolder& folder, 
 }
 
 // Publish: the finished archive under a free backup name, and the folder synced. Returns the name.
-Result<QString> publish(const QString& tempZip, const DataFolder& folder, const QDateTime& started, const QString& name)
+Result<QString> publish(
+    const QString& tempZip, const DataFolder& folder, const QDateTime& started, const QString& name)
 {
     auto finalName = renameToFreeName(tempZip, folder, started, name);
     if (!finalName)
@@ -329,14 +338,15 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     const QString tempDb = temp::in(m_folder.backupsDir(), temp::Kind::Snapshot, QStringLiteral(".db"));
     const QString tempZip = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
     auto cleanup = qScopeGuard([&] {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        for (const char* suffix : { "", "-wal", "-shm", "-journal" })
             QFile::remove(tempDb + QString::fromLatin1(suffix));
         QFile::remove(tempZip);
     });
     if (auto made = ownerOnlyPlaceholder(tempDb); !made)
         return fail(made.error());
 
-    ByteProgress progress{&task, 0, 2 * sizes->dbBytes + sizes->uploads.bytes, FcbLocalEngineText::tr("Creating backup")};
+    ByteProgress progress { &task, 0, 2 * sizes->dbBytes + sizes->uploads.bytes,
+        FcbLocalEngineText::tr("Creating backup") };
     const QString name = BackupName::freeName(
         started, [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); });
     ArchiveWriter writer(tempZip, writerOptions(m_options, *sizes));
@@ -348,11 +358,11 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     // alongside the compression (it only reads the copy). Until the copy is ready, progress is
     // the snapshot's alone: nothing is written before the database.
     std::promise<Result<void>> copied;
-    ArchiveWriter::Source database{QStringLiteral("database.db"), tempDb, started.toLocalTime(), copied.get_future().share()};
+    ArchiveWriter::Source database { QStringLiteral("database.db"), tempDb, started.toLocalTime(),
+        copied.get_future().share() };
     std::atomic_bool abandoned = false; // the writer failed: the snapshot stops, or skips its check
-    auto snapshotJob = std::async(std::launch::async, [&] {
-        return takeSnapshot(m_folder.dbPath(), tempDb, progress, *sizes, copied, abandoned);
-    });
+    auto snapshotJob = std::async(std::launch::async,
+        [&] { return takeSnapshot(m_folder.dbPath(), tempDb, progress, *sizes, copied, abandoned); });
     // Whatever happens next, the snapshot is over before its files are cleaned up.
     auto joinSnapshot = qScopeGuard([&] {
         abandoned = true;
@@ -374,10 +384,12 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     const sqlite::SnapshotInfo snapshot = *taken;
     const qint64 snapshotBytes = QFileInfo(tempDb).size();
     QFile::remove(tempDb);
-    const qint64 fileCount = sources.size() - 1 - writer.skippedFiles(); // some may have been deleted meanwhile
+    const qint64 fileCount
+        = sources.size() - 1 - writer.skippedFiles(); // some may have been deleted meanwhile
     const qint64 fileBytes = writer.addedBytes() - snapshotBytes;
 
-    const Metadata metadata = backupMetadata(request, started, name, snapshot, fileCount, snapshotBytes + fileBytes);
+    const Metadata metadata
+        = backupMetadata(request, started, name, snapshot, fileCount, snapshotBytes + fileBytes);
     if (auto finished = finishArchive(writer, metadata, task); !finished)
         return fail(finished.error());
     const auto finalName = publish(tempZip, m_folder, started, name);
@@ -386,7 +398,7 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     cleanup.dismiss();
 
     CreateResult result;
-    Candidate c{QFileInfo(m_folder.backupPath(*finalName)), started, BackupItem::TimeSource::Metadata};
+    Candidate c { QFileInfo(m_folder.backupPath(*finalName)), started, BackupItem::TimeSource::Metadata };
     result.backup = describe(c, {}, false);
     result.backup.createdFrom = BackupItem::TimeSource::Metadata;
     result.backup.metadata = metadata;
@@ -395,7 +407,8 @@ Result<CreateResult> LocalEngine::create(const CreateRequest& request, TaskConte
     result.totalBytes = snapshotBytes + fileBytes;
     result.storedEntries = writer.storedEntries();
     result.databaseIntegrity = snapshot.integrity;
-    qCInfo(lcLocal) << "created" << *finalName << result.totalBytes << "bytes in" << fileCount + 1 << "entries";
+    qCInfo(lcLocal) << "created" << *finalName << result.totalBytes << "bytes in" << fileCount + 1
+                    << "entries";
     return result;
 }
 
@@ -405,13 +418,14 @@ Result<BackupPage> LocalEngine::list(int page, int perPage) const
         return fail(there.error());
     if (page < 1 || perPage < 1 || perPage > 1000)
         return fail(ErrorCode::Usage, FcbLocalEngineText::tr("Pages start at 1 and hold 1 to 1000 backups."),
-                    QStringLiteral("page=%1 per_page=%2").arg(page).arg(perPage));
+            QStringLiteral("page=%1 per_page=%2").arg(page).arg(perPage));
     BackupPage result;
     result.page = page;
     result.perPage = perPage;
     if (!QDir(m_folder.backupsDir()).exists())
         return result;
-    const BackupScan candidates = scanBackups(m_folder.backupsDir(), qint64(page) * perPage, m_options.scanCacheDir);
+    const BackupScan candidates
+        = scanBackups(m_folder.backupsDir(), qint64(page) * perPage, m_options.scanCacheDir);
     result.total = candidates.size();
     result.totalPages = int(qMax<qint64>(1, (result.total + perPage - 1) / perPage));
     auto marker = RestoreMarker::read(m_folder.markerPath());
@@ -433,11 +447,13 @@ Result<void> LocalEngine::remove(const QString& fileName) const
         return fail(lock.error());
     const QString path = m_folder.backupPath(fileName);
     if (!files::isRegularFile(path))
-        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
+        return fail(
+            ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
     if (auto marker = RestoreMarker::read(m_folder.markerPath());
         marker && marker->backupFilename == fileName && files::exists(m_folder.stagingDir()))
         return fail(ErrorCode::Conflict,
-                    FcbLocalEngineText::tr("%1 is staged for restore. Unstage the restore before deleting it.").arg(fileName));
+            FcbLocalEngineText::tr("%1 is staged for restore. Unstage the restore before deleting it.")
+                .arg(fileName));
     if (!QFile::remove(path))
         return fail(ErrorCode::Io, FcbLocalEngineText::tr("Could not delete %1.").arg(fileName), path);
     return files::syncPath(m_folder.backupsDir());
@@ -449,7 +465,8 @@ Result<QString> LocalEngine::existingBackup(const QString& fileName) const
         return fail(valid.error());
     const QString path = m_folder.backupPath(fileName);
     if (!files::isRegularFile(path))
-        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
+        return fail(
+            ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
     return path;
 }
 
@@ -469,14 +486,16 @@ Result<DrillReport> LocalEngine::drill(const QString& fileName, TaskContext& tas
     return drill::run(*path, m_folder.backupsDir(), task);
 }
 
-Result<StageResult> LocalEngine::stageRestore(const QString& fileName, TaskContext& task,
-                                              VerifyReport* failedReport) const
+Result<StageResult> LocalEngine::stageRestore(
+    const QString& fileName, TaskContext& task, VerifyReport* failedReport) const
 {
     auto lock = lockFolder(&task);
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it."));
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
+                                   "apply-restore --abandon to undo it."));
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
 
@@ -486,7 +505,9 @@ Result<void> LocalEngine::unstageRestore() const
     if (!lock)
         return fail(lock.error());
     if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or apply-restore --abandon to undo it."));
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
+                                   "apply-restore --abandon to undo it."));
     return fcb::unstageRestore(m_folder);
 }
 
@@ -533,11 +554,14 @@ Result<FolderStatus> LocalEngine::status() const
         s.lockHolderApp = holder->app;
     }
     if (QDir(m_folder.backupsDir()).exists()) {
-        const BackupScan candidates = scanBackups(m_folder.backupsDir(), 1, m_options.scanCacheDir); // the newest only
+        const BackupScan candidates
+            = scanBackups(m_folder.backupsDir(), 1, m_options.scanCacheDir); // the newest only
         s.backupCount = candidates.size();
         const QByteArray prefix = QFile::encodeName(candidates.dir + QLatin1Char('/'));
         for (const ScannedName& n : candidates.names) {
-            struct stat st{};
+            struct stat st
+            {
+            };
             if (::stat(QByteArray(prefix + candidates.name(n).toByteArray()).constData(), &st) == 0)
                 s.backupsTotalBytes += st.st_size;
         }
@@ -548,18 +572,21 @@ Result<FolderStatus> LocalEngine::status() const
     return s;
 }
 
-Result<DownloadResult> LocalEngine::copyOut(const QString& fileName, const QString& targetPath, TaskContext& task) const
+Result<DownloadResult> LocalEngine::copyOut(
+    const QString& fileName, const QString& targetPath, TaskContext& task) const
 {
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
         return fail(valid.error());
     const QString source = m_folder.backupPath(fileName);
     if (!files::isRegularFile(source))
-        return fail(ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
+        return fail(
+            ErrorCode::NotFound, FcbLocalEngineText::tr("The backup %1 does not exist.").arg(fileName));
     QString target = targetPath;
     if (QFileInfo(target).isDir())
         target = QDir(target).filePath(fileName);
     if (files::exists(target))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 already exists; choose another place.").arg(target));
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("%1 already exists; choose another place.").arg(target));
     const qint64 size = QFileInfo(source).size();
     const qint64 available = m_options.freeSpace(QFileInfo(target).absolutePath());
     if (available >= 0 && available < size)
@@ -601,32 +628,37 @@ Result<BackupItem> LocalEngine::importArchive(const QString& zipPath, TaskContex
     const qint64 size = QFileInfo(zipPath).size();
     const qint64 available = m_options.freeSpace(m_folder.backupsDir());
     if (available >= 0 && available < 2 * size)
-        return fail(files::noSpaceError(QFileInfo(zipPath).fileName(), m_folder.backupsDir(), 2 * size, available));
+        return fail(
+            files::noSpaceError(QFileInfo(zipPath).fileName(), m_folder.backupsDir(), 2 * size, available));
     auto report = archive::verify(zipPath, m_folder.backupsDir(), task);
     if (!report)
         return fail(report.error());
     if (!report->ok())
-        return fail(ErrorCode::BadArchive, FcbLocalEngineText::tr("%1 is not a sound backup: %2")
-                                               .arg(QFileInfo(zipPath).fileName(), report->problems().join(QLatin1Char(' '))));
+        return fail(ErrorCode::BadArchive,
+            FcbLocalEngineText::tr("%1 is not a sound backup: %2")
+                .arg(QFileInfo(zipPath).fileName(), report->problems().join(QLatin1Char(' '))));
     const QString temp = temp::in(m_folder.backupsDir(), temp::Kind::Archive, QStringLiteral(".zip.part"));
     auto cleanup = qScopeGuard([&temp] { QFile::remove(temp); });
     if (auto copied = files::copyFileSynced(zipPath, temp, files::ownerOnly); !copied)
         return fail(copied.error());
     const QString given = QFileInfo(zipPath).fileName();
-    const QDateTime created = report->metadata && report->metadata->createdTime() ? *report->metadata->createdTime()
-                                                                                 : QDateTime::currentDateTimeUtc();
-    const auto taken = [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); };
+    const QDateTime created = report->metadata && report->metadata->createdTime()
+        ? *report->metadata->createdTime()
+        : QDateTime::currentDateTimeUtc();
+    const auto taken
+        = [this](const QString& candidate) { return files::exists(m_folder.backupPath(candidate)); };
     const auto name = renameToFreeName(temp, m_folder, created,
-                                       BackupName::checkPlainZipName(given) && !taken(given) ? given : BackupName::freeName(created, taken));
+        BackupName::checkPlainZipName(given) && !taken(given) ? given : BackupName::freeName(created, taken));
     if (!name)
         return fail(name.error());
     cleanup.dismiss();
     (void)files::syncPath(m_folder.backupsDir());
-    Candidate c{QFileInfo(m_folder.backupPath(*name)), created, BackupItem::TimeSource::Metadata};
+    Candidate c { QFileInfo(m_folder.backupPath(*name)), created, BackupItem::TimeSource::Metadata };
     return describe(c, {}, true);
 }
 
-Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const QStringList& names, TaskContext& task) const
+Result<OffsitePushResult> LocalEngine::pushOffsite(
+    const QString& remote, const QStringList& names, TaskContext& task) const
 {
     if (auto target = Offsite::checkTarget(remote); !target)
         return fail(target.error());
@@ -635,7 +667,7 @@ Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const 
     if (auto there = checkFolderExists(); !there)
         return fail(there.error());
     auto pushing = FileLock::acquire(m_folder.backupsDir() + QStringLiteral("/.fastcms-backup-offsite.lock"),
-                                     FileLock::Options{m_options.lockWaitMs, [&task] { return task.isCanceled(); }});
+        FileLock::Options { m_options.lockWaitMs, [&task] { return task.isCanceled(); } });
     if (!pushing)
         return fail(pushing.error());
     QStringList wanted = names;
@@ -665,7 +697,8 @@ Result<OffsitePushResult> LocalEngine::pushOffsite(const QString& remote, const 
     return result;
 }
 
-Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const
+Result<BackupItem> LocalEngine::pullOffsite(
+    const QString& remote, const QString& fileName, TaskContext& task) const
 {
     if (auto target = Offsite::checkTarget(remote); !target)
         return fail(target.error());
@@ -674,7 +707,8 @@ Result<BackupItem> LocalEngine::pullOffsite(const QString& remote, const QString
     if (auto there = checkFolderExists(); !there)
         return fail(there.error());
     if (files::exists(m_folder.backupPath(fileName)))
-        return fail(ErrorCode::Conflict, FcbLocalEngineText::tr("%1 is already in the backups folder.").arg(fileName));
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("%1 is already in the backups folder.").arg(fileName));
     const QString landing = temp::in(m_folder.backupsDir(), temp::Kind::Pull);
     if (auto made = files::makeOwnerOnlyDir(landing); !made)
         return fail(made.error());

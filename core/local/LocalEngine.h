@@ -4,21 +4,20 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
+#include "drill/Drill.h"
+#include "local/BackupScan.h"
+#include "local/OperationLock.h"
 #include "model/Backup.h"
 #include "model/Restore.h"
 #include "model/Status.h"
 #include "model/Transfer.h"
-#include "drill/Drill.h"
 #include "offsite/Offsite.h"
-#include "local/BackupScan.h"
-#include "local/OperationLock.h"
 #include "restore/RestoreApplier.h"
 #include "restore/RestoreStager.h"
 
 #include <functional>
 
 namespace fcb {
-
 
 // Backups of a FastCMS data folder on this machine. The methods do the work synchronously; a
 // front end reaches them through LocalBackend, which runs them on the worker pool
@@ -52,21 +51,23 @@ public:
     Result<VerifyReport> verify(const QString& fileName, TaskContext& task) const;
     // A restore rehearsed in a throw-away folder inside the backups folder.
     Result<DrillReport> drill(const QString& fileName, TaskContext& task) const;
-    Result<StageResult> stageRestore(const QString& fileName, TaskContext& task,
-                                     VerifyReport* failedReport = nullptr) const;
+    Result<StageResult> stageRestore(
+        const QString& fileName, TaskContext& task, VerifyReport* failedReport = nullptr) const;
     Result<void> unstageRestore() const;
     Result<ApplyResult> applyRestore(TaskContext& task) const;
     Result<AbandonResult> abandonInterruptedApply() const;
     Result<FolderStatus> status() const;
     // A copy of a backup somewhere else on this machine (temp file, fsync, rename), verified.
-    Result<DownloadResult> copyOut(const QString& fileName, const QString& targetPath, TaskContext& task) const;
+    Result<DownloadResult> copyOut(
+        const QString& fileName, const QString& targetPath, TaskContext& task) const;
     // Adds a zip from elsewhere to the backups folder after it verifies; keeps its name when that
     // is a free plain *.zip name.
     Result<BackupItem> importArchive(const QString& zipPath, TaskContext& task) const;
     // Off-site copies through rclone: the named backups (all valid ones when names is empty)
     // to the remote, never replacing anything there; and one back, verified before it joins
     // the backups folder.
-    Result<OffsitePushResult> pushOffsite(const QString& remote, const QStringList& names, TaskContext& task) const;
+    Result<OffsitePushResult> pushOffsite(
+        const QString& remote, const QStringList& names, TaskContext& task) const;
     Result<BackupItem> pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const;
 
 private:

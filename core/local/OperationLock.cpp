@@ -20,8 +20,7 @@ namespace fcb {
 
 OperationLock::OperationLock(std::unique_ptr<FileLock> lock)
     : m_lock(std::move(lock))
-{
-}
+{ }
 
 Result<std::unique_ptr<OperationLock>> OperationLock::acquire(const DataFolder& folder, const Wait& wait)
 {
@@ -29,28 +28,33 @@ Result<std::unique_ptr<OperationLock>> OperationLock::acquire(const DataFolder& 
         if (auto made = files::makeOwnerOnlyDir(folder.backupsDir()); !made)
             return fail(made.error());
     }
-    auto lock = FileLock::acquire(folder.lockPath(), FileLock::Options{wait.ms, wait.cancelled});
+    auto lock = FileLock::acquire(folder.lockPath(), FileLock::Options { wait.ms, wait.cancelled });
     if (!lock) {
         if (lock.error().code != ErrorCode::Busy)
             return fail(lock.error());
         const auto who = holder(folder);
         QString by = FcbOperationLockText::tr("another process");
         if (who && who->pid > 0)
-            by = FcbOperationLockText::tr("%1 (process %2)").arg(who->app.isEmpty() ? QStringLiteral("?") : who->app).arg(who->pid);
+            by = FcbOperationLockText::tr("%1 (process %2)")
+                     .arg(who->app.isEmpty() ? QStringLiteral("?") : who->app)
+                     .arg(who->pid);
         QString message;
         if (wait.ms > 0) {
             const int seconds = qMax(1, wait.ms / 1000);
-            message = FcbOperationLockText::tr("Busy: %1 was still working on this data folder after waiting %n second(s).", nullptr, seconds);
+            message = FcbOperationLockText::tr(
+                "Busy: %1 was still working on this data folder after waiting %n second(s).", nullptr,
+                seconds);
         } else {
-            message = FcbOperationLockText::tr("Busy: %1 is already working on this data folder. Try again when it has finished, or "
-                                               "wait for it with --wait-lock.");
+            message = FcbOperationLockText::tr(
+                "Busy: %1 is already working on this data folder. Try again when it has finished, or "
+                "wait for it with --wait-lock.");
         }
         return fail(ErrorCode::Busy, message.arg(by), folder.lockPath());
     }
     // Same layout as QLockFile's (pid, application, host), read back by holder().
     const QString app = QCoreApplication::instance() ? QCoreApplication::applicationName() : QString();
     (*lock)->describe(QByteArray::number(qint64(::getpid())) + '\n' + app.toUtf8() + '\n'
-                      + QSysInfo::machineHostName().toUtf8() + '\n');
+        + QSysInfo::machineHostName().toUtf8() + '\n');
 #ifdef FCB_TEST_HOOKS
     // Lets tests start a second operation while this one is certainly running.
     if (const int pause = qEnvironmentVariableIntValue("FCB_TEST_PAUSE_AFTER_LOCK_MS"); pause > 0)

@@ -22,7 +22,10 @@ public:
         std::function<bool()> cancelled;
     };
     static Result<std::unique_ptr<OperationLock>> acquire(const DataFolder& folder, const Wait& wait);
-    static Result<std::unique_ptr<OperationLock>> acquire(const DataFolder& folder) { return acquire(folder, Wait{}); }
+    static Result<std::unique_ptr<OperationLock>> acquire(const DataFolder& folder)
+    {
+        return acquire(folder, Wait {});
+    }
 
     struct Holder
     {

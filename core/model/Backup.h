@@ -14,7 +14,12 @@ namespace fcb {
 
 struct BackupItem
 {
-    enum class TimeSource { Metadata, Name, FileTime };
+    enum class TimeSource
+    {
+        Metadata,
+        Name,
+        FileTime
+    };
 
     QString fileName;
     QString id; // fileName without .zip, as FastCMS names it in routes

@@ -17,7 +17,6 @@ class FcbMetadataText
 
 namespace fcb {
 
-
 std::optional<QDateTime> Metadata::createdTime() const
 {
     return pyjson::parseIsoTime(createdAt);
@@ -25,33 +24,34 @@ std::optional<QDateTime> Metadata::createdTime() const
 
 QByteArray Metadata::toJson() const
 {
-    pyjson::OrderedObject object{
-        {QStringLiteral("created_at"), createdAt},
-        {QStringLiteral("app_version"), appVersion},
-        {QStringLiteral("backup_name"), backupName},
+    pyjson::OrderedObject object {
+        { QStringLiteral("created_at"), createdAt },
+        { QStringLiteral("app_version"), appVersion },
+        { QStringLiteral("backup_name"), backupName },
     };
     if (!tool.isEmpty()) {
-        object.append({QStringLiteral("tool"), tool});
-        object.append({QStringLiteral("tool_version"), toolVersion});
-        object.append({QStringLiteral("format_version"), format});
-        object.append({QStringLiteral("trigger"), trigger});
-        object.append({QStringLiteral("database_page_count"), databasePageCount});
-        object.append({QStringLiteral("database_integrity"), databaseIntegrity});
-        object.append({QStringLiteral("source_journal_mode"), sourceJournalMode});
-        object.append({QStringLiteral("file_count"), fileCount});
-        object.append({QStringLiteral("total_bytes"), totalBytes});
+        object.append({ QStringLiteral("tool"), tool });
+        object.append({ QStringLiteral("tool_version"), toolVersion });
+        object.append({ QStringLiteral("format_version"), format });
+        object.append({ QStringLiteral("trigger"), trigger });
+        object.append({ QStringLiteral("database_page_count"), databasePageCount });
+        object.append({ QStringLiteral("database_integrity"), databaseIntegrity });
+        object.append({ QStringLiteral("source_journal_mode"), sourceJournalMode });
+        object.append({ QStringLiteral("file_count"), fileCount });
+        object.append({ QStringLiteral("total_bytes"), totalBytes });
     }
     for (auto it = extra.begin(); it != extra.end(); ++it)
-        object.append({it.key(), it.value()});
+        object.append({ it.key(), it.value() });
     return pyjson::dump(object);
 }
 
 Result<Metadata> Metadata::fromJson(const QByteArray& json)
 {
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json is not a JSON object."), parseError.errorString());
+        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json is not a JSON object."),
+            parseError.errorString());
     QJsonObject object = doc.object();
     Metadata m;
     const auto takeString = [&object](const char* key) {
@@ -76,7 +76,8 @@ Result<Metadata> Metadata::fromJson(const QByteArray& json)
         return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json has no created_at time."));
     m.createdAt = takeString("created_at");
     if (!m.createdTime())
-        return fail(ErrorCode::BadArchive, FcbMetadataText::tr("metadata.json has an unreadable created_at time: %1").arg(m.createdAt));
+        return fail(ErrorCode::BadArchive,
+            FcbMetadataText::tr("metadata.json has an unreadable created_at time: %1").arg(m.createdAt));
     m.appVersion = takeString("app_version");
     m.backupName = takeString("backup_name");
     m.tool = takeString("tool");

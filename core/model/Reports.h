@@ -14,7 +14,12 @@ namespace fcb {
 // What a check of an archive found (verify, and every operation that verifies on the way).
 struct VerifyCheck
 {
-    enum class Status { Passed, Failed, Missing };
+    enum class Status
+    {
+        Passed,
+        Failed,
+        Missing
+    };
     QString id; // zip, layout, crc, checksums, database, metadata
     Status status = Status::Passed;
     QString message;
@@ -31,7 +36,7 @@ struct VerifyReport
     qint64 entriesInPieces = 0; // large entries written in chunks, checked in parallel pieces
     bool ok() const;
     QStringList problems() const; // messages of failed checks
-    QStringList lacks() const;    // messages of missing checks
+    QStringList lacks() const; // messages of missing checks
 };
 
 struct DrillTable
@@ -45,12 +50,12 @@ struct DrillReport
 {
     QString fileName;
     QDateTime finishedAt; // UTC
-    VerifyReport verify;  // CRCs, SHA256SUMS, integrity_check and metadata, while extracting
+    VerifyReport verify; // CRCs, SHA256SUMS, integrity_check and metadata, while extracting
     qint64 extractedFiles = 0;
     qint64 extractedBytes = 0;
     qint64 foreignKeyViolations = 0;
     QStringList foreignKeyTables; // tables with violations
-    QList<DrillTable> tables;     // every table of the restored database with its row count
+    QList<DrillTable> tables; // every table of the restored database with its row count
     qint64 elapsedMs = 0;
     QStringList problems() const; // empty: the backup restores
     bool ok() const { return problems().isEmpty(); }

@@ -12,9 +12,9 @@ namespace fcb {
 QByteArray RestoreMarker::toJson() const
 {
     return pyjson::dump({
-        {QStringLiteral("backup_filename"), backupFilename},
-        {QStringLiteral("requested_at"), requestedAt},
-        {QStringLiteral("staging_path"), stagingPath},
+        { QStringLiteral("backup_filename"), backupFilename },
+        { QStringLiteral("requested_at"), requestedAt },
+        { QStringLiteral("staging_path"), stagingPath },
     });
 }
 
@@ -22,10 +22,12 @@ Result<RestoreMarker> RestoreMarker::read(const QString& path)
 {
     QFile file(path);
     if (!file.exists())
-        return fail(ErrorCode::NotFound, QCoreApplication::translate("fcb::RestoreMarker", "No restore is staged."));
+        return fail(
+            ErrorCode::NotFound, QCoreApplication::translate("fcb::RestoreMarker", "No restore is staged."));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QCoreApplication::translate("fcb::RestoreMarker", "Could not read the restore marker."),
-                    file.errorString());
+        return fail(ErrorCode::Io,
+            QCoreApplication::translate("fcb::RestoreMarker", "Could not read the restore marker."),
+            file.errorString());
     auto marker = fromJson(file.read(1 << 20));
     if (!marker) {
         Error error = marker.error();
@@ -43,7 +45,8 @@ Result<RestoreMarker> RestoreMarker::fromJson(const QByteArray& json)
     marker.requestedAt = object.value(QStringLiteral("requested_at")).toString();
     marker.stagingPath = object.value(QStringLiteral("staging_path")).toString();
     if (marker.backupFilename.isEmpty())
-        return fail(ErrorCode::Conflict, QCoreApplication::translate("fcb::RestoreMarker", "The restore marker is unreadable."));
+        return fail(ErrorCode::Conflict,
+            QCoreApplication::translate("fcb::RestoreMarker", "The restore marker is unreadable."));
     return marker;
 }
 

@@ -19,18 +19,22 @@ struct Capabilities
     bool upload = false;
     bool unstage = false;
     bool applyRestore = false; // local data folders only: the server applies remote restores
-    bool offsite = false;      // off-site copies through rclone: from a local backups folder only
-    bool copyAsCurl = false;   // the same request as a curl command: servers only
+    bool offsite = false; // off-site copies through rclone: from a local backups folder only
+    bool copyAsCurl = false; // the same request as a curl command: servers only
 };
 
 // Where a backend's backups live, for what has to name it again elsewhere (a schedule's command
 // line, a curl command): a data folder on this machine, or a server.
 struct Location
 {
-    enum class Kind { DataFolder, Server };
+    enum class Kind
+    {
+        DataFolder,
+        Server
+    };
     Kind kind = Kind::DataFolder;
-    DataFolder folder;      // Kind::DataFolder
-    QUrl server;            // Kind::Server, without credentials
+    DataFolder folder; // Kind::DataFolder
+    QUrl server; // Kind::Server, without credentials
     bool usesApiKey = false; // Kind::Server: signed in with an API key rather than a token
 };
 

@@ -19,7 +19,7 @@ class FcbApiCallText
 namespace fcb {
 
 ApiCall::ApiCall(RemoteSession* session, Spec spec, std::shared_ptr<CancelToken> cancel, Done done,
-                 std::function<void(const QString&)> onStatusText)
+    std::function<void(const QString&)> onStatusText)
     : QObject(session)
     , m_session(session)
     , m_spec(std::move(spec))
@@ -31,15 +31,16 @@ ApiCall::ApiCall(RemoteSession* session, Spec spec, std::shared_ptr<CancelToken>
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         // The deadline counts time spent waiting for this server's answer, not time spent in a
         // Retry-After pause or waiting for the session to sign in or refresh.
-        const bool late = !m_paused && m_elapsed.isValid() && m_elapsed.elapsed() > m_session->options().requestDeadlineMs;
+        const bool late = !m_paused && m_elapsed.isValid()
+            && m_elapsed.elapsed() > m_session->options().requestDeadlineMs;
         if (m_cancel->isCanceled() || late) {
             if (m_reply) {
                 m_reply->setProperty("fcbTimedOut", late && !m_cancel->isCanceled());
                 m_reply->abort();
             } else {
                 finish(m_cancel->isCanceled()
-                           ? fail(ErrorCode::Cancelled, FcbApiCallText::tr("Cancelled."))
-                           : fail(ErrorCode::Network, FcbApiCallText::tr("The server did not answer in time.")));
+                        ? fail(ErrorCode::Cancelled, FcbApiCallText::tr("Cancelled."))
+                        : fail(ErrorCode::Network, FcbApiCallText::tr("The server did not answer in time.")));
             }
         }
     });
@@ -71,14 +72,16 @@ void ApiCall::send()
             if (!signedIn)
                 self->finish(fail(signedIn.error()));
             else if (signedIn->requiresTwoFactor)
-                self->finish(fail(ErrorCode::Unauthorized, FcbApiCallText::tr("This account needs a two-factor code to sign in.")));
+                self->finish(fail(ErrorCode::Unauthorized,
+                    FcbApiCallText::tr("This account needs a two-factor code to sign in.")));
             else
                 self->send();
         });
         return;
     }
     m_sentToken = m_session->accessToken();
-    const QUrl url = m_spec.rootPath ? m_session->rootUrl(m_spec.path) : m_session->apiUrl(m_spec.path, m_spec.query);
+    const QUrl url
+        = m_spec.rootPath ? m_session->rootUrl(m_spec.path) : m_session->apiUrl(m_spec.path, m_spec.query);
     QNetworkRequest request = m_session->request(url, m_spec.authorized);
     if (!m_spec.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
@@ -343,71 +346,83 @@ Error ApiCall::errorFor(const ApiResponse& response)
     const int status = response.status;
     if (status == 401 || status == 403) {
         if (response.apiKeyUsed)
-            return Error::make(ErrorCode::Unauthorized, FcbApiCallText::tr("The API key was refused (unknown, revoked or "
-                                                                           "not an administrator's)."),
-                               detail);
+            return Error::make(ErrorCode::Unauthorized,
+                FcbApiCallText::tr("The API key was refused (unknown, revoked or "
+                                   "not an administrator's)."),
+                detail);
         if (detail.contains(QStringLiteral("Admin access required")))
-            return Error::make(ErrorCode::Unauthorized, FcbApiCallText::tr("This account is not an administrator."), detail);
+            return Error::make(
+                ErrorCode::Unauthorized, FcbApiCallText::tr("This account is not an administrator."), detail);
         return Error::make(ErrorCode::Unauthorized,
-                           FcbApiCallText::tr("Not signed in, or the session has expired. Sign in again."), detail);
+            FcbApiCallText::tr("Not signed in, or the session has expired. Sign in again."), detail);
     }
     if (status == 404)
-        return Error::make(ErrorCode::NotFound, FcbApiCallText::tr("Not found on the server: %1").arg(detail), detail);
+        return Error::make(
+            ErrorCode::NotFound, FcbApiCallText::tr("Not found on the server: %1").arg(detail), detail);
     if (status == 429)
         return Error::make(ErrorCode::Network,
-                           FcbApiCallText::tr("Too many requests: the server's rate limit is still exceeded. Try again later."),
-                           detail);
+            FcbApiCallText::tr(
+                "Too many requests: the server's rate limit is still exceeded. Try again later."),
+            detail);
     if (status >= 500)
-        return Error::make(ErrorCode::Network, FcbApiCallText::tr("Server error: %1").arg(detail.isEmpty() ? QString::number(status) : detail),
-                           QStringLiteral("HTTP %1").arg(status));
+        return Error::make(ErrorCode::Network,
+            FcbApiCallText::tr("Server error: %1").arg(detail.isEmpty() ? QString::number(status) : detail),
+            QStringLiteral("HTTP %1").arg(status));
     if (status >= 200 && status < 300) {
         QJsonParseError parsed;
         if (QJsonDocument::fromJson(response.body, &parsed).isNull())
             return Error::make(ErrorCode::Network,
-                               FcbApiCallText::tr("The server's answer is not JSON (%1 at byte %2). Is this the address of "
-                                                  "a FastCMS server?")
-                                   .arg(parsed.errorString())
-                                   .arg(parsed.offset),
-                               printable(QString::fromUtf8(response.body.left(120)), 120));
+                FcbApiCallText::tr("The server's answer is not JSON (%1 at byte %2). Is this the address of "
+                                   "a FastCMS server?")
+                    .arg(parsed.errorString())
+                    .arg(parsed.offset),
+                printable(QString::fromUtf8(response.body.left(120)), 120));
     }
-    return Error::make(ErrorCode::Network, FcbApiCallText::tr("Unexpected answer from the server (HTTP %1): %2").arg(status).arg(detail),
-                       detail);
+    return Error::make(ErrorCode::Network,
+        FcbApiCallText::tr("Unexpected answer from the server (HTTP %1): %2").arg(status).arg(detail),
+        detail);
 }
 
 Error networkError(QNetworkReply* reply, bool timedOut)
 {
     const QUrl url = reply->url();
-    const QString where = url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+    const QString where
+        = url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
     const QString detail = reply->errorString();
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return Error::make(ErrorCode::Network, FcbApiCallText::tr("Could not connect to %1: connection refused.").arg(where), detail);
+        return Error::make(ErrorCode::Network,
+            FcbApiCallText::tr("Could not connect to %1: connection refused.").arg(where), detail);
     case QNetworkReply::HostNotFoundError:
-        return Error::make(ErrorCode::Network, FcbApiCallText::tr("The server %1 was not found.").arg(url.host()), detail);
+        return Error::make(
+            ErrorCode::Network, FcbApiCallText::tr("The server %1 was not found.").arg(url.host()), detail);
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return Error::make(ErrorCode::Network,
-                           timedOut || reply->error() == QNetworkReply::TimeoutError
-                               ? FcbApiCallText::tr("The server %1 did not answer in time.").arg(where)
-                               : FcbApiCallText::tr("The request to %1 was aborted.").arg(where),
-                           detail);
+            timedOut || reply->error() == QNetworkReply::TimeoutError
+                ? FcbApiCallText::tr("The server %1 did not answer in time.").arg(where)
+                : FcbApiCallText::tr("The request to %1 was aborted.").arg(where),
+            detail);
     case QNetworkReply::RemoteHostClosedError:
         return Error::make(ErrorCode::Network,
-                           FcbApiCallText::tr("The server %1 closed the connection in the middle of its answer.").arg(where), detail);
+            FcbApiCallText::tr("The server %1 closed the connection in the middle of its answer.").arg(where),
+            detail);
     case QNetworkReply::SslHandshakeFailedError:
         return Error::make(ErrorCode::Network,
-                           FcbApiCallText::tr("The secure connection to %1 failed its TLS checks (%2). It was not used.")
-                               .arg(where, detail),
-                           detail);
+            FcbApiCallText::tr("The secure connection to %1 failed its TLS checks (%2). It was not used.")
+                .arg(where, detail),
+            detail);
     default:
         break;
     }
-    if (reply->error() != QNetworkReply::NoError && detail.contains(QStringLiteral("SSL"), Qt::CaseInsensitive))
+    if (reply->error() != QNetworkReply::NoError
+        && detail.contains(QStringLiteral("SSL"), Qt::CaseInsensitive))
         return Error::make(ErrorCode::Network,
-                           FcbApiCallText::tr("The secure connection to %1 failed its TLS checks (%2). It was not used.")
-                               .arg(where, detail),
-                           detail);
-    return Error::make(ErrorCode::Network, FcbApiCallText::tr("The connection to %1 failed: %2").arg(where, detail), detail);
+            FcbApiCallText::tr("The secure connection to %1 failed its TLS checks (%2). It was not used.")
+                .arg(where, detail),
+            detail);
+    return Error::make(
+        ErrorCode::Network, FcbApiCallText::tr("The connection to %1 failed: %2").arg(where, detail), detail);
 }
 
 } // namespace fcb

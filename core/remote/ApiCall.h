@@ -49,7 +49,7 @@ public:
     using Done = std::function<void(Result<ApiResponse>)>;
 
     ApiCall(RemoteSession* session, Spec spec, std::shared_ptr<CancelToken> cancel, Done done,
-            std::function<void(const QString&)> onStatusText = {});
+        std::function<void(const QString&)> onStatusText = {});
     void start();
 
     // The error for a response a route does not expect: 401, 429 after retries, 5xx, garbage.

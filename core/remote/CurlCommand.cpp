@@ -18,8 +18,9 @@ QString command(Action action, const QUrl& server, const QString& backup, Auth a
     const QString id = QFileInfo(backup).fileName().chopped(backup.endsWith(QStringLiteral(".zip")) ? 4 : 0);
     const QString encodedId = QString::fromLatin1(QUrl::toPercentEncoding(id));
     // A download must not write an error page into the file it resumes later.
-    QStringList parts{QStringLiteral("curl"), action == Action::Download ? QStringLiteral("--fail") : QStringLiteral("--fail-with-body"),
-                      QStringLiteral("-sS")};
+    QStringList parts { QStringLiteral("curl"),
+        action == Action::Download ? QStringLiteral("--fail") : QStringLiteral("--fail-with-body"),
+        QStringLiteral("-sS") };
     parts << QStringLiteral("-H")
           << (auth == Auth::Token ? QStringLiteral("\"Authorization: Bearer $FASTCMS_TOKEN\"")
                                   : QStringLiteral("\"X-API-Key: $FASTCMS_API_KEY\""));
@@ -43,7 +44,8 @@ QString command(Action action, const QUrl& server, const QString& backup, Auth a
         break;
     case Action::Download:
         // Resumes a partial file, like the console's own downloads.
-        parts << QStringLiteral("-C") << QStringLiteral("-") << QStringLiteral("-o") << schedule::shellQuote(id + QStringLiteral(".zip"));
+        parts << QStringLiteral("-C") << QStringLiteral("-") << QStringLiteral("-o")
+              << schedule::shellQuote(id + QStringLiteral(".zip"));
         path = QStringLiteral("/api/v1/backups/") + encodedId + QStringLiteral("/download");
         break;
     case Action::Upload:

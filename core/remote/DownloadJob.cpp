@@ -32,8 +32,8 @@ constexpr qint64 keepFree = qint64(64) << 20;
 constexpr qint64 spaceCheckEvery = qint64(4) << 20;
 } // namespace
 
-DownloadJob::DownloadJob(RemoteSession* session, QString fileName, QString target, std::shared_ptr<CancelToken> cancel,
-                         Done done, Progress progress)
+DownloadJob::DownloadJob(RemoteSession* session, QString fileName, QString target,
+    std::shared_ptr<CancelToken> cancel, Done done, Progress progress)
     : QObject(session)
     , m_session(session)
     , m_fileName(std::move(fileName))
@@ -68,11 +68,13 @@ DownloadJob::DownloadJob(RemoteSession* session, QString fileName, QString targe
 void DownloadJob::start()
 {
     if (files::exists(m_target)) {
-        finish(fail(ErrorCode::Conflict, FcbDownloadJobText::tr("%1 already exists; choose another place.").arg(m_target)));
+        finish(fail(ErrorCode::Conflict,
+            FcbDownloadJobText::tr("%1 already exists; choose another place.").arg(m_target)));
         return;
     }
     if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append, files::ownerOnly)) {
-        finish(fail(ErrorCode::Io, FcbDownloadJobText::tr("Could not write %1.").arg(m_part.fileName()), m_part.errorString()));
+        finish(fail(ErrorCode::Io, FcbDownloadJobText::tr("Could not write %1.").arg(m_part.fileName()),
+            m_part.errorString()));
         return;
     }
     m_resumed = m_part.size() > 0;
@@ -95,7 +97,8 @@ void DownloadJob::start()
 void DownloadJob::send()
 {
     if (m_cancel->isCanceled()) {
-        finish(fail(ErrorCode::Cancelled, FcbDownloadJobText::tr("Cancelled; the partial download is kept for resuming.")));
+        finish(fail(ErrorCode::Cancelled,
+            FcbDownloadJobText::tr("Cancelled; the partial download is kept for resuming.")));
         return;
     }
     ++m_attempts;
@@ -107,7 +110,8 @@ void DownloadJob::send()
     m_windowStart = m_requestedFrom;
     m_window.restart();
     QNetworkRequest request = m_session->request(
-        m_session->apiUrl(QStringLiteral("/backups/") + QString::fromUtf8(QUrl::toPercentEncoding(m_fileName)) + QStringLiteral("/download")),
+        m_session->apiUrl(QStringLiteral("/backups/") + QString::fromUtf8(QUrl::toPercentEncoding(m_fileName))
+            + QStringLiteral("/download")),
         true);
     request.setRawHeader("Accept", "application/zip, application/octet-stream");
     // The bytes as stored: a compressed transfer would make the declared length a different
@@ -274,7 +278,8 @@ void DownloadJob::onFinished()
     }
     if (m_cancel->isCanceled()) {
         m_part.flush();
-        finish(fail(ErrorCode::Cancelled, FcbDownloadJobText::tr("Cancelled; the partial download is kept for resuming.")));
+        finish(fail(ErrorCode::Cancelled,
+            FcbDownloadJobText::tr("Cancelled; the partial download is kept for resuming.")));
         return;
     }
     if (m_failure) {
@@ -298,7 +303,8 @@ void DownloadJob::onFinished()
         return;
     }
     if (status == 429 && m_attempts < maxAttempts) {
-        const int wait = qBound(1, reply->rawHeader("Retry-After").toInt(), m_session->options().maxRetryAfterSeconds);
+        const int wait
+            = qBound(1, reply->rawHeader("Retry-After").toInt(), m_session->options().maxRetryAfterSeconds);
         QTimer::singleShot(wait * 1000, this, &DownloadJob::send);
         return;
     }
@@ -313,7 +319,8 @@ void DownloadJob::onFinished()
         response.body = reply->read(bodyLimit::small);
         if (status == 404) {
             QFile::remove(m_part.fileName()); // nothing to resume
-            finish(fail(ErrorCode::NotFound, FcbDownloadJobText::tr("Backup not found on the server."), ApiCall::serverDetail(response)));
+            finish(fail(ErrorCode::NotFound, FcbDownloadJobText::tr("Backup not found on the server."),
+                ApiCall::serverDetail(response)));
             return;
         }
         finish(fail(ApiCall::errorFor(response))); // the partial download stays for the next try
@@ -336,7 +343,8 @@ void DownloadJob::onFinished()
 void DownloadJob::complete()
 {
     if (!m_part.flush() || ::fsync(m_part.handle()) != 0) {
-        finish(fail(ErrorCode::Io, FcbDownloadJobText::tr("Could not write %1.").arg(m_part.fileName()), m_part.errorString()));
+        finish(fail(ErrorCode::Io, FcbDownloadJobText::tr("Could not write %1.").arg(m_part.fileName()),
+            m_part.errorString()));
         return;
     }
     m_part.close();
@@ -351,8 +359,9 @@ void DownloadJob::complete()
         }
         if (!report->ok()) {
             QFile::remove(m_part.fileName());
-            finish(fail(ErrorCode::BadArchive, FcbDownloadJobText::tr("The downloaded %1 failed verification: %2")
-                                                   .arg(m_fileName, report->problems().join(QLatin1Char(' ')))));
+            finish(fail(ErrorCode::BadArchive,
+                FcbDownloadJobText::tr("The downloaded %1 failed verification: %2")
+                    .arg(m_fileName, report->problems().join(QLatin1Char(' ')))));
             return;
         }
         if (auto renamed = files::renameNoReplace(m_part.fileName(), m_target); !renamed) {

@@ -28,7 +28,7 @@ public:
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
     DownloadJob(RemoteSession* session, QString fileName, QString target, std::shared_ptr<CancelToken> cancel,
-                Done done, Progress progress);
+        Done done, Progress progress);
     void start();
 
 private:

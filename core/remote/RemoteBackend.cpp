@@ -3,16 +3,17 @@
 #include "FileUtil.h"
 #include "Logging.h"
 #include "PyJson.h"
-#include "archive/BackupName.h"
 #include "WorkerPool.h"
 #include "archive/ArchiveReader.h"
+#include "archive/BackupName.h"
 #include "drill/Drill.h"
-#include "remote/CurlCommand.h"
 #include "remote/ApiCall.h"
+#include "remote/CurlCommand.h"
 #include "remote/DownloadJob.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,7 +22,6 @@
 #include <QPointer>
 #include <QPromise>
 #include <QRegularExpression>
-#include <QFutureWatcher>
 #include <QTemporaryDir>
 #include <QtConcurrent>
 
@@ -38,10 +38,8 @@ namespace fcb {
 
 namespace {
 
-
 // A job whose future is settled from the network thread.
-template<typename T>
-struct Pending
+template <typename T> struct Pending
 {
     std::shared_ptr<QPromise<Result<T>>> promise = std::make_shared<QPromise<Result<T>>>();
     Job<Result<T>> job;
@@ -52,15 +50,15 @@ struct Pending
     }
 };
 
-template<typename T>
-void settle(const std::shared_ptr<QPromise<Result<T>>>& promise, Result<T> result)
+template <typename T> void settle(const std::shared_ptr<QPromise<Result<T>>>& promise, Result<T> result)
 {
     promise->addResult(std::move(result));
     promise->finish();
 }
 
-template<typename T>
-void report(const std::shared_ptr<QPromise<Result<T>>>& promise, qint64 done, qint64 total, const QString& text)
+template <typename T>
+void report(
+    const std::shared_ptr<QPromise<Result<T>>>& promise, qint64 done, qint64 total, const QString& text)
 {
     promise->setProgressRange(0, 1000);
     int value = total > 0 ? int(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0;
@@ -85,7 +83,7 @@ constexpr qint64 futureToleranceSecs = 2 * 86400;
 // A JSON value as the server wrote it, short and printable, for a reason shown to the user.
 QString rawText(const QJsonValue& value)
 {
-    QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    QByteArray text = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     text = text.mid(1, text.size() - 2);
     return ApiCall::printable(QString::fromUtf8(text), 40);
 }
@@ -94,7 +92,8 @@ QString rawText(const QJsonValue& value)
 qint64 plausibleCount(const QJsonValue& value, qint64 fallback)
 {
     const double number = value.toDouble(-1);
-    if (!value.isDouble() || !std::isfinite(number) || number < 0 || number > maxPlausibleSize || number != std::floor(number))
+    if (!value.isDouble() || !std::isfinite(number) || number < 0 || number > maxPlausibleSize
+        || number != std::floor(number))
         return fallback;
     return qint64(number);
 }
@@ -121,8 +120,9 @@ Result<void> checkRequestName(const QString& fileName)
     if (auto plain = BackupName::checkPlainZipName(fileName); !plain)
         return plain;
     if (!RemoteBackend::nameProblem(fileName).isEmpty())
-        return fail(ErrorCode::Usage, FcbRemoteBackendText::tr("Refused before asking the server: %1.")
-                                          .arg(RemoteBackend::nameProblem(fileName)));
+        return fail(ErrorCode::Usage,
+            FcbRemoteBackendText::tr("Refused before asking the server: %1.")
+                .arg(RemoteBackend::nameProblem(fileName)));
     return ok();
 }
 
@@ -131,8 +131,7 @@ Result<void> checkRequestName(const QString& fileName)
 RemoteBackend::RemoteBackend(RemoteSession* session, RemoteStateStore store)
     : m_session(session)
     , m_store(std::move(store))
-{
-}
+{ }
 
 QString RemoteBackend::describe() const
 {
@@ -160,8 +159,8 @@ std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object, co
         item.path = item.fileName;
 
     // size (list), size_bytes (create), or the documents' size_mb, rounded.
-    static const std::pair<QLatin1StringView, double> sizeKeys[] = {
-        {QLatin1StringView("size"), 1.0}, {QLatin1StringView("size_bytes"), 1.0}, {QLatin1StringView("size_mb"), 1048576.0}};
+    static const std::pair<QLatin1StringView, double> sizeKeys[] = { { QLatin1StringView("size"), 1.0 },
+        { QLatin1StringView("size_bytes"), 1.0 }, { QLatin1StringView("size_mb"), 1048576.0 } };
     for (const auto& [key, unit] : sizeKeys) {
         if (!object.contains(key))
             continue;
@@ -169,7 +168,8 @@ std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object, co
         const double bytes = value.toDouble(-1) * unit;
         if (!value.isDouble() || !std::isfinite(bytes) || bytes < 0 || bytes > maxPlausibleSize
             || (unit == 1.0 && bytes != std::floor(bytes)))
-            problems.append(FcbRemoteBackendText::tr("the server gives an impossible size (%1)").arg(rawText(value)));
+            problems.append(
+                FcbRemoteBackendText::tr("the server gives an impossible size (%1)").arg(rawText(value)));
         else
             item.sizeBytes = qint64(std::llround(bytes));
         break;
@@ -181,7 +181,8 @@ std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object, co
         if (const auto time = pyjson::parseIsoTime(created.toString()); created.isString() && time)
             item.created = *time;
         else
-            problems.append(FcbRemoteBackendText::tr("the server gives a creation time that is no date (%1)").arg(rawText(created)));
+            problems.append(FcbRemoteBackendText::tr("the server gives a creation time that is no date (%1)")
+                                .arg(rawText(created)));
     }
     if (!item.created.isValid()) {
         if (const auto fromName = BackupName::timeFromName(item.fileName)) {
@@ -195,14 +196,16 @@ std::optional<BackupItem> RemoteBackend::parseItem(const QJsonObject& object, co
 
     const QJsonValue status = object.value(QStringLiteral("status"));
     if (!status.isUndefined() && status.toString() != QStringLiteral("completed"))
-        problems.append(FcbRemoteBackendText::tr("the server reports it as %1, not completed").arg(rawText(status)));
+        problems.append(
+            FcbRemoteBackendText::tr("the server reports it as %1, not completed").arg(rawText(status)));
 
     item.valid = problems.isEmpty();
     item.invalidReason = problems.join(QStringLiteral("; "));
     return item;
 }
 
-Result<BackupPage> RemoteBackend::parsePage(const ApiResponse& response, int page, int perPage, const QDateTime& now)
+Result<BackupPage> RemoteBackend::parsePage(
+    const ApiResponse& response, int page, int perPage, const QDateTime& now)
 {
     const QJsonObject object = response.json().object();
     if (response.status != 200 || !object.value(QStringLiteral("items")).isArray())
@@ -216,7 +219,8 @@ Result<BackupPage> RemoteBackend::parsePage(const ApiResponse& response, int pag
     result.total = plausibleCount(object.value(QStringLiteral("total")), items.size());
     const qint64 pages = qMax<qint64>(1, (result.total + result.perPage - 1) / result.perPage);
     const int servedPages = object.value(QStringLiteral("total_pages")).toInt(0);
-    result.totalPages = servedPages >= 1 ? servedPages : int(qMin<qint64>(pages, std::numeric_limits<int>::max()));
+    result.totalPages
+        = servedPages >= 1 ? servedPages : int(qMin<qint64>(pages, std::numeric_limits<int>::max()));
     int unnamed = 0;
     for (const QJsonValue& value : items) {
         if (const auto item = parseItem(value.toObject(), now))
@@ -225,7 +229,8 @@ Result<BackupPage> RemoteBackend::parsePage(const ApiResponse& response, int pag
             ++unnamed;
     }
     if (unnamed > 0)
-        qCWarning(lcRemote) << "the server listed" << unnamed << "entries without a file name; they are not shown";
+        qCWarning(lcRemote) << "the server listed" << unnamed
+                            << "entries without a file name; they are not shown";
     return result;
 }
 
@@ -253,7 +258,7 @@ RemoteBackend::Shared RemoteBackend::parseRoutes(const QJsonObject& openapi)
 namespace {
 
 void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::Shared> shared,
-                      std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next)
+    std::shared_ptr<CancelToken> cancel, std::function<void(Result<Capabilities>)> next)
 {
     if (shared->capabilities) {
         next(*shared->capabilities);
@@ -291,21 +296,25 @@ void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBac
 }
 
 void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::Shared> shared,
-                std::shared_ptr<QPromise<Result<BackupItem>>> promise, std::shared_ptr<CancelToken> token,
-                const QString& zipPath)
+    std::shared_ptr<QPromise<Result<BackupItem>>> promise, std::shared_ptr<CancelToken> token,
+    const QString& zipPath)
 {
     if (!session)
-        return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
+        return settle(
+            promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
     auto* file = new QFile(zipPath);
     if (!file->open(QIODevice::ReadOnly)) {
         delete file;
-        return settle(promise, Result<BackupItem>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Could not read %1.").arg(zipPath))));
+        return settle(promise,
+            Result<BackupItem>(
+                fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Could not read %1.").arg(zipPath))));
     }
     auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart part;
     part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/zip"));
     part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                   QByteArray(QByteArray("form-data; name=\"file\"; filename=\"") + QFileInfo(zipPath).fileName().toUtf8() + '"'));
+        QByteArray(QByteArray("form-data; name=\"file\"; filename=\"")
+            + QFileInfo(zipPath).fileName().toUtf8() + '"'));
     part.setBodyDevice(file);
     file->setParent(multi);
     multi->append(part);
@@ -317,11 +326,12 @@ void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::
     // deadline and the same limit on its size.
     auto answerClock = std::make_shared<QElapsedTimer>();
     const int deadlineMs = session->options().requestDeadlineMs;
-    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [promise, name, answerClock](qint64 done, qint64 total) {
-        report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
-        if (total > 0 && done == total && !answerClock->isValid())
-            answerClock->start();
-    });
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply,
+        [promise, name, answerClock](qint64 done, qint64 total) {
+            report(promise, done, total, FcbRemoteBackendText::tr("Uploading %1").arg(name));
+            if (total > 0 && done == total && !answerClock->isValid())
+                answerClock->start();
+        });
     auto* watchdog = new QTimer(reply);
     QObject::connect(watchdog, &QTimer::timeout, reply, [reply, token, answerClock, deadlineMs] {
         if (token->isCanceled()) {
@@ -335,8 +345,10 @@ void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::
     // Limits how far Qt reads ahead of the check below. Set once Qt's network thread has the
     // request (post() hands it over on the next turn of the event loop, and a size set before
     // that is lost), and again for a redirect's target.
-    QMetaObject::invokeMethod(reply, [reply] { reply->setReadBufferSize(readAhead); }, Qt::QueuedConnection);
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply] { reply->setReadBufferSize(readAhead); });
+    QMetaObject::invokeMethod(
+        reply, [reply] { reply->setReadBufferSize(readAhead); }, Qt::QueuedConnection);
+    QObject::connect(
+        reply, &QNetworkReply::metaDataChanged, reply, [reply] { reply->setReadBufferSize(readAhead); });
     auto body = std::make_shared<QByteArray>();
     const auto readBody = [reply, body] {
         if (!reply->isOpen() || reply->property("fcbOversized").toBool())
@@ -352,15 +364,18 @@ void postUpload(QPointer<RemoteSession> session, std::shared_ptr<RemoteBackend::
         reply->deleteLater();
         readBody();
         if (token->isCanceled())
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
+            return settle(promise,
+                Result<BackupItem>(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled."))));
         if (reply->property("fcbOversized").toBool())
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::Network,
-                                                           FcbRemoteBackendText::tr("The server sent more than %1 for the upload's "
-                                                                                    "answer; the answer was dropped.")
-                                                               .arg(files::humanSize(bodyLimit::small)))));
+            return settle(promise,
+                Result<BackupItem>(fail(ErrorCode::Network,
+                    FcbRemoteBackendText::tr("The server sent more than %1 for the upload's "
+                                             "answer; the answer was dropped.")
+                        .arg(files::humanSize(bodyLimit::small)))));
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid() || reply->property("fcbTimedOut").toBool())
-            return settle(promise, Result<BackupItem>(fail(networkError(reply, reply->property("fcbTimedOut").toBool()))));
+            return settle(promise,
+                Result<BackupItem>(fail(networkError(reply, reply->property("fcbTimedOut").toBool()))));
         ApiResponse response;
         response.status = status.toInt();
         response.body = *body;
@@ -385,14 +400,15 @@ Location RemoteBackend::location() const
 std::optional<QString> RemoteBackend::curlCommand(curl::Action action, const QString& backup) const
 {
     return curl::command(action, m_session->options().server, backup,
-                         m_session->usesApiKey() ? curl::Auth::ApiKey : curl::Auth::Token);
+        m_session->usesApiKey() ? curl::Auth::ApiKey : curl::Auth::Token);
 }
 
 Job<Result<Capabilities>> RemoteBackend::capabilities()
 {
     Pending<Capabilities> p;
     auto promise = p.promise;
-    withCapabilities(m_session, m_shared, p.job.token, [promise](Result<Capabilities> caps) { settle(promise, caps); });
+    withCapabilities(
+        m_session, m_shared, p.job.token, [promise](Result<Capabilities> caps) { settle(promise, caps); });
     return p.job;
 }
 
@@ -410,12 +426,15 @@ Job<Result<BackupPage>> RemoteBackend::list(int page, int perPage)
     auto promise = p.promise;
     if (page < 1 || perPage < 1 || perPage > 1000) {
         // FastCMS answers per_page=0 with a 500: refuse it here with a clear word instead.
-        settle(promise, Result<BackupPage>(fail(ErrorCode::Usage, FcbRemoteBackendText::tr("Pages start at 1 and hold 1 to 1000 backups."))));
+        settle(promise,
+            Result<BackupPage>(fail(
+                ErrorCode::Usage, FcbRemoteBackendText::tr("Pages start at 1 and hold 1 to 1000 backups."))));
         return p.job;
     }
     ApiCall::Spec spec;
     spec.path = QStringLiteral("/backups");
-    spec.query = {{QStringLiteral("page"), QString::number(page)}, {QStringLiteral("per_page"), QString::number(perPage)}};
+    spec.query = { { QStringLiteral("page"), QString::number(page) },
+        { QStringLiteral("per_page"), QString::number(perPage) } };
     spec.maxBodyBytes = bodyLimit::listPage;
     spec.what = FcbRemoteBackendText::tr("the list of backups");
     auto* call = new ApiCall(
@@ -475,11 +494,12 @@ Job<Result<void>> RemoteBackend::remove(const QString& fileName)
         // FastCMS answers every delete failure with 404.
         if (answer->status == 404) {
             const QString detail = ApiCall::serverDetail(*answer);
-            return settle(promise, Result<void>(fail(ErrorCode::NotFound,
-                                                     detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive)
-                                                         ? FcbRemoteBackendText::tr("Backup not found on the server.")
-                                                         : FcbRemoteBackendText::tr("The server refused to delete it: %1").arg(detail),
-                                                     detail)));
+            return settle(promise,
+                Result<void>(fail(ErrorCode::NotFound,
+                    detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive)
+                        ? FcbRemoteBackendText::tr("Backup not found on the server.")
+                        : FcbRemoteBackendText::tr("The server refused to delete it: %1").arg(detail),
+                    detail)));
         }
         settle(promise, Result<void>(fail(ApiCall::errorFor(*answer))));
     });
@@ -501,28 +521,36 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
     spec.what = FcbRemoteBackendText::tr("the restore request");
     const QUrl server = m_session->options().server;
     RemoteStateStore store = m_store;
-    auto* call = new ApiCall(m_session, spec, p.job.token, [promise, fileName, server, store](Result<ApiResponse> answer) mutable {
-        if (!answer)
-            return settle(promise, Result<StageResult>(fail(answer.error())));
-        const QJsonObject object = answer->json().object();
-        const QString detail = ApiCall::serverDetail(*answer);
-        if (answer->status == 200 && object.value(QStringLiteral("status")).toString() == QStringLiteral("pending_restart")) {
-            StageResult result;
-            // The name asked for, not the server's echo of it: only a checked name is remembered
-            // and shown.
-            result.marker.backupFilename = fileName;
-            const QString requestedAt = object.value(QStringLiteral("requested_at")).toString();
-            result.marker.requestedAt = pyjson::parseIsoTime(requestedAt) ? requestedAt : pyjson::nowIsoNaiveUtc();
-            // The server has no route that tells a restore is pending: remember it here.
-            (void)store.setPending(server, {result.marker.backupFilename, result.marker.requestedAt});
-            return settle(promise, Result<StageResult>(result));
-        }
-        if (answer->status == 500 && detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive))
-            return settle(promise, Result<StageResult>(fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("Backup not found on the server."), detail)));
-        if (answer->status == 500 && detail.startsWith(QStringLiteral("Restore failed")))
-            return settle(promise, Result<StageResult>(fail(ErrorCode::BadArchive, FcbRemoteBackendText::tr("The server could not stage the restore: %1").arg(detail), detail)));
-        settle(promise, Result<StageResult>(fail(ApiCall::errorFor(*answer))));
-    });
+    auto* call = new ApiCall(
+        m_session, spec, p.job.token, [promise, fileName, server, store](Result<ApiResponse> answer) mutable {
+            if (!answer)
+                return settle(promise, Result<StageResult>(fail(answer.error())));
+            const QJsonObject object = answer->json().object();
+            const QString detail = ApiCall::serverDetail(*answer);
+            if (answer->status == 200
+                && object.value(QStringLiteral("status")).toString() == QStringLiteral("pending_restart")) {
+                StageResult result;
+                // The name asked for, not the server's echo of it: only a checked name is remembered
+                // and shown.
+                result.marker.backupFilename = fileName;
+                const QString requestedAt = object.value(QStringLiteral("requested_at")).toString();
+                result.marker.requestedAt
+                    = pyjson::parseIsoTime(requestedAt) ? requestedAt : pyjson::nowIsoNaiveUtc();
+                // The server has no route that tells a restore is pending: remember it here.
+                (void)store.setPending(server, { result.marker.backupFilename, result.marker.requestedAt });
+                return settle(promise, Result<StageResult>(result));
+            }
+            if (answer->status == 500 && detail.contains(QStringLiteral("not found"), Qt::CaseInsensitive))
+                return settle(promise,
+                    Result<StageResult>(fail(ErrorCode::NotFound,
+                        FcbRemoteBackendText::tr("Backup not found on the server."), detail)));
+            if (answer->status == 500 && detail.startsWith(QStringLiteral("Restore failed")))
+                return settle(promise,
+                    Result<StageResult>(fail(ErrorCode::BadArchive,
+                        FcbRemoteBackendText::tr("The server could not stage the restore: %1").arg(detail),
+                        detail)));
+            settle(promise, Result<StageResult>(fail(ApiCall::errorFor(*answer))));
+        });
     call->start();
     return p.job;
 }
@@ -530,14 +558,17 @@ Job<Result<StageResult>> RemoteBackend::stageRestore(const QString& fileName)
 Job<Result<void>> RemoteBackend::unstageRestore()
 {
     Pending<void> p;
-    settle(p.promise, Result<void>(fail(ErrorCode::Unsupported,
-                                        FcbRemoteBackendText::tr("FastCMS offers no way to cancel a staged restore through its API: the server "
-                                                 "will apply it when it restarts."))));
+    settle(p.promise,
+        Result<void>(fail(ErrorCode::Unsupported,
+            FcbRemoteBackendText::tr(
+                "FastCMS offers no way to cancel a staged restore through its API: the server "
+                "will apply it when it restarts."))));
     return p.job;
 }
 
-void RemoteBackend::startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
-                                  std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress)
+void RemoteBackend::startDownload(const QString& fileName, const QString& targetPath,
+    std::shared_ptr<CancelToken> token, std::function<void(Result<DownloadResult>)> done,
+    std::function<void(qint64, qint64)> progress)
 {
     if (auto valid = checkRequestName(fileName); !valid) {
         done(fail(valid.error()));
@@ -547,16 +578,18 @@ void RemoteBackend::startDownload(const QString& fileName, const QString& target
     if (QFileInfo(target).isDir())
         target = QDir(target).filePath(fileName);
     QPointer<RemoteSession> session(m_session);
-    withCapabilities(session, m_shared, token, [session, token, fileName, target, done, progress](Result<Capabilities> caps) {
-        if (!caps)
-            return done(fail(caps.error()));
-        if (!caps->download)
-            return done(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not offer downloads.")));
-        if (!session)
-            return done(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled.")));
-        auto* job = new DownloadJob(session, fileName, target, token, done, progress);
-        job->start();
-    });
+    withCapabilities(session, m_shared, token,
+        [session, token, fileName, target, done, progress](Result<Capabilities> caps) {
+            if (!caps)
+                return done(fail(caps.error()));
+            if (!caps->download)
+                return done(fail(ErrorCode::Unsupported,
+                    FcbRemoteBackendText::tr("This server does not offer downloads.")));
+            if (!session)
+                return done(fail(ErrorCode::Cancelled, FcbRemoteBackendText::tr("Cancelled.")));
+            auto* job = new DownloadJob(session, fileName, target, token, done, progress);
+            job->start();
+        });
 }
 
 Job<Result<DownloadResult>> RemoteBackend::download(const QString& fileName, const QString& targetPath)
@@ -578,21 +611,25 @@ Job<Result<BackupItem>> RemoteBackend::upload(const QString& zipPath)
     auto token = p.job.token;
     QPointer<RemoteSession> session(m_session);
     auto shared = m_shared;
-    withCapabilities(session, shared, token, [session, shared, promise, token, zipPath](Result<Capabilities> caps) {
-        if (!caps)
-            return settle(promise, Result<BackupItem>(fail(caps.error())));
-        if (!caps->upload)
-            return settle(promise, Result<BackupItem>(fail(ErrorCode::Unsupported, FcbRemoteBackendText::tr("This server does not accept uploads."))));
-        if (session && session->needsSignIn()) {
-            session->ensureSignedIn([session, shared, promise, token, zipPath](Result<SignInResult> signedIn) {
-                if (!signedIn)
-                    return settle(promise, Result<BackupItem>(fail(signedIn.error())));
-                postUpload(session, shared, promise, token, zipPath);
-            });
-            return;
-        }
-        postUpload(session, shared, promise, token, zipPath);
-    });
+    withCapabilities(
+        session, shared, token, [session, shared, promise, token, zipPath](Result<Capabilities> caps) {
+            if (!caps)
+                return settle(promise, Result<BackupItem>(fail(caps.error())));
+            if (!caps->upload)
+                return settle(promise,
+                    Result<BackupItem>(fail(ErrorCode::Unsupported,
+                        FcbRemoteBackendText::tr("This server does not accept uploads."))));
+            if (session && session->needsSignIn()) {
+                session->ensureSignedIn(
+                    [session, shared, promise, token, zipPath](Result<SignInResult> signedIn) {
+                        if (!signedIn)
+                            return settle(promise, Result<BackupItem>(fail(signedIn.error())));
+                        postUpload(session, shared, promise, token, zipPath);
+                    });
+                return;
+            }
+            postUpload(session, shared, promise, token, zipPath);
+        });
     return p.job;
 }
 
@@ -633,15 +670,16 @@ Job<Result<DrillReport>> RemoteBackend::drill(const QString& fileName)
         [promise, dir, fileName, token, target](Result<DownloadResult> downloaded) {
             if (!downloaded)
                 return settle(promise, Result<DrillReport>(fail(downloaded.error())));
-            (void)QtConcurrent::run(workers::pool(), [promise, dir, fileName, token, target, path = downloaded->path] {
-                PromiseTaskContext<Result<DrillReport>> task(*promise, token);
-                auto drilled = drill::run(path, dir->path(), task);
-                if (drilled) {
-                    drilled->fileName = fileName;
-                    recordDrill(target, *drilled);
-                }
-                settle(promise, std::move(drilled));
-            });
+            (void)QtConcurrent::run(
+                workers::pool(), [promise, dir, fileName, token, target, path = downloaded->path] {
+                    PromiseTaskContext<Result<DrillReport>> task(*promise, token);
+                    auto drilled = drill::run(path, dir->path(), task);
+                    if (drilled) {
+                        drilled->fileName = fileName;
+                        recordDrill(target, *drilled);
+                    }
+                    settle(promise, std::move(drilled));
+                });
         },
         [promise, fileName](qint64 done, qint64 total) {
             report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(fileName));
@@ -652,7 +690,8 @@ Job<Result<DrillReport>> RemoteBackend::drill(const QString& fileName)
 Result<void> RemoteBackend::forgetPendingRestore()
 {
     if (!m_store.pending(m_session->options().server))
-        return fail(ErrorCode::NotFound, FcbRemoteBackendText::tr("No staged restore is remembered for this server."));
+        return fail(ErrorCode::NotFound,
+            FcbRemoteBackendText::tr("No staged restore is remembered for this server."));
     return m_store.forget(m_session->options().server);
 }
 
@@ -667,27 +706,28 @@ Job<Result<BackendStatus>> RemoteBackend::status()
     const QUrl server = m_session->options().server;
     const QString target = describe();
     RemoteStateStore store = m_store;
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise, server, target, store] {
-        watcher->deleteLater();
-        const auto page = watcher->result();
-        if (!page)
-            return settle(promise, Result<BackendStatus>(fail(page.error())));
-        BackendStatus s;
-        s.target = target;
-        s.backupCount = page->total;
-        for (const BackupItem& item : page->items) {
-            if (item.valid) {
-                s.newest = item;
-                break;
+    QObject::connect(
+        watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise, server, target, store] {
+            watcher->deleteLater();
+            const auto page = watcher->result();
+            if (!page)
+                return settle(promise, Result<BackendStatus>(fail(page.error())));
+            BackendStatus s;
+            s.target = target;
+            s.backupCount = page->total;
+            for (const BackupItem& item : page->items) {
+                if (item.valid) {
+                    s.newest = item;
+                    break;
+                }
             }
-        }
-        if (const auto pending = store.pending(server)) {
-            s.restorePending = true;
-            s.pendingBackup = pending->backupFilename;
-            s.pendingRequestedAt = pending->requestedAt;
-        }
-        settle(promise, Result<BackendStatus>(s));
-    });
+            if (const auto pending = store.pending(server)) {
+                s.restorePending = true;
+                s.pendingBackup = pending->backupFilename;
+                s.pendingRequestedAt = pending->requestedAt;
+            }
+            settle(promise, Result<BackendStatus>(s));
+        });
     watcher->setFuture(inner.future);
     p.job.token = inner.token;
     return p.job;

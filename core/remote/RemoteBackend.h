@@ -49,7 +49,8 @@ public:
     // never acted on by name.
     static std::optional<BackupItem> parseItem(const QJsonObject& object, const QDateTime& now);
     // A GET /backups answer, either shape; the error a user should see for anything else.
-    static Result<BackupPage> parsePage(const ApiResponse& response, int page, int perPage, const QDateTime& now);
+    static Result<BackupPage> parsePage(
+        const ApiResponse& response, int page, int perPage, const QDateTime& now);
     // Why the server's name for a backup must not be used in a request or as a file name here
     // (a path, "..", control characters, too long); empty when it may.
     static QString nameProblem(const QString& fileName);
@@ -66,7 +67,7 @@ public:
 
 private:
     void startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
-                       std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress);
+        std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress);
 
     RemoteSession* m_session;
     RemoteStateStore m_store;

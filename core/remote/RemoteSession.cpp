@@ -25,14 +25,13 @@ QByteArray ApiResponse::header(const QByteArray& name) const
     return {};
 }
 
-RemoteSession::RemoteSession(QNetworkAccessManager* network, RemoteOptions options, Credentials credentials,
-                             QObject* parent)
+RemoteSession::RemoteSession(
+    QNetworkAccessManager* network, RemoteOptions options, Credentials credentials, QObject* parent)
     : QObject(parent)
     , m_network(network)
     , m_options(std::move(options))
     , m_credentials(std::move(credentials))
-{
-}
+{ }
 
 QUrl RemoteSession::rootUrl(const QString& path) const
 {
@@ -89,10 +88,11 @@ QNetworkRequest RemoteSession::request(const QUrl& url, bool authorized) const
     return request;
 }
 
-void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<void(Result<SignInResult>)> done)
+void RemoteSession::signIn(
+    std::shared_ptr<CancelToken> cancel, std::function<void(Result<SignInResult>)> done)
 {
     if (m_credentials.kind != Credentials::Kind::Password) {
-        done(SignInResult{false, QString(), QString()});
+        done(SignInResult { false, QString(), QString() });
         return;
     }
     // A server that was never set up has no accounts yet: say so instead of "wrong password".
@@ -104,11 +104,13 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
         if (answer && answer->status == 200
             && answer->json().object().value(QStringLiteral("needs_setup")).toBool()) {
             done(fail(ErrorCode::Unauthorized,
-                      FcbRemoteSessionText::tr("This FastCMS server has not been set up yet: open its admin page and "
-                                               "create the first administrator, then sign in.")));
+                FcbRemoteSessionText::tr(
+                    "This FastCMS server has not been set up yet: open its admin page and "
+                    "create the first administrator, then sign in.")));
             return;
         }
-        QJsonObject body{{QStringLiteral("email"), m_credentials.email}, {QStringLiteral("password"), m_credentials.password}};
+        QJsonObject body { { QStringLiteral("email"), m_credentials.email },
+            { QStringLiteral("password"), m_credentials.password } };
         if (!m_credentials.twoFactorCode.isEmpty())
             body.insert(QStringLiteral("two_factor_code"), m_credentials.twoFactorCode);
         ApiCall::Spec login;
@@ -125,10 +127,11 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
             const QJsonObject object = reply->json().object();
             if (reply->status == 401) {
                 done(fail(ErrorCode::Unauthorized,
-                          m_credentials.twoFactorCode.isEmpty()
-                              ? FcbRemoteSessionText::tr("Sign-in failed: wrong email or password.")
-                              : FcbRemoteSessionText::tr("Sign-in failed: wrong email, password or two-factor code."),
-                          ApiCall::serverDetail(*reply)));
+                    m_credentials.twoFactorCode.isEmpty()
+                        ? FcbRemoteSessionText::tr("Sign-in failed: wrong email or password.")
+                        : FcbRemoteSessionText::tr(
+                            "Sign-in failed: wrong email, password or two-factor code."),
+                    ApiCall::serverDetail(*reply)));
                 return;
             }
             if (reply->status != 200 || !object.contains(QStringLiteral("token"))) {
@@ -142,7 +145,8 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
             result.role = ApiCall::printable(user.value(QStringLiteral("role")).toString(), 40);
             if (object.value(QStringLiteral("requires_2fa")).toBool()) {
                 if (!m_credentials.twoFactorCode.isEmpty()) {
-                    done(fail(ErrorCode::Unauthorized, FcbRemoteSessionText::tr("Sign-in failed: the two-factor code was not accepted.")));
+                    done(fail(ErrorCode::Unauthorized,
+                        FcbRemoteSessionText::tr("Sign-in failed: the two-factor code was not accepted.")));
                     return;
                 }
                 result.requiresTwoFactor = true;
@@ -150,14 +154,16 @@ void RemoteSession::signIn(std::shared_ptr<CancelToken> cancel, std::function<vo
                 return;
             }
             if (!result.role.isEmpty() && result.role != QStringLiteral("admin")) {
-                done(fail(ErrorCode::Unauthorized, FcbRemoteSessionText::tr("This account is not an administrator.")));
+                done(fail(ErrorCode::Unauthorized,
+                    FcbRemoteSessionText::tr("This account is not an administrator.")));
                 return;
             }
             const QJsonObject token = object.value(QStringLiteral("token")).toObject();
             m_credentials.accessToken = token.value(QStringLiteral("access_token")).toString();
             m_credentials.refreshToken = token.value(QStringLiteral("refresh_token")).toString();
             if (m_credentials.accessToken.isEmpty()) {
-                done(fail(ErrorCode::Network, FcbRemoteSessionText::tr("The server accepted the sign-in but sent no token.")));
+                done(fail(ErrorCode::Network,
+                    FcbRemoteSessionText::tr("The server accepted the sign-in but sent no token.")));
                 return;
             }
             qCInfo(lcRemote) << "signed in to" << m_options.server.host() << "as a" << result.role;
@@ -195,7 +201,8 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
         m_credentials.accessToken.clear();
         ensureSignedIn([settle](Result<SignInResult> r) {
             if (r && r->requiresTwoFactor)
-                settle(fail(ErrorCode::Unauthorized, FcbRemoteSessionText::tr("This account needs a two-factor code to sign in.")));
+                settle(fail(ErrorCode::Unauthorized,
+                    FcbRemoteSessionText::tr("This account needs a two-factor code to sign in.")));
             else
                 settle(r ? ok() : fail(r.error()));
         });
@@ -206,13 +213,13 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
             return;
         }
         settle(fail(ErrorCode::Unauthorized,
-                    FcbRemoteSessionText::tr("The access token was refused (expired or revoked). Sign in again.")));
+            FcbRemoteSessionText::tr("The access token was refused (expired or revoked). Sign in again.")));
         return;
     }
     ApiCall::Spec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/auth/refresh");
-    spec.body = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), m_credentials.refreshToken}})
+    spec.body = QJsonDocument(QJsonObject { { QStringLiteral("refresh_token"), m_credentials.refreshToken } })
                     .toJson(QJsonDocument::Compact);
     spec.authorized = false;
     spec.what = FcbRemoteSessionText::tr("the session's renewal");
@@ -224,7 +231,9 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
         if (reply->status == 200) {
             const QJsonObject object = reply->json().object();
             // Both shapes: the pair at the top level, or inside "token".
-            const QJsonObject token = object.contains(QStringLiteral("token")) ? object.value(QStringLiteral("token")).toObject() : object;
+            const QJsonObject token = object.contains(QStringLiteral("token"))
+                ? object.value(QStringLiteral("token")).toObject()
+                : object;
             const QString access = token.value(QStringLiteral("access_token")).toString();
             if (!access.isEmpty()) {
                 m_credentials.accessToken = access;
@@ -246,7 +255,8 @@ void RemoteSession::refresh(std::function<void(Result<void>)> done)
                 return;
             }
             settle(fail(ErrorCode::Unauthorized,
-                        FcbRemoteSessionText::tr("The session has expired and could not be renewed. Sign in again.")));
+                FcbRemoteSessionText::tr(
+                    "The session has expired and could not be renewed. Sign in again.")));
             return;
         }
         settle(fail(ApiCall::errorFor(*reply)));

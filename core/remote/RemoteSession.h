@@ -18,14 +18,14 @@ namespace fcb {
 
 struct RemoteOptions
 {
-    QUrl server;                      // http(s)://host[:port], where FastCMS serves /api/v1
-    int transferTimeoutMs = 30000;    // no bytes for this long: the request fails
+    QUrl server; // http(s)://host[:port], where FastCMS serves /api/v1
+    int transferTimeoutMs = 30000; // no bytes for this long: the request fails
     // An API call (not a download) has its whole answer within this, however it trickles in:
     // Qt's transfer timeout starts again with every byte, so it alone bounds nothing.
     int requestDeadlineMs = 30000;
-    int maxRateLimitRetries = 3;      // 429s honoured (waiting Retry-After) before giving up
+    int maxRateLimitRetries = 3; // 429s honoured (waiting Retry-After) before giving up
     int maxRetryAfterSeconds = 60;
-    QString stateFile;                // where staged restores are remembered per server
+    QString stateFile; // where staged restores are remembered per server
     // Free bytes where a download is written; empty: the file system's own count.
     std::function<qint64(const QString& folder)> freeSpace;
 };
@@ -33,7 +33,13 @@ struct RemoteOptions
 // How to sign in. Secrets live only in memory and in the requests' headers.
 struct Credentials
 {
-    enum class Kind { None, AccessToken, ApiKey, Password };
+    enum class Kind
+    {
+        None,
+        AccessToken,
+        ApiKey,
+        Password
+    };
     Kind kind = Kind::None;
     QString accessToken;
     QString refreshToken;
@@ -71,7 +77,7 @@ class RemoteSession : public QObject
 
 public:
     RemoteSession(QNetworkAccessManager* network, RemoteOptions options, Credentials credentials,
-                  QObject* parent = nullptr);
+        QObject* parent = nullptr);
 
     QNetworkAccessManager* network() const { return m_network; }
     const RemoteOptions& options() const { return m_options; }

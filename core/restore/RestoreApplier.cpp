@@ -1,9 +1,9 @@
 #include "RestoreApplier.h"
 
 #include "FileUtil.h"
-#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
+#include "TempNames.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCoreApplication>
@@ -27,7 +27,6 @@ class FcbRestoreApplierText
 namespace fcb {
 
 namespace {
-
 
 const QString& kNew = temp::kApplyNew;
 const QString& kOld = temp::kApplyOld;
@@ -63,12 +62,11 @@ struct Paths
         , safetyFiles(f.filesBeforeRestoreDir())
         , marker(f.markerPath())
         , custody(f.applyMarkerCustodyPath())
-    {
-    }
+    { }
     QStringList safetyDbFamily(const QString& suffix) const
     {
-        return {safetyDb + suffix, safetyDb + suffix + QStringLiteral("-wal"),
-                safetyDb + suffix + QStringLiteral("-journal")};
+        return { safetyDb + suffix, safetyDb + suffix + QStringLiteral("-wal"),
+            safetyDb + suffix + QStringLiteral("-journal") };
     }
 };
 
@@ -77,11 +75,10 @@ using Journal = ApplyJournal;
 Result<void> writeJournal(const DataFolder& folder, const Journal& j)
 {
     return files::writeAtomically(folder.applyJournalPath(),
-                                  pyjson::dump({{QStringLiteral("state"), j.state},
-                                                {QStringLiteral("backup_filename"), j.backup},
-                                                {QStringLiteral("had_database"), j.hadDb},
-                                                {QStringLiteral("files_replaced"), j.filesReplaced},
-                                                {QStringLiteral("updated_at"), pyjson::nowIsoNaiveUtc()}}));
+        pyjson::dump({ { QStringLiteral("state"), j.state }, { QStringLiteral("backup_filename"), j.backup },
+            { QStringLiteral("had_database"), j.hadDb },
+            { QStringLiteral("files_replaced"), j.filesReplaced },
+            { QStringLiteral("updated_at"), pyjson::nowIsoNaiveUtc() } }));
 }
 
 std::optional<Journal> readJournal(const DataFolder& folder)
@@ -91,7 +88,7 @@ std::optional<Journal> readJournal(const DataFolder& folder)
         return std::nullopt;
     // A journal that is no JSON object at all still says an apply was interrupted: it is read
     // as "preparing", whose undo only removes what an apply adds and puts back what it parked.
-    return parseApplyJournal(file.read(1 << 20)).value_or(Journal{});
+    return parseApplyJournal(file.read(1 << 20)).value_or(Journal {});
 }
 
 Result<void> renameIfPresent(const QString& from, const QString& to)
@@ -115,7 +112,9 @@ Result<void> restoreOrDrop(const QString& parked, const QString& original)
 // running as its own user can still open them after a restore run by root.
 void adoptOwnership(const QString& livePath, const QString& newPath, bool recursive)
 {
-    struct stat live {};
+    struct stat live
+    {
+    };
     if (::stat(QFile::encodeName(livePath).constData(), &live) != 0)
         return;
     ::chmod(QFile::encodeName(newPath).constData(), live.st_mode & 07777);
@@ -128,7 +127,7 @@ void adoptOwnership(const QString& livePath, const QString& newPath, bool recurs
     if (!recursive)
         return;
     QDirIterator it(newPath, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext())
         own(it.next());
 }
@@ -139,7 +138,7 @@ void adoptOwnership(const QString& livePath, const QString& newPath, bool recurs
 Result<void> rollBackPreparation(const DataFolder& folder)
 {
     const Paths p(folder);
-    for (const QString& path : QStringList{p.db + kNew, p.files + kNew} + p.safetyDbFamily(kNew))
+    for (const QString& path : QStringList { p.db + kNew, p.files + kNew } + p.safetyDbFamily(kNew))
         if (auto removed = files::removeAll(path); !removed)
             return removed;
     const QStringList parked = p.safetyDbFamily(kOld);
@@ -160,7 +159,8 @@ Result<void> rollBackPreparation(const DataFolder& folder)
     (void)files::syncParentDir(p.db);
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."),
+            folder.applyJournalPath());
     return files::syncParentDir(folder.applyJournalPath());
 }
 
@@ -231,7 +231,7 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
     if (auto hook = stepDone(6); !hook)
         return hook;
     if (files::exists(p.db + kNew)) {
-        for (const QString& stale : {p.wal, p.shm, p.journal})
+        for (const QString& stale : { p.wal, p.shm, p.journal })
             if (auto r = files::removeAll(stale); !r)
                 return r;
         if (auto r = files::renameReplace(p.db + kNew, p.db); !r)
@@ -245,8 +245,9 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
         result.filesReplaced = true;
         if (files::exists(p.files)) {
             if (files::exists(p.safetyFiles))
-                return fail(ErrorCode::Conflict, FcbRestoreApplierText::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
-                                                     .arg(p.files, p.safetyFiles));
+                return fail(ErrorCode::Conflict,
+                    FcbRestoreApplierText::tr("Both %1 and %2 exist; the restore cannot tell which is which.")
+                        .arg(p.files, p.safetyFiles));
             if (auto r = files::renameNoReplace(p.files, p.safetyFiles); !r)
                 return r;
         }
@@ -273,11 +274,12 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
             (void)files::removeAll(folder.stagingDir());
         }
     }
-    for (const QString& leftover : p.safetyDbFamily(kOld) + QStringList{p.safetyFiles + kOld, p.custody})
+    for (const QString& leftover : p.safetyDbFamily(kOld) + QStringList { p.safetyFiles + kOld, p.custody })
         (void)files::removeAll(leftover);
     (void)files::syncPath(folder.backupsDir());
     if (!QFile::remove(folder.applyJournalPath()))
-        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."), folder.applyJournalPath());
+        return fail(ErrorCode::Io, FcbRestoreApplierText::tr("Could not remove the restore journal."),
+            folder.applyJournalPath());
     if (auto r = files::syncParentDir(folder.applyJournalPath()); !r)
         return r;
     (void)stepDone(9); // the restore is complete: only the crash hook applies here
@@ -286,10 +288,14 @@ Result<void> rollForward(const DataFolder& folder, ApplyResult& result)
 
 bool sameFileSystem(const QString& a, const QString& b)
 {
-    struct stat sa {};
-    struct stat sb {};
-    return ::stat(QFile::encodeName(a).constData(), &sa) == 0 && ::stat(QFile::encodeName(b).constData(), &sb) == 0
-        && sa.st_dev == sb.st_dev;
+    struct stat sa
+    {
+    };
+    struct stat sb
+    {
+    };
+    return ::stat(QFile::encodeName(a).constData(), &sa) == 0
+        && ::stat(QFile::encodeName(b).constData(), &sb) == 0 && sa.st_dev == sb.st_dev;
 }
 
 Result<void> refuseIfInUse(const QString& db)
@@ -301,18 +307,20 @@ Result<void> refuseIfInUse(const QString& db)
     for (qint64 pid : usage.pids)
         pids.append(QString::number(pid));
     return fail(ErrorCode::InUse,
-                FcbRestoreApplierText::tr("The database is open in another process (%1). Stop the FastCMS server before applying a "
-                         "restore.")
-                    .arg(pids.isEmpty() ? FcbRestoreApplierText::tr("unknown process")
-                                        : FcbRestoreApplierText::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
-                db);
+        FcbRestoreApplierText::tr(
+            "The database is open in another process (%1). Stop the FastCMS server before applying a "
+            "restore.")
+            .arg(pids.isEmpty()
+                    ? FcbRestoreApplierText::tr("unknown process")
+                    : FcbRestoreApplierText::tr("process %1").arg(pids.join(QStringLiteral(", ")))),
+        db);
 }
 
 } // namespace
 
 std::optional<ApplyJournal> parseApplyJournal(const QByteArray& bytes)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
@@ -338,7 +346,7 @@ Result<AbandonResult> abandonInterruptedApply(const DataFolder& folder)
     if (auto free = refuseIfInUse(folder.dbPath()); !free)
         return fail(free.error());
     const auto undone = journal->state == QStringLiteral("committed") ? rollBackCommitted(folder, *journal)
-                                                                       : rollBackPreparation(folder);
+                                                                      : rollBackPreparation(folder);
     if (!undone)
         return fail(undone.error());
     AbandonResult result;

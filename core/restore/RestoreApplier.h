@@ -3,12 +3,11 @@
 #include "DataFolder.h"
 #include "Error.h"
 #include "TaskContext.h"
-#include "model/RestoreMarker.h"
 #include "model/Restore.h"
+#include "model/RestoreMarker.h"
 #include "restore/RestoreStager.h"
 
 namespace fcb {
-
 
 // Phase 2 for a stopped server, and the seed's manual "Disaster Recovery" steps as one safe
 // command.
@@ -26,7 +25,8 @@ namespace fcb {
 //   3 new database and files linked beside the live ones   4 safety copies prepared
 //   5 journal "committed"   6 safety copy in place, stale WAL/journal moved with it
 //   7 new database in place   8 new files in place   9 custody marker, staging and journal removed
-Result<ApplyResult> applyRestore(const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace);
+Result<ApplyResult> applyRestore(
+    const DataFolder& folder, TaskContext& task, const FreeSpaceProbe& freeSpace);
 
 // What an apply notes beside the backups (.fastcms-backup-apply.json) to finish or undo itself
 // after a crash.

@@ -1,9 +1,9 @@
 #include "RestoreStager.h"
 
 #include "FileUtil.h"
-#include "TempNames.h"
 #include "Logging.h"
 #include "PyJson.h"
+#include "TempNames.h"
 #include "archive/BackupName.h"
 
 #include <QCoreApplication>
@@ -31,25 +31,27 @@ Result<void> syncFileSystem(const QString& path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not write the extracted backup."), qt_error_string(errno));
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not write the extracted backup."),
+            qt_error_string(errno));
     const int synced = ::syncfs(fd);
     const int code = errno;
     ::close(fd);
     if (synced != 0)
         return fail(Error::make(code == ENOSPC || code == EDQUOT ? ErrorCode::NoSpace : ErrorCode::Io,
-                                FcbRestoreStagerText::tr("Could not write the extracted backup."), qt_error_string(code)));
+            FcbRestoreStagerText::tr("Could not write the extracted backup."), qt_error_string(code)));
     return ok();
 }
 } // namespace
 
 Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileName, TaskContext& task,
-                                 const FreeSpaceProbe& freeSpace, VerifyReport* failedReport)
+    const FreeSpaceProbe& freeSpace, VerifyReport* failedReport)
 {
     if (auto valid = BackupName::checkPlainZipName(fileName); !valid)
         return fail(valid.error());
     const QString zipPath = folder.backupPath(fileName);
     if (!files::isRegularFile(zipPath))
-        return fail(ErrorCode::NotFound, FcbRestoreStagerText::tr("The backup %1 does not exist.").arg(fileName));
+        return fail(
+            ErrorCode::NotFound, FcbRestoreStagerText::tr("The backup %1 does not exist.").arg(fileName));
 
     auto directory = archive::readDirectory(zipPath);
     if (!directory)
@@ -57,7 +59,8 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     const qint64 needed = qint64(directory->totalSize) + (1 << 20);
     const qint64 available = freeSpace(folder.backupsDir());
     if (available >= 0 && available < needed)
-        return fail(files::noSpaceError(FcbRestoreStagerText::tr("the extracted backup"), folder.backupsDir(), needed, available));
+        return fail(files::noSpaceError(
+            FcbRestoreStagerText::tr("the extracted backup"), folder.backupsDir(), needed, available));
 
     const QString temp = temp::in(folder.backupsDir(), temp::Kind::Staging);
     if (auto made = files::makeOwnerOnlyDir(temp); !made)
@@ -70,7 +73,9 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
     if (!report->ok()) {
         if (failedReport)
             *failedReport = *report;
-        return fail(ErrorCode::BadArchive, FcbRestoreStagerText::tr("%1 cannot be restored: %2").arg(fileName, report->problems().join(QLatin1Char(' '))));
+        return fail(ErrorCode::BadArchive,
+            FcbRestoreStagerText::tr("%1 cannot be restored: %2")
+                .arg(fileName, report->problems().join(QLatin1Char(' '))));
     }
     if (task.isCanceled())
         return fail(ErrorCode::Cancelled, FcbRestoreStagerText::tr("Cancelled."));
@@ -79,7 +84,8 @@ Result<StageResult> stageRestore(const DataFolder& folder, const QString& fileNa
 
     // Old marker first: a staging folder without a marker is ignored by FastCMS.
     if (QFile::exists(folder.markerPath()) && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the previous restore marker."), folder.markerPath());
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the previous restore marker."),
+            folder.markerPath());
     if (files::exists(folder.stagingDir())) {
         const QString old = temp + QStringLiteral(".old");
         if (auto moved = files::renameReplace(folder.stagingDir(), old); !moved)
@@ -110,7 +116,8 @@ Result<void> unstageRestore(const DataFolder& folder)
     if (!hadMarker && !hadStaging)
         return fail(ErrorCode::NotFound, FcbRestoreStagerText::tr("No restore is staged."));
     if (hadMarker && !QFile::remove(folder.markerPath()))
-        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the restore marker."), folder.markerPath());
+        return fail(ErrorCode::Io, FcbRestoreStagerText::tr("Could not remove the restore marker."),
+            folder.markerPath());
     if (auto synced = files::syncPath(folder.backupsDir()); !synced)
         return fail(synced.error());
     return files::removeAll(folder.stagingDir());

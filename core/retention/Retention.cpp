@@ -43,15 +43,15 @@ QString bucket(const QDateTime& utc, int rule)
 
 } // namespace
 
-QList<RetentionDecision> decideRetention(QList<BackupItem> backups, const RetentionPolicy& policy,
-                                         const QSet<QString>& pinned)
+QList<RetentionDecision> decideRetention(
+    QList<BackupItem> backups, const RetentionPolicy& policy, const QSet<QString>& pinned)
 {
     std::stable_sort(backups.begin(), backups.end(), [](const BackupItem& a, const BackupItem& b) {
         return a.created != b.created ? a.created > b.created : a.fileName > b.fileName;
     });
     QList<RetentionDecision> decisions;
     for (const BackupItem& item : backups)
-        decisions.append({item, false, {}});
+        decisions.append({ item, false, {} });
     if (decisions.isEmpty())
         return decisions;
 
@@ -63,10 +63,10 @@ QList<RetentionDecision> decideRetention(QList<BackupItem> backups, const Retent
         int count;
         int rule;
         const char* label;
-    } rules[] = {{policy.keepDaily, 1, QT_TRANSLATE_NOOP("FcbRetentionText", "daily %1")},
-                 {policy.keepWeekly, 2, QT_TRANSLATE_NOOP("FcbRetentionText", "weekly %1")},
-                 {policy.keepMonthly, 3, QT_TRANSLATE_NOOP("FcbRetentionText", "monthly %1")},
-                 {policy.keepYearly, 4, QT_TRANSLATE_NOOP("FcbRetentionText", "yearly %1")}};
+    } rules[] = { { policy.keepDaily, 1, QT_TRANSLATE_NOOP("FcbRetentionText", "daily %1") },
+        { policy.keepWeekly, 2, QT_TRANSLATE_NOOP("FcbRetentionText", "weekly %1") },
+        { policy.keepMonthly, 3, QT_TRANSLATE_NOOP("FcbRetentionText", "monthly %1") },
+        { policy.keepYearly, 4, QT_TRANSLATE_NOOP("FcbRetentionText", "yearly %1") } };
     for (const auto& rule : rules) {
         if (rule.count <= 0)
             continue;
@@ -99,12 +99,12 @@ QList<RetentionDecision> decideRetention(QList<BackupItem> backups, const Retent
 
 PinStore::PinStore(QString path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 QString PinStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/fastcms-backup/pins.json");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/fastcms-backup/pins.json");
 }
 
 static QJsonObject loadPins(const QString& path)

@@ -22,7 +22,7 @@ struct RetentionPolicy
     int keepYearly = 0;
 
     // The advice FastCMS gives its users: 7 daily, 4 weekly, 12 monthly.
-    static RetentionPolicy recommended() { return {0, 7, 4, 12, 0}; }
+    static RetentionPolicy recommended() { return { 0, 7, 4, 12, 0 }; }
     bool isEmpty() const { return !keepLast && !keepDaily && !keepWeekly && !keepMonthly && !keepYearly; }
 };
 
@@ -34,8 +34,8 @@ struct RetentionDecision
 };
 
 // Every backup with its verdict, newest first.
-QList<RetentionDecision> decideRetention(QList<BackupItem> backups, const RetentionPolicy& policy,
-                                         const QSet<QString>& pinned);
+QList<RetentionDecision> decideRetention(
+    QList<BackupItem> backups, const RetentionPolicy& policy, const QSet<QString>& pinned);
 
 // Pins, kept by this tool per data folder or server (backups themselves stay untouched).
 class PinStore

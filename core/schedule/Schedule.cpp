@@ -127,22 +127,25 @@ QString slugFor(const QString& target)
         base.remove(0, 1);
     while (base.endsWith(QLatin1Char('-')))
         base.chop(1);
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(target.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(target.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
     return base.isEmpty() ? hash : base + QLatin1Char('-') + hash;
 }
 
 QStringList createCommand(const ScheduleSpec& spec)
 {
     // A scheduled run that meets a console operation or a prune waits for it rather than fails.
-    return QStringList{spec.program, QStringLiteral("create"), QStringLiteral("--trigger"), QStringLiteral("scheduled"),
-                       QStringLiteral("-q"), QStringLiteral("--wait-lock"), QStringLiteral("2h")}
-        + spec.targetArgs + spec.createArgs;
+    return QStringList { spec.program, QStringLiteral("create"), QStringLiteral("--trigger"),
+        QStringLiteral("scheduled"), QStringLiteral("-q"), QStringLiteral("--wait-lock"),
+        QStringLiteral("2h") }
+    + spec.targetArgs + spec.createArgs;
 }
 
 QStringList pruneCommand(const ScheduleSpec& spec)
 {
-    return QStringList{spec.program, QStringLiteral("prune"), QStringLiteral("-q"), QStringLiteral("--wait-lock"), QStringLiteral("2h")}
-        + spec.targetArgs + spec.pruneArgs;
+    return QStringList { spec.program, QStringLiteral("prune"), QStringLiteral("-q"),
+        QStringLiteral("--wait-lock"), QStringLiteral("2h") }
+    + spec.targetArgs + spec.pruneArgs;
 }
 
 // For settings that expand %specifiers but take no quotes (User=, Group=).
@@ -163,16 +166,19 @@ QString joined(const QStringList& args, QString (*quote)(const QString&))
 
 Result<void> check(const ScheduleSpec& spec, bool cron)
 {
-    const QStringList all = QStringList{spec.program, spec.target, spec.runAsUser, spec.runAsGroup}
+    const QStringList all = QStringList { spec.program, spec.target, spec.runAsUser, spec.runAsGroup }
         + spec.targetArgs + spec.createArgs + spec.pruneArgs + spec.environment;
     for (const QString& argument : all) {
         for (const QChar c : argument) {
             if (c.category() == QChar::Other_Control)
-                return fail(ErrorCode::Usage, FcbScheduleText::tr("An argument of the schedule contains a control character: %1")
-                                                  .arg(QString(argument).replace(c, QLatin1Char('?'))));
+                return fail(ErrorCode::Usage,
+                    FcbScheduleText::tr("An argument of the schedule contains a control character: %1")
+                        .arg(QString(argument).replace(c, QLatin1Char('?'))));
         }
         if (cron && argument.contains(QLatin1Char('%')))
-            return fail(ErrorCode::Usage, FcbScheduleText::tr("cron cannot pass a percent sign safely (%1); use the systemd timer.").arg(argument));
+            return fail(ErrorCode::Usage,
+                FcbScheduleText::tr("cron cannot pass a percent sign safely (%1); use the systemd timer.")
+                    .arg(argument));
     }
     return {};
 }
@@ -197,7 +203,8 @@ ScheduleFiles generate(const ScheduleSpec& spec)
     service += QStringLiteral("[Unit]\nDescription=FastCMS backup of %1\n").arg(shownTarget);
     service += QStringLiteral("\n[Service]\nType=oneshot\n");
     if (!spec.runAsUser.isEmpty()) {
-        service += QStringLiteral("# As the owner of what it backs up: the backups must be theirs, not root's.\n");
+        service += QStringLiteral(
+            "# As the owner of what it backs up: the backups must be theirs, not root's.\n");
         service += QStringLiteral("User=") + systemdLiteral(spec.runAsUser) + QLatin1Char('\n');
         if (!spec.runAsGroup.isEmpty())
             service += QStringLiteral("Group=") + systemdLiteral(spec.runAsGroup) + QLatin1Char('\n');
@@ -206,7 +213,8 @@ ScheduleFiles generate(const ScheduleSpec& spec)
         service += QStringLiteral("Environment=") + systemdQuote(variable) + QLatin1Char('\n');
     service += QStringLiteral("ExecStart=") + joined(createCommand(spec), systemdQuote) + QLatin1Char('\n');
     if (spec.prune)
-        service += QStringLiteral("ExecStart=") + joined(pruneCommand(spec), systemdQuote) + QLatin1Char('\n');
+        service
+            += QStringLiteral("ExecStart=") + joined(pruneCommand(spec), systemdQuote) + QLatin1Char('\n');
     service += QStringLiteral("# Backups hold password hashes; keep the server responsive meanwhile.\n");
     service += QStringLiteral("UMask=0077\nNice=10\nIOSchedulingClass=idle\n");
     files.service = service;
@@ -219,17 +227,20 @@ ScheduleFiles generate(const ScheduleSpec& spec)
     timer += QStringLiteral("# Written by fastcms-backup schedule (%1).\n").arg(every);
     timer += QStringLiteral("[Unit]\nDescription=FastCMS backup of %1, %2\n\n").arg(shownTarget, what);
     timer += QStringLiteral("[Timer]\nOnCalendar=%1\n").arg(calendar);
-    timer += QStringLiteral("# Runs missed while the machine was off happen at the next boot.\nPersistent=true\n");
-    timer += QStringLiteral("RandomizedDelaySec=%1\n\n").arg(spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("2min")
-                                                                                                         : QStringLiteral("10min"));
+    timer += QStringLiteral(
+        "# Runs missed while the machine was off happen at the next boot.\nPersistent=true\n");
+    timer += QStringLiteral("RandomizedDelaySec=%1\n\n")
+                 .arg(spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("2min")
+                                                                : QStringLiteral("10min"));
     timer += QStringLiteral("[Install]\nWantedBy=timers.target\n");
     files.timer = timer;
 
     const QString minute = QString::number(spec.at.minute());
     const QString hour = QString::number(spec.at.hour());
-    const QString cronWhen = spec.every == ScheduleSpec::Every::Hourly ? QStringLiteral("%1 * * * *").arg(minute)
-                           : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("%1 %2 * * 1").arg(minute, hour)
-                                                                       : QStringLiteral("%1 %2 * * *").arg(minute, hour);
+    const QString cronWhen = spec.every == ScheduleSpec::Every::Hourly
+        ? QStringLiteral("%1 * * * *").arg(minute)
+        : spec.every == ScheduleSpec::Every::Weekly ? QStringLiteral("%1 %2 * * 1").arg(minute, hour)
+                                                    : QStringLiteral("%1 %2 * * *").arg(minute, hour);
     QString command;
     for (const QString& variable : spec.environment)
         command += QStringLiteral("export ") + variable.section(QLatin1Char('='), 0, 0) + QLatin1Char('=')
@@ -237,7 +248,8 @@ ScheduleFiles generate(const ScheduleSpec& spec)
     command += joined(createCommand(spec), shellQuote);
     if (spec.prune)
         command += QStringLiteral(" && ") + joined(pruneCommand(spec), shellQuote);
-    files.cronLine = cronWhen + QStringLiteral(" umask 077; ") + command + QStringLiteral(" # ") + files.unitName;
+    files.cronLine
+        = cronWhen + QStringLiteral(" umask 077; ") + command + QStringLiteral(" # ") + files.unitName;
     return files;
 }
 
@@ -256,7 +268,8 @@ qint64 maxAgeSeconds(ScheduleSpec::Every every)
 
 QString systemdUserDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/systemd/user");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/systemd/user");
 }
 
 QString systemdSystemDir()
@@ -274,7 +287,8 @@ QString enableCommand(const QString& unitName, UnitScope scope)
 {
     return scope == UnitScope::System
         ? QStringLiteral("systemctl daemon-reload && systemctl enable --now %1.timer").arg(unitName)
-        : QStringLiteral("systemctl --user daemon-reload && systemctl --user enable --now %1.timer").arg(unitName);
+        : QStringLiteral("systemctl --user daemon-reload && systemctl --user enable --now %1.timer")
+              .arg(unitName);
 }
 
 Result<QStringList> installSystemd(const ScheduleFiles& files, UnitScope scope)
@@ -284,9 +298,10 @@ Result<QStringList> installSystemd(const ScheduleFiles& files, UnitScope scope)
     if (scope == UnitScope::System) {
         // Asked before writing: a service written without its timer would be half a schedule.
         if (::access(QFile::encodeName(dir).constData(), W_OK) != 0 || !QFileInfo(dir).isDir())
-            return fail(ErrorCode::Io, FcbScheduleText::tr("System units go to %1, which you cannot write to. Run this command "
-                                                           "as root (sudo), or without --system for units of your own.")
-                                           .arg(dir));
+            return fail(ErrorCode::Io,
+                FcbScheduleText::tr("System units go to %1, which you cannot write to. Run this command "
+                                    "as root (sudo), or without --system for units of your own.")
+                    .arg(dir));
         // The system manager shows every unit's settings to any local user anyway (systemctl
         // show), and warns about unit files others cannot read; the units hold paths, no secrets.
         permissions |= QFileDevice::ReadGroup | QFileDevice::ReadOther;
@@ -300,34 +315,40 @@ Result<QStringList> installSystemd(const ScheduleFiles& files, UnitScope scope)
         return fail(written.error());
     if (auto written = files::writeAtomically(timer, files.timer.toUtf8(), permissions); !written)
         return fail(written.error());
-    return QStringList{service, timer};
+    return QStringList { service, timer };
 }
 
 Result<void> installCron(const ScheduleFiles& files)
 {
     if (QStandardPaths::findExecutable(QStringLiteral("crontab")).isEmpty())
-        return fail(ErrorCode::Unsupported, FcbScheduleText::tr("crontab is not installed (Debian: apt install cron); use the "
-                                                                "systemd timer instead."));
+        return fail(ErrorCode::Unsupported,
+            FcbScheduleText::tr("crontab is not installed (Debian: apt install cron); use the "
+                                "systemd timer instead."));
     QProcess read;
-    read.start(QStringLiteral("crontab"), {QStringLiteral("-l")});
+    read.start(QStringLiteral("crontab"), { QStringLiteral("-l") });
     if (!read.waitForFinished(30000))
         return fail(ErrorCode::Io, FcbScheduleText::tr("crontab -l did not answer."));
     // "no crontab for user" is exit 1: start an empty one. Any other failure must not become an
     // empty crontab that would replace the user's.
     if (read.exitCode() != 0 && !read.readAllStandardError().contains("no crontab for"))
-        return fail(ErrorCode::Io, FcbScheduleText::tr("Your crontab could not be read; it was left as it is."));
-    QList<QByteArray> lines = read.exitCode() == 0 ? read.readAllStandardOutput().split('\n') : QList<QByteArray>();
+        return fail(
+            ErrorCode::Io, FcbScheduleText::tr("Your crontab could not be read; it was left as it is."));
+    QList<QByteArray> lines
+        = read.exitCode() == 0 ? read.readAllStandardOutput().split('\n') : QList<QByteArray>();
     while (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
     const QByteArray marker = QByteArray(" # ") + files.unitName.toUtf8();
-    lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const QByteArray& l) { return l.endsWith(marker); }), lines.end());
+    lines.erase(
+        std::remove_if(lines.begin(), lines.end(), [&](const QByteArray& l) { return l.endsWith(marker); }),
+        lines.end());
     lines.append(files.cronLine.toUtf8());
     QProcess write;
-    write.start(QStringLiteral("crontab"), {QStringLiteral("-")});
+    write.start(QStringLiteral("crontab"), { QStringLiteral("-") });
     write.write(lines.join('\n') + '\n');
     write.closeWriteChannel();
     if (!write.waitForFinished(30000) || write.exitCode() != 0)
-        return fail(ErrorCode::Io, FcbScheduleText::tr("crontab refused the new line."), QString::fromUtf8(write.readAllStandardError()));
+        return fail(ErrorCode::Io, FcbScheduleText::tr("crontab refused the new line."),
+            QString::fromUtf8(write.readAllStandardError()));
     return {};
 }
 
@@ -397,7 +418,8 @@ LingerCheck ensureLinger(const QString& user)
     check.user = user;
     check.command = QStringLiteral("sudo loginctl enable-linger ") + shellQuote(user);
     const QString program = toolProgram("FASTCMS_BACKUP_LOGINCTL", QStringLiteral("loginctl"));
-    const ToolRun shown = runTool(program, {QStringLiteral("show-user"), user, QStringLiteral("--property=Linger")});
+    const ToolRun shown
+        = runTool(program, { QStringLiteral("show-user"), user, QStringLiteral("--property=Linger") });
     if (!shown.started) {
         check.detail = FcbScheduleText::tr("loginctl is not installed");
         return check;
@@ -414,7 +436,8 @@ LingerCheck ensureLinger(const QString& user)
         return check;
     }
     // A password prompt would hang a script: where polkit wants one, say what to run instead.
-    const ToolRun enabled = runTool(program, {QStringLiteral("--no-ask-password"), QStringLiteral("enable-linger"), user});
+    const ToolRun enabled
+        = runTool(program, { QStringLiteral("--no-ask-password"), QStringLiteral("enable-linger"), user });
     if (enabled.started && enabled.exitCode == 0) {
         check.state = LingerCheck::State::Enabled;
         check.command.clear();
@@ -442,7 +465,8 @@ TimerCheck checkTimer(const std::optional<InstalledSchedule>& installed)
     if (installed->scope == UnitScope::User)
         arguments << QStringLiteral("--user");
     arguments << QStringLiteral("is-active") << installed->timer;
-    const ToolRun run = runTool(toolProgram("FASTCMS_BACKUP_SYSTEMCTL", QStringLiteral("systemctl")), arguments);
+    const ToolRun run
+        = runTool(toolProgram("FASTCMS_BACKUP_SYSTEMCTL", QStringLiteral("systemctl")), arguments);
     if (!run.started) {
         check.state = TimerCheck::State::Unknown;
         check.answer = FcbScheduleText::tr("systemctl is not installed");
@@ -451,10 +475,10 @@ TimerCheck checkTimer(const std::optional<InstalledSchedule>& installed)
     // is-active prints the unit's state even when it exits non-zero; a failure to reach the
     // service manager prints none.
     const QString state = QString::fromUtf8(run.out).section(QLatin1Char('\n'), 0, 0).trimmed();
-    static const QStringList running{QStringLiteral("active"), QStringLiteral("reloading"), QStringLiteral("activating"),
-                                     QStringLiteral("refreshing")};
-    static const QStringList stopped{QStringLiteral("inactive"), QStringLiteral("failed"), QStringLiteral("deactivating"),
-                                     QStringLiteral("maintenance")};
+    static const QStringList running { QStringLiteral("active"), QStringLiteral("reloading"),
+        QStringLiteral("activating"), QStringLiteral("refreshing") };
+    static const QStringList stopped { QStringLiteral("inactive"), QStringLiteral("failed"),
+        QStringLiteral("deactivating"), QStringLiteral("maintenance") };
     if (running.contains(state)) {
         check.state = TimerCheck::State::Active;
     } else if (stopped.contains(state)) {
@@ -473,12 +497,12 @@ TimerCheck checkTimer(const std::optional<InstalledSchedule>& installed)
 
 ScheduleStore::ScheduleStore(QString path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 QString ScheduleStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/fastcms-backup/schedules.json");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/fastcms-backup/schedules.json");
 }
 
 std::optional<InstalledSchedule> ScheduleStore::installed(const QString& target) const
@@ -493,7 +517,9 @@ std::optional<InstalledSchedule> ScheduleStore::installed(const QString& target)
     InstalledSchedule schedule;
     schedule.every = *every;
     schedule.timer = entry.value(QStringLiteral("timer")).toString();
-    schedule.scope = entry.value(QStringLiteral("scope")).toString() == QStringLiteral("system") ? UnitScope::System : UnitScope::User;
+    schedule.scope = entry.value(QStringLiteral("scope")).toString() == QStringLiteral("system")
+        ? UnitScope::System
+        : UnitScope::User;
     return schedule;
 }
 
@@ -506,10 +532,11 @@ std::optional<ScheduleSpec::Every> ScheduleStore::every(const QString& target) c
 Result<void> ScheduleStore::record(const QString& target, const InstalledSchedule& schedule)
 {
     return files::updateJsonFile(m_path, [&](QJsonObject& all) {
-        QJsonObject entry{{QStringLiteral("every"), ScheduleSpec::everyName(schedule.every)}};
+        QJsonObject entry { { QStringLiteral("every"), ScheduleSpec::everyName(schedule.every) } };
         if (!schedule.timer.isEmpty()) {
             entry.insert(QStringLiteral("timer"), schedule.timer);
-            entry.insert(QStringLiteral("scope"), schedule.scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user"));
+            entry.insert(QStringLiteral("scope"),
+                schedule.scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user"));
         }
         all.insert(target, entry);
     });

@@ -16,15 +16,20 @@ namespace fcb {
 // `prune`. This generates them (and installs them); it never runs a daemon of its own.
 struct ScheduleSpec
 {
-    enum class Every { Hourly, Daily, Weekly };
+    enum class Every
+    {
+        Hourly,
+        Daily,
+        Weekly
+    };
     Every every = Every::Daily;
-    QTime at{3, 0};              // daily and weekly; hourly runs at minute at.minute()
-    QString program;             // absolute path of fastcms-backup
-    QString target;              // the data folder or server, as the backend describes it
-    QStringList targetArgs;      // --data-dir … or --server … --token-file …
-    QStringList createArgs;      // extra options for create (--offsite, --heartbeat-url)
-    QStringList pruneArgs;       // --keep-… options; empty: the recommended policy
-    QStringList environment;     // NAME=value the commands need (e.g. RCLONE_CONFIG)
+    QTime at { 3, 0 }; // daily and weekly; hourly runs at minute at.minute()
+    QString program; // absolute path of fastcms-backup
+    QString target; // the data folder or server, as the backend describes it
+    QStringList targetArgs; // --data-dir … or --server … --token-file …
+    QStringList createArgs; // extra options for create (--offsite, --heartbeat-url)
+    QStringList pruneArgs; // --keep-… options; empty: the recommended policy
+    QStringList environment; // NAME=value the commands need (e.g. RCLONE_CONFIG)
     // System units only: whom the service runs as (User=, Group=); empty for user units.
     QString runAsUser;
     QString runAsGroup;
@@ -43,7 +48,11 @@ struct ScheduleFiles
 };
 
 // Which service manager runs a timer: the user's (systemctl --user) or the system's.
-enum class UnitScope { User, System };
+enum class UnitScope
+{
+    User,
+    System
+};
 
 // A schedule as installed, kept so that status can judge staleness and ask after its timer.
 struct InstalledSchedule
@@ -57,27 +66,29 @@ struct InstalledSchedule
 // Without it a user timer stops when its user logs out.
 struct LingerCheck
 {
-    enum class State {
+    enum class State
+    {
         Already, // it was on
         Enabled, // it was off, and loginctl turned it on
-        Off,     // it is off and could not be turned on: command says how
+        Off, // it is off and could not be turned on: command says how
         Unknown, // loginctl is missing or could not tell
     };
     State state = State::Unknown;
     QString user;
     QString command; // what an administrator runs to turn it on (Off and Unknown)
-    QString detail;  // loginctl's own words when it failed or is missing
+    QString detail; // loginctl's own words when it failed or is missing
     static QString stateName(State state); // "already", "enabled", "off", "unknown"
 };
 
 // What the service manager says about an installed schedule's timer.
 struct TimerCheck
 {
-    enum class State {
-        None,     // no timer is recorded for the target (none installed, or a crontab line)
-        Active,   // waiting for its next run
+    enum class State
+    {
+        None, // no timer is recorded for the target (none installed, or a crontab line)
+        Active, // waiting for its next run
         Inactive, // not running: no more scheduled backups
-        Unknown,  // systemctl is missing or could not tell (no user bus, no systemd)
+        Unknown, // systemctl is missing or could not tell (no user bus, no systemd)
     };
     State state = State::None;
     InstalledSchedule schedule;

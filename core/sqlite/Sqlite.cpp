@@ -28,7 +28,6 @@ namespace fcb::sqlite {
 
 namespace {
 
-
 // Held while a connection opens and while the usage probe looks at -shm: closing the probe's
 // file descriptor would drop the fcntl locks of a connection opened at the same moment.
 QRecursiveMutex g_openMutex;
@@ -72,7 +71,7 @@ Result<Connection*> Connection::open(const QString& path, bool readOnly)
         const QString detail = connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db))
                                                 : QString::fromUtf8(sqlite3_errstr(rc));
         return fail(rc == SQLITE_CANTOPEN ? ErrorCode::NotFound : ErrorCode::Io,
-                    FcbSqliteText::tr("Could not open the database %1.").arg(path), detail);
+            FcbSqliteText::tr("Could not open the database %1.").arg(path), detail);
     }
     sqlite3_busy_timeout(connection->m_db, 10000);
     sqlite3_extended_result_codes(connection->m_db, 1);
@@ -88,10 +87,10 @@ Result<Connection*> Connection::openUntrusted(const QString& path)
     QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     url.setQuery(QStringLiteral("immutable=1"));
     const int rc = sqlite3_open_v2(url.toString(QUrl::FullyEncoded).toUtf8().constData(), &connection->m_db,
-                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK)
         return fail(ErrorCode::BadArchive, FcbSqliteText::tr("Could not open the database %1.").arg(path),
-                    connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db)) : QString());
+            connection->m_db ? QString::fromUtf8(sqlite3_errmsg(connection->m_db)) : QString());
     sqlite3_db_config(connection->m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(connection->m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     return connection.release();
@@ -125,7 +124,7 @@ Result<QStringList> Connection::queryColumn(const QString& sql)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
         return fail(rc == SQLITE_BUSY ? ErrorCode::InUse : ErrorCode::BadArchive,
-                    FcbSqliteText::tr("The database could not be read."), lastError());
+            FcbSqliteText::tr("The database could not be read."), lastError());
     return rows;
 }
 
@@ -145,10 +144,12 @@ Result<qint64> Connection::queryInt(const QString& sql)
     return text->toLongLong();
 }
 
-Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity)
+Result<SnapshotInfo> snapshot(
+    const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity)
 {
     if (!QFileInfo::exists(sourcePath))
-        return fail(ErrorCode::NotFound, FcbSqliteText::tr("The database %1 does not exist.").arg(sourcePath));
+        return fail(
+            ErrorCode::NotFound, FcbSqliteText::tr("The database %1 does not exist.").arg(sourcePath));
     auto opened = Connection::open(sourcePath, true);
     if (!opened)
         return fail(opened.error());
@@ -166,8 +167,8 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     if (auto mode = source->queryText(QStringLiteral("PRAGMA journal_mode")); mode)
         info.journalMode = *mode;
     else
-        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("%1 is not a readable SQLite database.").arg(sourcePath),
-                    mode.error().detail);
+        return fail(ErrorCode::BadArchive,
+            FcbSqliteText::tr("%1 is not a readable SQLite database.").arg(sourcePath), mode.error().detail);
 
     // One read transaction for the whole copy: every step sees the same committed state.
     if (auto begun = source->exec(QStringLiteral("BEGIN")); !begun)
@@ -180,7 +181,8 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
     sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", source->handle(), "main");
     if (!backup) {
         (void)source->exec(QStringLiteral("ROLLBACK"));
-        return fail(ErrorCode::Io, FcbSqliteText::tr("Could not start the database snapshot."), target->lastError());
+        return fail(
+            ErrorCode::Io, FcbSqliteText::tr("Could not start the database snapshot."), target->lastError());
     }
     constexpr int pagesPerStep = 4096;
     int rc = SQLITE_OK;
@@ -206,9 +208,11 @@ Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPa
         if (err == 0 && (rc & 0xff) == SQLITE_FULL)
             err = ENOSPC;
         if (err != 0 || (rc & 0xff) == SQLITE_IOERR)
-            return fail(files::systemError(FcbSqliteText::tr("The database snapshot to %1 failed").arg(targetPath), targetPath, err));
-        return fail(ErrorCode::Io, FcbSqliteText::tr("The database snapshot failed: %1.").arg(QString::fromUtf8(sqlite3_errstr(rc))),
-                    QString::fromUtf8(sqlite3_errstr(rc)) + QStringLiteral(": ") + target->lastError());
+            return fail(files::systemError(
+                FcbSqliteText::tr("The database snapshot to %1 failed").arg(targetPath), targetPath, err));
+        return fail(ErrorCode::Io,
+            FcbSqliteText::tr("The database snapshot failed: %1.").arg(QString::fromUtf8(sqlite3_errstr(rc))),
+            QString::fromUtf8(sqlite3_errstr(rc)) + QStringLiteral(": ") + target->lastError());
     }
     if (auto size = target->queryInt(QStringLiteral("PRAGMA page_size")); size)
         info.pageSize = *size;
@@ -231,18 +235,22 @@ bool hasSqliteHeader(const QString& path)
 Result<QString> integrityCheck(const QString& path)
 {
     if (!hasSqliteHeader(path))
-        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is not an SQLite database."), path);
+        return fail(
+            ErrorCode::BadArchive, FcbSqliteText::tr("The database is not an SQLite database."), path);
     // The file may come from anywhere: read-only, nothing beside it created or replayed, and no
     // schema-defined code trusted.
     auto opened = Connection::openUntrusted(path);
     if (!opened)
-        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be opened."), opened.error().detail);
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database could not be opened."),
+            opened.error().detail);
     std::unique_ptr<Connection> db(*opened);
     auto rows = db->queryColumn(QStringLiteral("PRAGMA integrity_check"));
     if (!rows)
-        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), rows.error().detail);
+        return fail(
+            ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), rows.error().detail);
     if (rows->isEmpty())
-        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."), QStringLiteral("no integrity result"));
+        return fail(ErrorCode::BadArchive, FcbSqliteText::tr("The database is damaged."),
+            QStringLiteral("no integrity result"));
     // A badly damaged file yields hundreds of lines: the first few say what kind of damage it is.
     QStringList problems;
     for (const QString& row : *rows)
@@ -289,7 +297,9 @@ Usage probeUsage(const QString& dbPath)
     if (QFileInfo::exists(shm)) {
         const int fd = ::open(QFile::encodeName(shm).constData(), O_RDONLY | O_CLOEXEC);
         if (fd >= 0) {
-            struct flock lock {};
+            struct flock lock
+            {
+            };
             lock.l_type = F_WRLCK;
             lock.l_whence = SEEK_SET;
             lock.l_start = 128; // SQLite's "DMS" byte: shared-locked by every open connection
@@ -303,7 +313,8 @@ Usage probeUsage(const QString& dbPath)
         }
     }
     // Second opinion from /proc: any process with the database or its WAL files open.
-    const QStringList watched{canonical(dbPath), canonical(dbPath + QStringLiteral("-wal")), canonical(shm)};
+    const QStringList watched { canonical(dbPath), canonical(dbPath + QStringLiteral("-wal")),
+        canonical(shm) };
     const qint64 self = ::getpid();
     const QDir proc(QStringLiteral("/proc"));
     for (const QString& pidText : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
@@ -312,7 +323,8 @@ Usage probeUsage(const QString& dbPath)
         if (!isPid || pid == self)
             continue;
         const QDir fds(QStringLiteral("/proc/") + pidText + QStringLiteral("/fd"));
-        for (const QFileInfo& fd : fds.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        for (const QFileInfo& fd :
+            fds.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
             if (watched.contains(fd.symLinkTarget())) {
                 usage.inUse = true;
                 if (!usage.pids.contains(pid))

@@ -51,7 +51,8 @@ struct SnapshotInfo
 // The target is a throw-away copy: it is written without a journal or fsync (the archive it goes
 // into is synced). checkIntegrity: run integrity_check on the copy (else the caller does, e.g.
 // alongside other work).
-Result<SnapshotInfo> snapshot(const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity = true);
+Result<SnapshotInfo> snapshot(
+    const QString& sourcePath, const QString& targetPath, TaskContext& task, bool checkIntegrity = true);
 
 // True when the file starts with SQLite's 16-byte header.
 bool hasSqliteHeader(const QString& path);

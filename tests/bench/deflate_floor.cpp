@@ -27,7 +27,7 @@ bool compresses(const QByteArray& sample, libdeflate_compressor* fastest)
         return true;
     QByteArray out(sample.size(), Qt::Uninitialized);
     return libdeflate_deflate_compress(fastest, sample.constData(), size_t(sample.size()), out.data(),
-                                       size_t(0.97 * double(sample.size())))
+               size_t(0.97 * double(sample.size())))
         != 0;
 }
 
@@ -42,8 +42,9 @@ int main(int argc, char** argv)
     }
     const QString dataDir = QString::fromLocal8Bit(argv[1]);
     const int level = atoi(argv[2]);
-    QStringList paths{dataDir + QStringLiteral("/app.db")};
-    QDirIterator it(dataDir + QStringLiteral("/files"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList paths { dataDir + QStringLiteral("/app.db") };
+    QDirIterator it(
+        dataDir + QStringLiteral("/files"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext())
         paths.append(it.next());
     // The pieces to compress, in memory (the database file stands in for its snapshot).
@@ -61,7 +62,7 @@ int main(int argc, char** argv)
             pieces.append(bytes.mid(at, step));
     }
     libdeflate_free_compressor(fastest);
-    std::atomic<qint64> out{0};
+    std::atomic<qint64> out { 0 };
     qint64 in = 0;
     for (const QByteArray& p : pieces)
         in += p.size();
@@ -71,15 +72,13 @@ int main(int argc, char** argv)
         thread_local libdeflate_compressor* c = libdeflate_alloc_compressor(level);
         thread_local QByteArray buffer;
         buffer.resize(qsizetype(libdeflate_deflate_compress_bound(c, size_t(piece.size()))));
-        out += qint64(libdeflate_deflate_compress(c, piece.constData(), size_t(piece.size()), buffer.data(),
-                                                  size_t(buffer.size())));
+        out += qint64(libdeflate_deflate_compress(
+            c, piece.constData(), size_t(piece.size()), buffer.data(), size_t(buffer.size())));
     });
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const QJsonObject result{{QStringLiteral("level"), level},
-                             {QStringLiteral("seconds"), seconds},
-                             {QStringLiteral("input_bytes"), in},
-                             {QStringLiteral("output_bytes"), out.load()},
-                             {QStringLiteral("threads"), fcb::archiveWorkers()->maxThreadCount()}};
+    const QJsonObject result { { QStringLiteral("level"), level }, { QStringLiteral("seconds"), seconds },
+        { QStringLiteral("input_bytes"), in }, { QStringLiteral("output_bytes"), out.load() },
+        { QStringLiteral("threads"), fcb::archiveWorkers()->maxThreadCount() } };
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

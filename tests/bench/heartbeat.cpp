@@ -5,9 +5,9 @@
 // its host during the gap (a virtual machine's "steal", summed over its CPUs, in 10 ms steps):
 // a gap that is all steal is the host's, not ours.
 #include "MainWindow.h"
+#include "WorkerPool.h"
 #include "connection/SecretStore.h"
 #include "jobs/JobsModel.h"
-#include "WorkerPool.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,21 +66,24 @@ int main(int argc, char** argv)
         stolen = stolenNow;
         sinceTick.restart();
     });
-    QObject::connect(&window, &fcb::MainWindow::refreshed, &window, [&] {
-        clock.start();
-        sinceTick.start();
-        measuring = true;
-        tick.start();
-        window.action(QStringLiteral("actionCreateBackup"))->trigger();
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        &window, &fcb::MainWindow::refreshed, &window,
+        [&] {
+            clock.start();
+            sinceTick.start();
+            measuring = true;
+            tick.start();
+            window.action(QStringLiteral("actionCreateBackup"))->trigger();
+        },
+        Qt::SingleShotConnection);
     int exitCode = 0;
     QObject::connect(&window, &fcb::MainWindow::jobFinished, &window, [&](bool success) {
         measuring = false;
-        const QJsonObject result{{QStringLiteral("worst_gap_ms"), double(worst)},
-                                 {QStringLiteral("worst_gap_at_ms"), double(worstAt)},
-                                 {QStringLiteral("worst_gap_steal_ms"), double(worstSteal)},
-                                 {QStringLiteral("create_ms"), double(clock.elapsed())},
-                                 {QStringLiteral("success"), success}};
+        const QJsonObject result { { QStringLiteral("worst_gap_ms"), double(worst) },
+            { QStringLiteral("worst_gap_at_ms"), double(worstAt) },
+            { QStringLiteral("worst_gap_steal_ms"), double(worstSteal) },
+            { QStringLiteral("create_ms"), double(clock.elapsed()) },
+            { QStringLiteral("success"), success } };
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
         std::fputs("\n", stdout);
         exitCode = success ? 0 : 1;

@@ -80,26 +80,32 @@ private Q_SLOTS:
     void aMistypedDataFolderIsAnErrorForEveryCommand_data()
     {
         QTest::addColumn<QStringList>("command");
-        QTest::newRow("list") << QStringList{QStringLiteral("list")};
-        QTest::newRow("list --json") << QStringList{QStringLiteral("list"), QStringLiteral("--json")};
-        QTest::newRow("status") << QStringList{QStringLiteral("status")};
-        QTest::newRow("create") << QStringList{QStringLiteral("create")};
-        QTest::newRow("verify") << QStringList{QStringLiteral("verify"), QStringLiteral("backup_20260101_000000.zip")};
-        QTest::newRow("delete") << QStringList{QStringLiteral("delete"), QStringLiteral("backup_20260101_000000.zip")};
-        QTest::newRow("stage-restore") << QStringList{QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_000000.zip")};
-        QTest::newRow("apply-restore") << QStringList{QStringLiteral("apply-restore")};
-        QTest::newRow("prune") << QStringList{QStringLiteral("prune")};
-        QTest::newRow("pin") << QStringList{QStringLiteral("pin"), QStringLiteral("backup_20260101_000000.zip")};
+        QTest::newRow("list") << QStringList { QStringLiteral("list") };
+        QTest::newRow("list --json") << QStringList { QStringLiteral("list"), QStringLiteral("--json") };
+        QTest::newRow("status") << QStringList { QStringLiteral("status") };
+        QTest::newRow("create") << QStringList { QStringLiteral("create") };
+        QTest::newRow("verify") << QStringList { QStringLiteral("verify"),
+            QStringLiteral("backup_20260101_000000.zip") };
+        QTest::newRow("delete") << QStringList { QStringLiteral("delete"),
+            QStringLiteral("backup_20260101_000000.zip") };
+        QTest::newRow("stage-restore")
+            << QStringList { QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_000000.zip") };
+        QTest::newRow("apply-restore") << QStringList { QStringLiteral("apply-restore") };
+        QTest::newRow("prune") << QStringList { QStringLiteral("prune") };
+        QTest::newRow("pin") << QStringList { QStringLiteral("pin"),
+            QStringLiteral("backup_20260101_000000.zip") };
     }
     void aMistypedDataFolderIsAnErrorForEveryCommand()
     {
         QFETCH(QStringList, command);
         QTemporaryDir parent;
         const QString missing = parent.filePath(QStringLiteral("dta"));
-        const auto run = test::runCli(command + QStringList{QStringLiteral("--data-dir"), missing});
+        const auto run = test::runCli(command + QStringList { QStringLiteral("--data-dir"), missing });
         QCOMPARE(run.exitCode, ExitCode::NotFound);
         if (command.contains(QStringLiteral("--json")))
-            QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+            QCOMPARE(
+                run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                QStringLiteral("not_found"));
         else
             QVERIFY2(run.err.contains("does not exist"), run.err.constData());
         QVERIFY(!run.out.contains("No backups yet"));
@@ -108,28 +114,35 @@ private Q_SLOTS:
 
     void helpDocumentsCommandsAndExitCodes()
     {
-        const auto run = test::runCli({QStringLiteral("--help")});
+        const auto run = test::runCli({ QStringLiteral("--help") });
         QCOMPARE(run.exitCode, 0);
-        for (const char* word : {"create", "list", "delete", "verify", "stage-restore", "unstage", "apply-restore", "status",
-                                 "--json", "--data-dir", "--db", "--files-dir", "--backups-dir", "--page", "--per-page",
-                                 "Exit codes", "usage error", "not found", "busy", "invalid archive", "I/O error"})
+        for (const char* word :
+            { "create", "list", "delete", "verify", "stage-restore", "unstage", "apply-restore", "status",
+                "--json", "--data-dir", "--db", "--files-dir", "--backups-dir", "--page", "--per-page",
+                "Exit codes", "usage error", "not found", "busy", "invalid archive", "I/O error" })
             QVERIFY2(run.out.contains(word), word);
-        QCOMPARE(test::runCli({QStringLiteral("--version")}).exitCode, 0);
+        QCOMPARE(test::runCli({ QStringLiteral("--version") }).exitCode, 0);
     }
 
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no command") << QStringList{};
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("backup-everything")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
-        QTest::newRow("path as name") << QStringList{QStringLiteral("delete"), QStringLiteral("../app.db")};
-        QTest::newRow("wrong suffix") << QStringList{QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.tar")};
-        QTest::newRow("missing name") << QStringList{QStringLiteral("delete")};
-        QTest::newRow("page size 0") << QStringList{QStringLiteral("list"), QStringLiteral("--per-page"), QStringLiteral("0")};
-        QTest::newRow("page not a number") << QStringList{QStringLiteral("list"), QStringLiteral("--page"), QStringLiteral("two")};
-        QTest::newRow("page on create") << QStringList{QStringLiteral("create"), QStringLiteral("--page"), QStringLiteral("2")};
-        QTest::newRow("bad trigger") << QStringList{QStringLiteral("create"), QStringLiteral("--trigger"), QStringLiteral("sometimes")};
+        QTest::newRow("no command") << QStringList {};
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("backup-everything") };
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--colour") };
+        QTest::newRow("path as name")
+            << QStringList { QStringLiteral("delete"), QStringLiteral("../app.db") };
+        QTest::newRow("wrong suffix")
+            << QStringList { QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.tar") };
+        QTest::newRow("missing name") << QStringList { QStringLiteral("delete") };
+        QTest::newRow("page size 0") << QStringList { QStringLiteral("list"), QStringLiteral("--per-page"),
+            QStringLiteral("0") };
+        QTest::newRow("page not a number")
+            << QStringList { QStringLiteral("list"), QStringLiteral("--page"), QStringLiteral("two") };
+        QTest::newRow("page on create")
+            << QStringList { QStringLiteral("create"), QStringLiteral("--page"), QStringLiteral("2") };
+        QTest::newRow("bad trigger") << QStringList { QStringLiteral("create"), QStringLiteral("--trigger"),
+            QStringLiteral("sometimes") };
     }
     void usageErrors()
     {
@@ -138,22 +151,28 @@ private Q_SLOTS:
         const auto run = test::runCli(with(args, fx));
         QCOMPARE(run.exitCode, ExitCode::Usage);
         QVERIFY(!run.err.isEmpty());
-        const auto json = test::runCli(with(args + QStringList{QStringLiteral("--json")}, fx));
+        const auto json = test::runCli(with(args + QStringList { QStringLiteral("--json") }, fx));
         QCOMPARE(json.exitCode, ExitCode::Usage);
         QCOMPARE(json.json().value(QStringLiteral("ok")).toBool(true), false);
-        QCOMPARE(json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("exit_code")).toInt(), ExitCode::Usage);
+        QCOMPARE(
+            json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("exit_code")).toInt(),
+            ExitCode::Usage);
     }
 
     void wholeLifecycleWithJson()
     {
         auto fx = test::makeDataFolder(20, 5);
-        auto run = test::runCli(with({QStringLiteral("create"), QStringLiteral("--json")}, fx));
+        auto run = test::runCli(with({ QStringLiteral("create"), QStringLiteral("--json") }, fx));
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.err.isEmpty()); // not a terminal: no progress, no chatter
-        const QString name = run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        const QString name = run.json()
+                                 .value(QStringLiteral("backup"))
+                                 .toObject()
+                                 .value(QStringLiteral("filename"))
+                                 .toString();
         QVERIFY(name.startsWith(QStringLiteral("backup_")));
 
-        run = test::runCli(with({QStringLiteral("list"), QStringLiteral("--json")}, fx));
+        run = test::runCli(with({ QStringLiteral("list"), QStringLiteral("--json") }, fx));
         QCOMPARE(run.exitCode, 0);
         const QJsonObject page = run.json();
         QCOMPARE(page.value(QStringLiteral("total")).toInt(), 1);
@@ -164,31 +183,38 @@ private Q_SLOTS:
         QVERIFY(!item.value(QStringLiteral("created")).toString().isEmpty());
         QVERIFY(item.value(QStringLiteral("path")).toString().endsWith(name));
 
-        QCOMPARE(test::runCli(with({QStringLiteral("verify"), name}, fx)).exitCode, 0);
+        QCOMPARE(test::runCli(with({ QStringLiteral("verify"), name }, fx)).exitCode, 0);
         // A backup id (no .zip) works as FastCMS's routes accept it.
-        QCOMPARE(test::runCli(with({QStringLiteral("verify"), name.chopped(4)}, fx)).exitCode, 0);
-        QCOMPARE(test::runCli(with({QStringLiteral("verify"), QStringLiteral("backup_20990101_000000.zip")}, fx)).exitCode,
-                 ExitCode::NotFound);
+        QCOMPARE(test::runCli(with({ QStringLiteral("verify"), name.chopped(4) }, fx)).exitCode, 0);
+        QCOMPARE(
+            test::runCli(with({ QStringLiteral("verify"), QStringLiteral("backup_20990101_000000.zip") }, fx))
+                .exitCode,
+            ExitCode::NotFound);
 
-        run = test::runCli(with({QStringLiteral("stage-restore"), name, QStringLiteral("--json")}, fx));
+        run = test::runCli(with({ QStringLiteral("stage-restore"), name, QStringLiteral("--json") }, fx));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value(QStringLiteral("status")).toString(), QStringLiteral("pending_restart"));
-        run = test::runCli(with({QStringLiteral("status"), QStringLiteral("--json")}, fx));
+        run = test::runCli(with({ QStringLiteral("status"), QStringLiteral("--json") }, fx));
         QCOMPARE(run.json().value(QStringLiteral("restore_pending")).toBool(), true);
         QCOMPARE(run.json().value(QStringLiteral("pending_backup")).toString(), name);
-        QCOMPARE(run.json().value(QStringLiteral("newest")).toObject().value(QStringLiteral("filename")).toString(), name);
+        QCOMPARE(run.json()
+                     .value(QStringLiteral("newest"))
+                     .toObject()
+                     .value(QStringLiteral("filename"))
+                     .toString(),
+            name);
         QVERIFY(run.json().value(QStringLiteral("newest_age_seconds")).toInteger() >= 0);
-        run = test::runCli(with({QStringLiteral("status")}, fx));
+        run = test::runCli(with({ QStringLiteral("status") }, fx));
         QVERIFY(run.out.contains("restart the server to apply it"));
 
-        QCOMPARE(test::runCli(with({QStringLiteral("delete"), name}, fx)).exitCode, ExitCode::Conflict);
-        QCOMPARE(test::runCli(with({QStringLiteral("unstage")}, fx)).exitCode, 0);
-        QCOMPARE(test::runCli(with({QStringLiteral("unstage")}, fx)).exitCode, ExitCode::NotFound);
-        QCOMPARE(test::runCli(with({QStringLiteral("apply-restore")}, fx)).exitCode, ExitCode::NotFound);
-        run = test::runCli(with({QStringLiteral("delete"), name, QStringLiteral("--json")}, fx));
+        QCOMPARE(test::runCli(with({ QStringLiteral("delete"), name }, fx)).exitCode, ExitCode::Conflict);
+        QCOMPARE(test::runCli(with({ QStringLiteral("unstage") }, fx)).exitCode, 0);
+        QCOMPARE(test::runCli(with({ QStringLiteral("unstage") }, fx)).exitCode, ExitCode::NotFound);
+        QCOMPARE(test::runCli(with({ QStringLiteral("apply-restore") }, fx)).exitCode, ExitCode::NotFound);
+        run = test::runCli(with({ QStringLiteral("delete"), name, QStringLiteral("--json") }, fx));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value(QStringLiteral("deleted")).toBool(), true);
-        run = test::runCli(with({QStringLiteral("list")}, fx));
+        run = test::runCli(with({ QStringLiteral("list") }, fx));
         QVERIFY(run.out.contains("No backups yet"));
     }
 
@@ -196,14 +222,16 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(3, 1);
         const QString zip = fx.folder.backupPath(QStringLiteral("backup_20250101_000000.zip"));
-        test::writeZip(zip, {{QStringLiteral("database.db"), "plain text"}});
-        auto run = test::runCli(with({QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.zip")}, fx));
+        test::writeZip(zip, { { QStringLiteral("database.db"), "plain text" } });
+        auto run = test::runCli(
+            with({ QStringLiteral("verify"), QStringLiteral("backup_20250101_000000.zip") }, fx));
         QCOMPARE(run.exitCode, ExitCode::BadArchive);
         QVERIFY(run.out.contains("FAIL"));
-        run = test::runCli(with({QStringLiteral("stage-restore"), QStringLiteral("backup_20250101_000000.zip")}, fx));
+        run = test::runCli(
+            with({ QStringLiteral("stage-restore"), QStringLiteral("backup_20250101_000000.zip") }, fx));
         QCOMPARE(run.exitCode, ExitCode::BadArchive);
         QVERIFY(!QFile::exists(fx.folder.markerPath()));
-        run = test::runCli(with({QStringLiteral("list")}, fx));
+        run = test::runCli(with({ QStringLiteral("list") }, fx));
         QVERIFY(run.out.contains("backup_20250101_000000.zip"));
     }
 
@@ -218,17 +246,24 @@ private Q_SLOTS:
         QDir().mkpath(other.path() + QStringLiteral("/db"));
         QVERIFY(QFile::rename(fx.folder.dbPath(), db));
         QVERIFY(QDir().rename(fx.folder.filesDir(), files));
-        const QStringList where{QStringLiteral("--data-dir"), other.path() + QStringLiteral("/server/data"),
-                                QStringLiteral("--db"), db, QStringLiteral("--files-dir"), files,
-                                QStringLiteral("--backups-dir"), backups};
-        auto run = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--json")} + where);
+        const QStringList where { QStringLiteral("--data-dir"), other.path() + QStringLiteral("/server/data"),
+            QStringLiteral("--db"), db, QStringLiteral("--files-dir"), files, QStringLiteral("--backups-dir"),
+            backups };
+        auto run = test::runCli(QStringList { QStringLiteral("create"), QStringLiteral("--json") } + where);
         QVERIFY2(run.exitCode == 0, run.out.constData());
         QCOMPARE(run.json().value(QStringLiteral("files")).toInt(), 4);
-        const QString name = run.json().value(QStringLiteral("backup")).toObject().value(QStringLiteral("filename")).toString();
+        const QString name = run.json()
+                                 .value(QStringLiteral("backup"))
+                                 .toObject()
+                                 .value(QStringLiteral("filename"))
+                                 .toString();
         QVERIFY(QFile::exists(backups + QLatin1Char('/') + name));
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("stage-restore"), name} + where).exitCode, 0);
-        const QJsonObject marker = QJsonDocument::fromJson(test::fileBytes(backups + QStringLiteral("/.restore_pending"))).object();
-        QCOMPARE(marker.value(QStringLiteral("staging_path")).toString(), QStringLiteral("data/backups/restore_staging"));
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("stage-restore"), name } + where).exitCode, 0);
+        const QJsonObject marker
+            = QJsonDocument::fromJson(test::fileBytes(backups + QStringLiteral("/.restore_pending")))
+                  .object();
+        QCOMPARE(marker.value(QStringLiteral("staging_path")).toString(),
+            QStringLiteral("data/backups/restore_staging"));
     }
 
     void cancelledBySignalLeavesNothing_data()
@@ -276,7 +311,9 @@ private Q_SLOTS:
         QCOMPARE(create.exitCode(), ExitCode::Cancelled);
         QVERIFY2(
             err.contains("fastcms-backup: Cancelled; nothing was left half-written.\n"), err.constData());
-        QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(
+            QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList());
     }
 
     void progressOnATerminalOnly()
@@ -376,9 +413,10 @@ private Q_SLOTS:
     void remoteModeExitCodesAndTokenFiles()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 3}});
+        server.control({ { QStringLiteral("seed"), 3 } });
         QTemporaryDir dir;
-        const QString state = QStringLiteral("FASTCMS_BACKUP_STATE_FILE=") + dir.filePath(QStringLiteral("servers.json"));
+        const QString state
+            = QStringLiteral("FASTCMS_BACKUP_STATE_FILE=") + dir.filePath(QStringLiteral("servers.json"));
         const QString url = server.url().toString();
         const QString passwordFile = dir.filePath(QStringLiteral("password"));
         QFile pw(passwordFile);
@@ -386,55 +424,80 @@ private Q_SLOTS:
         pw.write(test::FakeServer::adminPassword);
         pw.close();
         const QString tokens = dir.filePath(QStringLiteral("tokens.json"));
-        const QStringList remote{QStringLiteral("--server"), url, QStringLiteral("--token-file"), tokens};
+        const QStringList remote { QStringLiteral("--server"), url, QStringLiteral("--token-file"), tokens };
 
         // login stores nothing unless asked, and then owner-only.
-        auto run = test::runCli({QStringLiteral("login"), QStringLiteral("--server"), url, QStringLiteral("--email"),
-                                 QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"), passwordFile},
-                                {state});
+        auto run
+            = test::runCli({ QStringLiteral("login"), QStringLiteral("--server"), url,
+                               QStringLiteral("--email"), QString::fromLatin1(test::FakeServer::adminEmail),
+                               QStringLiteral("--password-file"), passwordFile },
+                { state });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("Nothing was stored"));
         QVERIFY(!QFile::exists(tokens));
-        run = test::runCli({QStringLiteral("login"), QStringLiteral("--server"), url, QStringLiteral("--email"),
-                            QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"), passwordFile,
-                            QStringLiteral("--save-token"), tokens},
-                           {state});
+        run = test::runCli(
+            { QStringLiteral("login"), QStringLiteral("--server"), url, QStringLiteral("--email"),
+                QString::fromLatin1(test::FakeServer::adminEmail), QStringLiteral("--password-file"),
+                passwordFile, QStringLiteral("--save-token"), tokens },
+            { state });
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(QFileInfo(tokens).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(tokens).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+            QFileDevice::Permissions());
         const QByteArray saved = test::fileBytes(tokens);
-        const QString accessToken = QJsonDocument::fromJson(saved).object().value(QStringLiteral("access_token")).toString();
+        const QString accessToken
+            = QJsonDocument::fromJson(saved).object().value(QStringLiteral("access_token")).toString();
         QVERIFY(!accessToken.isEmpty());
 
-        run = test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + remote, {state});
+        run = test::runCli(
+            QStringList { QStringLiteral("list"), QStringLiteral("--json") } + remote, { state });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 3);
         QVERIFY(!run.out.contains(accessToken.toUtf8()) && !run.err.contains(accessToken.toUtf8()));
 
         // The token expires; the refresh token rotates and the file keeps up.
-        server.control({{QStringLiteral("expire_tokens"), true}});
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("list")} + remote, {state}).exitCode, 0);
+        server.control({ { QStringLiteral("expire_tokens"), true } });
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("list") } + remote, { state }).exitCode, 0);
         QVERIFY(test::fileBytes(tokens) != saved);
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("list")} + remote, {state}).exitCode, 0);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("list") } + remote, { state }).exitCode, 0);
 
         // Distinct exit codes: authentication, network, not supported, and local-only commands.
         QFile bad(dir.filePath(QStringLiteral("bad-token")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("not-a-token\n");
         bad.close();
-        QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--token-file"), bad.fileName()}, {state}).exitCode,
-                 ExitCode::Unauthorized);
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("download"), QStringLiteral("backup_20260101_010000.zip")} + remote, {state}).exitCode,
-                 ExitCode::Unsupported);
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("apply-restore")} + remote, {state}).exitCode, ExitCode::Usage);
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_010000")} + remote, {state}).exitCode, 0);
-        run = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + remote, {state});
-        QCOMPARE(run.json().value(QStringLiteral("pending_backup")).toString(), QStringLiteral("backup_20260101_010000.zip"));
+        QCOMPARE(test::runCli({ QStringLiteral("list"), QStringLiteral("--server"), url,
+                                  QStringLiteral("--token-file"), bad.fileName() },
+                     { state })
+                     .exitCode,
+            ExitCode::Unauthorized);
+        QCOMPARE(test::runCli(
+                     QStringList { QStringLiteral("download"), QStringLiteral("backup_20260101_010000.zip") }
+                         + remote,
+                     { state })
+                     .exitCode,
+            ExitCode::Unsupported);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("apply-restore") } + remote, { state }).exitCode,
+            ExitCode::Usage);
+        QCOMPARE(test::runCli(
+                     QStringList { QStringLiteral("stage-restore"), QStringLiteral("backup_20260101_010000") }
+                         + remote,
+                     { state })
+                     .exitCode,
+            0);
+        run = test::runCli(
+            QStringList { QStringLiteral("status"), QStringLiteral("--json") } + remote, { state });
+        QCOMPARE(run.json().value(QStringLiteral("pending_backup")).toString(),
+            QStringLiteral("backup_20260101_010000.zip"));
         const int port = server.url().port();
-        server.control({{QStringLiteral("fault"), QStringLiteral("hang")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("hang") } });
         QElapsedTimer timer;
         timer.start();
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--timeout"), QStringLiteral("1")} + remote, {state}).exitCode,
-                 ExitCode::Network);
+        QCOMPARE(test::runCli(
+                     QStringList { QStringLiteral("list"), QStringLiteral("--timeout"), QStringLiteral("1") }
+                         + remote,
+                     { state })
+                     .exitCode,
+            ExitCode::Network);
         QVERIFY(timer.elapsed() < 15000);
         Q_UNUSED(port);
         // Saved tokens are only ever sent to the server that issued them.
@@ -450,8 +513,9 @@ private Q_SLOTS:
             return requests;
         };
         QCOMPARE(apiRequests(), QStringList());
-        run = test::runCli({QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
-                            QStringLiteral("--token-file"), tokens}, {state});
+        run = test::runCli({ QStringLiteral("list"), QStringLiteral("--server"), elsewhere.url().toString(),
+                               QStringLiteral("--token-file"), tokens },
+            { state });
         QCOMPARE(run.exitCode, ExitCode::Usage);
         QVERIFY(run.err.contains("belong to"));
         QCOMPARE(apiRequests(), QStringList()); // no API request at all
@@ -463,9 +527,12 @@ private Q_SLOTS:
         QVERIFY2(apiRequests().contains(QStringLiteral("GET /api/v1/backups?page=1&per_page=20")),
             qPrintable(apiRequests().join(QLatin1Char('\n'))));
         // An API key comes from a file or FASTCMS_API_KEY, never from an argument.
-        QCOMPARE(test::runCli({QStringLiteral("list"), QStringLiteral("--server"), url, QStringLiteral("--api-key"),
-                               QString::fromLatin1(test::FakeServer::apiKey)}, {state}).exitCode,
-                 ExitCode::Usage);
+        QCOMPARE(
+            test::runCli({ QStringLiteral("list"), QStringLiteral("--server"), url,
+                             QStringLiteral("--api-key"), QString::fromLatin1(test::FakeServer::apiKey) },
+                { state })
+                .exitCode,
+            ExitCode::Usage);
     }
 
     // Local commands run without the network module (and so without Qt Network); a command that
@@ -478,9 +545,11 @@ private Q_SLOTS:
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("bin")));
         const QString alone = dir.filePath(QStringLiteral("bin/fastcms-backup"));
         QVERIFY(QFile::copy(test::cliPath(), alone));
-        auto run = test::runProgram(alone, QStringList{QStringLiteral("create"), QStringLiteral("-q")} + fx.cliFolderArgs());
+        auto run = test::runProgram(
+            alone, QStringList { QStringLiteral("create"), QStringLiteral("-q") } + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
-        run = test::runProgram(alone, QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        run = test::runProgram(
+            alone, QStringList { QStringLiteral("list"), QStringLiteral("--json") } + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().value(QStringLiteral("total")).toInt(), 1);
         // The tool itself does not link Qt Network: only the module does.
@@ -492,22 +561,26 @@ private Q_SLOTS:
         QVERIFY(token.open(QIODevice::WriteOnly));
         token.write("some-token\n");
         token.close();
-        const QStringList remote{QStringLiteral("list"), QStringLiteral("--server"), server.url().toString(),
-                                 QStringLiteral("--token-file"), tokens};
+        const QStringList remote { QStringLiteral("list"), QStringLiteral("--server"),
+            server.url().toString(), QStringLiteral("--token-file"), tokens };
         run = test::runProgram(alone, remote);
         QCOMPARE(run.exitStatus, QProcess::NormalExit);
         QCOMPARE(run.exitCode, ExitCode::Failure);
         QVERIFY2(run.err.contains("network part of fastcms-backup could not be loaded"), run.err.constData());
         QVERIFY(!run.err.contains("some-token"));
-        run = test::runProgram(alone, remote + QStringList{QStringLiteral("--json")});
+        run = test::runProgram(alone, remote + QStringList { QStringLiteral("--json") });
         QCOMPARE(run.exitCode, ExitCode::Failure);
-        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("internal"));
+        QCOMPARE(
+            run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("internal"));
 
         // The backup is made all the same when its heartbeat cannot be sent.
         test::FakeServer monitor;
         const QString heartbeat = QStringLiteral("http://127.0.0.1:%1/ping").arg(monitor.foreignPort());
-        run = test::runProgram(alone, QStringList{QStringLiteral("create"), QStringLiteral("--json"), QStringLiteral("--heartbeat-url"),
-                                                  heartbeat} + fx.cliFolderArgs());
+        run = test::runProgram(alone,
+            QStringList { QStringLiteral("create"), QStringLiteral("--json"),
+                QStringLiteral("--heartbeat-url"), heartbeat }
+                + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.json().value(QStringLiteral("ok")).toBool());
         QVERIFY2(run.err.contains("no heartbeat was sent"), run.err.constData());
@@ -517,8 +590,9 @@ private Q_SLOTS:
         // owner may write there, it loads (the token is refused by the server, not the tool).
         const QString moduleDir = dir.filePath(QStringLiteral("lib/fastcms-backup"));
         QVERIFY(QDir().mkpath(moduleDir));
-        QVERIFY(QFile::copy(QFileInfo(test::cliPath()).path() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so"),
-                            moduleDir + QStringLiteral("/fastcms-backup-network.so")));
+        QVERIFY(QFile::copy(QFileInfo(test::cliPath()).path()
+                + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so"),
+            moduleDir + QStringLiteral("/fastcms-backup-network.so")));
         QVERIFY(::chmod(QFile::encodeName(moduleDir).constData(), 0777) == 0);
         run = test::runProgram(alone, remote);
         QCOMPARE(run.exitCode, ExitCode::Failure);
@@ -532,63 +606,84 @@ private Q_SLOTS:
     {
         // A listing into a full disk is a failure, not a success that wrote nothing.
         auto fx = test::makeDataFolder(3, 1);
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("-q")} + fx.cliFolderArgs()).exitCode, 0);
+        QCOMPARE(
+            test::runCli(QStringList { QStringLiteral("create"), QStringLiteral("-q") } + fx.cliFolderArgs())
+                .exitCode,
+            0);
         QProcess cli;
         cli.setProgram(test::cliPath());
-        cli.setArguments(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        cli.setArguments(
+            QStringList { QStringLiteral("list"), QStringLiteral("--json") } + fx.cliFolderArgs());
         cli.setStandardOutputFile(QStringLiteral("/dev/full"));
         cli.start();
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli.exitCode(), ExitCode::Io);
-        QVERIFY(cli.readAllStandardError().contains("The output could not be written (No space left on device)."));
+        QVERIFY(cli.readAllStandardError().contains(
+            "The output could not be written (No space left on device)."));
         // The same listing where it can be written succeeds.
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + fx.cliFolderArgs()).exitCode, 0);
+        QCOMPARE(test::runCli(
+                     QStringList { QStringLiteral("list"), QStringLiteral("--json") } + fx.cliFolderArgs())
+                     .exitCode,
+            0);
     }
 
     void healthForMonitoring()
     {
         auto fx = test::makeDataFolder(20, 3);
-        const QStringList check{QStringLiteral("status"), QStringLiteral("--check")};
+        const QStringList check { QStringLiteral("status"), QStringLiteral("--check") };
         auto run = test::runCli(check + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, ExitCode::Stale); // no backup at all
         QVERIFY(run.out.contains("STALE"));
         // A heartbeat is called after a successful backup only.
         test::FakeServer monitor;
         const QString heartbeat = QStringLiteral("http://127.0.0.1:%1/ping").arg(monitor.foreignPort());
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat} + fx.cliFolderArgs()).exitCode, 0);
+        QCOMPARE(test::runCli(
+                     QStringList { QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat }
+                     + fx.cliFolderArgs())
+                     .exitCode,
+            0);
         QCOMPARE(monitor.state().value(QStringLiteral("foreign_requests")).toInt(), 1);
         QTemporaryDir empty;
-        QCOMPARE(test::runCli({QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat, QStringLiteral("--data-dir"),
-                               empty.filePath(QStringLiteral("data"))}).exitCode,
-                 ExitCode::NotFound);
+        QCOMPARE(test::runCli({ QStringLiteral("create"), QStringLiteral("--heartbeat-url"), heartbeat,
+                                  QStringLiteral("--data-dir"), empty.filePath(QStringLiteral("data")) })
+                     .exitCode,
+            ExitCode::NotFound);
         QCOMPARE(monitor.state().value(QStringLiteral("foreign_requests")).toInt(), 1);
 
         run = test::runCli(check + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("Health:        OK"));
         QTest::qWait(1100);
-        QCOMPARE(test::runCli(check + QStringList{QStringLiteral("--max-age"), QStringLiteral("0")} + fx.cliFolderArgs()).exitCode,
-                 ExitCode::Stale);
+        QCOMPARE(test::runCli(check + QStringList { QStringLiteral("--max-age"), QStringLiteral("0") }
+                     + fx.cliFolderArgs())
+                     .exitCode,
+            ExitCode::Stale);
         // Less room than twice the newest backup.
-        run = test::runCli(check + QStringList{QStringLiteral("--json")} + fx.cliFolderArgs(), {QStringLiteral("FCB_TEST_FREE_BYTES=1000")});
+        run = test::runCli(check + QStringList { QStringLiteral("--json") } + fx.cliFolderArgs(),
+            { QStringLiteral("FCB_TEST_FREE_BYTES=1000") });
         QCOMPARE(run.exitCode, ExitCode::LowSpace);
-        QCOMPARE(run.json().value(QStringLiteral("health")).toObject().value(QStringLiteral("low_space")).toBool(), true);
+        QCOMPARE(
+            run.json().value(QStringLiteral("health")).toObject().value(QStringLiteral("low_space")).toBool(),
+            true);
         // Without --check, status is information only.
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("status")} + fx.cliFolderArgs(), {QStringLiteral("FCB_TEST_FREE_BYTES=1000")}).exitCode, 0);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("status") } + fx.cliFolderArgs(),
+                     { QStringLiteral("FCB_TEST_FREE_BYTES=1000") })
+                     .exitCode,
+            0);
     }
 
     void demoFolderIsRealistic()
     {
         QTemporaryDir dir;
         const QString data = dir.path() + QStringLiteral("/data");
-        auto run = test::runCli({QStringLiteral("demo"), QStringLiteral("--data-dir"), data});
+        auto run = test::runCli({ QStringLiteral("demo"), QStringLiteral("--data-dir"), data });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(test::countRows(data + QStringLiteral("/app.db"), QStringLiteral("users")) >= 100);
         QVERIFY(test::countRows(data + QStringLiteral("/app.db"), QStringLiteral("records")) >= 500);
         QVERIFY(test::treeDigest(data + QStringLiteral("/files")).size() >= 24);
         QVERIFY(QDir(data + QStringLiteral("/files/2020")).exists());
-        run = test::runCli({QStringLiteral("demo"), QStringLiteral("--data-dir"), data});
+        run = test::runCli({ QStringLiteral("demo"), QStringLiteral("--data-dir"), data });
         QVERIFY(run.out.contains("left it as it is"));
     }
 };

@@ -74,8 +74,8 @@ private Q_SLOTS:
             // command's on the same line ("pin <name>, unpin <name>").
             const QString help = CommandLine::helpText();
             QVERIFY2(help.contains(QStringLiteral("\n  ") + command->synopsis())
-                         || help.contains(QStringLiteral(", ") + command->synopsis()),
-                     qPrintable(command->synopsis()));
+                    || help.contains(QStringLiteral(", ") + command->synopsis()),
+                qPrintable(command->synopsis()));
         }
         QStringList listed = helpCommands();
         listed.removeDuplicates();
@@ -88,11 +88,12 @@ private Q_SLOTS:
     {
         QFile man(QStringLiteral(FCB_MAN_PAGE));
         QVERIFY(man.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(man.readAll()).replace(QStringLiteral("\\-"), QStringLiteral("-"));
+        const QString text
+            = QString::fromUtf8(man.readAll()).replace(QStringLiteral("\\-"), QStringLiteral("-"));
         for (const auto& make : commands::table()) {
             const QString name = make()->name();
-            static const QRegularExpression anyEntry(QStringLiteral("^\\.B[IR]? \"?([a-z -]+)"),
-                                                     QRegularExpression::MultilineOption);
+            static const QRegularExpression anyEntry(
+                QStringLiteral("^\\.B[IR]? \"?([a-z -]+)"), QRegularExpression::MultilineOption);
             bool described = false;
             for (auto it = anyEntry.globalMatch(text); it.hasNext();) {
                 const QString entry = it.next().captured(1).trimmed();
@@ -112,13 +113,14 @@ private Q_SLOTS:
                 // An option the parser does not know fails to parse.
                 QCommandLineParser parser;
                 cli::addOptions(parser);
-                QVERIFY2(parser.parse({QStringLiteral("fastcms-backup"), QStringLiteral("--") + option, QStringLiteral("1")}),
-                         qPrintable(command->name() + QStringLiteral(": --") + option));
+                QVERIFY2(parser.parse({ QStringLiteral("fastcms-backup"), QStringLiteral("--") + option,
+                             QStringLiteral("1") }),
+                    qPrintable(command->name() + QStringLiteral(": --") + option));
             }
         }
         QCommandLineParser parser;
         cli::addOptions(parser);
-        QVERIFY(!parser.parse({QStringLiteral("fastcms-backup"), QStringLiteral("--no-such-option")}));
+        QVERIFY(!parser.parse({ QStringLiteral("fastcms-backup"), QStringLiteral("--no-such-option") }));
     }
 };
 

@@ -48,13 +48,14 @@ QStringList systemdWords(const QString& line)
     if (any || !word.isEmpty())
         words.append(word);
     for (QString& w : words)
-        w.replace(QStringLiteral("%%"), QStringLiteral("%")).replace(QStringLiteral("$$"), QStringLiteral("$"));
+        w.replace(QStringLiteral("%%"), QStringLiteral("%"))
+            .replace(QStringLiteral("$$"), QStringLiteral("$"));
     return words;
 }
 
 int backupCount(const QString& dir)
 {
-    return int(QDir(dir).entryList({QStringLiteral("backup_*.zip")}, QDir::Files).size());
+    return int(QDir(dir).entryList({ QStringLiteral("backup_*.zip") }, QDir::Files).size());
 }
 
 // loginctl's and systemctl's part: their answers, in their own formats, chosen by FAKE_LINGER,
@@ -121,7 +122,8 @@ QString verifyUnits(const QStringList& units)
 {
     QProcess verify;
     verify.setProcessChannelMode(QProcess::MergedChannels);
-    verify.start(QStringLiteral("systemd-analyze"), QStringList{QStringLiteral("verify"), QStringLiteral("--man=no")} + units);
+    verify.start(QStringLiteral("systemd-analyze"),
+        QStringList { QStringLiteral("verify"), QStringLiteral("--man=no") } + units);
     if (!verify.waitForFinished(60000))
         return QStringLiteral("systemd-analyze did not finish");
     const QString output = QString::fromUtf8(verify.readAll());
@@ -172,7 +174,7 @@ class TestSchedule : public QObject
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 0; i < count; ++i)
             test::writeZip(fx.folder.backupPath(BackupName::forTime(now.addSecs(-3 * 3600 - i * 86400))),
-                           {{QStringLiteral("database.db"), test::sqliteBytes()}});
+                { { QStringLiteral("database.db"), test::sqliteBytes() } });
     }
 
 private Q_SLOTS:
@@ -185,15 +187,16 @@ private Q_SLOTS:
         m_systemctl = writeScript(m_home.filePath(QStringLiteral("systemctl")), fakeSystemctl);
         QVERIFY(!m_loginctl.isEmpty() && !m_systemctl.isEmpty());
         QVERIFY(QDir().mkpath(m_home.filePath(QStringLiteral("etc-systemd-system"))));
-        m_env = {QStringLiteral("XDG_CONFIG_HOME=") + m_home.filePath(QStringLiteral("config")),
-                 QStringLiteral("XDG_DATA_HOME=") + m_home.filePath(QStringLiteral("share")),
-                 QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=") + m_home.filePath(QStringLiteral("etc-systemd-system")),
-                 QStringLiteral("FASTCMS_BACKUP_LOGINCTL=") + m_loginctl,
-                 QStringLiteral("FASTCMS_BACKUP_SYSTEMCTL=") + m_systemctl,
-                 QStringLiteral("FAKE_LOG=") + m_home.filePath(QStringLiteral("calls.log")),
-                 QStringLiteral("FAKE_LINGER=yes"),
-                 QStringLiteral("FAKE_TIMER=active")};
-        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("systemd-analyze")).isEmpty(), "systemd-analyze is needed");
+        m_env = { QStringLiteral("XDG_CONFIG_HOME=") + m_home.filePath(QStringLiteral("config")),
+            QStringLiteral("XDG_DATA_HOME=") + m_home.filePath(QStringLiteral("share")),
+            QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=")
+                + m_home.filePath(QStringLiteral("etc-systemd-system")),
+            QStringLiteral("FASTCMS_BACKUP_LOGINCTL=") + m_loginctl,
+            QStringLiteral("FASTCMS_BACKUP_SYSTEMCTL=") + m_systemctl,
+            QStringLiteral("FAKE_LOG=") + m_home.filePath(QStringLiteral("calls.log")),
+            QStringLiteral("FAKE_LINGER=yes"), QStringLiteral("FAKE_TIMER=active") };
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("systemd-analyze")).isEmpty(),
+            "systemd-analyze is needed");
     }
 
     void systemdUnitsVerifyAndRun()
@@ -205,10 +208,11 @@ private Q_SLOTS:
         auto fx = test::makeDataFolder(25, 3);
         QVERIFY(QDir().rmdir(dataDir));
         QVERIFY(QDir().rename(fx.dataDir(), dataDir));
-        seedOldBackups(test::DataFixture{nullptr, DataFolder(dataDir)}, 6);
+        seedOldBackups(test::DataFixture { nullptr, DataFolder(dataDir) }, 6);
 
-        const QStringList args{QStringLiteral("schedule"), QStringLiteral("--install"), QStringLiteral("--data-dir"), dataDir,
-                               QStringLiteral("--keep-last"), QStringLiteral("2"), QStringLiteral("--json")};
+        const QStringList args { QStringLiteral("schedule"), QStringLiteral("--install"),
+            QStringLiteral("--data-dir"), dataDir, QStringLiteral("--keep-last"), QStringLiteral("2"),
+            QStringLiteral("--json") };
         const auto run = test::runCli(args, m_env);
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = run.json();
@@ -219,7 +223,8 @@ private Q_SLOTS:
             return paths;
         }();
         QCOMPARE(written.size(), 2);
-        QVERIFY(written.first().startsWith(m_home.filePath(QStringLiteral("config/systemd/user/fastcms-backup-"))));
+        QVERIFY(written.first().startsWith(
+            m_home.filePath(QStringLiteral("config/systemd/user/fastcms-backup-"))));
         QVERIFY(written.first().endsWith(QStringLiteral(".service")));
         // Owner-only: a unit may name a token file, an off-site target or a heartbeat address.
         QCOMPARE(QFileInfo(written.first()).permissions() & 0x0077, 0);
@@ -254,11 +259,11 @@ private Q_SLOTS:
     void cronLineRunsUnderSh()
     {
         auto fx = test::makeDataFolder(5, 1);
-        const auto run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--cron")
-                                                         << QStringLiteral("--every") << QStringLiteral("weekly")
-                                                         << QStringLiteral("--at") << QStringLiteral("4:30")
-                                                         << QStringLiteral("--json"),
-                                      m_env);
+        const auto run = test::runCli(fx.cliFolderArgs()
+                << QStringLiteral("schedule") << QStringLiteral("--cron") << QStringLiteral("--every")
+                << QStringLiteral("weekly") << QStringLiteral("--at") << QStringLiteral("4:30")
+                << QStringLiteral("--json"),
+            m_env);
         QCOMPARE(run.exitCode, 0);
         const QString line = run.json().value(QStringLiteral("cron")).toString();
         QVERIFY2(line.startsWith(QStringLiteral("30 4 * * 1 ")), qPrintable(line));
@@ -266,7 +271,7 @@ private Q_SLOTS:
         QString command = line.section(QLatin1Char(' '), 5);
         command.replace(QStringLiteral("\\%"), QStringLiteral("%"));
         QProcess sh;
-        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
         QVERIFY(sh.waitForFinished(120000));
         QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
         QCOMPARE(backupCount(fx.folder.backupsDir()), 1);
@@ -276,25 +281,41 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(5, 1);
         seedOldBackups(fx, 1); // the newest backup is 3 hours old
-        const QStringList check = fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--check") << QStringLiteral("--json");
+        const QStringList check = fx.cliFolderArgs()
+            << QStringLiteral("status") << QStringLiteral("--check") << QStringLiteral("--json");
         auto status = test::runCli(check, m_env);
         QCOMPARE(status.exitCode, 0); // no schedule installed: a day and a bit
-        QCOMPARE(status.json().value(QStringLiteral("health")).toObject().value(QStringLiteral("max_age_hours")).toInt(), 26);
+        QCOMPARE(status.json()
+                     .value(QStringLiteral("health"))
+                     .toObject()
+                     .value(QStringLiteral("max_age_hours"))
+                     .toInt(),
+            26);
 
-        QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("--every")
-                                                 << QStringLiteral("hourly") << QStringLiteral("-q"),
-                              m_env)
+        QCOMPARE(test::runCli(fx.cliFolderArgs()
+                         << QStringLiteral("schedule") << QStringLiteral("--install")
+                         << QStringLiteral("--every") << QStringLiteral("hourly") << QStringLiteral("-q"),
+                     m_env)
                      .exitCode,
-                 0);
+            0);
         status = test::runCli(check, m_env);
         QCOMPARE(status.exitCode, ExitCode::Stale);
-        QCOMPARE(status.json().value(QStringLiteral("health")).toObject().value(QStringLiteral("max_age_hours")).toInt(), 2);
+        QCOMPARE(status.json()
+                     .value(QStringLiteral("health"))
+                     .toObject()
+                     .value(QStringLiteral("max_age_hours"))
+                     .toInt(),
+            2);
         // --max-age still overrides.
-        QCOMPARE(test::runCli(check + QStringList{QStringLiteral("--max-age"), QStringLiteral("5")}, m_env).exitCode, 0);
-
-        QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("-q"), m_env)
+        QCOMPARE(test::runCli(check + QStringList { QStringLiteral("--max-age"), QStringLiteral("5") }, m_env)
                      .exitCode,
-                 0);
+            0);
+
+        QCOMPARE(test::runCli(fx.cliFolderArgs()
+                         << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("-q"),
+                     m_env)
+                     .exitCode,
+            0);
         QCOMPARE(test::runCli(check, m_env).exitCode, 0);
     }
 
@@ -344,35 +365,47 @@ private Q_SLOTS:
         const auto bad = [&](const QStringList& extra) {
             return test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << extra, m_env).exitCode;
         };
-        QCOMPARE(bad({QStringLiteral("--every"), QStringLiteral("fortnightly")}), ExitCode::Usage);
-        QCOMPARE(bad({QStringLiteral("--at"), QStringLiteral("25:00")}), ExitCode::Usage);
-        QCOMPARE(bad({QStringLiteral("--keep-daily"), QStringLiteral("many")}), ExitCode::Usage);
+        QCOMPARE(bad({ QStringLiteral("--every"), QStringLiteral("fortnightly") }), ExitCode::Usage);
+        QCOMPARE(bad({ QStringLiteral("--at"), QStringLiteral("25:00") }), ExitCode::Usage);
+        QCOMPARE(bad({ QStringLiteral("--keep-daily"), QStringLiteral("many") }), ExitCode::Usage);
         // A newline would add lines to a unit or a crontab; cron turns % into a newline.
-        QCOMPARE(bad({QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/\nExecStartPre=/bin/false")}), ExitCode::Usage);
-        QCOMPARE(bad({QStringLiteral("--cron"), QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/100%")}), ExitCode::Usage);
-        QCOMPARE(bad({QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/100%")}), 0); // systemd escapes it
+        QCOMPARE(bad({ QStringLiteral("--heartbeat-url"),
+                     QStringLiteral("http://127.0.0.1/\nExecStartPre=/bin/false") }),
+            ExitCode::Usage);
+        QCOMPARE(bad({ QStringLiteral("--cron"), QStringLiteral("--heartbeat-url"),
+                     QStringLiteral("http://127.0.0.1/100%") }),
+            ExitCode::Usage);
+        QCOMPARE(bad({ QStringLiteral("--heartbeat-url"), QStringLiteral("http://127.0.0.1/100%") }),
+            0); // systemd escapes it
         // A non-default rclone configuration goes with the schedule.
-        const auto withConfig = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--json"),
-                                             m_env + QStringList{QStringLiteral("RCLONE_CONFIG=/etc/fastcms/rclone.conf")});
-        QVERIFY(withConfig.json().value(QStringLiteral("service")).toString().contains(
-            QStringLiteral("Environment=RCLONE_CONFIG=/etc/fastcms/rclone.conf\n")));
-        QVERIFY(withConfig.json().value(QStringLiteral("cron")).toString().contains(
-            QStringLiteral("export RCLONE_CONFIG=/etc/fastcms/rclone.conf; ")));
+        const auto withConfig
+            = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--json"),
+                m_env + QStringList { QStringLiteral("RCLONE_CONFIG=/etc/fastcms/rclone.conf") });
+        QVERIFY(withConfig.json()
+                    .value(QStringLiteral("service"))
+                    .toString()
+                    .contains(QStringLiteral("Environment=RCLONE_CONFIG=/etc/fastcms/rclone.conf\n")));
+        QVERIFY(withConfig.json()
+                    .value(QStringLiteral("cron"))
+                    .toString()
+                    .contains(QStringLiteral("export RCLONE_CONFIG=/etc/fastcms/rclone.conf; ")));
         // A server needs credentials a timer can use without a prompt.
-        QCOMPARE(test::runCli({QStringLiteral("schedule"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
-                               QStringLiteral("--email"), QStringLiteral("admin@example.org")},
-                              m_env)
+        QCOMPARE(test::runCli({ QStringLiteral("schedule"), QStringLiteral("--server"),
+                                  QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--email"),
+                                  QStringLiteral("admin@example.org") },
+                     m_env)
                      .exitCode,
-                 ExitCode::Usage);
+            ExitCode::Usage);
         QTemporaryDir dir;
         const QString keyFile = dir.filePath(QStringLiteral("key"));
         QFile key(keyFile);
         QVERIFY(key.open(QIODevice::WriteOnly));
         key.write("fcms_0a1b2c3d_00112233445566778899aabbccddeeff\n");
         key.close();
-        const auto remote = test::runCli({QStringLiteral("schedule"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
-                                          QStringLiteral("--api-key-file"), keyFile, QStringLiteral("--json")},
-                                         m_env);
+        const auto remote = test::runCli(
+            { QStringLiteral("schedule"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+                QStringLiteral("--api-key-file"), keyFile, QStringLiteral("--json") },
+            m_env);
         QCOMPARE(remote.exitCode, 0);
         const QString service = remote.json().value(QStringLiteral("service")).toString();
         // The key stays in its file: only the file's path is in the unit.
@@ -386,14 +419,17 @@ private Q_SLOTS:
         QTemporaryDir units;
         const QString unitDir = units.path();
         const QString log = m_home.filePath(QStringLiteral("system-calls.log"));
-        const QStringList env = m_env + QStringList{QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=") + unitDir,
-                                                    QStringLiteral("FAKE_LOG=") + log};
+        const QStringList env = m_env
+            + QStringList { QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=") + unitDir,
+                  QStringLiteral("FAKE_LOG=") + log };
         // Root can give the folder to someone else: the units must name that owner, not the
         // user who installs them.
         if (::geteuid() == 0) {
             const passwd* daemonUser = ::getpwnam("daemon");
             QVERIFY(daemonUser);
-            QCOMPARE(::chown(QFile::encodeName(fx.dataDir()).constData(), daemonUser->pw_uid, daemonUser->pw_gid), 0);
+            QCOMPARE(
+                ::chown(QFile::encodeName(fx.dataDir()).constData(), daemonUser->pw_uid, daemonUser->pw_gid),
+                0);
         }
         const QFileInfo folder(fx.dataDir());
         const QString owner = folder.owner();
@@ -401,24 +437,27 @@ private Q_SLOTS:
         QVERIFY(!owner.isEmpty() && !group.isEmpty());
 
         // Without --install: printed, nothing written.
-        auto run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--system"), env);
+        auto run = test::runCli(
+            fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--system"), env);
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QFile::encodeName(unitDir + QStringLiteral("/fastcms-backup-"))), run.out.constData());
+        QVERIFY2(run.out.contains(QFile::encodeName(unitDir + QStringLiteral("/fastcms-backup-"))),
+            run.out.constData());
         QVERIFY(QDir(unitDir).isEmpty());
 
-        run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--system") << QStringLiteral("--install")
-                                              << QStringLiteral("--json"),
-                           env);
+        run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--system")
+                                              << QStringLiteral("--install") << QStringLiteral("--json"),
+            env);
         QVERIFY2(run.exitCode == 0, run.out.constData());
         const QJsonObject json = run.json();
         const QString unit = json.value(QStringLiteral("unit")).toString();
         QCOMPARE(json.value(QStringLiteral("scope")).toString(), QStringLiteral("system"));
         QCOMPARE(json.value(QStringLiteral("run_as_user")).toString(), owner);
         QCOMPARE(json.value(QStringLiteral("enable_command")).toString(),
-                 QStringLiteral("systemctl daemon-reload && systemctl enable --now %1.timer").arg(unit));
+            QStringLiteral("systemctl daemon-reload && systemctl enable --now %1.timer").arg(unit));
         const QStringList written = writtenPaths(json);
-        QCOMPARE(written, (QStringList{unitDir + QLatin1Char('/') + unit + QStringLiteral(".service"),
-                                       unitDir + QLatin1Char('/') + unit + QStringLiteral(".timer")}));
+        QCOMPARE(written,
+            (QStringList { unitDir + QLatin1Char('/') + unit + QStringLiteral(".service"),
+                unitDir + QLatin1Char('/') + unit + QStringLiteral(".timer") }));
         // The system manager shows every unit's settings to anyone, and warns about unit files
         // others cannot read.
         for (const QString& path : written)
@@ -430,14 +469,17 @@ private Q_SLOTS:
         const QString verified = verifyUnits(written);
         QVERIFY2(verified.isEmpty(), qPrintable(verified));
         const QString service = QString::fromUtf8(test::fileBytes(written.first()));
-        QVERIFY2(service.contains(QStringLiteral("\nUser=") + owner + QStringLiteral("\nGroup=") + group + QLatin1Char('\n')),
-                 qPrintable(service));
+        QVERIFY2(service.contains(QStringLiteral("\nUser=") + owner + QStringLiteral("\nGroup=") + group
+                     + QLatin1Char('\n')),
+            qPrintable(service));
         // The same commands and hardening as the user's units.
-        const auto userUnits = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--json"), m_env);
+        const auto userUnits = test::runCli(
+            fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--json"), m_env);
         const QString userService = userUnits.json().value(QStringLiteral("service")).toString();
         QCOMPARE(serviceSection(service).remove(QRegularExpression(QStringLiteral("\n(User|Group)=[^\n]*"))),
-                 serviceSection(userService));
-        for (const QString& setting : {QStringLiteral("UMask=0077"), QStringLiteral("Nice=10"), QStringLiteral("IOSchedulingClass=idle")})
+            serviceSection(userService));
+        for (const QString& setting : { QStringLiteral("UMask=0077"), QStringLiteral("Nice=10"),
+                 QStringLiteral("IOSchedulingClass=idle") })
             QVERIFY2(service.contains(QLatin1Char('\n') + setting + QLatin1Char('\n')), qPrintable(setting));
         QCOMPARE(test::fileBytes(written.last()), json.value(QStringLiteral("timer")).toString().toUtf8());
     }
@@ -451,15 +493,17 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         const QString unitDir = blocked + QStringLiteral("/system");
-        const auto run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--system")
-                                                         << QStringLiteral("--install"),
-                                      m_env + QStringList{QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=") + unitDir});
+        const auto run = test::runCli(fx.cliFolderArgs()
+                << QStringLiteral("schedule") << QStringLiteral("--system") << QStringLiteral("--install"),
+            m_env + QStringList { QStringLiteral("FASTCMS_BACKUP_SYSTEM_UNIT_DIR=") + unitDir });
         QCOMPARE(run.exitCode, ExitCode::Io);
         QVERIFY2(run.err.contains("as root (sudo)"), run.err.constData());
         // Nothing recorded either: status must not ask after a timer that was never written.
-        const auto status = test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--json"), m_env);
+        const auto status
+            = test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--json"), m_env);
         QCOMPARE(status.json().value(QStringLiteral("schedule")), QJsonValue(QJsonValue::Null));
-        const QStringList systemCron{QStringLiteral("schedule"), QStringLiteral("--system"), QStringLiteral("--cron")};
+        const QStringList systemCron { QStringLiteral("schedule"), QStringLiteral("--system"),
+            QStringLiteral("--cron") };
         QCOMPARE(test::runCli(fx.cliFolderArgs() + systemCron, m_env).exitCode, ExitCode::Usage);
     }
 
@@ -468,9 +512,11 @@ private Q_SLOTS:
         // Instantiated for a data folder, against this build's tool.
         QTemporaryDir dir;
         QStringList units;
-        for (const QString& kind : {QStringLiteral("service"), QStringLiteral("timer")}) {
-            QString text = QString::fromUtf8(test::fileBytes(shippedUnit(QStringLiteral("system/fastcms-backup@.") + kind)));
-            QVERIFY2(!text.isEmpty(), qPrintable(shippedUnit(QStringLiteral("system/fastcms-backup@.") + kind)));
+        for (const QString& kind : { QStringLiteral("service"), QStringLiteral("timer") }) {
+            QString text = QString::fromUtf8(
+                test::fileBytes(shippedUnit(QStringLiteral("system/fastcms-backup@.") + kind)));
+            QVERIFY2(
+                !text.isEmpty(), qPrintable(shippedUnit(QStringLiteral("system/fastcms-backup@.") + kind)));
             text.replace(QStringLiteral("/usr/bin/fastcms-backup"), test::cliPath());
             units.append(dir.filePath(QStringLiteral("fastcms-backup@srv-fastcms-data.") + kind));
             QFile out(units.last());
@@ -480,8 +526,10 @@ private Q_SLOTS:
         const QString verified = verifyUnits(units);
         QVERIFY2(verified.isEmpty(), qPrintable(verified));
         // The same service as the user template: the same commands and hardening.
-        const QString system = QString::fromUtf8(test::fileBytes(shippedUnit(QStringLiteral("system/fastcms-backup@.service"))));
-        const QString user = QString::fromUtf8(test::fileBytes(shippedUnit(QStringLiteral("fastcms-backup@.service"))));
+        const QString system = QString::fromUtf8(
+            test::fileBytes(shippedUnit(QStringLiteral("system/fastcms-backup@.service"))));
+        const QString user
+            = QString::fromUtf8(test::fileBytes(shippedUnit(QStringLiteral("fastcms-backup@.service"))));
         QCOMPARE(serviceSection(system), serviceSection(user));
         // It cannot know the folder's owner: it says how to set one.
         QVERIFY(system.contains(QStringLiteral("systemctl edit")));
@@ -490,15 +538,25 @@ private Q_SLOTS:
 
     void installTurnsLingeringOn_data()
     {
-        QTest::addColumn<QString>("linger");         // what show-user answers
-        QTest::addColumn<QString>("enable");         // whether enable-linger works
-        QTest::addColumn<QString>("expected");       // the "linger" field
+        QTest::addColumn<QString>("linger"); // what show-user answers
+        QTest::addColumn<QString>("enable"); // whether enable-linger works
+        QTest::addColumn<QString>("expected"); // the "linger" field
         QTest::addColumn<bool>("asksToEnable");
-        QTest::newRow("already on") << "yes" << "denied" << "already" << false;
-        QTest::newRow("off, turned on") << "no" << "ok" << "enabled" << true;
-        QTest::newRow("off, refused") << "no" << "denied" << "off" << true;
-        QTest::newRow("unknown to logind, refused") << "unknown-user" << "denied" << "off" << true;
-        QTest::newRow("no logind") << "no-bus" << "ok" << "unknown" << false;
+        QTest::newRow("already on") << "yes"
+                                    << "denied"
+                                    << "already" << false;
+        QTest::newRow("off, turned on") << "no"
+                                        << "ok"
+                                        << "enabled" << true;
+        QTest::newRow("off, refused") << "no"
+                                      << "denied"
+                                      << "off" << true;
+        QTest::newRow("unknown to logind, refused") << "unknown-user"
+                                                    << "denied"
+                                                    << "off" << true;
+        QTest::newRow("no logind") << "no-bus"
+                                   << "ok"
+                                   << "unknown" << false;
     }
 
     void installTurnsLingeringOn()
@@ -508,19 +566,22 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QFETCH(bool, asksToEnable);
         auto fx = test::makeDataFolder(1, 0);
-        const QString log = m_home.filePath(QStringLiteral("linger-%1.log").arg(QString::fromLatin1(QTest::currentDataTag())));
-        const QStringList env = m_env + QStringList{QStringLiteral("FAKE_LOG=") + log, QStringLiteral("FAKE_LINGER=") + linger,
-                                                    QStringLiteral("FAKE_ENABLE=") + enable};
+        const QString log = m_home.filePath(
+            QStringLiteral("linger-%1.log").arg(QString::fromLatin1(QTest::currentDataTag())));
+        const QStringList env = m_env
+            + QStringList { QStringLiteral("FAKE_LOG=") + log, QStringLiteral("FAKE_LINGER=") + linger,
+                  QStringLiteral("FAKE_ENABLE=") + enable };
         const QString user = userName();
         const QString command = QStringLiteral("sudo loginctl enable-linger ") + user;
 
-        const QStringList install = fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install");
-        const auto json = test::runCli(install + QStringList{QStringLiteral("--json")}, env);
+        const QStringList install = fx.cliFolderArgs()
+            << QStringLiteral("schedule") << QStringLiteral("--install");
+        const auto json = test::runCli(install + QStringList { QStringLiteral("--json") }, env);
         QVERIFY2(json.exitCode == 0, json.out.constData());
         QCOMPARE(json.json().value(QStringLiteral("linger")).toString(), expected);
         const bool on = expected == QStringLiteral("already") || expected == QStringLiteral("enabled");
         QCOMPARE(json.json().value(QStringLiteral("linger_command")).toString(), on ? QString() : command);
-        QStringList calls{QStringLiteral("show-user %1 --property=Linger").arg(user)};
+        QStringList calls { QStringLiteral("show-user %1 --property=Linger").arg(user) };
         if (asksToEnable)
             calls.append(QStringLiteral("--no-ask-password enable-linger %1").arg(user));
         QCOMPARE(linesOf(log), calls);
@@ -532,7 +593,9 @@ private Q_SLOTS:
         QCOMPARE(out.contains(QStringLiteral("stops when you log out")), !on);
         QCOMPARE(out.split(QLatin1Char('\n')).contains(QStringLiteral("  ") + command), !on);
         if (expected == QStringLiteral("off"))
-            QVERIFY2(out.contains(QStringLiteral("(Could not enable linger: Interactive authentication required)")), qPrintable(out));
+            QVERIFY2(out.contains(
+                         QStringLiteral("(Could not enable linger: Interactive authentication required)")),
+                qPrintable(out));
         if (expected == QStringLiteral("enabled"))
             QVERIFY2(out.contains(QStringLiteral("Turned on lingering for ") + user), qPrintable(out));
     }
@@ -541,30 +604,40 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(1, 0);
         const QString missing = m_home.filePath(QStringLiteral("no-such-loginctl"));
-        const auto run = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install")
-                                                         << QStringLiteral("--json"),
-                                      m_env + QStringList{QStringLiteral("FASTCMS_BACKUP_LOGINCTL=") + missing});
+        const auto run = test::runCli(fx.cliFolderArgs()
+                << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("--json"),
+            m_env + QStringList { QStringLiteral("FASTCMS_BACKUP_LOGINCTL=") + missing });
         QCOMPARE(run.exitCode, 0); // the units are written: a note, not a failure
         QCOMPARE(writtenPaths(run.json()).size(), 2);
         QCOMPARE(run.json().value(QStringLiteral("linger")).toString(), QStringLiteral("unknown"));
-        QVERIFY(run.json().value(QStringLiteral("linger_detail")).toString().contains(QStringLiteral("loginctl is not installed")));
+        QVERIFY(run.json()
+                    .value(QStringLiteral("linger_detail"))
+                    .toString()
+                    .contains(QStringLiteral("loginctl is not installed")));
         QCOMPARE(run.json().value(QStringLiteral("linger_command")).toString(),
-                 QStringLiteral("sudo loginctl enable-linger ") + userName());
+            QStringLiteral("sudo loginctl enable-linger ") + userName());
     }
 
     void statusChecksTheTimer_data()
     {
         QTest::addColumn<bool>("system");
-        QTest::addColumn<QString>("timer");   // what systemctl answers; "missing": there is none
-        QTest::addColumn<QString>("state");   // status's "schedule" "state"
-        QTest::addColumn<int>("exitCode");    // of status --check
-        QTest::newRow("active") << false << "active" << "active" << 0;
-        QTest::newRow("inactive") << false << "inactive" << "inactive" << ExitCode::ScheduleInactive;
-        QTest::newRow("failed") << false << "failed" << "inactive" << ExitCode::ScheduleInactive;
-        QTest::newRow("no user bus") << false << "no-bus" << "unknown" << 0;
-        QTest::newRow("no systemctl") << false << "missing" << "unknown" << 0;
-        QTest::newRow("system, active") << true << "active" << "active" << 0;
-        QTest::newRow("system, inactive") << true << "inactive" << "inactive" << ExitCode::ScheduleInactive;
+        QTest::addColumn<QString>("timer"); // what systemctl answers; "missing": there is none
+        QTest::addColumn<QString>("state"); // status's "schedule" "state"
+        QTest::addColumn<int>("exitCode"); // of status --check
+        QTest::newRow("active") << false << "active"
+                                << "active" << 0;
+        QTest::newRow("inactive") << false << "inactive"
+                                  << "inactive" << ExitCode::ScheduleInactive;
+        QTest::newRow("failed") << false << "failed"
+                                << "inactive" << ExitCode::ScheduleInactive;
+        QTest::newRow("no user bus") << false << "no-bus"
+                                     << "unknown" << 0;
+        QTest::newRow("no systemctl") << false << "missing"
+                                      << "unknown" << 0;
+        QTest::newRow("system, active") << true << "active"
+                                        << "active" << 0;
+        QTest::newRow("system, inactive") << true << "inactive"
+                                          << "inactive" << ExitCode::ScheduleInactive;
     }
 
     void statusChecksTheTimer()
@@ -575,26 +648,33 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         auto fx = test::makeDataFolder(5, 1);
         seedOldBackups(fx, 1); // 3 hours old: healthy for a daily schedule
-        const QString log = m_home.filePath(QStringLiteral("status-%1.log").arg(QString::fromLatin1(QTest::currentDataTag())));
-        QStringList env = m_env + QStringList{QStringLiteral("FAKE_LOG=") + log, QStringLiteral("FAKE_TIMER=") + timer};
+        const QString log = m_home.filePath(
+            QStringLiteral("status-%1.log").arg(QString::fromLatin1(QTest::currentDataTag())));
+        QStringList env = m_env
+            + QStringList { QStringLiteral("FAKE_LOG=") + log, QStringLiteral("FAKE_TIMER=") + timer };
         if (timer == QStringLiteral("missing"))
-            env.append(QStringLiteral("FASTCMS_BACKUP_SYSTEMCTL=") + m_home.filePath(QStringLiteral("no-such-systemctl")));
-        QStringList install{QStringLiteral("--install")};
+            env.append(QStringLiteral("FASTCMS_BACKUP_SYSTEMCTL=")
+                + m_home.filePath(QStringLiteral("no-such-systemctl")));
+        QStringList install { QStringLiteral("--install") };
         if (system)
             install.append(QStringLiteral("--system"));
-        const auto installed = test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << install << QStringLiteral("--json"), env);
+        const auto installed = test::runCli(
+            fx.cliFolderArgs() << QStringLiteral("schedule") << install << QStringLiteral("--json"), env);
         QVERIFY2(installed.exitCode == 0, installed.out.constData());
-        const QString name = installed.json().value(QStringLiteral("unit")).toString() + QStringLiteral(".timer");
-        const QString start = (system ? QStringLiteral("sudo systemctl enable --now ") : QStringLiteral("systemctl --user enable --now "))
+        const QString name
+            = installed.json().value(QStringLiteral("unit")).toString() + QStringLiteral(".timer");
+        const QString start = (system ? QStringLiteral("sudo systemctl enable --now ")
+                                      : QStringLiteral("systemctl --user enable --now "))
             + name;
         QFile::remove(log);
 
         const QStringList check = fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--check");
-        const auto json = test::runCli(check + QStringList{QStringLiteral("--json")}, env);
+        const auto json = test::runCli(check + QStringList { QStringLiteral("--json") }, env);
         QCOMPARE(json.exitCode, exitCode);
         const QJsonObject schedule = json.json().value(QStringLiteral("schedule")).toObject();
         QCOMPARE(schedule.value(QStringLiteral("timer")).toString(), name);
-        QCOMPARE(schedule.value(QStringLiteral("scope")).toString(), system ? QStringLiteral("system") : QStringLiteral("user"));
+        QCOMPARE(schedule.value(QStringLiteral("scope")).toString(),
+            system ? QStringLiteral("system") : QStringLiteral("user"));
         QCOMPARE(schedule.value(QStringLiteral("state")).toString(), state);
         const bool inactive = state == QStringLiteral("inactive");
         QCOMPARE(schedule.value(QStringLiteral("start_command")).toString(), inactive ? start : QString());
@@ -602,12 +682,15 @@ private Q_SLOTS:
         QCOMPARE(health.value(QStringLiteral("schedule_inactive")).toBool(), inactive);
         QCOMPARE(health.value(QStringLiteral("healthy")).toBool(), !inactive);
         if (timer != QStringLiteral("missing"))
-            QCOMPARE(linesOf(log).value(0), (system ? QString() : QStringLiteral("--user ")) + QStringLiteral("is-active ") + name);
+            QCOMPARE(linesOf(log).value(0),
+                (system ? QString() : QStringLiteral("--user ")) + QStringLiteral("is-active ") + name);
 
         const auto text = test::runCli(check, env);
         QCOMPARE(text.exitCode, exitCode);
         const QStringList lines = QString::fromUtf8(text.out).split(QLatin1Char('\n'));
-        QCOMPARE(lines.contains(QStringLiteral("Schedule:      %1 is not active; start it with: %2").arg(name, start)), inactive);
+        QCOMPARE(lines.contains(
+                     QStringLiteral("Schedule:      %1 is not active; start it with: %2").arg(name, start)),
+            inactive);
         QCOMPARE(lines.contains(QStringLiteral("Health:        OK")), !inactive);
         // Without --check, status only reports.
         QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("status"), env).exitCode, 0);
@@ -616,13 +699,19 @@ private Q_SLOTS:
     void staleGoesBeforeAnInactiveTimer()
     {
         auto fx = test::makeDataFolder(1, 0); // no backup at all
-        const QStringList env = m_env + QStringList{QStringLiteral("FAKE_TIMER=inactive")};
-        QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("-q"), env)
+        const QStringList env = m_env + QStringList { QStringLiteral("FAKE_TIMER=inactive") };
+        QCOMPARE(test::runCli(fx.cliFolderArgs()
+                         << QStringLiteral("schedule") << QStringLiteral("--install") << QStringLiteral("-q"),
+                     env)
                      .exitCode,
-                 0);
-        QCOMPARE(test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--check"), env).exitCode, ExitCode::Stale);
+            0);
+        QCOMPARE(
+            test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--check"), env)
+                .exitCode,
+            ExitCode::Stale);
         // The timer is still reported.
-        const auto status = test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--json"), env);
+        const auto status
+            = test::runCli(fx.cliFolderArgs() << QStringLiteral("status") << QStringLiteral("--json"), env);
         const QJsonObject schedule = status.json().value(QStringLiteral("schedule")).toObject();
         QCOMPARE(schedule.value(QStringLiteral("state")).toString(), QStringLiteral("inactive"));
     }

@@ -19,19 +19,21 @@ namespace {
 
 QStringList listing(const QString& dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 // The data folder's top level after a restore, and before one (with an earlier safety copy).
 QStringList restoredLayout()
 {
-    return {QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"),
-            QStringLiteral("files"), QStringLiteral("files_before_restore")};
+    return { QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"),
+        QStringLiteral("files"), QStringLiteral("files_before_restore") };
 }
 
 QStringList untouchedLayout()
 {
-    return {QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"), QStringLiteral("files")};
+    return { QStringLiteral("app.db"), QStringLiteral("app.db.before_restore"), QStringLiteral("backups"),
+        QStringLiteral("files") };
 }
 
 // Live data marked "old"; a staged backup of data marked "new"; an earlier safety copy "ancient".
@@ -45,7 +47,7 @@ struct Scenario
 
 Scenario prepare()
 {
-    Scenario s{test::makeDataFolder(30, 6, QStringLiteral("new")), {}, {}, {}};
+    Scenario s { test::makeDataFolder(30, 6, QStringLiteral("new")), {}, {}, {} };
     s.newFiles = test::treeDigest(s.fx.folder.filesDir());
     LocalEngine engine(s.fx.folder);
     SilentTaskContext task;
@@ -102,17 +104,25 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(f.markerPath()));
         QVERIFY(!QFileInfo::exists(f.stagingDir()));
         QVERIFY(!QFile::exists(f.applyJournalPath()));
-        QCOMPARE(listing(f.backupsDir()), QStringList{s.backupName});
+        QCOMPARE(listing(f.backupsDir()), QStringList { s.backupName });
         QCOMPARE(listing(f.dataDir()), restoredLayout());
         auto integrity = sqlite::integrityCheck(f.dbPath());
         QVERIFY(integrity && *integrity == QStringLiteral("ok"));
-        struct stat db {};
+        struct stat db
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(f.dbPath()).constData(), &db), 0);
         QCOMPARE(db.st_mode & 0777, 0640u);
         if (root) {
             QCOMPARE(db.st_uid, 65534u);
-            struct stat upload {};
-            QCOMPARE(::stat(QFile::encodeName(f.filesDir() + QLatin1Char('/') + s.newFiles.first().section(QLatin1Char(':'), 0, 0)).constData(), &upload), 0);
+            struct stat upload
+            {
+            };
+            QCOMPARE(::stat(QFile::encodeName(f.filesDir() + QLatin1Char('/')
+                                + s.newFiles.first().section(QLatin1Char(':'), 0, 0))
+                                .constData(),
+                         &upload),
+                0);
             QCOMPARE(upload.st_uid, 65534u);
         }
         // Nothing left to apply.
@@ -148,10 +158,12 @@ private Q_SLOTS:
         QProcess server;
         QVERIFY(test::startWriter(server, f.dbPath(), "ready"));
 
-        const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()});
+        const auto run
+            = test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() });
         QCOMPARE(run.exitCode, ExitCode::Busy);
         QVERIFY(run.err.contains(QByteArray::number(server.processId())));
-        const auto status = test::runCli({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--data-dir"), f.dataDir()});
+        const auto status = test::runCli({ QStringLiteral("status"), QStringLiteral("--json"),
+            QStringLiteral("--data-dir"), f.dataDir() });
         QCOMPARE(status.json().value(QStringLiteral("database_in_use")).toBool(), true);
         server.closeWriteChannel();
         QVERIFY(server.waitForFinished(30000));
@@ -160,7 +172,9 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(f.markerPath()));
         QVERIFY(!QFile::exists(f.applyJournalPath()));
         // Stopped: now it goes through.
-        QCOMPARE(test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()}).exitCode, 0);
+        QCOMPARE(test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() })
+                     .exitCode,
+            0);
         QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("new"));
     }
 
@@ -200,8 +214,9 @@ private Q_SLOTS:
         QFETCH(int, step);
         Scenario s = prepare();
         const DataFolder& f = s.fx.folder;
-        const QStringList args{QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
-        const auto crashed = test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step)});
+        const QStringList args { QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() };
+        const auto crashed
+            = test::runCli(args, { QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step) });
         QCOMPARE(crashed.exitStatus, QProcess::CrashExit);
 
         // The live database is always one whole, healthy database with no foreign WAL beside it,
@@ -222,13 +237,16 @@ private Q_SLOTS:
             // The marker is out of FastCMS's sight: a server started now does not run its own
             // phase 2 over the half-done swap, and nothing changes.
             QVERIFY(!QFile::exists(f.markerPath()));
-            const auto server = test::runPython({QStringLiteral("fastcms_apply_restore.py"), s.fx.root->path()});
+            const auto server
+                = test::runPython({ QStringLiteral("fastcms_apply_restore.py"), s.fx.root->path() });
             QCOMPARE(server.out.trimmed(), QByteArray("no marker"));
             QCOMPARE(test::noteMarker(f.dbPath()), expectedDb);
             // The earlier safety copy is parked (steps 4 and 5) until the new one takes its place.
-            QCOMPARE(test::noteMarker(f.dbBeforeRestorePath() + (step == 4 || step == 5 ? QStringLiteral(".fcb-old") : QString())),
-                     step <= 5 ? QStringLiteral("ancient") : QStringLiteral("old"));
-            const auto status = test::runCli({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--data-dir"), f.dataDir()});
+            QCOMPARE(test::noteMarker(f.dbBeforeRestorePath()
+                         + (step == 4 || step == 5 ? QStringLiteral(".fcb-old") : QString())),
+                step <= 5 ? QStringLiteral("ancient") : QStringLiteral("old"));
+            const auto status = test::runCli({ QStringLiteral("status"), QStringLiteral("--json"),
+                QStringLiteral("--data-dir"), f.dataDir() });
             QCOMPARE(status.json().value(QStringLiteral("apply_interrupted")).toBool(), true);
             // While a server has the database open, the re-run touches nothing.
             QProcess running;
@@ -250,13 +268,10 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(f.stagingDir()));
         QVERIFY(!QFile::exists(f.applyJournalPath()));
         QCOMPARE(listing(f.dataDir()), restoredLayout());
-        QCOMPARE(listing(f.backupsDir()), QStringList{s.backupName});
+        QCOMPARE(listing(f.backupsDir()), QStringList { s.backupName });
     }
 
-    void interruptedApplyCanBeAbandoned_data()
-    {
-        crashAtAnyStepIsRecoverable_data();
-    }
+    void interruptedApplyCanBeAbandoned_data() { crashAtAnyStepIsRecoverable_data(); }
     void interruptedApplyCanBeAbandoned()
     {
         QFETCH(int, step);
@@ -264,10 +279,11 @@ private Q_SLOTS:
         const DataFolder& f = s.fx.folder;
         const QByteArray marker = test::fileBytes(f.markerPath());
         const QStringList staged = test::treeDigest(f.stagingDir());
-        const QStringList args{QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
-        QCOMPARE(test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step)}).exitStatus,
-                 QProcess::CrashExit);
-        const auto abandoned = test::runCli(args + QStringList{QStringLiteral("--abandon")});
+        const QStringList args { QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() };
+        QCOMPARE(
+            test::runCli(args, { QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=%1").arg(step) }).exitStatus,
+            QProcess::CrashExit);
+        const auto abandoned = test::runCli(args + QStringList { QStringLiteral("--abandon") });
         if (step == 9) {
             QCOMPARE(abandoned.exitCode, ExitCode::NotFound); // it had finished: nothing to undo
             return;
@@ -281,8 +297,9 @@ private Q_SLOTS:
         QCOMPARE(test::fileBytes(f.markerPath()), marker);
         QCOMPARE(test::treeDigest(f.stagingDir()), staged);
         QCOMPARE(listing(f.dataDir()), untouchedLayout());
-        QCOMPARE(listing(f.backupsDir()), (QStringList{QStringLiteral(".restore_pending"), s.backupName,
-                                                       QStringLiteral("restore_staging")}));
+        QCOMPARE(listing(f.backupsDir()),
+            (QStringList {
+                QStringLiteral(".restore_pending"), s.backupName, QStringLiteral("restore_staging") }));
     }
 
     void abandonIsRefusedWhileTheDatabaseIsOpen_data()
@@ -369,12 +386,13 @@ private Q_SLOTS:
         QFETCH(bool, markerGoneToo);
         Scenario s = prepare();
         const DataFolder& f = s.fx.folder;
-        const QStringList args{QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()};
-        QCOMPARE(test::runCli(args, {QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=8")}).exitStatus, QProcess::CrashExit);
+        const QStringList args { QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() };
+        QCOMPARE(test::runCli(args, { QStringLiteral("FCB_TEST_ABORT_AFTER_APPLY_STEP=8") }).exitStatus,
+            QProcess::CrashExit);
         QVERIFY(QDir(f.stagingDir()).removeRecursively());
         if (markerGoneToo)
             QVERIFY(QFile::remove(f.applyMarkerCustodyPath()));
-        const auto abandoned = test::runCli(args + QStringList{QStringLiteral("--abandon")});
+        const auto abandoned = test::runCli(args + QStringList { QStringLiteral("--abandon") });
         QVERIFY2(abandoned.exitCode == 0, abandoned.err.constData());
         QVERIFY2(abandoned.out.contains("no longer staged"), abandoned.out.constData());
         QVERIFY(!abandoned.out.contains("staged again"));
@@ -386,7 +404,8 @@ private Q_SLOTS:
         QCOMPARE(listing(f.dataDir()), untouchedLayout());
         // What the message says holds: nothing is staged, and staging the backup again works.
         QCOMPARE(test::runCli(args).exitCode, ExitCode::NotFound);
-        const auto restaged = test::runCli({QStringLiteral("stage-restore"), s.backupName, QStringLiteral("--data-dir"), f.dataDir()});
+        const auto restaged = test::runCli(
+            { QStringLiteral("stage-restore"), s.backupName, QStringLiteral("--data-dir"), f.dataDir() });
         QVERIFY2(restaged.exitCode == 0, restaged.err.constData());
     }
 
@@ -402,8 +421,9 @@ private Q_SLOTS:
         Scenario s = prepare();
         const DataFolder& f = s.fx.folder;
         const QByteArray marker = test::fileBytes(f.markerPath());
-        const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()},
-                                      {QStringLiteral("FCB_TEST_FAIL_AFTER_APPLY_STEP=%1").arg(step)});
+        const auto run
+            = test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() },
+                { QStringLiteral("FCB_TEST_FAIL_AFTER_APPLY_STEP=%1").arg(step) });
         QCOMPARE(run.exitCode, ExitCode::Io);
         QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
         QCOMPARE(test::treeDigest(f.filesDir()), s.oldFiles);
@@ -412,7 +432,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(f.applyJournalPath()));
         QCOMPARE(listing(f.dataDir()), untouchedLayout());
         // And the restore still goes through afterwards.
-        QCOMPARE(test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()}).exitCode, 0);
+        QCOMPARE(test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() })
+                     .exitCode,
+            0);
         QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("new"));
     }
 
@@ -430,8 +452,9 @@ private Q_SLOTS:
         const QByteArray wal = test::fileBytes(f.walPath());
         QVERIFY(!wal.isEmpty());
 
-        const auto run = test::runCli({QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir()},
-                                      {QStringLiteral("FCB_TEST_SKIP_CHECKPOINT=1")});
+        const auto run
+            = test::runCli({ QStringLiteral("apply-restore"), QStringLiteral("--data-dir"), f.dataDir() },
+                { QStringLiteral("FCB_TEST_SKIP_CHECKPOINT=1") });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(!QFile::exists(f.walPath()));
         QCOMPARE(test::fileBytes(f.dbBeforeRestorePath() + QStringLiteral("-wal")), wal);
@@ -440,7 +463,8 @@ private Q_SLOTS:
         // Opened normally, the safety copy and its WAL hold every row the killed writer committed.
         QTemporaryDir copy;
         QVERIFY(QFile::copy(f.dbBeforeRestorePath(), copy.filePath(QStringLiteral("old.db"))));
-        QVERIFY(QFile::copy(f.dbBeforeRestorePath() + QStringLiteral("-wal"), copy.filePath(QStringLiteral("old.db-wal"))));
+        QVERIFY(QFile::copy(
+            f.dbBeforeRestorePath() + QStringLiteral("-wal"), copy.filePath(QStringLiteral("old.db-wal"))));
         QVERIFY(sqlite::checkpoint(copy.filePath(QStringLiteral("old.db"))));
         QVERIFY(test::countRows(copy.filePath(QStringLiteral("old.db")), QStringLiteral("ticks")) >= 200);
         QCOMPARE(test::noteMarker(copy.filePath(QStringLiteral("old.db"))), QStringLiteral("old"));

@@ -28,12 +28,13 @@ class TestBackendContract : public QObject
     void seed(int n)
     {
         if (m_remote) {
-            m_server->control({{QStringLiteral("seed"), n}});
+            m_server->control({ { QStringLiteral("seed"), n } });
             return;
         }
         const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         for (int i = 1; i <= n; ++i)
-            QVERIFY(QFile::copy(m_template, m_local->folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
+            QVERIFY(QFile::copy(
+                m_template, m_local->folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
     }
     static QString seeded(int i)
     {
@@ -51,7 +52,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_DATA_HOME", m_stateDir.filePath(QStringLiteral("share")).toUtf8()); // the drill store
-        m_server = std::make_unique<test::FakeServer>(QStringList{QStringLiteral("--download"), QStringLiteral("--upload")});
+        m_server = std::make_unique<test::FakeServer>(
+            QStringList { QStringLiteral("--download"), QStringLiteral("--upload") });
         QVERIFY(m_server->isRunning());
         auto fx = test::makeDataFolder(10, 3);
         LocalEngine engine(fx.folder);
@@ -68,7 +70,8 @@ private Q_SLOTS:
         QFETCH_GLOBAL(bool, remote);
         m_remote = remote;
         if (remote) {
-            m_server->control({{QStringLiteral("clear"), true}, {QStringLiteral("fault"), QJsonValue()}});
+            m_server->control(
+                { { QStringLiteral("clear"), true }, { QStringLiteral("fault"), QJsonValue() } });
             Credentials credentials;
             credentials.kind = Credentials::Kind::Password;
             credentials.email = QString::fromLatin1(test::FakeServer::adminEmail);
@@ -151,7 +154,8 @@ private Q_SLOTS:
         const QString bad = QStringLiteral("../app.db");
         QCOMPARE(test::await(m_backend->remove(bad).future).error().code, ErrorCode::Usage);
         QCOMPARE(test::await(m_backend->stageRestore(bad).future).error().code, ErrorCode::Usage);
-        QCOMPARE(test::await(m_backend->download(bad, QDir::tempPath()).future).error().code, ErrorCode::Usage);
+        QCOMPARE(
+            test::await(m_backend->download(bad, QDir::tempPath()).future).error().code, ErrorCode::Usage);
     }
 
     void stagedRestoreIsPendingInStatus()
@@ -186,8 +190,10 @@ private Q_SLOTS:
         QCOMPARE(got->path, target.filePath(seeded(2)));
         QVERIFY(got->report && got->report->ok());
         QCOMPARE(QFileInfo(got->path).size(), got->bytes);
-        QCOMPARE(test::await(m_backend->download(seeded(2), target.path()).future).error().code, ErrorCode::Conflict);
-        QCOMPARE(test::await(m_backend->download(seeded(7), target.path()).future).error().code, ErrorCode::NotFound);
+        QCOMPARE(test::await(m_backend->download(seeded(2), target.path()).future).error().code,
+            ErrorCode::Conflict);
+        QCOMPARE(test::await(m_backend->download(seeded(7), target.path()).future).error().code,
+            ErrorCode::NotFound);
         const auto verified = test::await(m_backend->verify(seeded(1)).future);
         QVERIFY(verified && verified->ok());
     }

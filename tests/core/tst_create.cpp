@@ -36,7 +36,8 @@ namespace {
 
 QStringList dirListing(const QString& dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 QString extractDatabase(const QString& zip, const QString& to)
@@ -73,7 +74,7 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder();
         QProcess writer;
-        writer.start(test::writerPath(), {fx.folder.dbPath()});
+        writer.start(test::writerPath(), { fx.folder.dbPath() });
         QVERIFY(writer.waitForStarted());
         // Let the writer commit a good number of rows, all of them still only in the WAL.
         qint64 committed = 0;
@@ -104,9 +105,11 @@ private Q_SLOTS:
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message + created.error().detail));
         QVERIFY(committed >= beforeSnapshot);
 
-        const QString restored = extractDatabase(created->backup.path, fx.root->path() + QStringLiteral("/check.db"));
+        const QString restored
+            = extractDatabase(created->backup.path, fx.root->path() + QStringLiteral("/check.db"));
         const qint64 rows = test::countRows(restored, QStringLiteral("ticks"));
-        QVERIFY2(rows >= beforeSnapshot, qPrintable(QStringLiteral("%1 rows < %2").arg(rows).arg(beforeSnapshot)));
+        QVERIFY2(
+            rows >= beforeSnapshot, qPrintable(QStringLiteral("%1 rows < %2").arg(rows).arg(beforeSnapshot)));
         QVERIFY(rows <= committed);
         QCOMPARE(test::countRows(restored, QStringLiteral("notes")), 50);
         auto integrity = sqlite::integrityCheck(restored);
@@ -134,15 +137,22 @@ private Q_SLOTS:
         QVERIFY(accented.open(QIODevice::WriteOnly));
         accented.write("caf\xc3\xa9");
         accented.close();
-        QCOMPARE(::mkfifo(QFile::encodeName(fx.folder.filesDir() + QStringLiteral("/2024/05/pipe")).constData(), 0600), 0);
+        QCOMPARE(
+            ::mkfifo(
+                QFile::encodeName(fx.folder.filesDir() + QStringLiteral("/2024/05/pipe")).constData(), 0600),
+            0);
 
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
-        const auto created = engine.create({QStringLiteral("scheduled")}, task);
+        const auto created = engine.create({ QStringLiteral("scheduled") }, task);
         QVERIFY(created);
         const QString zip = created->backup.path;
-        QVERIFY(QRegularExpression(QStringLiteral(R"(^backup_\d{8}_\d{6}(_\d+)?\.zip$)")).match(created->backup.fileName).hasMatch());
-        struct stat st {};
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^backup_\d{8}_\d{6}(_\d+)?\.zip$)"))
+                    .match(created->backup.fileName)
+                    .hasMatch());
+        struct stat st
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(zip).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u); // holds password hashes
 
@@ -156,25 +166,28 @@ private Q_SLOTS:
             QVERIFY2(!e.isDirectory(), qPrintable(e.name));
             QVERIFY(e.method == 8 || e.method == 0);
             QVERIFY(e.name == QStringLiteral("database.db") || e.name.startsWith(QStringLiteral("files/"))
-                    || e.name == QStringLiteral("metadata.json") || e.name == QStringLiteral("SHA256SUMS"));
+                || e.name == QStringLiteral("metadata.json") || e.name == QStringLiteral("SHA256SUMS"));
         }
         QCOMPARE(dir->find(QStringLiteral("files/2024/05/photo.jpg"))->method, quint16(0));
         QCOMPARE(dir->find(QStringLiteral("database.db"))->method, quint16(8));
         QVERIFY(dir->find(QStringLiteral("files/.old-hidden")));
 
         // Python's zipfile (FastCMS's reader) opens it; sha256sum -c would pass after unzip.
-        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), zip});
+        const auto py = test::runPython({ QStringLiteral("inspect_zip.py"), zip });
         QVERIFY2(py.exitCode == 0, py.err.constData());
         const QJsonObject report = py.json();
         QVERIFY(report.value(QStringLiteral("testzip")).isNull());
         QCOMPARE(report.value(QStringLiteral("sums_ok")).toBool(), true);
         const QJsonObject meta = report.value(QStringLiteral("metadata")).toObject();
-        QCOMPARE(meta.value(QStringLiteral("backup_name")).toString(), BackupName::stem(created->backup.fileName));
+        QCOMPARE(
+            meta.value(QStringLiteral("backup_name")).toString(), BackupName::stem(created->backup.fileName));
         QCOMPARE(meta.value(QStringLiteral("app_version")).toString(), QStringLiteral("0.1.0"));
         QVERIFY(pyjson::parseIsoTime(meta.value(QStringLiteral("created_at")).toString()));
         QCOMPARE(meta.value(QStringLiteral("trigger")).toString(), QStringLiteral("scheduled"));
         QCOMPARE(meta.value(QStringLiteral("file_count")).toInt(), 12);
-        QVERIFY(report.value(QStringLiteral("names")).toArray().contains(QStringLiteral("files/2024/05/caf\u00e9 men\u00fc.txt")));
+        QVERIFY(report.value(QStringLiteral("names"))
+                    .toArray()
+                    .contains(QStringLiteral("files/2024/05/caf\u00e9 men\u00fc.txt")));
         QCOMPARE(meta.value(QStringLiteral("database_integrity")).toString(), QStringLiteral("ok"));
         QVERIFY(meta.value(QStringLiteral("database_page_count")).toInt() > 1);
         QVERIFY(meta.value(QStringLiteral("total_bytes")).toInteger() > 200000);
@@ -183,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("names")).toArray().size(), dir->entries.size());
 
         // Nothing but the backup is left in the folder.
-        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList{created->backup.fileName});
+        QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList { created->backup.fileName });
     }
 
     void largeFilesAreChunkedIntoOneStandardStream()
@@ -197,8 +210,8 @@ private Q_SLOTS:
         while (text.size() < (37 << 20) + 12345) // not a multiple of the chunk size
             text += "record " + QByteArray::number(words.bounded(100000)) + " lorem ipsum dolor sit amet, ";
         const QByteArray noise = test::randomBytes(9, 21 << 20);
-        for (const auto& [name, bytes] : {std::pair{QStringLiteral("/2025/01/export.csv"), text},
-                                          std::pair{QStringLiteral("/2025/01/video.mp4"), noise}}) {
+        for (const auto& [name, bytes] : { std::pair { QStringLiteral("/2025/01/export.csv"), text },
+                 std::pair { QStringLiteral("/2025/01/video.mp4"), noise } }) {
             QFile f(fx.folder.filesDir() + name);
             QVERIFY(f.open(QIODevice::WriteOnly));
             QCOMPARE(f.write(bytes), bytes.size());
@@ -215,19 +228,21 @@ private Q_SLOTS:
         QVERIFY(csv->compressedSize < csv->size / 3);
         QCOMPARE(dir->find(QStringLiteral("files/2025/01/video.mp4"))->method, quint16(0));
         // Python's zipfile and Info-ZIP's unzip check every CRC; sha256sum -c agrees after unzip.
-        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), created->backup.path});
+        const auto py = test::runPython({ QStringLiteral("inspect_zip.py"), created->backup.path });
         QVERIFY2(py.exitCode == 0, py.err.constData());
         QVERIFY(py.json().value(QStringLiteral("testzip")).isNull());
         QCOMPARE(py.json().value(QStringLiteral("sums_ok")).toBool(), true);
         QTemporaryDir out;
         QProcess unzip;
-        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-q"), created->backup.path, QStringLiteral("-d"), out.path()});
+        unzip.start(QStringLiteral("unzip"),
+            { QStringLiteral("-q"), created->backup.path, QStringLiteral("-d"), out.path() });
         QVERIFY(unzip.waitForFinished(120000));
         QCOMPARE(unzip.exitCode(), 0);
         QCOMPARE(test::fileBytes(out.filePath(QStringLiteral("files/2025/01/export.csv"))), text);
         QProcess sums;
         sums.setWorkingDirectory(out.path());
-        sums.start(QStringLiteral("sha256sum"), {QStringLiteral("--quiet"), QStringLiteral("-c"), QStringLiteral("SHA256SUMS")});
+        sums.start(QStringLiteral("sha256sum"),
+            { QStringLiteral("--quiet"), QStringLiteral("-c"), QStringLiteral("SHA256SUMS") });
         QVERIFY(sums.waitForFinished(120000));
         QVERIFY2(sums.exitCode() == 0, sums.readAllStandardOutput().constData());
         QVERIFY(engine.verify(created->backup.fileName, task)->ok());
@@ -315,10 +330,10 @@ private Q_SLOTS:
         QCOMPARE(bytes.mid(4, 2), QByteArray("\x2d\x00", 2)); // version 4.5 needed
         QCOMPARE(bytes.mid(30 + 11, 4), QByteArray("\x01\x00\x10\x00", 4)); // after "database.db"
         QProcess unzip;
-        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-tq"), created->backup.path});
+        unzip.start(QStringLiteral("unzip"), { QStringLiteral("-tq"), created->backup.path });
         QVERIFY(unzip.waitForFinished(60000));
         QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardOutput().constData());
-        const auto py = test::runPython({QStringLiteral("inspect_zip.py"), created->backup.path});
+        const auto py = test::runPython({ QStringLiteral("inspect_zip.py"), created->backup.path });
         QVERIFY2(py.exitCode == 0, py.err.constData());
         QVERIFY(py.json().value(QStringLiteral("testzip")).isNull());
         QCOMPARE(py.json().value(QStringLiteral("sums_ok")).toBool(), true);
@@ -350,9 +365,12 @@ private Q_SLOTS:
             return f.fileName();
         };
         // A self-extractor's stub in front: every offset is shifted, as minizip and unzip allow.
-        QCOMPARE(*archive::readEntry(write(QStringLiteral("stub.zip"), QByteArray(3000, '#') + bytes), metadata), *expected);
+        QCOMPARE(
+            *archive::readEntry(write(QStringLiteral("stub.zip"), QByteArray(3000, '#') + bytes), metadata),
+            *expected);
         // Absent: NotFound; too large for the caller: refused before anything is read.
-        QCOMPARE(archive::readEntry(created->backup.path, QStringLiteral("nothing.json")).error().code, ErrorCode::NotFound);
+        QCOMPARE(archive::readEntry(created->backup.path, QStringLiteral("nothing.json")).error().code,
+            ErrorCode::NotFound);
         QCOMPARE(archive::readEntry(created->backup.path, metadata, 10).error().code, ErrorCode::BadArchive);
         // A directory that claims more than the file holds, a truncated file, no file at all.
         QByteArray lying = bytes;
@@ -361,10 +379,14 @@ private Q_SLOTS:
         lying[end + 12] = char(0xff);
         lying[end + 13] = char(0xff);
         lying[end + 14] = char(0xff);
-        QCOMPARE(archive::readEntry(write(QStringLiteral("lying.zip"), lying), metadata).error().code, ErrorCode::BadArchive);
-        QCOMPARE(archive::readEntry(write(QStringLiteral("cut.zip"), bytes.left(bytes.size() / 2)), metadata).error().code,
-                 ErrorCode::BadArchive);
-        QCOMPARE(archive::readEntry(dir.filePath(QStringLiteral("absent.zip")), metadata).error().code, ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("lying.zip"), lying), metadata).error().code,
+            ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("cut.zip"), bytes.left(bytes.size() / 2)), metadata)
+                     .error()
+                     .code,
+            ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(dir.filePath(QStringLiteral("absent.zip")), metadata).error().code,
+            ErrorCode::BadArchive);
         // metadata.json's compressed size made huge: refused, not allocated.
         QByteArray huge = bytes;
         const qsizetype central = huge.indexOf(QByteArray("PK\x01\x02", 4));
@@ -374,7 +396,8 @@ private Q_SLOTS:
         QVERIFY(at > 0);
         for (int i = 20; i < 24; ++i)
             huge[at + i] = char(0x7f);
-        QCOMPARE(archive::readEntry(write(QStringLiteral("huge.zip"), huge), metadata).error().code, ErrorCode::BadArchive);
+        QCOMPARE(archive::readEntry(write(QStringLiteral("huge.zip"), huge), metadata).error().code,
+            ErrorCode::BadArchive);
     }
 
     void asyncCreateReportsProgressOffTheCallingThread()
@@ -476,19 +499,21 @@ private Q_SLOTS:
         const QString first = dir.filePath(QStringLiteral("copy.db"));
         const QString second = dir.filePath(QStringLiteral("upload.txt"));
         const QString third = dir.filePath(QStringLiteral("other.txt"));
-        for (const auto& [path, bytes] : {std::pair{second, text}, std::pair{third, other}}) {
+        for (const auto& [path, bytes] : { std::pair { second, text }, std::pair { third, other } }) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
         }
         const QDateTime t = QDateTime::currentDateTime();
-        for (const bool copyFails : {false, true}) {
-            const QString path = dir.filePath(copyFails ? QStringLiteral("failed.zip") : QStringLiteral("ok.zip"));
+        for (const bool copyFails : { false, true }) {
+            const QString path
+                = dir.filePath(copyFails ? QStringLiteral("failed.zip") : QStringLiteral("ok.zip"));
             ArchiveWriter writer(path, {});
             QVERIFY(writer.open());
             std::promise<Result<void>> copied;
-            QList<ArchiveWriter::Source> sources{{QStringLiteral("database.db"), first, t, copied.get_future().share()},
-                                                 {QStringLiteral("files/upload.txt"), second, t, {}},
-                                                 {QStringLiteral("files/other.txt"), third, t, {}}};
+            QList<ArchiveWriter::Source> sources { { QStringLiteral("database.db"), first, t,
+                                                       copied.get_future().share() },
+                { QStringLiteral("files/upload.txt"), second, t, {} },
+                { QStringLiteral("files/other.txt"), third, t, {} } };
             // Made on another thread once the writer has had time to start on the upload.
             std::thread maker([&] {
                 QThread::msleep(200);
@@ -517,12 +542,13 @@ private Q_SLOTS:
             QCOMPARE(directory->entries.first().name, QStringLiteral("database.db"));
             QCOMPARE(directory->entries.size(), 3);
             int at = 0;
-            for (const auto& [name, bytes] : {std::pair{QStringLiteral("database.db"), later},
-                                              std::pair{QStringLiteral("files/upload.txt"), text},
-                                              std::pair{QStringLiteral("files/other.txt"), other}}) {
+            for (const auto& [name, bytes] : { std::pair { QStringLiteral("database.db"), later },
+                     std::pair { QStringLiteral("files/upload.txt"), text },
+                     std::pair { QStringLiteral("files/other.txt"), other } }) {
                 QCOMPARE(*archive::readEntry(path, name, 64 << 20), bytes);
                 QCOMPARE(writer.digests()[at].first, name);
-                QCOMPARE(writer.digests()[at++].second, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+                QCOMPARE(writer.digests()[at++].second,
+                    QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
             }
         }
     }
@@ -541,7 +567,8 @@ private Q_SLOTS:
         const auto created = engine.create({}, task);
         QVERIFY(!created);
         QCOMPARE(created.error().code, ErrorCode::BadArchive);
-        QVERIFY2(created.error().message.contains(QStringLiteral("SQLite")), qPrintable(created.error().message));
+        QVERIFY2(
+            created.error().message.contains(QStringLiteral("SQLite")), qPrintable(created.error().message));
         QCOMPARE(dirListing(fx.folder.backupsDir()), QStringList());
     }
 

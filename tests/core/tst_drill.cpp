@@ -26,7 +26,8 @@ void execSql(const QString& dbPath, const char* sql)
 
 QStringList leftovers(const QString& dir)
 {
-    return QDir(dir).entryList({QStringLiteral(".fcb-drill-*")}, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    return QDir(dir).entryList(
+        { QStringLiteral(".fcb-drill-*") }, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 } // namespace
@@ -47,7 +48,8 @@ private Q_SLOTS:
     void soundBackupRestoresWithRowCounts()
     {
         auto fx = test::makeDataFolder(37, 5);
-        execSql(fx.folder.dbPath(), "CREATE TABLE \"odd \"\"name\"(x); INSERT INTO \"odd \"\"name\" VALUES (1), (2);");
+        execSql(fx.folder.dbPath(),
+            "CREATE TABLE \"odd \"\"name\"(x); INSERT INTO \"odd \"\"name\" VALUES (1), (2);");
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
         const auto created = engine.create({}, task);
@@ -68,9 +70,10 @@ private Q_SLOTS:
     void foreignKeyViolationFailsTheDrill()
     {
         auto fx = test::makeDataFolder(5, 1);
-        execSql(fx.folder.dbPath(), "CREATE TABLE parent(id INTEGER PRIMARY KEY);"
-                                    "CREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id));"
-                                    "INSERT INTO child VALUES (1, 42);");
+        execSql(fx.folder.dbPath(),
+            "CREATE TABLE parent(id INTEGER PRIMARY KEY);"
+            "CREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id));"
+            "INSERT INTO child VALUES (1, 42);");
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
         const auto created = engine.create({}, task);
@@ -81,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(report);
         QVERIFY(!report->ok());
         QCOMPARE(report->foreignKeyViolations, 1);
-        QCOMPARE(report->foreignKeyTables, QStringList{QStringLiteral("child")});
+        QCOMPARE(report->foreignKeyTables, QStringList { QStringLiteral("child") });
         QVERIFY(leftovers(fx.folder.backupsDir()).isEmpty());
     }
 
@@ -92,8 +95,10 @@ private Q_SLOTS:
         db.replace(db.size() - 600, 500, QByteArray(500, '\xAB')); // cells live at the end of pages
         const QString zip = fx.folder.backupPath(QStringLiteral("backup_20260101_000000.zip"));
         QDir().mkpath(fx.folder.backupsDir());
-        test::writeZip(zip, {{QStringLiteral("database.db"), db},
-                             {QStringLiteral("metadata.json"), R"({"created_at": "2026-01-01T00:00:00", "version": "1.0", "includes": ["database", "files"]})"}});
+        test::writeZip(zip,
+            { { QStringLiteral("database.db"), db },
+                { QStringLiteral("metadata.json"),
+                    R"({"created_at": "2026-01-01T00:00:00", "version": "1.0", "includes": ["database", "files"]})" } });
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
         const auto report = engine.drill(QStringLiteral("backup_20260101_000000.zip"), task);
@@ -101,7 +106,8 @@ private Q_SLOTS:
         QVERIFY(!report->ok());
         QVERIFY(report->tables.isEmpty());
         QVERIFY(leftovers(fx.folder.backupsDir()).isEmpty());
-        QCOMPARE(engine.drill(QStringLiteral("backup_20300101_000000.zip"), task).error().code, ErrorCode::NotFound);
+        QCOMPARE(engine.drill(QStringLiteral("backup_20300101_000000.zip"), task).error().code,
+            ErrorCode::NotFound);
         QCOMPARE(engine.drill(QStringLiteral("../app.db"), task).error().code, ErrorCode::Usage);
     }
 
@@ -124,11 +130,21 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(12, 2);
         const QString env = QStringLiteral("XDG_DATA_HOME=") + m_home.filePath(QStringLiteral("cli"));
-        QVERIFY(test::runCli(fx.cliFolderArgs() << QStringLiteral("create") << QStringLiteral("-q"), {env}).exitCode == 0);
-        const auto listed = test::runCli(fx.cliFolderArgs() << QStringLiteral("list") << QStringLiteral("--json"), {env});
-        const QString name = listed.json().value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("filename")).toString();
+        QVERIFY(test::runCli(fx.cliFolderArgs() << QStringLiteral("create") << QStringLiteral("-q"), { env })
+                    .exitCode
+            == 0);
+        const auto listed
+            = test::runCli(fx.cliFolderArgs() << QStringLiteral("list") << QStringLiteral("--json"), { env });
+        const QString name = listed.json()
+                                 .value(QStringLiteral("items"))
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value(QStringLiteral("filename"))
+                                 .toString();
 
-        const auto run = test::runCli(fx.cliFolderArgs() << QStringLiteral("drill") << name << QStringLiteral("--json"), {env});
+        const auto run = test::runCli(
+            fx.cliFolderArgs() << QStringLiteral("drill") << name << QStringLiteral("--json"), { env });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = run.json();
         QCOMPARE(json.value(QStringLiteral("restores")).toBool(), true);
@@ -144,12 +160,17 @@ private Q_SLOTS:
         QVERIFY(records.contains(name));
         QVERIFY(records.value(name).ok);
         QVERIFY(qAbs(records.value(name).at.secsTo(QDateTime::currentDateTimeUtc())) < 600);
-        QCOMPARE(QFileInfo(m_home.filePath(QStringLiteral("cli/fastcms-backup/drills.json"))).permissions() & 0x0077, 0);
+        QCOMPARE(QFileInfo(m_home.filePath(QStringLiteral("cli/fastcms-backup/drills.json"))).permissions()
+                & 0x0077,
+            0);
 
         // A failed drill is exit 5 and is recorded as failed.
         const QString bad = fx.folder.backupPath(QStringLiteral("backup_20200101_000000.zip"));
-        test::writeZip(bad, {{QStringLiteral("database.db"), QByteArray("not a database at all, really")}});
-        const auto failed = test::runCli(fx.cliFolderArgs() << QStringLiteral("drill") << QStringLiteral("backup_20200101_000000"), {env});
+        test::writeZip(
+            bad, { { QStringLiteral("database.db"), QByteArray("not a database at all, really") } });
+        const auto failed = test::runCli(
+            fx.cliFolderArgs() << QStringLiteral("drill") << QStringLiteral("backup_20200101_000000"),
+            { env });
         QCOMPARE(failed.exitCode, 5);
         QVERIFY(failed.out.contains("would NOT restore"));
         QVERIFY(!store.records(fx.dataDir()).value(QStringLiteral("backup_20200101_000000.zip")).ok);

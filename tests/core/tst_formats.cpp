@@ -1,4 +1,5 @@
 // Names, metadata.json, the restore marker and SHA256SUMS, byte for byte as FastCMS writes them.
+#include "FileUtil.h"
 #include "PyJson.h"
 #include "TestSupport.h"
 #include "archive/ArchiveReader.h"
@@ -6,10 +7,9 @@
 #include "archive/BackupName.h"
 #include "archive/DeflateBlocks.h"
 #include "archive/FastHash.h"
-#include "model/Metadata.h"
-#include "FileUtil.h"
 #include "archive/OutputFile.h"
 #include "archive/ZipWriter.h"
+#include "model/Metadata.h"
 #include "model/RestoreMarker.h"
 
 #include <QCryptographicHash>
@@ -35,7 +35,7 @@ namespace {
 
 QByteArray zlibDeflate(const QByteArray& data, int level, int strategy)
 {
-    z_stream z{};
+    z_stream z {};
     deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, strategy);
     QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))) + 64, Qt::Uninitialized);
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
@@ -60,8 +60,8 @@ QList<QByteArray> sampleInputs(QByteArray* text = nullptr, QByteArray* noise = n
         *text = words;
     if (noise)
         *noise = bytes;
-    return {QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), words, bytes,
-            words.left(700000) + bytes.left(300000) + words.right(500000)};
+    return { QByteArray(), QByteArray("x"), QByteArray(2 << 20, '\0'), words, bytes,
+        words.left(700000) + bytes.left(300000) + words.right(500000) };
 }
 
 // The input compressed every way there is: libdeflate's levels, zlib's strategies (fixed
@@ -69,14 +69,16 @@ QList<QByteArray> sampleInputs(QByteArray* text = nullptr, QByteArray* noise = n
 QList<QByteArray> streamsOf(const QByteArray& input)
 {
     QList<QByteArray> streams;
-    for (const int level : {1, 4, 5, 6, 9, 12}) {
+    for (const int level : { 1, 4, 5, 6, 9, 12 }) {
         libdeflate_compressor* c = libdeflate_alloc_compressor(level);
-        QByteArray out(qsizetype(libdeflate_deflate_compress_bound(c, size_t(input.size()))), Qt::Uninitialized);
-        out.resize(qsizetype(libdeflate_deflate_compress(c, input.constData(), size_t(input.size()), out.data(), size_t(out.size()))));
+        QByteArray out(
+            qsizetype(libdeflate_deflate_compress_bound(c, size_t(input.size()))), Qt::Uninitialized);
+        out.resize(qsizetype(libdeflate_deflate_compress(
+            c, input.constData(), size_t(input.size()), out.data(), size_t(out.size()))));
         libdeflate_free_compressor(c);
         streams.append(out);
     }
-    for (const int strategy : {Z_DEFAULT_STRATEGY, Z_FIXED, Z_HUFFMAN_ONLY, Z_RLE})
+    for (const int strategy : { Z_DEFAULT_STRATEGY, Z_FIXED, Z_HUFFMAN_ONLY, Z_RLE })
         streams.append(zlibDeflate(input, 6, strategy));
     streams.append(zlibDeflate(input, 0, Z_DEFAULT_STRATEGY)); // stored blocks
     return streams;
@@ -86,7 +88,7 @@ QList<QByteArray> streamsOf(const QByteArray& input)
 // where zlib refuses it.
 std::optional<QByteArray> zlibInflate(const QByteArray& stream, qsizetype limit)
 {
-    z_stream z{};
+    z_stream z {};
     inflateInit2(&z, -MAX_WBITS);
     QByteArray out(limit + 1, Qt::Uninitialized);
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stream.constData()));
@@ -94,7 +96,8 @@ std::optional<QByteArray> zlibInflate(const QByteArray& stream, qsizetype limit)
     z.next_out = reinterpret_cast<Bytef*>(out.data());
     z.avail_out = uInt(out.size());
     const int rc = inflate(&z, Z_FINISH);
-    const bool whole = rc == Z_STREAM_END && qsizetype(z.total_in) == stream.size() && qsizetype(z.total_out) <= limit;
+    const bool whole
+        = rc == Z_STREAM_END && qsizetype(z.total_in) == stream.size() && qsizetype(z.total_out) <= limit;
     out.resize(qsizetype(z.total_out));
     inflateEnd(&z);
     return whole ? std::optional(out) : std::nullopt;
@@ -161,7 +164,7 @@ std::optional<QByteArray> ourInflate(const QByteArray& stream, qsizetype limit)
 {
     QByteArray out(limit, Qt::Uninitialized);
     const auto walk = dflt::inflateBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size(),
-                                          reinterpret_cast<uchar*>(out.data()), out.size());
+        reinterpret_cast<uchar*>(out.data()), out.size());
     if (!walk)
         return std::nullopt;
     out.resize(qsizetype(walk->produced));
@@ -189,7 +192,7 @@ QByteArray dynamicBlock(const QList<int>& literals, const QList<int>& distances,
     // The code length code: 0 in one bit (code 0), 1 and 2 in two (10, 11); sent in DEFLATE's
     // order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1, eighteen of them.
     put(18 - 4, 4);
-    const int order[18] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1};
+    const int order[18] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1 };
     for (const int symbol : order)
         put(symbol == 0 ? 1 : (symbol == 1 || symbol == 2) ? 2 : 0, 3);
     for (const int length : literals + distances) {
@@ -241,9 +244,11 @@ private Q_SLOTS:
         int refused = 0;
         for (const QByteArray& input : sampleInputs()) {
             for (const QByteArray& stream : streamsOf(input)) {
-                const auto expected = dflt::blocksByInflating(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
+                const auto expected = dflt::blocksByInflating(
+                    reinterpret_cast<const uchar*>(stream.constData()), stream.size());
                 QVERIFY(expected);
-                const auto walked = dflt::walkBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
+                const auto walked
+                    = dflt::walkBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
                 QVERIFY(walked);
                 QCOMPARE(walked->finalBlockBit, expected->finalBlockBit);
                 QCOMPARE(walked->endBit, expected->endBit);
@@ -305,11 +310,12 @@ private Q_SLOTS:
         int checked = 0;
         for (const QByteArray& input : sampleInputs(&text, &noise)) {
             for (const QByteArray& stream : streamsOf(input)) {
-                const auto expected = dflt::blocksByInflating(reinterpret_cast<const uchar*>(stream.constData()), stream.size());
+                const auto expected = dflt::blocksByInflating(
+                    reinterpret_cast<const uchar*>(stream.constData()), stream.size());
                 QVERIFY(expected);
                 QByteArray out(input.size(), Qt::Uninitialized); // room for exactly the bytes
-                const auto inflated = dflt::inflateBlocks(reinterpret_cast<const uchar*>(stream.constData()), stream.size(),
-                                                          reinterpret_cast<uchar*>(out.data()), out.size());
+                const auto inflated = dflt::inflateBlocks(reinterpret_cast<const uchar*>(stream.constData()),
+                    stream.size(), reinterpret_cast<uchar*>(out.data()), out.size());
                 QVERIFY(inflated);
                 QCOMPARE(inflated->finalBlockBit, expected->finalBlockBit);
                 QCOMPARE(inflated->endBit, expected->endBit);
@@ -329,7 +335,8 @@ private Q_SLOTS:
         int accepted = 0;
         int refused = 0;
         const QByteArray mixed = text.left(9000) + noise.left(1000) + text.mid(5000, 9000);
-        for (const QByteArray& input : QList<QByteArray>{text.left(40000), noise.left(3000), QByteArray(20000, '\0'), mixed}) {
+        for (const QByteArray& input :
+            QList<QByteArray> { text.left(40000), noise.left(3000), QByteArray(20000, '\0'), mixed }) {
             for (const QByteArray& stream : streamsOf(input)) {
                 for (int round = 0; round < 120; ++round) {
                     QByteArray damaged = stream;
@@ -363,11 +370,11 @@ private Q_SLOTS:
             QByteArray stream;
             bool taken;
         } incomplete[] = {
-            {dynamicBlock(literalAndEnd, {1}, "01"), true},        // 'a', end; one distance code of one bit
-            {dynamicBlock(literalAndEnd, {2}, "01"), false},       // one distance code of two bits
-            {dynamicBlock(literalAndEnd, {0}, "01"), true},        // no distance code at all
-            {dynamicBlock(onlyEnd, {1}, "0"), true},               // an end-of-block code alone, one bit
-            {dynamicBlock(literalAndLongEnd, {1}, "0100"), false}, // 'a' in one bit, end in two
+            { dynamicBlock(literalAndEnd, { 1 }, "01"), true }, // 'a', end; one distance code of one bit
+            { dynamicBlock(literalAndEnd, { 2 }, "01"), false }, // one distance code of two bits
+            { dynamicBlock(literalAndEnd, { 0 }, "01"), true }, // no distance code at all
+            { dynamicBlock(onlyEnd, { 1 }, "0"), true }, // an end-of-block code alone, one bit
+            { dynamicBlock(literalAndLongEnd, { 1 }, "0100"), false }, // 'a' in one bit, end in two
         };
         for (const auto& c : incomplete) {
             QCOMPARE(bool(zlibInflate(c.stream, 100)), c.taken);
@@ -380,7 +387,7 @@ private Q_SLOTS:
         // refers back across the cut, and is refused on its own; the first, finished with an
         // empty final block, stands alone.
         const QByteArray first = text.left(100000);
-        z_stream z{};
+        z_stream z {};
         deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
         QByteArray stream(400000, Qt::Uninitialized);
         z.next_out = reinterpret_cast<Bytef*>(stream.data());
@@ -410,51 +417,58 @@ private Q_SLOTS:
         while (text.size() < 200000)
             text += "a line of text for the archive, ";
         QTemporaryDir dir;
-        for (const bool zip64 : {false, true}) {
+        for (const bool zip64 : { false, true }) {
             const QString path = dir.filePath(zip64 ? QStringLiteral("64.zip") : QStringLiteral("32.zip"));
             OutputFile file(path);
             QVERIFY(file.open(files::ownerOnly));
             ZipWriter zip(file, zip64);
-            const auto add = [&](const QString& name, const QDateTime& time, const QByteArray& data, bool deflate) {
+            const auto add = [&](const QString& name, const QDateTime& time, const QByteArray& data,
+                                 bool deflate) {
                 QByteArray packed = data;
                 if (deflate) {
                     libdeflate_compressor* c = libdeflate_alloc_compressor(5);
                     packed.resize(qsizetype(libdeflate_deflate_compress_bound(c, size_t(data.size()))));
-                    packed.resize(qsizetype(libdeflate_deflate_compress(c, data.constData(), size_t(data.size()), packed.data(),
-                                                                        size_t(packed.size()))));
+                    packed.resize(qsizetype(libdeflate_deflate_compress(
+                        c, data.constData(), size_t(data.size()), packed.data(), size_t(packed.size()))));
                     libdeflate_free_compressor(c);
                 }
-                return zip.begin({name, time, deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644, false})
+                return zip.begin(
+                           { name, time, deflate ? ZipWriter::Deflated : ZipWriter::Stored, 0100644, false })
                     && zip.write(packed.constData(), packed.size())
-                    && zip.end(quint32(::crc32(0, reinterpret_cast<const Bytef*>(data.constData()), uInt(data.size()))),
-                               quint64(data.size()));
+                    && zip.end(quint32(::crc32(
+                                   0, reinterpret_cast<const Bytef*>(data.constData()), uInt(data.size()))),
+                        quint64(data.size()));
             };
             const QString utf8Name = QStringLiteral("caf\u00e9/men\u00fc.txt");
-            QVERIFY(add(QStringLiteral("old.txt"), QDateTime(QDate(1970, 1, 2), QTime(3, 4, 5)), "hello", false));
+            QVERIFY(
+                add(QStringLiteral("old.txt"), QDateTime(QDate(1970, 1, 2), QTime(3, 4, 5)), "hello", false));
             QVERIFY(add(utf8Name, QDateTime(QDate(2030, 6, 7), QTime(8, 9, 10)), text, true));
-            QVERIFY(add(QStringLiteral("future.txt"), QDateTime(QDate(2200, 1, 1), QTime(0, 0)), QByteArray(), false));
+            QVERIFY(add(QStringLiteral("future.txt"), QDateTime(QDate(2200, 1, 1), QTime(0, 0)), QByteArray(),
+                false));
             const int many = zip64 ? 0 : 70000; // past 65,535: the ZIP64 end records even without zip64
             for (int i = 0; i < many; ++i)
-                QVERIFY(add(QStringLiteral("many/%1").arg(i), QDateTime(QDate(2025, 1, 1), QTime(0, 0)), QByteArray(), false));
+                QVERIFY(add(QStringLiteral("many/%1").arg(i), QDateTime(QDate(2025, 1, 1), QTime(0, 0)),
+                    QByteArray(), false));
             QVERIFY(zip.finish());
             QVERIFY(file.finish());
 
-            const auto py = test::runPython({QStringLiteral("zip_entries.py"), path});
+            const auto py = test::runPython({ QStringLiteral("zip_entries.py"), path });
             QVERIFY2(py.exitCode == 0, py.err.constData());
             const QJsonObject report = py.json();
             QCOMPARE(report.value(QStringLiteral("count")).toInt(), 3 + many);
             QVERIFY(report.value(QStringLiteral("testzip")).isNull());
             const QJsonArray entries = report.value(QStringLiteral("entries")).toArray();
-            const auto field = [&](int i, const char* key) { return entries.at(i).toObject().value(QLatin1String(key)); };
+            const auto field
+                = [&](int i, const char* key) { return entries.at(i).toObject().value(QLatin1String(key)); };
             const auto date = [&](int i) {
                 QList<int> parts;
                 for (const QJsonValue v : field(i, "date").toArray())
                     parts.append(v.toInt());
                 return parts;
             };
-            QCOMPARE(date(0), (QList<int>{1980, 1, 1, 0, 0, 0}));
-            QCOMPARE(date(1), (QList<int>{2030, 6, 7, 8, 9, 10}));
-            QCOMPARE(date(2), (QList<int>{2107, 12, 31, 23, 59, 58}));
+            QCOMPARE(date(0), (QList<int> { 1980, 1, 1, 0, 0, 0 }));
+            QCOMPARE(date(1), (QList<int> { 2030, 6, 7, 8, 9, 10 }));
+            QCOMPARE(date(2), (QList<int> { 2107, 12, 31, 23, 59, 58 }));
             QCOMPARE(field(0, "data").toString(), QStringLiteral("hello"));
             QCOMPARE(field(0, "method").toInt(), 0);
             QCOMPARE(field(0, "mode").toInt(), 0100644);
@@ -465,7 +479,7 @@ private Q_SLOTS:
             QCOMPARE(field(1, "version").toInt(), zip64 ? 45 : 20);
             QCOMPARE(field(1, "data").toString().toLatin1(), text);
             QProcess unzip;
-            unzip.start(QStringLiteral("unzip"), {QStringLiteral("-tq"), path});
+            unzip.start(QStringLiteral("unzip"), { QStringLiteral("-tq"), path });
             QVERIFY(unzip.waitForFinished(60000));
             QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardOutput().constData());
             QCOMPARE(*archive::readEntry(path, utf8Name, 1 << 20), text);
@@ -480,14 +494,17 @@ private Q_SLOTS:
         // where the file system takes it, and the ordinary way; the file is byte for byte
         // what was given, owner-only, and never replaces a file that exists.
         QTemporaryDir dir;
-        struct statfs fs{};
+        struct statfs fs
+        {
+        };
         QVERIFY(::statfs(qPrintable(dir.path()), &fs) == 0);
         const bool takesDirect = quint32(fs.f_type) == 0xEF53 || quint32(fs.f_type) == 0x58465342
             || quint32(fs.f_type) == 0x9123683E; // ext4, XFS, Btrfs
         QRandomGenerator random(7);
-        for (const bool direct : {true, false}) {
-            const QString path = dir.filePath(direct ? QStringLiteral("direct.bin") : QStringLiteral("ordinary.bin"));
-            OutputFile out(path, {direct, 64 << 10});
+        for (const bool direct : { true, false }) {
+            const QString path
+                = dir.filePath(direct ? QStringLiteral("direct.bin") : QStringLiteral("ordinary.bin"));
+            OutputFile out(path, { direct, 64 << 10 });
             QVERIFY(out.open(files::ownerOnly));
             QByteArray expected;
             for (int round = 0; round < 300; ++round) {
@@ -510,7 +527,8 @@ private Q_SLOTS:
             QVERIFY(!out.overwrite(expected.size() - 4, "12345", 5)); // past the end: refused
             QVERIFY(out.finish());
             QCOMPARE(test::fileBytes(path), expected);
-            QCOMPARE(QFileInfo(path).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), files::ownerOnly);
+            QCOMPARE(QFileInfo(path).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                files::ownerOnly);
             if (!direct)
                 QCOMPARE(out.directBytes(), 0);
             else if (takesDirect)
@@ -527,9 +545,10 @@ private Q_SLOTS:
         // short file reported as written.
         const test::FileSizeLimit limit(1 << 20);
         QVERIFY(limit.active());
-        for (const bool direct : {true, false}) {
-            OutputFile out(dir.filePath(direct ? QStringLiteral("limited-direct.bin") : QStringLiteral("limited.bin")),
-                           {direct, 256 << 10});
+        for (const bool direct : { true, false }) {
+            OutputFile out(
+                dir.filePath(direct ? QStringLiteral("limited-direct.bin") : QStringLiteral("limited.bin")),
+                { direct, 256 << 10 });
             QVERIFY(out.open(files::ownerOnly));
             const QByteArray block(100000, 'x');
             bool written = true;
@@ -558,7 +577,8 @@ private Q_SLOTS:
         QTest::newRow("other digits") << QStringLiteral("backup_2025011\u0665_100007.zip") << QDateTime();
         QTest::newRow("other name") << QStringLiteral("nightly_20250115_100007.zip") << QDateTime();
         QTest::newRow("no zip") << QStringLiteral("backup_20250115_100007.tar") << QDateTime();
-        QTest::newRow("long suffix") << QStringLiteral("backup_20250115_100007_123456789012345678901234.zip") << t;
+        QTest::newRow("long suffix") << QStringLiteral("backup_20250115_100007_123456789012345678901234.zip")
+                                     << t;
         QTest::newRow("leap day") << QStringLiteral("backup_20240229_235959.zip")
                                   << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC);
         QTest::newRow("leap century") << QStringLiteral("backup_20000229_000000.zip")
@@ -642,8 +662,9 @@ private Q_SLOTS:
     void metadataMatchesFastCmsBytes()
     {
         // metadata.json from an archive FastCMS wrote: same keys, order, indent, no newline.
-        const auto fixture = archive::readEntry(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")),
-                                                QStringLiteral("metadata.json"));
+        const auto fixture
+            = archive::readEntry(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")),
+                QStringLiteral("metadata.json"));
         QVERIFY(fixture);
         const auto parsed = Metadata::fromJson(*fixture);
         QVERIFY(parsed);
@@ -669,7 +690,8 @@ private Q_SLOTS:
 
     void pythonStyleEscaping()
     {
-        const QByteArray json = pyjson::dump({{QStringLiteral("k"), QStringLiteral("é\"\n")}, {QStringLiteral("n"), 3}});
+        const QByteArray json
+            = pyjson::dump({ { QStringLiteral("k"), QStringLiteral("é\"\n") }, { QStringLiteral("n"), 3 } });
         QCOMPARE(json, QByteArray("{\n  \"k\": \"\\u00e9\\\"\\n\",\n  \"n\": 3\n}"));
     }
 
@@ -677,10 +699,11 @@ private Q_SLOTS:
     void sha256EnginesAgree()
     {
         QVERIFY(Sha256::fastestAvailable()); // this machine has it: the fast path is the one taken
-        QCOMPARE(Sha256::hex("abc", 3), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(Sha256::hex("abc", 3),
+            QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QRandomGenerator random(7);
-        for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(63), qsizetype(64), qsizetype(65),
-                                     qsizetype((1 << 20) + 3)}) {
+        for (const qsizetype size : { qsizetype(0), qsizetype(1), qsizetype(63), qsizetype(64), qsizetype(65),
+                 qsizetype((1 << 20) + 3) }) {
             QByteArray data(size, Qt::Uninitialized);
             for (char& c : data)
                 c = char(random.bounded(256));
@@ -702,9 +725,9 @@ private Q_SLOTS:
 
     void sha256SumsRoundTrip()
     {
-        const QList<QPair<QString, QByteArray>> digests{
-            {QStringLiteral("database.db"), QByteArray(64, 'a')},
-            {QStringLiteral("files/odd\\name\nline.txt"), QByteArray(64, 'b')},
+        const QList<QPair<QString, QByteArray>> digests {
+            { QStringLiteral("database.db"), QByteArray(64, 'a') },
+            { QStringLiteral("files/odd\\name\nline.txt"), QByteArray(64, 'b') },
         };
         const QByteArray text = formatSha256Sums(digests);
         QVERIFY(text.startsWith(QByteArray(QByteArray(64, 'a') + "  database.db\n")));

@@ -104,7 +104,8 @@ private Q_SLOTS:
         QCOMPARE(past->total, 45);
         QCOMPARE(past->totalPages, 3);
 
-        for (const auto& [page, perPage] : QList<QPair<int, int>>{{0, 20}, {1, 0}, {1, -3}, {-1, 5}, {1, 5000}}) {
+        for (const auto& [page, perPage] :
+            QList<QPair<int, int>> { { 0, 20 }, { 1, 0 }, { 1, -3 }, { -1, 5 }, { 1, 5000 } }) {
             const auto bad = engine.list(page, perPage);
             QVERIFY(!bad);
             QCOMPARE(bad.error().code, ErrorCode::Usage);
@@ -138,8 +139,8 @@ private Q_SLOTS:
         junk.write("this is not a zip archive");
         junk.close();
         // Not backups: other suffixes, hidden files, folders, and zips in subfolders.
-        for (const QString& other : {QStringLiteral("notes.txt"), QStringLiteral(".restore_pending"),
-                                     QStringLiteral("restore_staging/backup_20260103_000000.zip")}) {
+        for (const QString& other : { QStringLiteral("notes.txt"), QStringLiteral(".restore_pending"),
+                 QStringLiteral("restore_staging/backup_20260103_000000.zip") }) {
             QFile f(folder.backupPath(other));
             QVERIFY(f.open(QIODevice::WriteOnly));
         }
@@ -163,16 +164,20 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(m_template, folder.backupPath(QStringLiteral("before-upgrade.zip"))));
         // A FastCMS-named zip without metadata.json: the name tells.
         test::writeZip(folder.backupPath(QStringLiteral("backup_20250115_100000.zip")),
-                       {{QStringLiteral("database.db"), test::sqliteBytes()}});
+            { { QStringLiteral("database.db"), test::sqliteBytes() } });
         // Neither: the file's time.
-        test::writeZip(folder.backupPath(QStringLiteral("manual.zip")), {{QStringLiteral("database.db"), test::sqliteBytes()}});
+        test::writeZip(folder.backupPath(QStringLiteral("manual.zip")),
+            { { QStringLiteral("database.db"), test::sqliteBytes() } });
         const QDateTime fileTime(QDate(2024, 6, 1), QTime(12, 0), Qt::UTC);
-        utimbuf times{fileTime.toSecsSinceEpoch(), fileTime.toSecsSinceEpoch()};
-        QCOMPARE(::utime(QFile::encodeName(folder.backupPath(QStringLiteral("manual.zip"))).constData(), &times), 0);
+        utimbuf times { fileTime.toSecsSinceEpoch(), fileTime.toSecsSinceEpoch() };
+        QCOMPARE(
+            ::utime(QFile::encodeName(folder.backupPath(QStringLiteral("manual.zip"))).constData(), &times),
+            0);
 
         // Unreadable metadata: still a backup, timed by its file.
         test::writeZip(folder.backupPath(QStringLiteral("odd-metadata.zip")),
-                       {{QStringLiteral("database.db"), test::sqliteBytes()}, {QStringLiteral("metadata.json"), "{oops"}});
+            { { QStringLiteral("database.db"), test::sqliteBytes() },
+                { QStringLiteral("metadata.json"), "{oops" } });
 
         LocalEngine engine(folder);
         const auto page = engine.list(1, 20);
@@ -182,9 +187,10 @@ private Q_SLOTS:
         for (const BackupItem& item : page->items)
             byName.insert(item.fileName, item);
         QCOMPARE(byName[QStringLiteral("before-upgrade.zip")].createdFrom, BackupItem::TimeSource::Metadata);
-        QCOMPARE(byName[QStringLiteral("backup_20250115_100000.zip")].createdFrom, BackupItem::TimeSource::Name);
+        QCOMPARE(
+            byName[QStringLiteral("backup_20250115_100000.zip")].createdFrom, BackupItem::TimeSource::Name);
         QCOMPARE(byName[QStringLiteral("backup_20250115_100000.zip")].created,
-                 QDateTime(QDate(2025, 1, 15), QTime(10, 0), Qt::UTC));
+            QDateTime(QDate(2025, 1, 15), QTime(10, 0), Qt::UTC));
         QCOMPARE(byName[QStringLiteral("manual.zip")].createdFrom, BackupItem::TimeSource::FileTime);
         QCOMPARE(byName[QStringLiteral("manual.zip")].created, fileTime);
         QVERIFY(byName[QStringLiteral("manual.zip")].valid);
@@ -198,7 +204,7 @@ private Q_SLOTS:
         const DataFolder folder(dir.path() + QStringLiteral("/data"));
         QDir().mkpath(folder.backupsDir());
         QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")),
-                            folder.backupPath(QStringLiteral("backup_20261126_051757.zip"))));
+            folder.backupPath(QStringLiteral("backup_20261126_051757.zip"))));
         const auto page = LocalEngine(folder).list(1, 20);
         QVERIFY(page);
         QCOMPARE(page->total, 1);
@@ -267,7 +273,7 @@ private Q_SLOTS:
             return f.open(QIODevice::WriteOnly);
         };
         const auto setTime = [&backups](const QString& name, const QDateTime& time) {
-            const utimbuf times{time.toSecsSinceEpoch(), time.toSecsSinceEpoch()};
+            const utimbuf times { time.toSecsSinceEpoch(), time.toSecsSinceEpoch() };
             return ::utime(QFile::encodeName(backups + QLatin1Char('/') + name).constData(), &times) == 0;
         };
         const auto names = [](const BackupScan& scan) {
@@ -290,7 +296,8 @@ private Q_SLOTS:
         QCOMPARE(expected.indexOf(QStringLiteral("manual.zip")), 39);
 
         // A folder changed a moment ago is not cached: its times might not move on its next change.
-        QVERIFY(QFile::remove(backups + QStringLiteral("/notes.txt")) && makeFile(QStringLiteral("notes.txt")));
+        QVERIFY(
+            QFile::remove(backups + QStringLiteral("/notes.txt")) && makeFile(QStringLiteral("notes.txt")));
         BackupScan scan = scanBackups(backups, -1, cacheDir);
         QVERIFY(!scan.fromCache);
         QCOMPARE(names(scan), expected);
@@ -298,7 +305,8 @@ private Q_SLOTS:
         QThread::msleep(2100);
         QVERIFY(!scanBackups(backups, 5, cacheDir).fromCache); // scans, sorts all, keeps them
         QCOMPARE(QDir(cacheDir).entryList(QDir::Files).size(), 1);
-        QCOMPARE(QFileInfo(cacheDir).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        QCOMPARE(
+            QFileInfo(cacheDir).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
         scan = scanBackups(backups, 5, cacheDir);
         QVERIFY(scan.fromCache);
         QCOMPARE(names(scan), expected);
@@ -318,7 +326,8 @@ private Q_SLOTS:
         QCOMPARE(scan.fileName(0), added);
         QVERIFY(QFile::remove(backups + QLatin1Char('/') + added));
         QCOMPARE(names(scanBackups(backups, -1, cacheDir)), uncached());
-        QVERIFY(QFile::rename(backups + QLatin1Char('/') + expected.last(), backups + QStringLiteral("/renamed.zip")));
+        QVERIFY(QFile::rename(
+            backups + QLatin1Char('/') + expected.last(), backups + QStringLiteral("/renamed.zip")));
         scan = scanBackups(backups, -1, cacheDir);
         QVERIFY(!scan.fromCache);
         QVERIFY(names(scan).contains(QStringLiteral("renamed.zip")));
@@ -336,7 +345,7 @@ private Q_SLOTS:
         cached.close();
         QByteArray slashed = good;
         slashed[slashed.size() - 5] = '/'; // in the last name, before ".zip"
-        for (const QByteArray& damaged : {good.chopped(1), slashed, QByteArray(good.size(), '\0')}) {
+        for (const QByteArray& damaged : { good.chopped(1), slashed, QByteArray(good.size(), '\0') }) {
             QFile file(cacheFile); // each scan writes a good one again, as a new file
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
             QCOMPARE(file.write(damaged), damaged.size());

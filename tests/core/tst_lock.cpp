@@ -52,13 +52,15 @@ private Q_SLOTS:
         auto fx = test::makeDataFolder(10, 2);
         auto held = OperationLock::acquire(fx.folder);
         QVERIFY(held);
-        const auto run = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
+        const auto run = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, ExitCode::Busy);
         QVERIFY(run.err.contains("Busy"));
-        const auto json = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        const auto json = test::runCli(
+            QStringList { QStringLiteral("create"), QStringLiteral("--json") } + fx.cliFolderArgs());
         QCOMPARE(json.exitCode, ExitCode::Busy);
-        QCOMPARE(json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-                 QStringLiteral("busy"));
+        QCOMPARE(
+            json.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("busy"));
     }
 
     void twoCommandLineToolsNeverWorkAtOnce_data()
@@ -84,7 +86,7 @@ private Q_SLOTS:
         if (first == QStringLiteral("apply-restore"))
             QVERIFY(engine.stageRestore(name, task));
         const auto argsFor = [&name](const QString& command) {
-            QStringList args{command};
+            QStringList args { command };
             if (command == QStringLiteral("stage-restore") || command == QStringLiteral("delete"))
                 args.append(name);
             return args;
@@ -106,7 +108,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("empty, as a kill while taking the lock leaves it") << QByteArray();
         QTest::newRow("garbled") << QByteArray("\xff\xfe not a lock\n\0\0", 18);
-        QTest::newRow("a live process that does not hold it") << QByteArray::number(qint64(::getppid())) + "\nfastcms-backup\nhost\n";
+        QTest::newRow("a live process that does not hold it")
+            << QByteArray::number(qint64(::getppid())) + "\nfastcms-backup\nhost\n";
         QTest::newRow("a dead process") << QByteArray("999999999\nfastcms-backup\nhost\n");
     }
     void leftoverLockFilesBlockNobody()
@@ -118,9 +121,10 @@ private Q_SLOTS:
         QVERIFY(lockFile.open(QIODevice::WriteOnly));
         lockFile.write(content);
         lockFile.close();
-        const auto status = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        const auto status = test::runCli(
+            QStringList { QStringLiteral("status"), QStringLiteral("--json") } + fx.cliFolderArgs());
         QCOMPARE(status.json().value(QStringLiteral("lock_holder_pid")).toInteger(), 0);
-        const auto created = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
+        const auto created = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
         QVERIFY2(created.exitCode == 0, created.err.constData());
         QVERIFY(!QFile::exists(fx.folder.lockPath())); // the holder removes it as it lets go
     }
@@ -129,13 +133,14 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(50, 4);
         QProcess running;
-        QVERIFY(test::startCliAndWaitForLock(running, {QStringLiteral("create")}, fx, 60000));
+        QVERIFY(test::startCliAndWaitForLock(running, { QStringLiteral("create") }, fx, 60000));
         ::kill(pid_t(running.processId()), SIGKILL);
         QVERIFY(running.waitForFinished(10000));
         QVERIFY(QFile::exists(fx.folder.lockPath())); // left behind, as after any kill
-        const auto status = test::runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        const auto status = test::runCli(
+            QStringList { QStringLiteral("status"), QStringLiteral("--json") } + fx.cliFolderArgs());
         QCOMPARE(status.json().value(QStringLiteral("lock_holder_pid")).toInteger(), 0);
-        const auto created = test::runCli(QStringList{QStringLiteral("create")} + fx.cliFolderArgs());
+        const auto created = test::runCli(QStringList { QStringLiteral("create") } + fx.cliFolderArgs());
         QVERIFY2(created.exitCode == 0, created.err.constData());
     }
 
@@ -143,14 +148,15 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(50, 4);
         QProcess running;
-        QVERIFY(test::startCliAndWaitForLock(running, {QStringLiteral("create")}, fx, 3000));
+        QVERIFY(test::startCliAndWaitForLock(running, { QStringLiteral("create") }, fx, 3000));
         // Started while the first certainly holds the lock; it waits, then does its own work.
-        const auto waited = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("5m")}
-                                         + fx.cliFolderArgs());
+        const auto waited = test::runCli(
+            QStringList { QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("5m") }
+            + fx.cliFolderArgs());
         QVERIFY2(waited.exitCode == 0, waited.err.constData());
         QVERIFY(running.waitForFinished(60000));
         QCOMPARE(running.exitCode(), 0);
-        QCOMPARE(QDir(fx.folder.backupsDir()).entryList({QStringLiteral("*.zip")}).size(), 2);
+        QCOMPARE(QDir(fx.folder.backupsDir()).entryList({ QStringLiteral("*.zip") }).size(), 2);
     }
 
     void waitLockGivesUpWithBusy()
@@ -158,14 +164,17 @@ private Q_SLOTS:
         auto fx = test::makeDataFolder(10, 2);
         auto held = OperationLock::acquire(fx.folder);
         QVERIFY(held);
-        const auto run = test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("1s")}
-                                      + fx.cliFolderArgs());
+        const auto run = test::runCli(
+            QStringList { QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("1s") }
+            + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, ExitCode::Busy);
         QVERIFY2(run.err.contains("after waiting 1 second"), run.err.constData());
         QVERIFY(run.err.contains(QByteArray::number(qint64(::getpid()))));
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("create"), QStringLiteral("--wait-lock"), QStringLiteral("soon")}
-                              + fx.cliFolderArgs()).exitCode,
-                 ExitCode::Usage);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("create"), QStringLiteral("--wait-lock"),
+                                  QStringLiteral("soon") }
+                     + fx.cliFolderArgs())
+                     .exitCode,
+            ExitCode::Usage);
     }
 
     void twoLocksInOneProcessExcludeEachOther()

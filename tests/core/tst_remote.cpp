@@ -8,16 +8,16 @@
 #include "remote/CurlCommand.h"
 #include "remote/RemoteBackend.h"
 
-#include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QJsonArray>
-#include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,7 +39,7 @@ struct Client
     std::unique_ptr<RemoteBackend> backend;
 
     Client(const QUrl& server, const Credentials& credentials, int timeoutMs = 30000,
-           const std::function<void(RemoteOptions&)>& adjust = {})
+        const std::function<void(RemoteOptions&)>& adjust = {})
     {
         RemoteOptions options;
         options.server = server;
@@ -99,7 +99,7 @@ QStringList filesUnder(const QString& dir)
 // The API key in the environment, for running the command-line tool against the fake server.
 QStringList cliEnvironment()
 {
-    return {QStringLiteral("FASTCMS_API_KEY=") + QString::fromLatin1(test::FakeServer::apiKey)};
+    return { QStringLiteral("FASTCMS_API_KEY=") + QString::fromLatin1(test::FakeServer::apiKey) };
 }
 
 // An access and refresh token pair from a real sign-in, as a token file would hold them.
@@ -121,9 +121,9 @@ private Q_SLOTS:
     void readsTheServersShapeAndTheDocumentedOne()
     {
         QFETCH(bool, oldShapes);
-        test::FakeServer server(oldShapes ? QStringList{QStringLiteral("--old-shapes")} : QStringList{});
+        test::FakeServer server(oldShapes ? QStringList { QStringLiteral("--old-shapes") } : QStringList {});
         QVERIFY(server.isRunning());
-        server.control({{QStringLiteral("seed"), 25}});
+        server.control({ { QStringLiteral("seed"), 25 } });
         Client client(server.url(), admin());
         const auto page = test::await(client.backend->list(2, 10).future);
         QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
@@ -143,7 +143,7 @@ private Q_SLOTS:
 
     void signInWithTwoFactorCode()
     {
-        test::FakeServer server({QStringLiteral("--two-factor")});
+        test::FakeServer server({ QStringLiteral("--two-factor") });
         Client client(server.url(), admin());
         auto first = test::await(client.backend->signIn().future);
         QVERIFY(first);
@@ -162,7 +162,7 @@ private Q_SLOTS:
     void authenticationFailuresAreNamed()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 2}});
+        server.control({ { QStringLiteral("seed"), 2 } });
         // Wrong password.
         Client wrong(server.url(), password(test::FakeServer::adminEmail, "nope"));
         auto r = test::await(wrong.backend->list(1, 20).future);
@@ -170,20 +170,26 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         QVERIFY(r.error().message.contains(QStringLiteral("wrong email or password")));
         // A valid account that is not an administrator.
-        Client editor(server.url(), password(test::FakeServer::editorEmail, test::FakeServer::editorPassword));
+        Client editor(
+            server.url(), password(test::FakeServer::editorEmail, test::FakeServer::editorPassword));
         r = test::await(editor.backend->list(1, 20).future);
         QVERIFY(!r);
         QCOMPARE(r.error().message, QStringLiteral("This account is not an administrator."));
         // A token of the editor's, used directly: the server's own 401 "Admin access required".
         QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-XPOST"),
-                                            server.url().toString() + QStringLiteral("/api/v1/auth/login"), QStringLiteral("-d"),
-                                            QStringLiteral(R"({"email":"editor@example.org","password":"editor password"})")});
+        curl.start(QStringLiteral("curl"),
+            { QStringLiteral("-s"), QStringLiteral("-XPOST"),
+                server.url().toString() + QStringLiteral("/api/v1/auth/login"), QStringLiteral("-d"),
+                QStringLiteral(R"({"email":"editor@example.org","password":"editor password"})") });
         QVERIFY(curl.waitForFinished(15000));
         Credentials editorToken;
         editorToken.kind = Credentials::Kind::AccessToken;
         editorToken.accessToken = QJsonDocument::fromJson(curl.readAllStandardOutput())
-                                      .object().value(QStringLiteral("token")).toObject().value(QStringLiteral("access_token")).toString();
+                                      .object()
+                                      .value(QStringLiteral("token"))
+                                      .toObject()
+                                      .value(QStringLiteral("access_token"))
+                                      .toString();
         QVERIFY(!editorToken.accessToken.isEmpty());
         Client editorByToken(server.url(), editorToken);
         r = test::await(editorByToken.backend->list(1, 20).future);
@@ -213,7 +219,7 @@ private Q_SLOTS:
 
     void firstRunServerIsExplained()
     {
-        test::FakeServer server({QStringLiteral("--needs-setup")});
+        test::FakeServer server({ QStringLiteral("--needs-setup") });
         Client client(server.url(), admin());
         const auto r = test::await(client.backend->list(1, 20).future);
         QVERIFY(!r);
@@ -223,7 +229,7 @@ private Q_SLOTS:
     void expiredTokenIsRefreshedAndTheRotatedOneKept()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 3}});
+        server.control({ { QStringLiteral("seed"), 3 } });
         const Credentials tokens = signedInTokens(server.url());
         QVERIFY(!tokens.refreshToken.isEmpty());
         Client client(server.url(), tokens);
@@ -231,12 +237,12 @@ private Q_SLOTS:
         QVERIFY(test::await(client.backend->list(1, 20).future));
         QCOMPARE(rotated.size(), 0);
 
-        server.control({{QStringLiteral("expire_tokens"), true}}); // expires mid-session
+        server.control({ { QStringLiteral("expire_tokens"), true } }); // expires mid-session
         QVERIFY(test::await(client.backend->list(1, 20).future));
         QCOMPARE(rotated.size(), 1);
         QVERIFY(rotated.first().at(1).toString() != tokens.refreshToken);
         // The old refresh token is revoked: a client still holding it is signed out.
-        server.control({{QStringLiteral("expire_tokens"), true}});
+        server.control({ { QStringLiteral("expire_tokens"), true } });
         Client stale(server.url(), tokens);
         const auto r = test::await(stale.backend->list(1, 20).future);
         QVERIFY(!r);
@@ -249,12 +255,12 @@ private Q_SLOTS:
     void concurrentRequestsShareOneRefresh()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 2}});
+        server.control({ { QStringLiteral("seed"), 2 } });
         const Credentials tokens = signedInTokens(server.url());
         QVERIFY(!tokens.refreshToken.isEmpty());
         Client client(server.url(), tokens);
         QSignalSpy rotated(client.session, &RemoteSession::tokensChanged);
-        server.control({{QStringLiteral("expire_tokens"), true}});
+        server.control({ { QStringLiteral("expire_tokens"), true } });
         QList<Job<Result<BackupPage>>> jobs;
         for (int i = 0; i < 4; ++i)
             jobs.append(client.backend->list(1, 20));
@@ -268,41 +274,48 @@ private Q_SLOTS:
     void rateLimitIsHonoured()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("rate_limit"), 2}, {QStringLiteral("rate_window"), 1}});
+        server.control({ { QStringLiteral("rate_limit"), 2 }, { QStringLiteral("rate_window"), 1 } });
         Client client(server.url(), admin());
         QStringList texts;
         for (int i = 0; i < 4; ++i) {
             auto job = client.backend->list(1, 20);
             QFutureWatcher<Result<BackupPage>> watcher;
-            connect(&watcher, &QFutureWatcherBase::progressTextChanged, this, [&texts](const QString& t) { texts.append(t); });
+            connect(&watcher, &QFutureWatcherBase::progressTextChanged, this,
+                [&texts](const QString& t) { texts.append(t); });
             watcher.setFuture(job.future);
             QVERIFY(test::await(job.future));
         }
-        QVERIFY2(texts.contains(QStringLiteral("Too many requests: retrying in 1 s")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("Too many requests: retrying in 1 s")),
+            qPrintable(texts.join(QLatin1Char('|'))));
     }
 
     void routeQuirksBecomeClearMessages()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 1}});
+        server.control({ { QStringLiteral("seed"), 1 } });
         Client client(server.url(), admin());
-        auto staged = test::await(client.backend->stageRestore(QStringLiteral("backup_21000101_000000.zip")).future);
+        auto staged
+            = test::await(client.backend->stageRestore(QStringLiteral("backup_21000101_000000.zip")).future);
         QVERIFY(!staged);
         QCOMPARE(staged.error().code, ErrorCode::NotFound);
         QCOMPARE(staged.error().message, QStringLiteral("Backup not found on the server."));
-        auto removed = test::await(client.backend->remove(QStringLiteral("backup_21000101_000000.zip")).future);
+        auto removed
+            = test::await(client.backend->remove(QStringLiteral("backup_21000101_000000.zip")).future);
         QCOMPARE(removed.error().message, QStringLiteral("Backup not found on the server."));
         auto page = test::await(client.backend->list(1, 0).future);
         QCOMPARE(page.error().code, ErrorCode::Usage);
         auto unstage = test::await(client.backend->unstageRestore().future);
         QCOMPARE(unstage.error().code, ErrorCode::Unsupported);
-        auto download = test::await(client.backend->download(QStringLiteral("backup_20260101_010000.zip"), QDir::tempPath()).future);
+        auto download = test::await(
+            client.backend->download(QStringLiteral("backup_20260101_010000.zip"), QDir::tempPath()).future);
         QCOMPARE(download.error().code, ErrorCode::Unsupported);
         QCOMPARE(download.error().message, QStringLiteral("This server does not offer downloads."));
-        auto verify = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
+        auto verify
+            = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
         QCOMPARE(verify.error().code, ErrorCode::Unsupported);
         // A staged restore is remembered per server, since the server has no route that tells.
-        QVERIFY(test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
+        QVERIFY(
+            test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
         const QString stateFile = client.stateDir.filePath(QStringLiteral("servers.json"));
         RemoteStateStore store(stateFile);
         QUrl sameServer = server.url();
@@ -317,8 +330,9 @@ private Q_SLOTS:
         QVERIFY(!test::await(client.backend->status().future)->restorePending);
         QCOMPARE(client.backend->forgetPendingRestore().error().code, ErrorCode::NotFound);
         // A backup that is no zip: FastCMS's "Restore failed" 500.
-        server.control({{QStringLiteral("bad_zip"), QStringLiteral("backup_20200101_000000.zip")}});
-        const auto bad = test::await(client.backend->stageRestore(QStringLiteral("backup_20200101_000000.zip")).future);
+        server.control({ { QStringLiteral("bad_zip"), QStringLiteral("backup_20200101_000000.zip") } });
+        const auto bad
+            = test::await(client.backend->stageRestore(QStringLiteral("backup_20200101_000000.zip")).future);
         QCOMPARE(bad.error().code, ErrorCode::BadArchive);
         QVERIFY(bad.error().message.contains(QStringLiteral("File is not a zip file")));
     }
@@ -332,7 +346,8 @@ private Q_SLOTS:
         QTest::newRow("reset mid-body") << QStringLiteral("reset") << QStringLiteral("closed the connection");
         QTest::newRow("500") << QStringLiteral("500") << QStringLiteral("Server error: database is locked");
         QTest::newRow("garbage JSON") << QStringLiteral("garbage") << QStringLiteral("not JSON");
-        QTest::newRow("invalid UTF-8") << QStringLiteral("bad-utf8") << QStringLiteral("not JSON (invalid UTF8 string");
+        QTest::newRow("invalid UTF-8")
+            << QStringLiteral("bad-utf8") << QStringLiteral("not JSON (invalid UTF8 string");
         QTest::newRow("redirect elsewhere") << QStringLiteral("redirect") << QStringLiteral("not followed");
     }
     void faultsEndInAClearErrorInBoundedTime()
@@ -342,7 +357,7 @@ private Q_SLOTS:
         test::FakeServer server;
         Client client(server.url(), admin(), 1500);
         QVERIFY(test::await(client.backend->signIn().future));
-        server.control({{QStringLiteral("fault"), fault}});
+        server.control({ { QStringLiteral("fault"), fault } });
         QElapsedTimer timer;
         timer.start();
         const auto r = test::await(client.backend->list(1, 20).future, 30000);
@@ -359,17 +374,22 @@ private Q_SLOTS:
 
     void hostileListEntriesAreFlaggedAndNeverActedOn()
     {
-        test::FakeServer server({QStringLiteral("--download")});
-        server.control({{QStringLiteral("seed"), 1}, {QStringLiteral("fault"), QStringLiteral("hostile-list")}});
+        test::FakeServer server({ QStringLiteral("--download") });
+        server.control(
+            { { QStringLiteral("seed"), 1 }, { QStringLiteral("fault"), QStringLiteral("hostile-list") } });
         Client client(server.url(), apiKey());
         const auto page = test::await(client.backend->list(1, 20).future);
         QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
         QCOMPARE(page->items.size(), 9);
-        const QStringList reasons{
-            QStringLiteral("path separator"), QStringLiteral("control or invisible characters"),
-            QStringLiteral("longer than a file name can be"), QStringLiteral("impossible size (-5)"),
-            QStringLiteral("impossible size (1e+300)"), QStringLiteral("impossible size (\"12\")"),
-            QStringLiteral("no date (\"the day before yesterday\")"), QStringLiteral("in the future (9999-12-31T23:59:59Z)"),
+        const QStringList reasons {
+            QStringLiteral("path separator"),
+            QStringLiteral("control or invisible characters"),
+            QStringLiteral("longer than a file name can be"),
+            QStringLiteral("impossible size (-5)"),
+            QStringLiteral("impossible size (1e+300)"),
+            QStringLiteral("impossible size (\"12\")"),
+            QStringLiteral("no date (\"the day before yesterday\")"),
+            QStringLiteral("in the future (9999-12-31T23:59:59Z)"),
         };
         for (int i = 0; i < reasons.size(); ++i) {
             const BackupItem& item = page->items.at(i);
@@ -388,11 +408,13 @@ private Q_SLOTS:
         // Names that are no plain backup names are refused before any request.
         QTemporaryDir target;
         const QString escaped = QStringLiteral("backup_\x1b[31mred\x1b[0m.zip");
-        const QString longName = QStringLiteral("backup_") + QString(300, QLatin1Char('a')) + QStringLiteral(".zip");
-        for (const QString& name : {QStringLiteral("../../evil.zip"), escaped, longName}) {
+        const QString longName
+            = QStringLiteral("backup_") + QString(300, QLatin1Char('a')) + QStringLiteral(".zip");
+        for (const QString& name : { QStringLiteral("../../evil.zip"), escaped, longName }) {
             QCOMPARE(test::await(client.backend->remove(name).future).error().code, ErrorCode::Usage);
             QCOMPARE(test::await(client.backend->stageRestore(name).future).error().code, ErrorCode::Usage);
-            QCOMPARE(test::await(client.backend->download(name, target.path()).future).error().code, ErrorCode::Usage);
+            QCOMPARE(test::await(client.backend->download(name, target.path()).future).error().code,
+                ErrorCode::Usage);
             QCOMPARE(test::await(client.backend->verify(name).future).error().code, ErrorCode::Usage);
         }
         QCOMPARE(requestsTo(server, QStringLiteral("DELETE"), QStringLiteral("/backups/")), 0);
@@ -406,16 +428,21 @@ private Q_SLOTS:
         QCOMPARE(status->newest->fileName, QStringLiteral("backup_20260101_010000.zip"));
 
         // The command-line tool prints them as invalid entries, in text and in JSON.
-        const QStringList where{QStringLiteral("--server"), server.url().toString()};
-        const auto text = test::runCli(QStringList{QStringLiteral("list")} + where, cliEnvironment());
+        const QStringList where { QStringLiteral("--server"), server.url().toString() };
+        const auto text = test::runCli(QStringList { QStringLiteral("list") } + where, cliEnvironment());
         QCOMPARE(text.exitCode, 0);
         QVERIFY(!text.out.contains('\x1b'));
         QCOMPARE(text.out.count("INVALID: "), 8);
-        const auto json = test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + where, cliEnvironment());
+        const auto json = test::runCli(
+            QStringList { QStringLiteral("list"), QStringLiteral("--json") } + where, cliEnvironment());
         const QJsonArray items = json.json().value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 9);
         QCOMPARE(items.at(3).toObject().value(QStringLiteral("valid")).toBool(true), false);
-        QVERIFY(items.at(3).toObject().value(QStringLiteral("invalid_reason")).toString().contains(QStringLiteral("impossible size")));
+        QVERIFY(items.at(3)
+                    .toObject()
+                    .value(QStringLiteral("invalid_reason"))
+                    .toString()
+                    .contains(QStringLiteral("impossible size")));
         QCOMPARE(items.at(8).toObject().value(QStringLiteral("valid")).toBool(), true);
     }
 
@@ -429,16 +456,19 @@ private Q_SLOTS:
     {
         QFETCH(QString, fault);
         test::FakeServer server;
-        server.control({{QStringLiteral("fault"), fault}});
+        server.control({ { QStringLiteral("fault"), fault } });
         Client client(server.url(), apiKey(), 10000);
         const auto r = test::await(client.backend->list(1, 20).future);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Network);
-        QVERIFY2(r.error().message.startsWith(QStringLiteral("The server sent more than ")), qPrintable(r.error().message));
-        QVERIFY2(r.error().message.contains(QStringLiteral("for the list of backups")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("The server sent more than ")),
+            qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("for the list of backups")),
+            qPrintable(r.error().message));
         // The client hung up at the limit: what the server got out is the limit plus what the
         // sockets buffer, far from the 256 MiB it would send to a client that reads on.
-        QTRY_VERIFY(server.state().value(QStringLiteral("streamed")).toDouble() > 0 || fault == QStringLiteral("huge-list"));
+        QTRY_VERIFY(server.state().value(QStringLiteral("streamed")).toDouble() > 0
+            || fault == QStringLiteral("huge-list"));
         const double streamed = server.state().value(QStringLiteral("streamed")).toDouble();
         QVERIFY2(streamed < 64.0 * 1048576, qPrintable(QString::number(streamed)));
     }
@@ -454,20 +484,21 @@ private Q_SLOTS:
         // --timeout is the whole deadline of an API call, however slowly its answer arrives.
         QFETCH(QString, fault);
         test::FakeServer server;
-        const QStringList args{QStringLiteral("list"), QStringLiteral("--server"), server.url().toString(),
-                               QStringLiteral("--timeout"), QStringLiteral("2")};
+        const QStringList args { QStringLiteral("list"), QStringLiteral("--server"), server.url().toString(),
+            QStringLiteral("--timeout"), QStringLiteral("2") };
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(test::runCli(args, cliEnvironment()).exitCode, 0);
         const qint64 baseline = timer.elapsed(); // starting the tool and one quick answer
-        server.control({{QStringLiteral("fault"), fault}});
+        server.control({ { QStringLiteral("fault"), fault } });
         timer.restart();
         const auto run = test::runCli(args, cliEnvironment());
         const qint64 elapsed = timer.elapsed();
         QCOMPARE(run.exitCode, ExitCode::Network);
         QVERIFY2(run.err.contains("did not answer in time"), run.err.constData());
         // The deadline is 2 s; the margin is for a busy machine, not for a second deadline.
-        QVERIFY2(elapsed < baseline + 5000, qPrintable(QStringLiteral("%1 ms (baseline %2 ms)").arg(elapsed).arg(baseline)));
+        QVERIFY2(elapsed < baseline + 5000,
+            qPrintable(QStringLiteral("%1 ms (baseline %2 ms)").arg(elapsed).arg(baseline)));
     }
 
     void cancellingStopsAHangingCallAtOnce()
@@ -475,7 +506,7 @@ private Q_SLOTS:
         test::FakeServer server;
         Client client(server.url(), admin(), 60000);
         QVERIFY(test::await(client.backend->signIn().future));
-        server.control({{QStringLiteral("fault"), QStringLiteral("hang")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("hang") } });
         auto job = client.backend->list(1, 20);
         QTest::qWait(300);
         QElapsedTimer timer;
@@ -505,7 +536,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(test::makeSelfSignedCertificate(dir.path()));
-        test::FakeServer server({QStringLiteral("--tls"), dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))});
+        test::FakeServer server({ QStringLiteral("--tls"), dir.filePath(QStringLiteral("cert.pem")),
+            dir.filePath(QStringLiteral("key.pem")) });
         QVERIFY(server.isRunning());
         QUrl url = server.url();
         url.setScheme(QStringLiteral("https"));
@@ -534,13 +566,14 @@ private Q_SLOTS:
 
     void downloadsStreamResumeAndVerify()
     {
-        test::FakeServer server({QStringLiteral("--download")});
-        server.control({{QStringLiteral("seed"), 2}});
+        test::FakeServer server({ QStringLiteral("--download") });
+        server.control({ { QStringLiteral("seed"), 2 } });
         Client client(server.url(), admin());
         QTemporaryDir target;
         // The first response stops halfway: the job resumes with a Range request.
-        server.control({{QStringLiteral("fault"), QStringLiteral("cut-download")}});
-        const auto got = test::await(client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
+        server.control({ { QStringLiteral("fault"), QStringLiteral("cut-download") } });
+        const auto got = test::await(
+            client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
         QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
         QVERIFY(got->resumed);
         QVERIFY(got->report && got->report->ok());
@@ -553,31 +586,34 @@ private Q_SLOTS:
                 ranged = ranged || entry.toArray().at(3).toString().startsWith(QStringLiteral("bytes="));
         QVERIFY(ranged);
         // Downloading over an existing file is refused.
-        auto again = test::await(client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
+        auto again = test::await(
+            client.backend->download(QStringLiteral("backup_20260101_020000.zip"), target.path()).future);
         QCOMPARE(again.error().code, ErrorCode::Conflict);
-        server.control({{QStringLiteral("fault"), QJsonValue()}});
-        auto verified = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
+        server.control({ { QStringLiteral("fault"), QJsonValue() } });
+        auto verified
+            = test::await(client.backend->verify(QStringLiteral("backup_20260101_010000.zip")).future);
         QVERIFY(verified && verified->ok());
-        auto missing = test::await(client.backend->download(QStringLiteral("backup_21000101_000000.zip"), target.path()).future);
+        auto missing = test::await(
+            client.backend->download(QStringLiteral("backup_21000101_000000.zip"), target.path()).future);
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
     void downloadFaultsEndCleanly()
     {
-        test::FakeServer server({QStringLiteral("--download")});
-        server.control({{QStringLiteral("seed"), 2}});
+        test::FakeServer server({ QStringLiteral("--download") });
+        server.control({ { QStringLiteral("seed"), 2 } });
         Client client(server.url(), admin(), 1000);
         QVERIFY(test::await(client.backend->signIn().future));
         QTemporaryDir target;
         const QString name = QStringLiteral("backup_20260101_020000.zip");
         // The server ignores Range after an interruption: the job starts over and still succeeds.
-        server.control({{QStringLiteral("fault"), QStringLiteral("ignore-range")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("ignore-range") } });
         auto got = test::await(client.backend->download(name, target.path()).future);
         QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
         QVERIFY(got->report && got->report->ok());
         QFile::remove(got->path);
         // A trickle ends in bounded time, keeping the partial file for a later resume.
-        server.control({{QStringLiteral("fault"), QStringLiteral("drip")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("drip") } });
         QElapsedTimer timer;
         timer.start();
         auto dripped = test::await(client.backend->download(name, target.path()).future, 30000);
@@ -587,18 +623,19 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(target.filePath(name)));
         // An error page with a success status is not saved as a backup.
         QFile::remove(target.filePath(name) + QStringLiteral(".part"));
-        server.control({{QStringLiteral("fault"), QStringLiteral("garbage")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("garbage") } });
         auto garbage = test::await(client.backend->download(name, target.path()).future);
         QVERIFY(!garbage);
         QVERIFY(!QFile::exists(target.filePath(name)));
         // A passing failure of /openapi.json is not remembered as "no downloads".
         Client fresh(server.url(), admin());
-        server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
-        QCOMPARE(test::await(fresh.backend->download(name, target.path()).future).error().code, ErrorCode::Network);
-        server.control({{QStringLiteral("fault"), QJsonValue()}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("500") } });
+        QCOMPARE(test::await(fresh.backend->download(name, target.path()).future).error().code,
+            ErrorCode::Network);
+        server.control({ { QStringLiteral("fault"), QJsonValue() } });
         QVERIFY(test::await(fresh.backend->download(name, target.path()).future));
         // Verification downloads too, and can be cancelled like any job.
-        server.control({{QStringLiteral("fault"), QStringLiteral("drip")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("drip") } });
         Client patient(server.url(), admin(), 60000);
         auto verifying = patient.backend->verify(name);
         QTest::qWait(500);
@@ -612,8 +649,9 @@ private Q_SLOTS:
     {
         // A same-origin redirect and a Content-Disposition naming ../../evil.zip: the backup
         // still lands where it was asked to, under its own name, and nowhere else.
-        test::FakeServer server({QStringLiteral("--download")});
-        server.control({{QStringLiteral("seed"), 1}, {QStringLiteral("fault"), QStringLiteral("hostile-download")}});
+        test::FakeServer server({ QStringLiteral("--download") });
+        server.control({ { QStringLiteral("seed"), 1 },
+            { QStringLiteral("fault"), QStringLiteral("hostile-download") } });
         Client client(server.url(), apiKey());
         QTemporaryDir root;
         const QString folder = root.filePath(QStringLiteral("a/b"));
@@ -622,14 +660,14 @@ private Q_SLOTS:
         const auto got = test::await(client.backend->download(name, folder).future);
         QVERIFY2(got, qPrintable(got ? QString() : got.error().message));
         QCOMPARE(got->path, QDir(folder).filePath(name));
-        QCOMPARE(filesUnder(root.path()), QStringList{QStringLiteral("a/b/") + name});
+        QCOMPARE(filesUnder(root.path()), QStringList { QStringLiteral("a/b/") + name });
         QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("hop=1")), 1);
     }
 
     void downloadsAreHeldToTheDeclaredSizeAndTheFreeSpace()
     {
-        test::FakeServer server({QStringLiteral("--download")});
-        server.control({{QStringLiteral("seed"), 1}});
+        test::FakeServer server({ QStringLiteral("--download") });
+        server.control({ { QStringLiteral("seed"), 1 } });
         const QString name = QStringLiteral("backup_20260101_010000.zip");
         QTemporaryDir target;
         // The disk as this test sees it: 96 MiB free, less what the download wrote.
@@ -644,7 +682,7 @@ private Q_SLOTS:
         Client client(server.url(), apiKey(), 10000, disk);
 
         // A declared size that does not fit is refused before a byte is written.
-        server.control({{QStringLiteral("fault"), QStringLiteral("huge-download")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("huge-download") } });
         auto r = test::await(client.backend->download(name, target.path()).future);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::NoSpace);
@@ -652,11 +690,12 @@ private Q_SLOTS:
 
         // A body of unknown length stops where the free space would run short, and its partial
         // file goes.
-        server.control({{QStringLiteral("fault"), QStringLiteral("endless-download")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("endless-download") } });
         r = test::await(client.backend->download(name, target.path()).future);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::NoSpace);
-        QVERIFY2(r.error().message.contains(QStringLiteral("without saying how much")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("without saying how much")),
+            qPrintable(r.error().message));
         QVERIFY(filesUnder(target.path()).isEmpty());
         QCOMPARE(requestsTo(server, QStringLiteral("GET"), QStringLiteral("/download")), 2);
 
@@ -675,7 +714,7 @@ private Q_SLOTS:
 
     void uploadsWhereTheServerTakesThem()
     {
-        test::FakeServer server({QStringLiteral("--upload")});
+        test::FakeServer server({ QStringLiteral("--upload") });
         Client client(server.url(), admin());
         QTemporaryDir dir;
         const QString zip = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
@@ -683,11 +722,14 @@ private Q_SLOTS:
         const auto uploaded = test::await(client.backend->upload(zip).future);
         QVERIFY2(uploaded, qPrintable(uploaded ? QString() : uploaded.error().message));
         QCOMPARE(uploaded->fileName, QStringLiteral("backup_20250101_000000.zip"));
-        QVERIFY(server.state().value(QStringLiteral("backups")).toArray().contains(QStringLiteral("backup_20250101_000000.zip")));
+        QVERIFY(server.state()
+                    .value(QStringLiteral("backups"))
+                    .toArray()
+                    .contains(QStringLiteral("backup_20250101_000000.zip")));
         test::FakeServer plain;
         Client other(plain.url(), admin());
         QCOMPARE(test::await(other.backend->upload(zip).future).error().message,
-                 QStringLiteral("This server does not accept uploads."));
+            QStringLiteral("This server does not accept uploads."));
     }
 
     void noSecretReachesALogOrAnError()
@@ -696,10 +738,11 @@ private Q_SLOTS:
         g_log.clear();
         const QtMessageHandler previous = qInstallMessageHandler(captureLog);
         QStringList errors;
-        QStringList secrets{QString::fromLatin1(test::FakeServer::adminPassword), QString::fromLatin1(test::FakeServer::apiKey)};
+        QStringList secrets { QString::fromLatin1(test::FakeServer::adminPassword),
+            QString::fromLatin1(test::FakeServer::apiKey) };
         {
-            test::FakeServer server({QStringLiteral("--download"), QStringLiteral("--two-factor")});
-            server.control({{QStringLiteral("seed"), 3}});
+            test::FakeServer server({ QStringLiteral("--download"), QStringLiteral("--two-factor") });
+            server.control({ { QStringLiteral("seed"), 3 } });
             Credentials c = admin();
             c.twoFactorCode = QStringLiteral("123456");
             Client client(server.url(), c);
@@ -707,15 +750,17 @@ private Q_SLOTS:
             secrets << client.session->accessToken() << client.session->refreshToken();
             QVERIFY(test::await(client.backend->create({}).future));
             QTemporaryDir dir;
-            QVERIFY(test::await(client.backend->download(QStringLiteral("backup_20260101_010000.zip"), dir.path()).future));
-            QVERIFY(test::await(client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
-            server.control({{QStringLiteral("expire_tokens"), true}});
+            QVERIFY(test::await(
+                client.backend->download(QStringLiteral("backup_20260101_010000.zip"), dir.path()).future));
+            QVERIFY(test::await(
+                client.backend->stageRestore(QStringLiteral("backup_20260101_010000.zip")).future));
+            server.control({ { QStringLiteral("expire_tokens"), true } });
             QVERIFY(test::await(client.backend->list(1, 20).future));
             secrets << client.session->accessToken() << client.session->refreshToken();
-            for (const auto& r : {test::await(client.backend->remove(QStringLiteral("nope.zip")).future),
-                                  test::await(client.backend->unstageRestore().future)})
+            for (const auto& r : { test::await(client.backend->remove(QStringLiteral("nope.zip")).future),
+                     test::await(client.backend->unstageRestore().future) })
                 errors << r.error().message << r.error().detail;
-            server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
+            server.control({ { QStringLiteral("fault"), QStringLiteral("500") } });
             const auto failed = test::await(client.backend->list(1, 20).future);
             errors << failed.error().message << failed.error().detail;
             Credentials key;
@@ -724,7 +769,7 @@ private Q_SLOTS:
             Client keyed(server.url(), key);
             const auto keyedFail = test::await(keyed.backend->list(1, 20).future);
             errors << keyedFail.error().message << keyedFail.error().detail;
-            server.control({{QStringLiteral("fault"), QJsonValue()}});
+            server.control({ { QStringLiteral("fault"), QJsonValue() } });
             // Failed sign-ins and refreshes say nothing secret either.
             Credentials wrongCode = admin();
             wrongCode.twoFactorCode = QStringLiteral("999999");
@@ -754,9 +799,9 @@ private Q_SLOTS:
     {
         // Every generated command, run by sh with curl against the server, does what the console
         // would; the token comes from the environment and is not in the command.
-        test::FakeServer server({QStringLiteral("--download"), QStringLiteral("--upload")});
+        test::FakeServer server({ QStringLiteral("--download"), QStringLiteral("--upload") });
         QVERIFY(server.isRunning());
-        server.control({{QStringLiteral("seed"), 2}});
+        server.control({ { QStringLiteral("seed"), 2 } });
         const Credentials tokens = signedInTokens(server.url());
         QVERIFY(!tokens.accessToken.isEmpty());
         QTemporaryDir dir;
@@ -764,13 +809,15 @@ private Q_SLOTS:
             QVERIFY2(!command.contains(tokens.accessToken), qPrintable(command));
             QProcess process;
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(env, env == QStringLiteral("FASTCMS_TOKEN") ? tokens.accessToken
-                                                                           : QString::fromLatin1(test::FakeServer::apiKey));
+            environment.insert(env,
+                env == QStringLiteral("FASTCMS_TOKEN") ? tokens.accessToken
+                                                       : QString::fromLatin1(test::FakeServer::apiKey));
             process.setProcessEnvironment(environment);
             process.setWorkingDirectory(dir.path());
-            process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+            process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
             QVERIFY(process.waitForFinished(60000));
-            QVERIFY2(process.exitCode() == 0, qPrintable(command + QLatin1Char('\n') + QString::fromUtf8(process.readAllStandardError())));
+            QVERIFY2(process.exitCode() == 0,
+                qPrintable(command + QLatin1Char('\n') + QString::fromUtf8(process.readAllStandardError())));
         };
         const auto names = [&] {
             QStringList list;
@@ -786,7 +833,8 @@ private Q_SLOTS:
         sh(curl::command(curl::Action::Download, server.url(), seeded.first()));
         QVERIFY(QFileInfo(dir.filePath(seeded.first())).size() > 0);
         QVERIFY(archive::readDirectory(dir.filePath(seeded.first())));
-        sh(curl::command(curl::Action::Delete, server.url(), seeded.first(), curl::Auth::ApiKey), QStringLiteral("FASTCMS_API_KEY"));
+        sh(curl::command(curl::Action::Delete, server.url(), seeded.first(), curl::Auth::ApiKey),
+            QStringLiteral("FASTCMS_API_KEY"));
         QVERIFY(!names().contains(seeded.first()));
         const QString upload = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
         QVERIFY(QFile::rename(dir.filePath(seeded.first()), upload));

@@ -40,11 +40,11 @@ class TestRetention : public QObject
 private Q_SLOTS:
     void bucketsCombineWithOr()
     {
-        const QList<BackupItem> backups{at(QStringLiteral("2026-03-04T09:00:00")), at(QStringLiteral("2026-03-04T02:00:00")),
-                                        at(QStringLiteral("2026-03-03T02:00:00")), at(QStringLiteral("2026-03-02T02:00:00")),
-                                        at(QStringLiteral("2026-03-01T02:00:00")), at(QStringLiteral("2026-02-28T02:00:00")),
-                                        at(QStringLiteral("2026-01-15T02:00:00")), at(QStringLiteral("2025-12-31T02:00:00")),
-                                        at(QStringLiteral("2025-06-01T02:00:00"))};
+        const QList<BackupItem> backups { at(QStringLiteral("2026-03-04T09:00:00")),
+            at(QStringLiteral("2026-03-04T02:00:00")), at(QStringLiteral("2026-03-03T02:00:00")),
+            at(QStringLiteral("2026-03-02T02:00:00")), at(QStringLiteral("2026-03-01T02:00:00")),
+            at(QStringLiteral("2026-02-28T02:00:00")), at(QStringLiteral("2026-01-15T02:00:00")),
+            at(QStringLiteral("2025-12-31T02:00:00")), at(QStringLiteral("2025-06-01T02:00:00")) };
         RetentionPolicy policy;
         policy.keepDaily = 3;
         policy.keepWeekly = 2;
@@ -52,30 +52,32 @@ private Q_SLOTS:
         policy.keepYearly = 2;
         const auto d = byName(decideRetention(backups, policy, {}));
         QCOMPARE(d[QStringLiteral("20260304_090000")].reasons,
-                 (QStringList{QStringLiteral("newest"), QStringLiteral("daily 1"), QStringLiteral("weekly 1"),
-                              QStringLiteral("monthly 1"), QStringLiteral("yearly 1")}));
+            (QStringList { QStringLiteral("newest"), QStringLiteral("daily 1"), QStringLiteral("weekly 1"),
+                QStringLiteral("monthly 1"), QStringLiteral("yearly 1") }));
         QVERIFY(!d[QStringLiteral("20260304_020000")].keep); // an older one of the same day
-        QCOMPARE(d[QStringLiteral("20260303_020000")].reasons, QStringList{QStringLiteral("daily 2")});
-        QCOMPARE(d[QStringLiteral("20260302_020000")].reasons, QStringList{QStringLiteral("daily 3")});
+        QCOMPARE(d[QStringLiteral("20260303_020000")].reasons, QStringList { QStringLiteral("daily 2") });
+        QCOMPARE(d[QStringLiteral("20260302_020000")].reasons, QStringList { QStringLiteral("daily 3") });
         // Monday 2 March starts a new week: Sunday 1 March is the newest of the week before.
-        QCOMPARE(d[QStringLiteral("20260301_020000")].reasons, QStringList{QStringLiteral("weekly 2")});
-        QCOMPARE(d[QStringLiteral("20260228_020000")].reasons, QStringList{QStringLiteral("monthly 2")});
-        QCOMPARE(d[QStringLiteral("20260115_020000")].reasons, QStringList{QStringLiteral("monthly 3")});
-        QCOMPARE(d[QStringLiteral("20251231_020000")].reasons, QStringList{QStringLiteral("yearly 2")});
+        QCOMPARE(d[QStringLiteral("20260301_020000")].reasons, QStringList { QStringLiteral("weekly 2") });
+        QCOMPARE(d[QStringLiteral("20260228_020000")].reasons, QStringList { QStringLiteral("monthly 2") });
+        QCOMPARE(d[QStringLiteral("20260115_020000")].reasons, QStringList { QStringLiteral("monthly 3") });
+        QCOMPARE(d[QStringLiteral("20251231_020000")].reasons, QStringList { QStringLiteral("yearly 2") });
         QVERIFY(!d[QStringLiteral("20250601_020000")].keep);
     }
 
     void newestPinnedStagedAndInvalidAreNeverDeleted()
     {
-        QList<BackupItem> backups{at(QStringLiteral("2026-03-04T09:00:00")), at(QStringLiteral("2026-03-03T09:00:00")),
-                                  at(QStringLiteral("2026-03-02T09:00:00")), at(QStringLiteral("2026-03-01T09:00:00"))};
+        QList<BackupItem> backups { at(QStringLiteral("2026-03-04T09:00:00")),
+            at(QStringLiteral("2026-03-03T09:00:00")), at(QStringLiteral("2026-03-02T09:00:00")),
+            at(QStringLiteral("2026-03-01T09:00:00")) };
         backups[1].staged = true;
         backups[2].valid = false;
-        const auto d = byName(decideRetention(backups, RetentionPolicy{}, {backups[3].fileName}));
-        QCOMPARE(d[QStringLiteral("20260304_090000")].reasons, QStringList{QStringLiteral("newest")});
-        QCOMPARE(d[QStringLiteral("20260303_090000")].reasons, QStringList{QStringLiteral("staged for restore")});
+        const auto d = byName(decideRetention(backups, RetentionPolicy {}, { backups[3].fileName }));
+        QCOMPARE(d[QStringLiteral("20260304_090000")].reasons, QStringList { QStringLiteral("newest") });
+        QCOMPARE(d[QStringLiteral("20260303_090000")].reasons,
+            QStringList { QStringLiteral("staged for restore") });
         QVERIFY(d[QStringLiteral("20260302_090000")].keep);
-        QCOMPARE(d[QStringLiteral("20260301_090000")].reasons, QStringList{QStringLiteral("pinned")});
+        QCOMPARE(d[QStringLiteral("20260301_090000")].reasons, QStringList { QStringLiteral("pinned") });
         RetentionPolicy last;
         last.keepLast = 2;
         const auto l = decideRetention(backups, last, {});
@@ -97,15 +99,23 @@ private Q_SLOTS:
         const QDateTime base(QDate(2026, 1, 10), QTime(2, 0), Qt::UTC);
         const QByteArray db = test::sqliteBytes();
         for (int day = 0; day < 10; ++day)
-            test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addDays(-day))), {{QStringLiteral("database.db"), db}});
-        test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(-3600))), {{QStringLiteral("database.db"), db}});
+            test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addDays(-day))),
+                { { QStringLiteral("database.db"), db } });
+        test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(-3600))),
+            { { QStringLiteral("database.db"), db } });
         QTemporaryDir pinsDir;
-        const QString pins = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + pinsDir.filePath(QStringLiteral("pins.json"));
+        const QString pins
+            = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + pinsDir.filePath(QStringLiteral("pins.json"));
         const QString oldest = BackupName::forTime(base.addDays(-9));
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("pin"), oldest} + fx.cliFolderArgs(), {pins}).exitCode, 0);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("pin"), oldest } + fx.cliFolderArgs(), { pins })
+                     .exitCode,
+            0);
 
-        auto run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--keep-daily"),
-                                            QStringLiteral("3"), QStringLiteral("--json")} + fx.cliFolderArgs(), {pins});
+        auto run
+            = test::runCli(QStringList { QStringLiteral("prune"), QStringLiteral("--dry-run"),
+                               QStringLiteral("--keep-daily"), QStringLiteral("3"), QStringLiteral("--json") }
+                    + fx.cliFolderArgs(),
+                { pins });
         QCOMPARE(run.exitCode, 0);
         const QJsonArray rows = run.json().value(QStringLiteral("decisions")).toArray();
         QCOMPARE(rows.size(), 12);
@@ -115,7 +125,10 @@ private Q_SLOTS:
         QCOMPARE(keep, 4); // daily 1 (the real newest, today) + daily 2, 3 + the pinned oldest
         QCOMPARE(LocalEngine(fx.folder).list(1, 50)->total, 12); // a dry run deletes nothing
 
-        run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--keep-daily"), QStringLiteral("3")} + fx.cliFolderArgs(), {pins});
+        run = test::runCli(
+            QStringList { QStringLiteral("prune"), QStringLiteral("--keep-daily"), QStringLiteral("3") }
+                + fx.cliFolderArgs(),
+            { pins });
         QCOMPARE(run.exitCode, 0);
         const auto left = LocalEngine(fx.folder).list(1, 50);
         QCOMPARE(left->total, 4);
@@ -212,14 +225,16 @@ private Q_SLOTS:
     void pruneAServer()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 30}});
+        server.control({ { QStringLiteral("seed"), 30 } });
         QTemporaryDir dir;
         QFile key(dir.filePath(QStringLiteral("key")));
         QVERIFY(key.open(QIODevice::WriteOnly));
         key.write(test::FakeServer::apiKey);
         key.close();
-        const QStringList remote{QStringLiteral("--server"), server.url().toString(), QStringLiteral("--api-key-file"), key.fileName()};
-        const QString env = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + dir.filePath(QStringLiteral("pins.json"));
+        const QStringList remote { QStringLiteral("--server"), server.url().toString(),
+            QStringLiteral("--api-key-file"), key.fileName() };
+        const QString env
+            = QStringLiteral("FASTCMS_BACKUP_PINS_FILE=") + dir.filePath(QStringLiteral("pins.json"));
         // The server seeds one backup an hour from 2026-01-01 01:00 UTC: 01:00 to 06:00 the next day.
         QStringList seeded;
         for (int hour = 1; hour <= 30; ++hour)
@@ -233,7 +248,10 @@ private Q_SLOTS:
             return names;
         };
         QCOMPARE(namesOnServer(), seeded);
-        const auto run = test::runCli(QStringList{QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("5")} + remote, {env});
+        const auto run = test::runCli(
+            QStringList { QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("5") }
+                + remote,
+            { env });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         // The five newest survive, and the 25 older ones were deleted, each by a request of its own.
         const QStringList kept = seeded.mid(25);

@@ -12,7 +12,6 @@
 #include <QTest>
 #include <QtEndian>
 
-
 using namespace fcb;
 
 namespace {
@@ -32,7 +31,8 @@ QByteArray sha(const QByteArray& bytes)
 
 QStringList listing(const QString& dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 // Where an entry's central directory record and local header begin, found independently of the
@@ -47,9 +47,10 @@ Spots spotsOf(const QByteArray& zip, const QByteArray& name)
 {
     const auto* z = reinterpret_cast<const uchar*>(zip.constData());
     const QByteArray signature("PK\x01\x02");
-    for (qsizetype at = zip.indexOf(signature); at >= 0 && at + 46 <= zip.size(); at = zip.indexOf(signature, at + 4)) {
+    for (qsizetype at = zip.indexOf(signature); at >= 0 && at + 46 <= zip.size();
+         at = zip.indexOf(signature, at + 4)) {
         if (zip.mid(at + 46, qFromLittleEndian<quint16>(z + at + 28)) == name)
-            return {at, qsizetype(qFromLittleEndian<quint32>(z + at + 42))};
+            return { at, qsizetype(qFromLittleEndian<quint32>(z + at + 42)) };
     }
     return {};
 }
@@ -83,14 +84,15 @@ private Q_SLOTS:
         const auto report = engine.verify(created->backup.fileName, task);
         QVERIFY(report);
         QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
-        for (const QString& id : {QStringLiteral("zip"), QStringLiteral("layout"), QStringLiteral("crc"),
-                                  QStringLiteral("checksums"), QStringLiteral("database"), QStringLiteral("metadata")})
+        for (const QString& id : { QStringLiteral("zip"), QStringLiteral("layout"), QStringLiteral("crc"),
+                 QStringLiteral("checksums"), QStringLiteral("database"), QStringLiteral("metadata") })
             QCOMPARE(statusOf(*report, id), VerifyCheck::Status::Passed);
         QVERIFY(report->metadata);
         QCOMPARE(report->fileCount, 7);
         // Verification leaves no temporary files behind.
-        QCOMPARE(QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-                 QStringList{created->backup.fileName});
+        QCOMPARE(
+            QDir(fx.folder.backupsDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList { created->backup.fileName });
     }
 
     void fastCmsArchiveVerifiesOnWhatItHas()
@@ -116,7 +118,8 @@ private Q_SLOTS:
         QFETCH(QString, form);
         auto fx = test::makeDataFolder(30, 4);
         const QString zip = fx.folder.backupPath(QStringLiteral("backup_20250115_100000.zip"));
-        const auto py = test::runPython({QStringLiteral("fastcms_create_backup.py"), fx.dataDir(), zip, form});
+        const auto py
+            = test::runPython({ QStringLiteral("fastcms_create_backup.py"), fx.dataDir(), zip, form });
         QVERIFY2(py.exitCode == 0, py.err.constData());
         const auto report = verifyFile(zip);
         QVERIFY(report);
@@ -129,8 +132,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString zip = dir.path() + QStringLiteral("/backup_20250115_100000.zip");
         const QByteArray payload = QByteArray("0123456789abcdef").repeated(64);
-        test::writeZip(zip, {{QStringLiteral("database.db"), test::sqliteBytes()},
-                             {QStringLiteral("files/a.txt"), payload, 0100644u << 16, false}});
+        test::writeZip(zip,
+            { { QStringLiteral("database.db"), test::sqliteBytes() },
+                { QStringLiteral("files/a.txt"), payload, 0100644u << 16, false } });
         QByteArray bytes = test::fileBytes(zip);
         const qsizetype at = bytes.indexOf(payload);
         QVERIFY(at > 0);
@@ -156,9 +160,10 @@ private Q_SLOTS:
             text += "row " + QByteArray::number(words.bounded(100000)) + " consectetur adipiscing elit; ";
         const QByteArray noise = test::randomBytes(5, 18 << 20);
         const QString theirs = dir.path() + QStringLiteral("/backup_20250115_100000.zip");
-        test::writeZip(theirs, {{QStringLiteral("database.db"), test::sqliteBytes()},
-                                {QStringLiteral("files/big.txt"), text},
-                                {QStringLiteral("files/big.bin"), noise, 0100644u << 16, false}});
+        test::writeZip(theirs,
+            { { QStringLiteral("database.db"), test::sqliteBytes() },
+                { QStringLiteral("files/big.txt"), text },
+                { QStringLiteral("files/big.bin"), noise, 0100644u << 16, false } });
         auto report = verifyFile(theirs);
         QVERIFY(report);
         QVERIFY(report->ok());
@@ -209,8 +214,9 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(cancelledTo + QStringLiteral("/files/2025/big.txt")));
         // A damaged chunk fails the check, whichever way the entry is read after that.
         const qsizetype third = ours.indexOf(QByteArray("\x00\x00\xff\xff", 4),
-                                             ours.indexOf(QByteArray("\x00\x00\xff\xff", 4),
-                                                          ours.indexOf(QByteArray("\x00\x00\xff\xff", 4)) + 4) + 4);
+            ours.indexOf(
+                QByteArray("\x00\x00\xff\xff", 4), ours.indexOf(QByteArray("\x00\x00\xff\xff", 4)) + 4)
+                + 4);
         QVERIFY(third > 5000);
         ours[third - 3000] = char(ours[third - 3000] ^ 0x10);
         QFile g(created->backup.path);
@@ -241,15 +247,16 @@ private Q_SLOTS:
         QFile f(textPath);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
         f.close();
-        for (const bool honest : {true, false}) {
-            const QString zip = dir.filePath(honest ? QStringLiteral("honest.zip") : QStringLiteral("tampered.zip"));
+        for (const bool honest : { true, false }) {
+            const QString zip
+                = dir.filePath(honest ? QStringLiteral("honest.zip") : QStringLiteral("tampered.zip"));
             ArchiveWriter writer(zip, {});
             QVERIFY(writer.open());
             ByteProgress progress;
             const QDateTime t = QDateTime::currentDateTime();
-            QVERIFY(writer.addFiles({{QStringLiteral("database.db"), dbPath, t, {}},
-                                     {QStringLiteral("files/big.txt"), textPath, t, {}}},
-                                    progress));
+            QVERIFY(writer.addFiles({ { QStringLiteral("database.db"), dbPath, t, {} },
+                                        { QStringLiteral("files/big.txt"), textPath, t, {} } },
+                progress));
             auto digests = writer.digests();
             if (!honest)
                 digests[1].second = sha("something else");
@@ -258,13 +265,14 @@ private Q_SLOTS:
             QVERIFY(test::fileBytes(zip).count(QByteArray("\x00\x00\xff\xff", 4)) >= 8); // in chunks
 
             SilentTaskContext task;
-            const QString extracted = dir.filePath(honest ? QStringLiteral("out-honest") : QStringLiteral("out-tampered"));
+            const QString extracted
+                = dir.filePath(honest ? QStringLiteral("out-honest") : QStringLiteral("out-tampered"));
             const auto report = archive::verify(zip, dir.path(), task, extracted);
             QVERIFY(report);
             QCOMPARE(statusOf(*report, QStringLiteral("crc")), VerifyCheck::Status::Passed);
             QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Passed);
             QCOMPARE(statusOf(*report, QStringLiteral("checksums")),
-                     honest ? VerifyCheck::Status::Passed : VerifyCheck::Status::Failed);
+                honest ? VerifyCheck::Status::Passed : VerifyCheck::Status::Failed);
             QCOMPARE(report->ok(), honest);
             if (honest) {
                 QCOMPARE(test::fileBytes(extracted + QStringLiteral("/files/big.txt")), text);
@@ -280,7 +288,8 @@ private Q_SLOTS:
                 QVERIFY(!limitedReport);
                 QCOMPARE(limitedReport.error().code, ErrorCode::Io);
                 QVERIFY(limitedReport.error().message.contains(QStringLiteral("Could not write")));
-                QCOMPARE(QDir(workDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+                QCOMPARE(QDir(workDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                    QStringList());
             } else {
                 QVERIFY(report->problems().join(QLatin1Char(' ')).contains(QStringLiteral("files/big.txt")));
             }
@@ -293,25 +302,26 @@ private Q_SLOTS:
         const QByteArray db = test::sqliteBytes();
         const QByteArray a = "alpha";
         const QString good = dir.path() + QStringLiteral("/good.zip");
-        test::writeZip(good, {{QStringLiteral("database.db"), db},
-                              {QStringLiteral("files/a.txt"), a},
-                              {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" + sha(a) + "  files/a.txt\n"}});
+        test::writeZip(good,
+            { { QStringLiteral("database.db"), db }, { QStringLiteral("files/a.txt"), a },
+                { QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" + sha(a) + "  files/a.txt\n" } });
         auto report = verifyFile(good);
         QVERIFY(report && report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("checksums")), VerifyCheck::Status::Passed);
 
         const QString wrong = dir.path() + QStringLiteral("/wrong.zip");
-        test::writeZip(wrong, {{QStringLiteral("database.db"), db},
-                               {QStringLiteral("files/a.txt"), a},
-                               {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" + sha("beta") + "  files/a.txt\n"}});
+        test::writeZip(wrong,
+            { { QStringLiteral("database.db"), db }, { QStringLiteral("files/a.txt"), a },
+                { QStringLiteral("SHA256SUMS"),
+                    sha(db) + "  database.db\n" + sha("beta") + "  files/a.txt\n" } });
         report = verifyFile(wrong);
         QVERIFY(report && !report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("checksums")), VerifyCheck::Status::Failed);
 
         const QString partial = dir.path() + QStringLiteral("/partial.zip");
-        test::writeZip(partial, {{QStringLiteral("database.db"), db},
-                                 {QStringLiteral("files/a.txt"), a},
-                                 {QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n"}});
+        test::writeZip(partial,
+            { { QStringLiteral("database.db"), db }, { QStringLiteral("files/a.txt"), a },
+                { QStringLiteral("SHA256SUMS"), sha(db) + "  database.db\n" } });
         report = verifyFile(partial);
         QVERIFY(report && !report->ok());
         QVERIFY(report->problems().join(QLatin1Char(' ')).contains(QStringLiteral("files/a.txt")));
@@ -321,7 +331,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString text = dir.path() + QStringLiteral("/text.zip");
-        test::writeZip(text, {{QStringLiteral("database.db"), "this is plain text, not a database"}});
+        test::writeZip(text, { { QStringLiteral("database.db"), "this is plain text, not a database" } });
         auto report = verifyFile(text);
         QVERIFY(report && !report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Failed);
@@ -331,7 +341,7 @@ private Q_SLOTS:
         for (qsizetype i = 4096 + 8; i < 4096 + 600 && i < db.size(); ++i)
             db[i] = char(0xA5);
         const QString corrupt = dir.path() + QStringLiteral("/corrupt.zip");
-        test::writeZip(corrupt, {{QStringLiteral("database.db"), db}});
+        test::writeZip(corrupt, { { QStringLiteral("database.db"), db } });
         report = verifyFile(corrupt);
         QVERIFY(report && !report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("database")), VerifyCheck::Status::Failed);
@@ -341,7 +351,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString zip = dir.path() + QStringLiteral("/cut.zip");
-        QByteArray bytes = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
+        QByteArray bytes
+            = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
         bytes.truncate(bytes.size() / 2);
         QFile f(zip);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -385,11 +396,12 @@ private Q_SLOTS:
         const QByteArray metadata("metadata.json");
         if (damage == QStringLiteral("duplicate")) {
             const QByteArray db = test::sqliteBytes();
-            test::writeZip(zip, {{QStringLiteral("database.db"), db},
-                                 {QStringLiteral("files/a.txt"), "alpha"},
-                                 {QStringLiteral("database.db"), db}});
+            test::writeZip(zip,
+                { { QStringLiteral("database.db"), db }, { QStringLiteral("files/a.txt"), "alpha" },
+                    { QStringLiteral("database.db"), db } });
         } else {
-            const QByteArray original = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
+            const QByteArray original
+                = test::fileBytes(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")));
             QByteArray bytes = original;
             const Spots file = spotsOf(bytes, upload);
             const Spots meta = spotsOf(bytes, metadata);
@@ -407,7 +419,8 @@ private Q_SLOTS:
                 bytes[meta.local + 14] = char(bytes[meta.local + 14] ^ 0x01);
             } else if (damage == QStringLiteral("local size")) {
                 bytes[meta.local + 22] = char(bytes[meta.local + 22] + 1);
-            } else if (damage == QStringLiteral("encrypted") || damage == QStringLiteral("strong encryption")) {
+            } else if (damage == QStringLiteral("encrypted")
+                || damage == QStringLiteral("strong encryption")) {
                 const quint16 bit = damage == QStringLiteral("encrypted") ? 0x0001 : 0x0040;
                 orFlags(bytes, file.central, 8, bit);
                 orFlags(bytes, file.local, 6, bit);
@@ -426,7 +439,7 @@ private Q_SLOTS:
         QVERIFY(report);
         QVERIFY(!report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("zip")), VerifyCheck::Status::Failed);
-        QCOMPARE(listing(fx.folder.backupsDir()), QStringList{name}); // no temporary database left
+        QCOMPARE(listing(fx.folder.backupsDir()), QStringList { name }); // no temporary database left
 
         const auto verified = test::runCli(fx.cliFolderArgs() << QStringLiteral("verify") << name);
         QCOMPARE(verified.exitCode, ExitCode::BadArchive);
@@ -435,11 +448,12 @@ private Q_SLOTS:
         const QStringList filesBefore = test::treeDigest(fx.folder.filesDir());
         const auto staged = test::runCli(fx.cliFolderArgs() << QStringLiteral("stage-restore") << name);
         QCOMPARE(staged.exitCode, ExitCode::BadArchive);
-        QCOMPARE(listing(fx.folder.backupsDir()), QStringList{name});
+        QCOMPARE(listing(fx.folder.backupsDir()), QStringList { name });
         QCOMPARE(listing(fx.dataDir()), dataBefore);
         QCOMPARE(test::treeDigest(fx.folder.filesDir()), filesBefore);
 
-        const auto listed = test::runCli(fx.cliFolderArgs() << QStringLiteral("list") << QStringLiteral("--json"));
+        const auto listed
+            = test::runCli(fx.cliFolderArgs() << QStringLiteral("list") << QStringLiteral("--json"));
         QCOMPARE(listed.exitCode, 0);
         const QJsonArray items = listed.json().value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 1);
@@ -458,14 +472,15 @@ private Q_SLOTS:
         source.close();
         const QByteArray meta = "{\"created_at\": \"2025-01-15T10:00:00\", \"app_version\": \"0.1.0\", "
                                 "\"backup_name\": \"backup_20250115_100000\"}";
-        const QString script = QStringLiteral(
-            "import sys, zipfile\n"
-            "z = zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)\n"
-            "z.write(sys.argv[1], 'database.db')\n"
-            "z.writestr('files/a.txt', b'alpha' * 100)\n"
-            "z.writestr('metadata.json', sys.argv[2])\n"
-            "z.close()\n");
-        const auto py = test::runProgram(test::python(), {QStringLiteral("-c"), script, dbPath, QString::fromUtf8(meta)});
+        const QString script
+            = QStringLiteral("import sys, zipfile\n"
+                             "z = zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)\n"
+                             "z.write(sys.argv[1], 'database.db')\n"
+                             "z.writestr('files/a.txt', b'alpha' * 100)\n"
+                             "z.writestr('metadata.json', sys.argv[2])\n"
+                             "z.close()\n");
+        const auto py = test::runProgram(
+            test::python(), { QStringLiteral("-c"), script, dbPath, QString::fromUtf8(meta) });
         QVERIFY2(py.exitCode == 0, py.err.constData());
         const QString streamed = dir.filePath(QStringLiteral("streamed.zip"));
         QFile out(streamed);
@@ -474,18 +489,19 @@ private Q_SLOTS:
         const Spots spots = spotsOf(py.out, "metadata.json");
         QVERIFY(spots.local >= 0);
         QCOMPARE(qFromLittleEndian<quint16>(py.out.constData() + spots.local + 6) & 0x0008, 0x0008);
-        QCOMPARE(qFromLittleEndian<quint32>(py.out.constData() + spots.local + 14), 0u); // CRC left to the descriptor
+        QCOMPARE(qFromLittleEndian<quint32>(py.out.constData() + spots.local + 14),
+            0u); // CRC left to the descriptor
         auto report = verifyFile(streamed);
         QVERIFY(report);
         QVERIFY2(report->ok(), qPrintable(report->problems().join(QLatin1Char('\n'))));
         QCOMPARE(*archive::readEntry(streamed, QStringLiteral("metadata.json")), meta);
 
         const QString zip64 = dir.filePath(QStringLiteral("zip64.zip"));
-        ArchiveWriter writer(zip64, {5, true});
+        ArchiveWriter writer(zip64, { 5, true });
         QVERIFY(writer.open());
         ByteProgress progress;
         const QDateTime t = QDateTime::currentDateTime();
-        QVERIFY(writer.addFiles({{QStringLiteral("database.db"), dbPath, t, {}}}, progress));
+        QVERIFY(writer.addFiles({ { QStringLiteral("database.db"), dbPath, t, {} } }, progress));
         QVERIFY(writer.addBytes(QStringLiteral("metadata.json"), meta, t));
         QVERIFY(writer.finish());
         report = verifyFile(zip64);
@@ -509,7 +525,8 @@ private Q_SLOTS:
     void metadataCountsOutOfRangeAreUnknown()
     {
         const auto metadata = Metadata::fromJson(
-            "{\"created_at\": \"2025-01-15T10:00:00\", \"tool\": \"fastcms-backup\", \"database_page_count\": 1e300, "
+            "{\"created_at\": \"2025-01-15T10:00:00\", \"tool\": \"fastcms-backup\", "
+            "\"database_page_count\": 1e300, "
             "\"file_count\": 3.5, \"total_bytes\": 9007199254740992, \"format_version\": 4294967297}");
         QVERIFY(metadata);
         QCOMPARE(metadata->databasePageCount, qint64(-1));
@@ -523,8 +540,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString zip = dir.path() + QStringLiteral("/meta.zip");
-        test::writeZip(zip, {{QStringLiteral("database.db"), test::sqliteBytes()},
-                             {QStringLiteral("metadata.json"), "{\"created_at\": \"last tuesday\"}"}});
+        test::writeZip(zip,
+            { { QStringLiteral("database.db"), test::sqliteBytes() },
+                { QStringLiteral("metadata.json"), "{\"created_at\": \"last tuesday\"}" } });
         const auto report = verifyFile(zip);
         QVERIFY(report && !report->ok());
         QCOMPARE(statusOf(*report, QStringLiteral("metadata")), VerifyCheck::Status::Failed);

@@ -26,7 +26,7 @@ Reference inflateWithZlib(const uint8_t* data, size_t size)
 {
     static std::vector<uchar> buffer = std::vector<uchar>(size_t(kCapacity) + 1);
     Reference r;
-    z_stream z{};
+    z_stream z {};
     FUZZ_CHECK(inflateInit2(&z, -MAX_WBITS) == Z_OK);
     z.next_in = const_cast<Bytef*>(data);
     z.avail_in = uInt(size);

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     ApiResponse response;
     response.body = fuzz::bytes(data, size);
-    for (const int status : {200, 201, 400, 401, 403, 404, 422, 429, 500, 503}) {
+    for (const int status : { 200, 201, 400, 401, 403, 404, 422, 429, 500, 503 }) {
         response.status = status;
         FUZZ_CHECK(!ApiCall::errorFor(response).message.isEmpty());
         if (const auto page = RemoteBackend::parsePage(response, 2, 20, now)) {

@@ -17,6 +17,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const auto again = RestoreMarker::fromJson(marker->toJson());
     FUZZ_CHECK(again);
     FUZZ_CHECK(again->backupFilename == marker->backupFilename && again->requestedAt == marker->requestedAt
-               && again->stagingPath == marker->stagingPath);
+        && again->stagingPath == marker->stagingPath);
     return 0;
 }

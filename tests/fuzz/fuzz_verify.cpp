@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const QString staging = work.filePath(QStringLiteral("staging"));
     FUZZ_CHECK(QDir().mkpath(staging));
     const auto staged = archive::verify(file.path(), work.path(), task, staging);
-    FUZZ_CHECK(entriesOf(work.path()) == QStringList{QStringLiteral("staging")});
+    FUZZ_CHECK(entriesOf(work.path()) == QStringList { QStringLiteral("staging") });
     if (staged && report)
         FUZZ_CHECK(staged->ok() == report->ok());
     FUZZ_CHECK(QDir(staging).removeRecursively());

@@ -5,8 +5,8 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QUrl>
 
@@ -106,13 +106,15 @@ void writeNotes(const QString& dbPath, int rows, const QString& marker)
 {
     sqlite3* db = nullptr;
     sqlite3_open(QFile::encodeName(dbPath).constData(), &db);
-    execOrDie(db, QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, "
-                                 "marker TEXT NOT NULL, body TEXT NOT NULL); DELETE FROM notes; BEGIN;"));
+    execOrDie(db,
+        QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, "
+                       "marker TEXT NOT NULL, body TEXT NOT NULL); DELETE FROM notes; BEGIN;"));
     for (int i = 0; i < rows; ++i)
-        execOrDie(db, QStringLiteral("INSERT INTO notes (marker, body) VALUES ('%1', 'note %2 %3')")
-                          .arg(marker)
-                          .arg(i)
-                          .arg(QStringLiteral("lorem ipsum ").repeated(i % 7 + 1)));
+        execOrDie(db,
+            QStringLiteral("INSERT INTO notes (marker, body) VALUES ('%1', 'note %2 %3')")
+                .arg(marker)
+                .arg(i)
+                .arg(QStringLiteral("lorem ipsum ").repeated(i % 7 + 1)));
     execOrDie(db, QStringLiteral("COMMIT"));
     sqlite3_close(db);
 }
@@ -141,7 +143,8 @@ QString noteMarker(const QString& dbPath)
     }
     sqlite3_stmt* stmt = nullptr;
     QString marker;
-    if (sqlite3_prepare_v2(db, "SELECT group_concat(DISTINCT marker) FROM notes", -1, &stmt, nullptr) == SQLITE_OK
+    if (sqlite3_prepare_v2(db, "SELECT group_concat(DISTINCT marker) FROM notes", -1, &stmt, nullptr)
+            == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
         marker = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
     sqlite3_finalize(stmt);
@@ -154,8 +157,8 @@ qint64 countRows(const QString& dbPath, const QString& table)
     sqlite3* db = QFile::exists(dbPath) ? openForInspection(dbPath) : nullptr;
     sqlite3_stmt* stmt = nullptr;
     qint64 count = -1;
-    if (sqlite3_prepare_v2(db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt,
-                           nullptr)
+    if (sqlite3_prepare_v2(
+            db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt, nullptr)
             == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW)
         count = sqlite3_column_int64(stmt, 0);
@@ -174,7 +177,8 @@ DataFixture makeDataFolder(int rows, int files, const QString& marker)
     fixture.folder = DataFolder(data);
     writeNotes(fixture.folder.dbPath(), rows, marker);
     for (int i = 0; i < files; ++i) {
-        const QString dir = data + QStringLiteral("/files/%1/%2").arg(2020 + i % 4).arg(i % 12 + 1, 2, 10, QLatin1Char('0'));
+        const QString dir = data
+            + QStringLiteral("/files/%1/%2").arg(2020 + i % 4).arg(i % 12 + 1, 2, 10, QLatin1Char('0'));
         QDir().mkpath(dir);
         QFile file(dir + QStringLiteral("/%1_%2.txt").arg(marker).arg(i));
         file.open(QIODevice::WriteOnly);
@@ -196,7 +200,8 @@ QStringList treeDigest(const QString& dir)
     while (it.hasNext()) {
         const QString path = it.next();
         lines.append(root.relativeFilePath(path) + QLatin1Char(':')
-                     + QString::fromLatin1(QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex()));
+            + QString::fromLatin1(
+                QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex()));
     }
     lines.sort();
     return lines;
@@ -205,7 +210,8 @@ QStringList treeDigest(const QString& dir)
 QStringList toolLeftovers(const QString& root)
 {
     QStringList found;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString name = it.fileName();
@@ -226,7 +232,8 @@ bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const Da
     QElapsedTimer waited;
     waited.start();
     while (process.state() == QProcess::Running && waited.elapsed() < 60000) {
-        const auto status = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + fx.cliFolderArgs());
+        const auto status
+            = runCli(QStringList { QStringLiteral("status"), QStringLiteral("--json") } + fx.cliFolderArgs());
         if (status.json().value(QStringLiteral("lock_holder_pid")).toInteger() == process.processId())
             return true;
     }
@@ -235,7 +242,7 @@ bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const Da
 
 bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilText)
 {
-    writer.start(writerPath(), {db});
+    writer.start(writerPath(), { db });
     if (!writer.waitForStarted())
         return false;
     QByteArray out;
@@ -251,7 +258,7 @@ bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilTex
 FakeServer::FakeServer(const QStringList& options)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(python(), QStringList{scriptPath(QStringLiteral("fake_fastcms.py"))} + options);
+    m_process.start(python(), QStringList { scriptPath(QStringLiteral("fake_fastcms.py")) } + options);
     if (!m_process.waitForStarted(10000))
         return;
     QByteArray line;
@@ -286,9 +293,11 @@ static QByteArray curlLike(const QUrl& url, const QByteArray& post)
 {
     // A plain blocking HTTP call for test control, outside the code under test.
     QProcess curl;
-    QStringList args{QStringLiteral("-s"), QStringLiteral("--max-time"), QStringLiteral("10"), url.toString()};
+    QStringList args { QStringLiteral("-s"), QStringLiteral("--max-time"), QStringLiteral("10"),
+        url.toString() };
     if (!post.isNull())
-        args << QStringLiteral("-X") << QStringLiteral("POST") << QStringLiteral("--data-binary") << QString::fromUtf8(post);
+        args << QStringLiteral("-X") << QStringLiteral("POST") << QStringLiteral("--data-binary")
+             << QString::fromUtf8(post);
     curl.start(QStringLiteral("curl"), args);
     curl.waitForFinished(15000);
     return curl.readAllStandardOutput();
@@ -312,10 +321,11 @@ bool makeSelfSignedCertificate(const QString& dir)
 {
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"),
-                   QStringLiteral("1"), QStringLiteral("-keyout"), dir + QStringLiteral("/key.pem"), QStringLiteral("-out"),
-                   dir + QStringLiteral("/cert.pem")});
+        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+            QStringLiteral("-keyout"), dir + QStringLiteral("/key.pem"), QStringLiteral("-out"),
+            dir + QStringLiteral("/cert.pem") });
     return openssl.waitForFinished(60000) && openssl.exitCode() == 0;
 }
 
@@ -328,7 +338,8 @@ void writeZip(const QString& path, const QList<ZipEntrySpec>& entries)
         info.externalAttr = entry.externalAttr;
         info.uncompressedSize = ulong(entry.data.size());
         QuaZipFile file(&zip);
-        QVERIFY(file.open(QIODevice::WriteOnly, info, nullptr, 0, entry.deflate ? 8 : 0, entry.deflate ? 6 : 0));
+        QVERIFY(
+            file.open(QIODevice::WriteOnly, info, nullptr, 0, entry.deflate ? 8 : 0, entry.deflate ? 6 : 0));
         QCOMPARE(file.write(entry.data), entry.data.size());
         file.close();
     }
@@ -367,7 +378,7 @@ QByteArray sqliteBytes(const QString& marker, bool walHeader)
 
 FileSizeLimit::FileSizeLimit(qint64 bytes)
 {
-    rlimit limit{};
+    rlimit limit {};
     if (::getrlimit(RLIMIT_FSIZE, &limit) != 0)
         return;
     m_before = limit.rlim_cur;
@@ -381,7 +392,7 @@ FileSizeLimit::~FileSizeLimit()
 {
     if (!m_changed)
         return;
-    rlimit limit{};
+    rlimit limit {};
     ::getrlimit(RLIMIT_FSIZE, &limit);
     limit.rlim_cur = rlim_t(m_before);
     ::setrlimit(RLIMIT_FSIZE, &limit);

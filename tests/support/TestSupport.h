@@ -3,13 +3,13 @@
 #include "DataFolder.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QElapsedTimer>
-#include <QFuture>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -33,7 +33,8 @@ struct CliRun
     QJsonObject json() const;
 };
 // Runs program with args (stdin closed, not a terminal); extraEnv as NAME=value.
-CliRun runProgram(const QString& program, const QStringList& args, const QStringList& extraEnv = {}, int timeoutMs = 120000);
+CliRun runProgram(const QString& program, const QStringList& args, const QStringList& extraEnv = {},
+    int timeoutMs = 120000);
 // Runs fastcms-backup the same way.
 CliRun runCli(const QStringList& args, const QStringList& extraEnv = {}, int timeoutMs = 120000);
 // Runs a script from tests/support with Debian's python3.
@@ -46,7 +47,7 @@ struct DataFixture
     std::unique_ptr<QTemporaryDir> root;
     DataFolder folder;
     QString dataDir() const { return folder.dataDir(); }
-    QStringList cliFolderArgs() const { return {QStringLiteral("--data-dir"), folder.dataDir()}; }
+    QStringList cliFolderArgs() const { return { QStringLiteral("--data-dir"), folder.dataDir() }; }
 };
 DataFixture makeDataFolder(int rows = 50, int files = 12, const QString& marker = QStringLiteral("old"));
 // Rows of `notes` whose text is `marker`; used to tell an old database from a restored one.
@@ -61,7 +62,8 @@ QStringList toolLeftovers(const QString& root);
 
 // Starts fastcms-backup with args, made to pause `pauseMs` right after it takes the folder's
 // operation lock (a test hook), and returns once it holds the lock.
-bool startCliAndWaitForLock(QProcess& process, const QStringList& args, const DataFixture& fx, int pauseMs = 4000);
+bool startCliAndWaitForLock(
+    QProcess& process, const QStringList& args, const DataFixture& fx, int pauseMs = 4000);
 // Starts fcb-test-writer on db and returns once it has printed `untilText` (e.g. "ready" or
 // "\n300\n"): a second process that has the database open and commits into its WAL.
 bool startWriter(QProcess& writer, const QString& db, const QByteArray& untilText);
@@ -129,8 +131,7 @@ private:
 };
 
 // Waits for a job's future while the event loop runs (remote jobs finish on this thread).
-template<typename T>
-T await(const QFuture<T>& future, int timeoutMs = 60000)
+template <typename T> T await(const QFuture<T>& future, int timeoutMs = 60000)
 {
     QElapsedTimer waited;
     waited.start();

@@ -7,8 +7,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <ctime>
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -27,11 +27,13 @@ int main(int argc, char** argv)
     if (sqlite3_open(argv[1], &db) != SQLITE_OK)
         return 1;
     sqlite3_busy_timeout(db, 10000);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE IF NOT EXISTS ticks (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+        "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA synchronous=NORMAL;"
+        "CREATE TABLE IF NOT EXISTS ticks (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO ticks (id, payload) VALUES (?, printf('%.*c', 200, 'x'))", -1, &insert, nullptr);
+    sqlite3_prepare_v2(
+        db, "INSERT INTO ticks (id, payload) VALUES (?, printf('%.*c', 200, 'x'))", -1, &insert, nullptr);
     sqlite3_stmt* last = nullptr;
     sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM ticks", -1, &last, nullptr);
     sqlite3_step(last);
@@ -40,7 +42,7 @@ int main(int argc, char** argv)
     std::printf("ready %ld\n", id);
     std::fflush(stdout);
     for (;;) {
-        pollfd in{0, POLLIN, 0};
+        pollfd in { 0, POLLIN, 0 };
         if (poll(&in, 1, 0) > 0) {
             char c;
             if (read(0, &c, 1) <= 0)

@@ -3,9 +3,9 @@
 // What the console's GUI tests share: a scripted prompter, a shown window opened on a folder,
 // and seeded backups.
 #include "MainWindow.h"
-#include "Translations.h"
 #include "Prompter.h"
 #include "TestSupport.h"
+#include "Translations.h"
 #include "archive/BackupName.h"
 #include "connection/SecretStore.h"
 #include "local/LocalEngine.h"
@@ -48,7 +48,8 @@ public:
     }
     bool confirmRestore(QWidget*, const RestoreQuestion& question) override
     {
-        asked.append(QStringLiteral("restore:") + question.backup.fileName + QLatin1Char(':') + question.verification);
+        asked.append(
+            QStringLiteral("restore:") + question.backup.fileName + QLatin1Char(':') + question.verification);
         RestoreDialog dialog(question);
         dialog.confirmationField()->setText(typedName);
         return dialog.canAccept();
@@ -74,8 +75,8 @@ public:
 struct OpenWindow
 {
     ScriptedPrompter prompter;
-    MainWindow window{&prompter, std::make_unique<MemorySecretStore>()};
-    QSignalSpy refreshed{&window, &MainWindow::refreshed};
+    MainWindow window { &prompter, std::make_unique<MemorySecretStore>() };
+    QSignalSpy refreshed { &window, &MainWindow::refreshed };
     explicit OpenWindow(const DataFolder& folder)
     {
         window.show();
@@ -86,7 +87,8 @@ struct OpenWindow
 };
 
 // A backend for the test server, signed in with its API key; state is kept in stateDir.
-inline std::unique_ptr<RemoteBackend> apiKeyBackend(const FakeServer& server, QNetworkAccessManager* network, const QTemporaryDir& stateDir)
+inline std::unique_ptr<RemoteBackend> apiKeyBackend(
+    const FakeServer& server, QNetworkAccessManager* network, const QTemporaryDir& stateDir)
 {
     RemoteOptions options;
     options.server = server.url();
@@ -106,7 +108,8 @@ inline void seedBackups(const DataFolder& folder, int count)
     QVERIFY(created);
     const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
     for (int i = 1; i < count; ++i)
-        QVERIFY(QFile::copy(created->backup.path, folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
+        QVERIFY(QFile::copy(
+            created->backup.path, folder.backupPath(BackupName::forTime(base.addSecs(3600 * i)))));
 }
 
 } // namespace fcb::test

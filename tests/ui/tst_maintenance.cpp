@@ -88,10 +88,16 @@ private Q_SLOTS:
         drill->trigger();
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QVERIFY2(window.banner()->text().contains(QStringLiteral("restores")), qPrintable(window.banner()->text()));
-        QTRY_VERIFY(cell(window, rowOf(window, name), BackupTableModel::LastVerified) != QStringLiteral("Never"));
-        QVERIFY(!cell(window, rowOf(window, name), BackupTableModel::LastVerified).startsWith(QStringLiteral("FAILED")));
-        QVERIFY(window.model()->index(rowOf(window, name), BackupTableModel::LastVerified).data(Qt::ToolTipRole).toString()
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("restores")),
+            qPrintable(window.banner()->text()));
+        QTRY_VERIFY(
+            cell(window, rowOf(window, name), BackupTableModel::LastVerified) != QStringLiteral("Never"));
+        QVERIFY(!cell(window, rowOf(window, name), BackupTableModel::LastVerified)
+                     .startsWith(QStringLiteral("FAILED")));
+        QVERIFY(window.model()
+                    ->index(rowOf(window, name), BackupTableModel::LastVerified)
+                    .data(Qt::ToolTipRole)
+                    .toString()
                     .contains(QStringLiteral("table")));
     }
 
@@ -104,18 +110,22 @@ private Q_SLOTS:
         const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         for (int i = 1; i <= 8; ++i) // no metadata: their names give their times
             test::writeZip(fx.folder.backupPath(BackupName::forTime(base.addSecs(3600 * i))),
-                           {{QStringLiteral("database.db"), test::sqliteBytes()}});
+                { { QStringLiteral("database.db"), test::sqliteBytes() } });
         OpenWindow open(fx.folder);
         auto& [prompter, window, refreshed] = open;
         QVERIFY(window.table()->isColumnHidden(BackupTableModel::Retention));
         window.action(QStringLiteral("actionPrunePreview"))->trigger();
         QTRY_VERIFY(!window.table()->isColumnHidden(BackupTableModel::Retention));
-        QVERIFY2(window.banner()->text().contains(QStringLiteral("7 of 9 backups would be deleted")), qPrintable(window.banner()->text()));
-        QVERIFY(cell(window, rowOf(window, today), BackupTableModel::Retention).startsWith(QStringLiteral("Keep")));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("7 of 9 backups would be deleted")),
+            qPrintable(window.banner()->text()));
+        QVERIFY(cell(window, rowOf(window, today), BackupTableModel::Retention)
+                    .startsWith(QStringLiteral("Keep")));
         const QString newestOfJan1 = BackupName::forTime(base.addSecs(3600 * 8));
-        QVERIFY(cell(window, rowOf(window, newestOfJan1), BackupTableModel::Retention).contains(QStringLiteral("daily")));
-        QCOMPARE(cell(window, rowOf(window, BackupName::forTime(base.addSecs(3600))), BackupTableModel::Retention),
-                 QStringLiteral("Delete"));
+        QVERIFY(cell(window, rowOf(window, newestOfJan1), BackupTableModel::Retention)
+                    .contains(QStringLiteral("daily")));
+        QCOMPARE(
+            cell(window, rowOf(window, BackupName::forTime(base.addSecs(3600))), BackupTableModel::Retention),
+            QStringLiteral("Delete"));
         // Nothing is deleted by the preview itself.
         QCOMPARE(LocalEngine(fx.folder).list(1, 20)->total, 9);
 
@@ -142,7 +152,8 @@ private Q_SLOTS:
         const QString remote = m_home.filePath(QStringLiteral("offsite"));
         prompter.text = remote;
         window.action(QStringLiteral("actionOffsiteTarget"))->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, BackupTableModel::Copies), QStringLiteral("Local only"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            cell(window, 0, BackupTableModel::Copies), QStringLiteral("Local only"), 20000);
         QVERIFY(window.action(QStringLiteral("actionPushOffsite"))->isEnabled());
 
         const QString name = cell(window, 0, BackupTableModel::FileName);
@@ -151,17 +162,20 @@ private Q_SLOTS:
         window.action(QStringLiteral("actionPushOffsite"))->trigger();
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QCOMPARE(QDir(remote).entryList(QDir::Files), QStringList{name});
-        QTRY_COMPARE_WITH_TIMEOUT(cell(window, rowOf(window, name), BackupTableModel::Copies), QStringLiteral("Local + off-site"), 20000);
-        QCOMPARE(cell(window, 1 - rowOf(window, name), BackupTableModel::Copies), QStringLiteral("Local only"));
+        QCOMPARE(QDir(remote).entryList(QDir::Files), QStringList { name });
+        QTRY_COMPARE_WITH_TIMEOUT(cell(window, rowOf(window, name), BackupTableModel::Copies),
+            QStringLiteral("Local + off-site"), 20000);
+        QCOMPARE(
+            cell(window, 1 - rowOf(window, name), BackupTableModel::Copies), QStringLiteral("Local only"));
     }
 
     void scheduleDialogInstallsAndStatusFollowsIt()
     {
         auto fx = test::makeDataFolder(5, 1);
         QDir().mkpath(fx.folder.backupsDir());
-        test::writeZip(fx.folder.backupPath(BackupName::forTime(QDateTime::currentDateTimeUtc().addSecs(-3 * 3600))),
-                       {{QStringLiteral("database.db"), test::sqliteBytes()}});
+        test::writeZip(
+            fx.folder.backupPath(BackupName::forTime(QDateTime::currentDateTimeUtc().addSecs(-3 * 3600))),
+            { { QStringLiteral("database.db"), test::sqliteBytes() } });
         OpenWindow open(fx.folder);
         auto& window = open.window;
         auto* newest = window.findChild<QLabel*>(QStringLiteral("newestBackup"));
@@ -183,19 +197,22 @@ private Q_SLOTS:
         QVERIFY(installed.wait(20000));
         QCOMPARE(installed.first().first().toBool(), true);
         QVERIFY(dialog->statusText().contains(QStringLiteral("systemctl --user")));
-        QCOMPARE(QDir(m_home.filePath(QStringLiteral("config/systemd/user"))).entryList({QStringLiteral("fastcms-backup-*")}, QDir::Files).size(),
-                 2);
+        QCOMPARE(QDir(m_home.filePath(QStringLiteral("config/systemd/user")))
+                     .entryList({ QStringLiteral("fastcms-backup-*") }, QDir::Files)
+                     .size(),
+            2);
         dialog->close();
         // Hourly allows two hours: the three-hour-old backup is now too old.
         window.action(QStringLiteral("actionRefresh"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(newest->text().contains(QStringLiteral("older than the schedule allows")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            newest->text().contains(QStringLiteral("older than the schedule allows")), 10000);
     }
 
     void copyAsCurlForAServer()
     {
         test::FakeServer server;
         QVERIFY(server.isRunning());
-        server.control({{QStringLiteral("seed"), 3}});
+        server.control({ { QStringLiteral("seed"), 3 } });
         QNetworkAccessManager network;
         QTemporaryDir state;
         ScriptedPrompter prompter;
@@ -220,7 +237,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FASTCMS_API_KEY"), QString::fromLatin1(test::FakeServer::apiKey));
         sh.setProcessEnvironment(env);
-        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
         QVERIFY(sh.waitForFinished(30000));
         QCOMPARE(sh.exitCode(), 0);
         QVERIFY(!server.state().value(QStringLiteral("backups")).toVariant().toStringList().contains(name));

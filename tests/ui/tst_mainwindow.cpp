@@ -1,48 +1,48 @@
 // The console's window, offscreen: open a data folder, create a backup through the named
 // action, see it in the table, verify it.
 #include "MainWindow.h"
-#include "WindowFixture.h"
-#include "Translations.h"
-#include "WorkerPool.h"
-#include "connection/ConnectionController.h"
-#include "connection/SecretStore.h"
-#include "connection/SignInDialog.h"
-#include "archive/BackupName.h"
-#include "local/LocalEngine.h"
-#include "local/OperationLock.h"
-#include "restore/RestoreDialog.h"
 #include "TestSupport.h"
+#include "Translations.h"
+#include "WindowFixture.h"
+#include "WorkerPool.h"
+#include "archive/BackupName.h"
 #include "backups/BackupDetailsDialog.h"
 #include "backups/BackupTableModel.h"
 #include "backups/BackupsController.h"
 #include "backups/PaginationBar.h"
 #include "backups/RowActionDelegate.h"
+#include "connection/ConnectionController.h"
+#include "connection/SecretStore.h"
+#include "connection/SignInDialog.h"
 #include "jobs/JobsModel.h"
-#include "widgets/Banner.h"
+#include "local/LocalEngine.h"
+#include "local/OperationLock.h"
 #include "remote/RemoteBackend.h"
+#include "restore/RestoreDialog.h"
+#include "widgets/Banner.h"
 
 #include <QAbstractItemModelTester>
-#include <QSortFilterProxyModel>
 #include <QAction>
-#include <QLabel>
-#include <QMenu>
-#include <QPushButton>
-#include <QSettings>
 #include <QApplication>
-#include <QMimeData>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QDir>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
-#include <QTimer>
+#include <QMenu>
+#include <QMimeData>
 #include <QNetworkAccessManager>
-#include <QSignalSpy>
-#include <QTableView>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <unistd.h>
@@ -58,10 +58,7 @@ class TestMainWindow : public QObject
     QTemporaryDir m_home;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        isolateConsole(m_home, QStringLiteral("tst_mainwindow"));
-    }
+    void initTestCase() { isolateConsole(m_home, QStringLiteral("tst_mainwindow")); }
 
     // As the console does before it quits: a listing a window started as it closed may still be
     // running, and no worker may outlive main().
@@ -69,8 +66,8 @@ private Q_SLOTS:
 
     void signInWithTwoFactorThenReconnectFromRecent()
     {
-        test::FakeServer server({QStringLiteral("--two-factor")});
-        server.control({{QStringLiteral("seed"), 3}});
+        test::FakeServer server({ QStringLiteral("--two-factor") });
+        server.control({ { QStringLiteral("seed"), 3 } });
         ScriptedPrompter prompter;
         MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
         window.show();
@@ -114,7 +111,7 @@ private Q_SLOTS:
         QList<QAction*> recent = connections->recentMenu()->actions();
         QVERIFY(!recent.isEmpty());
         QVERIFY(recent.first()->text().contains(server.url().host()));
-        server.control({{QStringLiteral("seed"), 1}});
+        server.control({ { QStringLiteral("seed"), 1 } });
         recent.first()->trigger();
         QVERIFY(refreshed.wait(15000));
         QCOMPARE(window.model()->rowCount(), 4);
@@ -144,14 +141,17 @@ private Q_SLOTS:
         ScriptedPrompter prompter;
         prompter.folder = fx.dataDir();
         MainWindow window(&prompter, std::make_unique<MemorySecretStore>());
-        QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.show();
         window.action(QStringLiteral("actionOpenDataFolder"))->trigger(); // Ctrl+O, then the folder
         QVERIFY(refreshed.wait(10000));
         QVERIFY(window.windowTitle().contains(fx.dataDir()));
         QCOMPARE(window.model()->rowCount(), 0);
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("summary"))->text().contains(QStringLiteral("No backups yet")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("summary"))
+                    ->text()
+                    .contains(QStringLiteral("No backups yet")));
         QCOMPARE(window.pagination()->totalText(), QStringLiteral("Total: 0 backups"));
 
         QAction* create = window.action(QStringLiteral("actionCreateBackup"));
@@ -165,7 +165,9 @@ private Q_SLOTS:
         QTRY_COMPARE(window.model()->rowCount(), 1);
         const QString name = window.model()->index(0, BackupTableModel::FileName).data().toString();
         QVERIFY(name.startsWith(QStringLiteral("backup_")));
-        QVERIFY(window.model()->index(0, BackupTableModel::Size).data(BackupTableModel::RawValueRole).toLongLong() > 0);
+        QVERIFY(
+            window.model()->index(0, BackupTableModel::Size).data(BackupTableModel::RawValueRole).toLongLong()
+            > 0);
 
         window.table()->selectRow(0);
         QAction* verify = window.action(QStringLiteral("actionVerify"));
@@ -185,9 +187,15 @@ private Q_SLOTS:
         QTRY_VERIFY(details->checksumsText().contains(QStringLiteral("  database.db")));
         details->close();
         // The status bar tells how old the newest backup is, and how much the backups use.
-        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("just now")));
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral("backups use")));
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))->text().contains(QStringLiteral(" free")));
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))
+                        ->text()
+                        .contains(QStringLiteral("just now")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))
+                    ->text()
+                    .contains(QStringLiteral("backups use")));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("newestBackup"))
+                    ->text()
+                    .contains(QStringLiteral(" free")));
         // The job was listed with its outcome.
         QCOMPARE(window.jobs()->rowCount(), 2);
         QCOMPARE(window.jobs()->index(0, JobsModel::Status).data().toString(), QStringLiteral("Done"));
@@ -213,7 +221,8 @@ private Q_SLOTS:
         QVERIFY(!window.action(QStringLiteral("actionNextPage"))->isEnabled());
         QVERIFY(window.action(QStringLiteral("actionPreviousPage"))->isEnabled());
         // F5 reloads in place; a larger page size shows more at once.
-        QCOMPARE(window.action(QStringLiteral("actionRefresh"))->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(
+            window.action(QStringLiteral("actionRefresh"))->shortcut(), QKeySequence(QKeySequence::Refresh));
         window.backups()->setPageSize(50);
         QVERIFY(refreshed.wait(10000));
         QCOMPARE(window.model()->rowCount(), 45);
@@ -225,10 +234,10 @@ private Q_SLOTS:
         seedBackups(fx.folder, 5);
         OpenWindow open(fx.folder);
         auto& [prompter, window, refreshed] = open;
-        window.table()->selectionModel()->select(window.table()->model()->index(0, 0),
-                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        window.table()->selectionModel()->select(window.table()->model()->index(1, 0),
-                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        window.table()->selectionModel()->select(
+            window.table()->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        window.table()->selectionModel()->select(
+            window.table()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         prompter.deleteAnswer = false;
         window.action(QStringLiteral("actionDelete"))->trigger();
         QCOMPARE(prompter.asked.size(), 1);
@@ -264,10 +273,13 @@ private Q_SLOTS:
         window.action(QStringLiteral("actionRestore"))->trigger();
         QVERIFY(finished.wait(15000));
         QVERIFY(QFile::exists(fx.folder.markerPath()));
-        QTRY_VERIFY_WITH_TIMEOUT(window.banner()->text().contains(QStringLiteral("is staged: restart the server to apply it")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.banner()->text().contains(QStringLiteral("is staged: restart the server to apply it")),
+            10000);
         QCOMPARE(window.banner()->kind(), Banner::Kind::Warning);
         QVERIFY(window.action(QStringLiteral("actionUnstage"))->isEnabled());
-        QVERIFY(window.action(QStringLiteral("actionApplyRestore"))->isEnabled()); // the server is not running
+        QVERIFY(
+            window.action(QStringLiteral("actionApplyRestore"))->isEnabled()); // the server is not running
 
         finished.clear();
         window.action(QStringLiteral("actionUnstage"))->trigger();
@@ -293,7 +305,8 @@ private Q_SLOTS:
         QVERIFY(listed);
         for (const BackupItem& item : listed->items)
             triggers << (item.metadata ? item.metadata->trigger : QStringLiteral("?"));
-        QVERIFY2(triggers.contains(QStringLiteral("pre-restore")), qPrintable(triggers.join(QLatin1Char(','))));
+        QVERIFY2(
+            triggers.contains(QStringLiteral("pre-restore")), qPrintable(triggers.join(QLatin1Char(','))));
     }
 
     void rowButtonsActAndExplainThemselves()
@@ -302,12 +315,15 @@ private Q_SLOTS:
         seedBackups(fx.folder, 2);
         OpenWindow open(fx.folder);
         auto& [prompter, window, refreshed] = open;
-        QTRY_VERIFY(window.backups()->unavailableReason(window.model()->itemAt(0)->fileName, RowActionDelegate::Download).isEmpty());
+        QTRY_VERIFY(window.backups()
+                        ->unavailableReason(window.model()->itemAt(0)->fileName, RowActionDelegate::Download)
+                        .isEmpty());
         // Click the painted Verify button of the first row.
         QTableView* table = window.table();
         const QModelIndex cell = table->model()->index(0, BackupTableModel::Actions);
         table->scrollTo(cell);
-        const QRect button = RowActionDelegate::buttonRect(table->visualRect(cell), RowActionDelegate::Verify);
+        const QRect button
+            = RowActionDelegate::buttonRect(table->visualRect(cell), RowActionDelegate::Verify);
         QSignalSpy finished(&window, &MainWindow::jobFinished);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, button.center());
         QVERIFY(finished.wait(15000));
@@ -315,7 +331,7 @@ private Q_SLOTS:
 
         // On a server without a download route, Download and Verify say why they are off.
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 2}});
+        server.control({ { QStringLiteral("seed"), 2 } });
         Credentials key;
         key.kind = Credentials::Kind::ApiKey;
         key.apiKey = QString::fromLatin1(test::FakeServer::apiKey);
@@ -323,12 +339,13 @@ private Q_SLOTS:
         RemoteOptions options;
         options.server = server.url();
         options.stateFile = state.filePath(QStringLiteral("servers.json"));
-        auto* session = new RemoteSession(window.connections()->network(), options, key, window.connections()->network());
+        auto* session = new RemoteSession(
+            window.connections()->network(), options, key, window.connections()->network());
         window.openBackend(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)));
         QVERIFY(refreshed.wait(15000));
         const QString name = window.model()->itemAt(0)->fileName;
         QTRY_COMPARE(window.backups()->unavailableReason(name, RowActionDelegate::Download),
-                     QStringLiteral("This server does not offer downloads"));
+            QStringLiteral("This server does not offer downloads"));
         QVERIFY(!window.action(QStringLiteral("actionDownload"))->isEnabled());
         QVERIFY(window.backups()->unavailableReason(name, RowActionDelegate::Restore).isEmpty());
     }
@@ -340,7 +357,8 @@ private Q_SLOTS:
         auto& [prompter, window, refreshed] = open;
         QTemporaryDir dir;
         prompter.archive = dir.filePath(QStringLiteral("backup_20250101_000000.zip"));
-        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")), prompter.archive));
+        QVERIFY(QFile::copy(
+            test::dataPath(QStringLiteral("fastcms_backup_20261126_051757.zip")), prompter.archive));
         QSignalSpy finished(&window, &MainWindow::jobFinished);
         window.action(QStringLiteral("actionImport"))->trigger();
         QVERIFY(finished.wait(15000));
@@ -348,9 +366,10 @@ private Q_SLOTS:
         QTRY_COMPARE(window.model()->page().total, 1);
         // A hostile zip dropped on the window is refused with a banner, and nothing is added.
         const QString hostile = dir.filePath(QStringLiteral("evil.zip"));
-        test::writeZip(hostile, {{QStringLiteral("database.db"), test::sqliteBytes()}, {QStringLiteral("../evil"), "x"}});
+        test::writeZip(hostile,
+            { { QStringLiteral("database.db"), test::sqliteBytes() }, { QStringLiteral("../evil"), "x" } });
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(hostile)});
+        mime.setUrls({ QUrl::fromLocalFile(hostile) });
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &enter);
         QVERIFY(enter.isAccepted());
@@ -376,7 +395,8 @@ private Q_SLOTS:
         QByteArray lines;
         for (int i = 0; i < 1800000; ++i) {
             lines += QByteArray::number(numbers.generate()) + " GET /api/v1/collections/posts/records/"
-                + QByteArray::number(numbers.bounded(1000000)) + " 200 " + QByteArray::number(numbers.bounded(90000)) + "\n";
+                + QByteArray::number(numbers.bounded(1000000)) + " 200 "
+                + QByteArray::number(numbers.bounded(90000)) + "\n";
             if (lines.size() > (1 << 20)) {
                 big.write(lines);
                 lines.clear();
@@ -477,7 +497,7 @@ private Q_SLOTS:
     void showsAServersBackupsThroughTheSameInterface()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 4}});
+        server.control({ { QStringLiteral("seed"), 4 } });
         QNetworkAccessManager network;
         QTemporaryDir state;
         MainWindow window;
@@ -488,7 +508,7 @@ private Q_SLOTS:
         QCOMPARE(window.model()->rowCount(), 4);
         QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
         // A failing server shows an error banner.
-        server.control({{QStringLiteral("fault"), QStringLiteral("500")}});
+        server.control({ { QStringLiteral("fault"), QStringLiteral("500") } });
         QSignalSpy finished(&window, &MainWindow::jobFinished);
         window.action(QStringLiteral("actionCreateBackup"))->trigger();
         QVERIFY(finished.wait(15000));
@@ -500,7 +520,8 @@ private Q_SLOTS:
     void aServersInvalidEntriesOfferNoAction()
     {
         test::FakeServer server;
-        server.control({{QStringLiteral("seed"), 2}, {QStringLiteral("fault"), QStringLiteral("hostile-list")}});
+        server.control(
+            { { QStringLiteral("seed"), 2 }, { QStringLiteral("fault"), QStringLiteral("hostile-list") } });
         QNetworkAccessManager network;
         QTemporaryDir state;
         MainWindow window;
@@ -518,9 +539,9 @@ private Q_SLOTS:
             window.table()->selectRow(row);
             // A flagged name is never offered for restore or delete (nor download and verify,
             // which this server does not offer at all); a sound one is.
-            for (const char* name : {"actionRestore", "actionDelete"})
+            for (const char* name : { "actionRestore", "actionDelete" })
                 QVERIFY2(window.action(QString::fromLatin1(name))->isEnabled() == item->valid,
-                         qPrintable(QStringLiteral("%1 on %2").arg(QString::fromLatin1(name), item->fileName)));
+                    qPrintable(QStringLiteral("%1 on %2").arg(QString::fromLatin1(name), item->fileName)));
             QVERIFY(item->valid || !item->invalidReason.isEmpty());
             ++(item->valid ? valid : invalid);
         }

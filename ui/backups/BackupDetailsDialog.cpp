@@ -18,12 +18,13 @@
 
 namespace fcb {
 
-BackupDetailsDialog::BackupDetailsDialog(const BackupItem& item, const QString& lastVerification, bool local,
-                                         QWidget* parent)
+BackupDetailsDialog::BackupDetailsDialog(
+    const BackupItem& item, const QString& lastVerification, bool local, QWidget* parent)
     : QDialog(parent)
     , m_metadata(new QTableWidget(this))
     , m_checksums(new QPlainTextEdit(this))
-    , m_verification(new QLabel(lastVerification.isEmpty() ? tr("Not verified in this session.") : lastVerification, this))
+    , m_verification(new QLabel(
+          lastVerification.isEmpty() ? tr("Not verified in this session.") : lastVerification, this))
 {
     setWindowTitle(tr("Backup details: %1").arg(item.fileName));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -31,7 +32,8 @@ BackupDetailsDialog::BackupDetailsDialog(const BackupItem& item, const QString& 
     auto* form = new QFormLayout;
     form->addRow(tr("File:"), new QLabel(item.fileName, this));
     form->addRow(tr("Size:"), new QLabel(files::humanSize(item.sizeBytes), this));
-    form->addRow(tr("Created:"), new QLabel(QLocale().toString(item.created.toLocalTime(), QLocale::LongFormat), this));
+    form->addRow(tr("Created:"),
+        new QLabel(QLocale().toString(item.created.toLocalTime(), QLocale::LongFormat), this));
     auto* path = new QLabel(item.path, this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Path:"), path);
@@ -41,7 +43,7 @@ BackupDetailsDialog::BackupDetailsDialog(const BackupItem& item, const QString& 
 
     m_metadata->setObjectName(QStringLiteral("metadataTable"));
     m_metadata->setColumnCount(2);
-    m_metadata->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
+    m_metadata->setHorizontalHeaderLabels({ tr("Key"), tr("Value") });
     m_metadata->horizontalHeader()->setStretchLastSection(true);
     m_metadata->verticalHeader()->hide();
     m_metadata->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -57,7 +59,9 @@ BackupDetailsDialog::BackupDetailsDialog(const BackupItem& item, const QString& 
     m_checksums->setObjectName(QStringLiteral("checksums"));
     m_checksums->setReadOnly(true);
     m_checksums->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_checksums->setPlaceholderText(local ? tr("Reading SHA256SUMS…") : tr("Checksums are read from the archive; download it to see them."));
+    m_checksums->setPlaceholderText(local
+            ? tr("Reading SHA256SUMS…")
+            : tr("Checksums are read from the archive; download it to see them."));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -73,12 +77,14 @@ BackupDetailsDialog::BackupDetailsDialog(const BackupItem& item, const QString& 
         auto* watcher = new QFutureWatcher<Result<QByteArray>>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
             const auto sums = watcher->result();
-            m_checksums->setPlainText(sums ? QString::fromUtf8(*sums)
-                                           : tr("No SHA256SUMS in this archive (as in archives written by FastCMS itself)."));
+            m_checksums->setPlainText(sums
+                    ? QString::fromUtf8(*sums)
+                    : tr("No SHA256SUMS in this archive (as in archives written by FastCMS itself)."));
             Q_EMIT checksumsLoaded();
         });
         const QString zip = item.path;
-        watcher->setFuture(QtConcurrent::run([zip] { return archive::readEntry(zip, QStringLiteral("SHA256SUMS"), 64 << 20); }));
+        watcher->setFuture(QtConcurrent::run(
+            [zip] { return archive::readEntry(zip, QStringLiteral("SHA256SUMS"), 64 << 20); }));
     }
 }
 
@@ -86,7 +92,8 @@ QString BackupDetailsDialog::metadataText() const
 {
     QStringList rows;
     for (int row = 0; row < m_metadata->rowCount(); ++row)
-        rows.append(m_metadata->item(row, 0)->text() + QStringLiteral("=") + m_metadata->item(row, 1)->text());
+        rows.append(
+            m_metadata->item(row, 0)->text() + QStringLiteral("=") + m_metadata->item(row, 1)->text());
     return rows.join(QLatin1Char('\n'));
 }
 

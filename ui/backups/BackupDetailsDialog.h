@@ -18,7 +18,8 @@ class BackupDetailsDialog : public QDialog
     Q_DISABLE_COPY_MOVE(BackupDetailsDialog)
 
 public:
-    BackupDetailsDialog(const BackupItem& item, const QString& lastVerification, bool local, QWidget* parent = nullptr);
+    BackupDetailsDialog(
+        const BackupItem& item, const QString& lastVerification, bool local, QWidget* parent = nullptr);
     QString metadataText() const;
     QString checksumsText() const;
     QString verificationText() const;

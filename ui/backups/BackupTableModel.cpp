@@ -8,8 +8,7 @@ namespace fcb {
 
 BackupTableModel::BackupTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void BackupTableModel::setPage(const BackupPage& page)
 {

@@ -15,8 +15,24 @@ class BackupTableModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(BackupTableModel)
 
 public:
-    enum Column { FileName, Size, Created, Status, LastVerified, Copies, Retention, Path, Actions, ColumnCount };
-    enum Role { RawValueRole = Qt::UserRole + 1, FileNameRole };
+    enum Column
+    {
+        FileName,
+        Size,
+        Created,
+        Status,
+        LastVerified,
+        Copies,
+        Retention,
+        Path,
+        Actions,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1,
+        FileNameRole
+    };
 
     explicit BackupTableModel(QObject* parent = nullptr);
 
@@ -26,7 +42,14 @@ public:
     // Where copies of each backup are: on the server, here, and off-site when a target is set.
     struct CopyState
     {
-        enum class Mode { Server, LocalOnly, Checking, Known, Failed };
+        enum class Mode
+        {
+            Server,
+            LocalOnly,
+            Checking,
+            Known,
+            Failed
+        };
         Mode mode = Mode::LocalOnly;
         QSet<QString> offsite;
         QString detail; // the target, or why the listing failed

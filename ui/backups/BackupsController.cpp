@@ -8,12 +8,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QIcon>
-#include <QLocale>
 #include <QDesktopServices>
 #include <QFileInfo>
-#include <QUrl>
+#include <QIcon>
 #include <QItemSelectionModel>
+#include <QLocale>
+#include <QUrl>
 #include <QWidget>
 
 #include <algorithm>
@@ -28,8 +28,8 @@ BackupsController::BackupsController(QWidget* window, JobRunner* runner, Banner*
     , m_prompter(prompter)
     , m_model(new BackupTableModel(this))
 {
-    const auto make = [this](const QString& name, const QString& text, const QKeySequence& keys, const QString& tip,
-                             void (BackupsController::*slot)()) {
+    const auto make = [this](const QString& name, const QString& text, const QKeySequence& keys,
+                          const QString& tip, void (BackupsController::*slot)()) {
         auto* action = new QAction(text, this);
         action->setObjectName(name);
         action->setShortcut(keys);
@@ -39,18 +39,20 @@ BackupsController::BackupsController(QWidget* window, JobRunner* runner, Banner*
         return action;
     };
     m_create = make(QStringLiteral("actionCreateBackup"), tr("&Create Backup"), QKeySequence::New,
-                    tr("Back up the database and uploaded files now (Ctrl+N)"), &BackupsController::createBackup);
+        tr("Back up the database and uploaded files now (Ctrl+N)"), &BackupsController::createBackup);
     m_verify = make(QStringLiteral("actionVerify"), tr("&Verify"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                    tr("Check the selected backup's checksums and database"), &BackupsController::verifySelected);
+        tr("Check the selected backup's checksums and database"), &BackupsController::verifySelected);
     m_restore = make(QStringLiteral("actionRestore"), tr("&Restore…"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                     tr("Stage the selected backup; the server applies it when it restarts"), &BackupsController::restoreSelected);
-    m_delete = make(QStringLiteral("actionDelete"), tr("&Delete…"), QKeySequence::Delete, tr("Delete the selected backups"),
-                    &BackupsController::deleteSelected);
-    m_refresh = make(QStringLiteral("actionRefresh"), tr("Re&fresh"), QKeySequence::Refresh, tr("Reload the list (F5)"),
-                     &BackupsController::refresh);
-    m_unstage = make(QStringLiteral("actionUnstage"), tr("&Unstage"), {}, tr("Cancel the staged restore"), &BackupsController::unstage);
+        tr("Stage the selected backup; the server applies it when it restarts"),
+        &BackupsController::restoreSelected);
+    m_delete = make(QStringLiteral("actionDelete"), tr("&Delete…"), QKeySequence::Delete,
+        tr("Delete the selected backups"), &BackupsController::deleteSelected);
+    m_refresh = make(QStringLiteral("actionRefresh"), tr("Re&fresh"), QKeySequence::Refresh,
+        tr("Reload the list (F5)"), &BackupsController::refresh);
+    m_unstage = make(QStringLiteral("actionUnstage"), tr("&Unstage"), {}, tr("Cancel the staged restore"),
+        &BackupsController::unstage);
     m_apply = make(QStringLiteral("actionApplyRestore"), tr("&Apply Now…"), {},
-                   tr("Apply the staged restore now (the server must be stopped)"), &BackupsController::applyRestore);
+        tr("Apply the staged restore now (the server must be stopped)"), &BackupsController::applyRestore);
     m_previous = new QAction(tr("&Previous"), this);
     m_previous->setObjectName(QStringLiteral("actionPreviousPage"));
     m_previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
@@ -70,9 +72,8 @@ BackupsController::BackupsController(QWidget* window, JobRunner* runner, Banner*
     m_copyName = new QAction(tr("Copy &Name"), this);
     m_copyName->setObjectName(QStringLiteral("actionCopyName"));
     m_copyName->setShortcut(QKeySequence::Copy);
-    connect(m_copyName, &QAction::triggered, this, [this] {
-        QApplication::clipboard()->setText(selectedNames().join(QLatin1Char('\n')));
-    });
+    connect(m_copyName, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(selectedNames().join(QLatin1Char('\n'))); });
     m_copyPath = new QAction(tr("Copy &Path"), this);
     m_copyPath->setObjectName(QStringLiteral("actionCopyPath"));
     connect(m_copyPath, &QAction::triggered, this, [this] {
@@ -95,11 +96,13 @@ BackupsController::BackupsController(QWidget* window, JobRunner* runner, Banner*
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(item->path).absolutePath()));
     });
     m_download = make(QStringLiteral("actionDownload"), tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D),
-                      tr("Save a verified copy of the selected backup on this computer"), &BackupsController::downloadSelected);
+        tr("Save a verified copy of the selected backup on this computer"),
+        &BackupsController::downloadSelected);
     m_actions << m_previous << m_next << m_copyName << m_copyPath << m_import << m_openFolder;
     // Icons come from the application's resources (resources/icons/actions).
     const auto icon = [](QAction* action, const char* name) {
-        action->setIcon(QIcon(QStringLiteral(":/icons/actions/") + QString::fromLatin1(name) + QStringLiteral(".svg")));
+        action->setIcon(
+            QIcon(QStringLiteral(":/icons/actions/") + QString::fromLatin1(name) + QStringLiteral(".svg")));
     };
     icon(m_create, "create");
     icon(m_verify, "verify");
@@ -170,10 +173,13 @@ void BackupsController::setPageSize(int size)
 
 void BackupsController::createFirstBackupIfEmpty()
 {
-    connect(this, &BackupsController::refreshed, this, [this] {
-        if (m_model->page().total == 0 && !m_runner->busy())
-            createBackup();
-    }, Qt::SingleShotConnection);
+    connect(
+        this, &BackupsController::refreshed, this,
+        [this] {
+            if (m_model->page().total == 0 && !m_runner->busy())
+                createBackup();
+        },
+        Qt::SingleShotConnection);
 }
 
 void BackupsController::refresh()
@@ -192,7 +198,7 @@ void BackupsController::refresh()
         if (!page) {
             m_banner->show(page.error().message, Banner::Kind::Error);
             // Rows of an earlier listing (or an empty table) would tell a story that is not so.
-            m_model->setPage(BackupPage{});
+            m_model->setPage(BackupPage {});
             m_totalPages = 0;
             updateActions();
             Q_EMIT listFailed(page.error().message);
@@ -255,7 +261,8 @@ void BackupsController::updateActions()
     const bool ready = m_backend && !m_runner->busy();
     const QStringList names = selectedNames();
     const int selected = int(names.size());
-    const bool actable = std::all_of(names.cbegin(), names.cend(), [this](const QString& name) { return actsOn(name); });
+    const bool actable
+        = std::all_of(names.cbegin(), names.cend(), [this](const QString& name) { return actsOn(name); });
     const BackupItem* single = selectedItem();
     m_create->setEnabled(ready);
     m_verify->setEnabled(ready && selected == 1 && actable);
@@ -269,11 +276,12 @@ void BackupsController::updateActions()
     m_import->setEnabled(ready);
     m_openFolder->setEnabled(selected == 1 && m_backend && !m_backend->isRemote());
     m_download->setEnabled(ready && selected == 1 && actable && m_caps.download);
-    m_download->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download ? tr("This server does not offer downloads")
-                                                                                  : tr("Save a verified copy of the selected backup on this computer"));
+    m_download->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download
+            ? tr("This server does not offer downloads")
+            : tr("Save a verified copy of the selected backup on this computer"));
     m_verify->setToolTip(m_backend && m_backend->isRemote() && !m_caps.download
-                             ? tr("Verifying needs the backup's bytes, and this server does not offer downloads")
-                             : tr("Check the selected backup's checksums and database"));
+            ? tr("Verifying needs the backup's bytes, and this server does not offer downloads")
+            : tr("Check the selected backup's checksums and database"));
     if (m_backend && m_backend->isRemote() && !m_caps.download)
         m_verify->setEnabled(false);
     m_unstage->setEnabled(ready && m_pendingRestore && !m_backend->isRemote());
@@ -284,9 +292,12 @@ void BackupsController::createBackup()
 {
     if (!m_backend || m_runner->busy())
         return;
-    m_runner->track<CreateResult>(tr("Create backup"), m_backend->describe(), m_backend->create({}), [this](const CreateResult& r) {
-        m_banner->show(tr("Created %1 (%2).").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)), Banner::Kind::Success);
-    });
+    m_runner->track<CreateResult>(
+        tr("Create backup"), m_backend->describe(), m_backend->create({}), [this](const CreateResult& r) {
+            m_banner->show(
+                tr("Created %1 (%2).").arg(r.backup.fileName, files::humanSize(r.backup.sizeBytes)),
+                Banner::Kind::Success);
+        });
 }
 
 void BackupsController::verifySelected()
@@ -299,13 +310,16 @@ void BackupsController::verifyBackup(const QString& name)
 {
     if (!m_backend || m_runner->busy())
         return;
-    m_runner->track<VerifyReport>(tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
-        m_lastVerification.insert(name, tr("%1: %2").arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
-                                                          r.ok() ? tr("sound") : r.problems().join(QLatin1Char(' '))));
-        m_banner->show(r.ok() ? tr("%1 is a sound backup.").arg(name)
-                              : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
-                       r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
-    });
+    m_runner->track<VerifyReport>(
+        tr("Verify"), name, m_backend->verify(name), [this, name](const VerifyReport& r) {
+            m_lastVerification.insert(name,
+                tr("%1: %2").arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
+                    r.ok() ? tr("sound") : r.problems().join(QLatin1Char(' '))));
+            m_banner->show(r.ok()
+                    ? tr("%1 is a sound backup.").arg(name)
+                    : tr("%1 failed verification: %2").arg(name, r.problems().join(QLatin1Char(' '))),
+                r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
+        });
 }
 
 void BackupsController::deleteSelected()
@@ -328,7 +342,8 @@ void BackupsController::deleteBackups(const QStringList& names, std::function<vo
                 done();
             return;
         }
-        m_runner->track<void>(tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });
+        m_runner->track<void>(
+            tr("Delete"), names[i], m_backend->remove(names[i]), [next, i] { (*next)(i + 1); });
     };
     (*next)(0);
 }
@@ -350,13 +365,16 @@ void BackupsController::restoreBackup(const BackupItem& item)
         question.remote = m_backend->isRemote();
         if (report) {
             question.verified = report->ok();
-            question.verification = report->ok() ? tr("Verified: sound.") : tr("FAILED: %1").arg(report->problems().join(QLatin1Char(' ')));
+            question.verification = report->ok()
+                ? tr("Verified: sound.")
+                : tr("FAILED: %1").arg(report->problems().join(QLatin1Char(' ')));
         } else {
             question.verification = tr("Not verified: %1").arg(report.error().message);
         }
         if (!m_prompter->confirmRestore(m_window, question))
             return;
-        m_runner->track<StageResult>(tr("Stage restore"), item.fileName, m_backend->stageRestore(item.fileName), [](const StageResult&) {});
+        m_runner->track<StageResult>(tr("Stage restore"), item.fileName,
+            m_backend->stageRestore(item.fileName), [](const StageResult&) {});
     });
 }
 
@@ -364,11 +382,11 @@ void BackupsController::importArchive(const QString& path)
 {
     if (!m_backend || m_runner->busy())
         return;
-    m_runner->track<BackupItem>(m_backend->isRemote() ? tr("Upload") : tr("Import"), QFileInfo(path).fileName(), m_backend->upload(path),
-                      [this](const BackupItem& item) {
-                          m_banner->show(tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)),
-                                         Banner::Kind::Success);
-                      });
+    m_runner->track<BackupItem>(m_backend->isRemote() ? tr("Upload") : tr("Import"),
+        QFileInfo(path).fileName(), m_backend->upload(path), [this](const BackupItem& item) {
+            m_banner->show(tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)),
+                Banner::Kind::Success);
+        });
 }
 
 void BackupsController::downloadSelected()
@@ -384,9 +402,10 @@ void BackupsController::downloadBackup(const QString& name)
     const QString folder = m_prompter->chooseFolder(m_window);
     if (folder.isEmpty())
         return;
-    m_runner->track<DownloadResult>(tr("Download"), name, m_backend->download(name, folder), [this](const DownloadResult& r) {
-        m_banner->show(tr("Saved a verified copy as %1.").arg(r.path), Banner::Kind::Success);
-    });
+    m_runner->track<DownloadResult>(
+        tr("Download"), name, m_backend->download(name, folder), [this](const DownloadResult& r) {
+            m_banner->show(tr("Saved a verified copy as %1.").arg(r.path), Banner::Kind::Success);
+        });
 }
 
 const BackupItem* BackupsController::itemNamed(const QString& name) const
@@ -421,7 +440,8 @@ QString BackupsController::unavailableReason(const QString& fileName, int rowAct
         return {};
     case 1: // download
         if (!m_caps.download)
-            return m_backend->isRemote() ? tr("This server does not offer downloads") : tr("Checking what is possible…");
+            return m_backend->isRemote() ? tr("This server does not offer downloads")
+                                         : tr("Checking what is possible…");
         return {};
     case 2: // verify
         if (m_backend->isRemote() && !m_caps.download)
@@ -451,7 +471,7 @@ void BackupsController::runRowAction(const QString& fileName, int rowAction)
         verifyBackup(fileName);
         break;
     case 3:
-        deleteBackups({fileName});
+        deleteBackups({ fileName });
         break;
     }
 }
@@ -461,7 +481,8 @@ void BackupsController::showDetails(const QString& fileName)
     const BackupItem* item = itemNamed(fileName);
     if (!item || !m_backend)
         return;
-    auto* dialog = new BackupDetailsDialog(*item, m_lastVerification.value(fileName), !m_backend->isRemote(), m_window);
+    auto* dialog = new BackupDetailsDialog(
+        *item, m_lastVerification.value(fileName), !m_backend->isRemote(), m_window);
     dialog->setObjectName(QStringLiteral("backupDetails"));
     dialog->show();
 }
@@ -470,8 +491,10 @@ void BackupsController::unstage()
 {
     if (!m_backend || m_runner->busy())
         return;
-    m_runner->track<void>(tr("Unstage restore"), m_backend->describe(), m_backend->unstageRestore(),
-                [this] { m_banner->show(tr("The staged restore was removed; FastCMS will start normally."), Banner::Kind::Success); });
+    m_runner->track<void>(tr("Unstage restore"), m_backend->describe(), m_backend->unstageRestore(), [this] {
+        m_banner->show(
+            tr("The staged restore was removed; FastCMS will start normally."), Banner::Kind::Success);
+    });
 }
 
 void BackupsController::applyRestore()
@@ -483,17 +506,17 @@ void BackupsController::applyRestore()
     // The way back: a backup of the data as it is now, taken first, that can be restored like
     // any other (besides the safety copies the apply itself keeps).
     Backend* local = m_backend.get();
-    m_runner->track<CreateResult>(tr("Back up before restoring"), local->describe(), local->create({QStringLiteral("pre-restore")}),
-                        [this, local](const CreateResult& before) {
-                            const QString wayBack = before.backup.fileName;
-                            m_runner->track<ApplyResult>(tr("Apply restore"), local->describe(), local->applyRestore(),
-                                               [this, wayBack](const ApplyResult& r) {
-                                                   m_banner->show(tr("Restored %1. The data from before is in the backup %2 "
-                                                                     "(restore it to go back) and in %3.")
-                                                                      .arg(r.backupFilename, wayBack, r.safetyDatabase),
-                                                                  Banner::Kind::Success);
-                                               });
-                        });
+    m_runner->track<CreateResult>(tr("Back up before restoring"), local->describe(),
+        local->create({ QStringLiteral("pre-restore") }), [this, local](const CreateResult& before) {
+            const QString wayBack = before.backup.fileName;
+            m_runner->track<ApplyResult>(tr("Apply restore"), local->describe(), local->applyRestore(),
+                [this, wayBack](const ApplyResult& r) {
+                    m_banner->show(tr("Restored %1. The data from before is in the backup %2 "
+                                      "(restore it to go back) and in %3.")
+                                       .arg(r.backupFilename, wayBack, r.safetyDatabase),
+                        Banner::Kind::Success);
+                });
+        });
 }
 
 void BackupsController::showPending(const BackendStatus& status)
@@ -506,8 +529,9 @@ void BackupsController::showPending(const BackendStatus& status)
         if (!status.target.isEmpty() && status.local)
             actions << m_unstage << m_apply;
         updateActions();
-        m_banner->show(tr("Restore of %1 is staged: restart the server to apply it.").arg(status.pendingBackup),
-                       Banner::Kind::Warning, actions);
+        m_banner->show(
+            tr("Restore of %1 is staged: restart the server to apply it.").arg(status.pendingBackup),
+            Banner::Kind::Warning, actions);
     } else if (!status.restorePending && m_banner->kind() == Banner::Kind::Warning && m_banner->isVisible()) {
         m_banner->hide();
     }

@@ -19,7 +19,7 @@ PaginationBar::PaginationBar(QWidget* parent)
     m_total->setObjectName(QStringLiteral("totalLabel"));
     m_page->setObjectName(QStringLiteral("pageLabel"));
     m_size->setObjectName(QStringLiteral("pageSize"));
-    for (int size : {10, 20, 50, 100})
+    for (int size : { 10, 20, 50, 100 })
         m_size->addItem(tr("%n per page", nullptr, size), size);
     m_size->setCurrentIndex(1);
     auto* layout = new QHBoxLayout(this);
@@ -40,7 +40,8 @@ void PaginationBar::setNavigation(QAction* previous, QAction* next)
         button->setText(action->text().remove(QLatin1Char('&')));
         button->setToolTip(action->toolTip());
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        connect(action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
+        connect(
+            action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
         button->setEnabled(action->isEnabled());
     };
     bind(m_previous, previous);

@@ -20,8 +20,7 @@ constexpr int spacing = 4;
 RowActionDelegate::RowActionDelegate(Availability availability, QObject* parent)
     : QStyledItemDelegate(parent)
     , m_availability(std::move(availability))
-{
-}
+{ }
 
 QString RowActionDelegate::label(Action action)
 {
@@ -43,10 +42,11 @@ QString RowActionDelegate::label(Action action)
 QRect RowActionDelegate::buttonRect(const QRect& cell, Action action)
 {
     return QRect(cell.left() + spacing + int(action) * (buttonWidth + spacing), cell.top() + 3, buttonWidth,
-                 cell.height() - 6);
+        cell.height() - 6);
 }
 
-void RowActionDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void RowActionDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyledItemDelegate::paint(painter, option, index);
     const QString name = index.data(BackupTableModel::FileNameRole).toString();
@@ -70,8 +70,8 @@ QSize RowActionDelegate::sizeHint(const QStyleOptionViewItem& option, const QMod
     return size;
 }
 
-bool RowActionDelegate::editorEvent(QEvent* event, QAbstractItemModel*, const QStyleOptionViewItem& option,
-                                    const QModelIndex& index)
+bool RowActionDelegate::editorEvent(
+    QEvent* event, QAbstractItemModel*, const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     if (event->type() != QEvent::MouseButtonRelease)
         return event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick;
@@ -87,8 +87,8 @@ bool RowActionDelegate::editorEvent(QEvent* event, QAbstractItemModel*, const QS
     return false;
 }
 
-bool RowActionDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
-                                  const QModelIndex& index)
+bool RowActionDelegate::helpEvent(
+    QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     const QString name = index.data(BackupTableModel::FileNameRole).toString();
     for (int a = 0; a < ActionCount; ++a) {

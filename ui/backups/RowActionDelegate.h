@@ -15,7 +15,14 @@ class RowActionDelegate : public QStyledItemDelegate
     Q_DISABLE_COPY_MOVE(RowActionDelegate)
 
 public:
-    enum Action { Restore, Download, Verify, Delete, ActionCount };
+    enum Action
+    {
+        Restore,
+        Download,
+        Verify,
+        Delete,
+        ActionCount
+    };
     // Empty string: available; otherwise the reason it is not.
     using Availability = std::function<QString(const QString& fileName, Action action)>;
 
@@ -25,12 +32,13 @@ public:
     // Where the button for action sits inside a cell (for painting, clicks and tests).
     static QRect buttonRect(const QRect& cell, Action action);
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(
+        QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
-                     const QModelIndex& index) override;
+        const QModelIndex& index) override;
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
-                   const QModelIndex& index) override;
+        const QModelIndex& index) override;
 
 Q_SIGNALS:
     void actionRequested(const QString& fileName, int action);

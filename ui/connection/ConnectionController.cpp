@@ -16,7 +16,8 @@
 
 namespace fcb {
 
-ConnectionController::ConnectionController(MainWindow* window, Prompter* prompter, std::unique_ptr<SecretStore> secrets)
+ConnectionController::ConnectionController(
+    MainWindow* window, Prompter* prompter, std::unique_ptr<SecretStore> secrets)
     : QObject(window)
     , m_window(window)
     , m_prompter(prompter)
@@ -49,7 +50,7 @@ ConnectionController::~ConnectionController()
 
 QList<QAction*> ConnectionController::actions() const
 {
-    return {m_openFolder, m_connect};
+    return { m_openFolder, m_connect };
 }
 
 QString ConnectionController::stateFile() const
@@ -68,7 +69,8 @@ void ConnectionController::openFolder(const QString& dataDir)
     remember(QStringLiteral("local"), QFileInfo(dataDir).absoluteFilePath(), 0, {});
 }
 
-void ConnectionController::openServer(std::unique_ptr<RemoteBackend> backend, int method, const QString& email)
+void ConnectionController::openServer(
+    std::unique_ptr<RemoteBackend> backend, int method, const QString& email)
 {
     RemoteSession* session = backend->session();
     const QString url = session->options().server.toString();
@@ -77,18 +79,20 @@ void ConnectionController::openServer(std::unique_ptr<RemoteBackend> backend, in
     const auto keep = [this, url](const QString& access, const QString& refresh) {
         if (access.isEmpty())
             return;
-        const QString pair = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("access_token"), access},
-                                                                         {QStringLiteral("refresh_token"), refresh}})
-                                                   .toJson(QJsonDocument::Compact));
+        const QString pair = QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("access_token"), access },
+                { QStringLiteral("refresh_token"),
+                    refresh } }).toJson(QJsonDocument::Compact));
         m_secrets->write(secretKey(url), pair, [](bool) {});
     };
     if (method == SignInDialog::Password)
         keep(session->accessToken(), session->refreshToken());
     connect(session, &RemoteSession::tokensChanged, this, keep);
     if (session->insecure())
-        m_window->banner()->show(tr("Plain http:// to another machine: credentials and backups cross the network "
-                                    "unencrypted."),
-                                 Banner::Kind::Warning);
+        m_window->banner()->show(
+            tr("Plain http:// to another machine: credentials and backups cross the network "
+               "unencrypted."),
+            Banner::Kind::Warning);
     m_window->openBackend(std::move(backend));
 }
 
@@ -112,7 +116,8 @@ void ConnectionController::reconnect(const QString& url, int method, const QStri
         options.server = QUrl(url);
         options.stateFile = stateFile();
         auto* session = new RemoteSession(m_network, options, credentials, m_network);
-        openServer(std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)), method, email);
+        openServer(
+            std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile)), method, email);
     });
 }
 
@@ -126,23 +131,24 @@ void ConnectionController::showSignIn(const QString& url, int method, const QStr
     openServer(dialog.takeBackend(), dialog.method(), dialog.email());
 }
 
-void ConnectionController::remember(const QString& kind, const QString& location, int method, const QString& email)
+void ConnectionController::remember(
+    const QString& kind, const QString& location, int method, const QString& email)
 {
     QSettings settings;
     QList<QVariantMap> recent;
     const int count = settings.beginReadArray(QStringLiteral("recentConnections"));
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
-        QVariantMap entry{{QStringLiteral("kind"), settings.value(QStringLiteral("kind"))},
-                          {QStringLiteral("location"), settings.value(QStringLiteral("location"))},
-                          {QStringLiteral("method"), settings.value(QStringLiteral("method"))},
-                          {QStringLiteral("email"), settings.value(QStringLiteral("email"))}};
+        QVariantMap entry { { QStringLiteral("kind"), settings.value(QStringLiteral("kind")) },
+            { QStringLiteral("location"), settings.value(QStringLiteral("location")) },
+            { QStringLiteral("method"), settings.value(QStringLiteral("method")) },
+            { QStringLiteral("email"), settings.value(QStringLiteral("email")) } };
         if (entry.value(QStringLiteral("location")).toString() != location)
             recent.append(entry);
     }
     settings.endArray();
-    recent.prepend({{QStringLiteral("kind"), kind}, {QStringLiteral("location"), location},
-                    {QStringLiteral("method"), method}, {QStringLiteral("email"), email}});
+    recent.prepend({ { QStringLiteral("kind"), kind }, { QStringLiteral("location"), location },
+        { QStringLiteral("method"), method }, { QStringLiteral("email"), email } });
     settings.beginWriteArray(QStringLiteral("recentConnections"), int(qMin<qsizetype>(recent.size(), 8)));
     for (int i = 0; i < recent.size() && i < 8; ++i) {
         settings.setArrayIndex(i);
@@ -164,8 +170,9 @@ void ConnectionController::rebuildRecent()
         const QString location = settings.value(QStringLiteral("location")).toString();
         const int method = settings.value(QStringLiteral("method")).toInt();
         const QString email = settings.value(QStringLiteral("email")).toString();
-        QAction* action = m_recent->addAction(kind == QStringLiteral("server") ? tr("Server: %1").arg(location)
-                                                                                : tr("Folder: %1").arg(location));
+        QAction* action
+            = m_recent->addAction(kind == QStringLiteral("server") ? tr("Server: %1").arg(location)
+                                                                   : tr("Folder: %1").arg(location));
         connect(action, &QAction::triggered, this, [this, kind, location, method, email] {
             if (kind == QStringLiteral("server"))
                 reconnect(location, method, email);

@@ -33,7 +33,7 @@ void KeychainSecretStore::write(const QString& key, const QString& secret, std::
     job->setKey(key);
     job->setTextData(secret);
     QObject::connect(job, &QKeychain::Job::finished, job,
-                     [job, done](QKeychain::Job*) { done(job->error() == QKeychain::NoError); });
+        [job, done](QKeychain::Job*) { done(job->error() == QKeychain::NoError); });
     job->start();
 }
 

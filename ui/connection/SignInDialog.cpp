@@ -77,16 +77,19 @@ void SignInDialog::updateFields()
 {
     const Method method = this->method();
     m_email->setEnabled(method == Password);
-    m_secret->setPlaceholderText(method == Password ? tr("password") : method == AccessToken ? tr("access token") : tr("fcms_…"));
+    m_secret->setPlaceholderText(method == Password ? tr("password")
+            : method == AccessToken                 ? tr("access token")
+                                                    : tr("fcms_…"));
     const bool code = needsTwoFactorCode();
     m_codeLabel->setVisible(code);
     m_code->setVisible(code);
     RemoteOptions probe;
     probe.server = QUrl::fromUserInput(m_server->text().trimmed());
     const bool insecure = RemoteSession(m_network, probe, {}).insecure();
-    m_warning->setText(insecure ? tr("This is plain http:// to another machine: your password or token would cross the "
-                                     "network unencrypted.")
-                                : QString());
+    m_warning->setText(insecure
+            ? tr("This is plain http:// to another machine: your password or token would cross the "
+                 "network unencrypted.")
+            : QString());
     m_warning->setVisible(insecure);
 }
 
@@ -123,7 +126,8 @@ std::unique_ptr<RemoteBackend> SignInDialog::takeBackend()
 void SignInDialog::attempt()
 {
     const QUrl url = QUrl::fromUserInput(m_server->text().trimmed());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))) {
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))) {
         m_error->setText(tr("Enter the server's address, e.g. https://cms.example.org"));
         Q_EMIT attemptFinished(false);
         return;

@@ -23,7 +23,12 @@ class SignInDialog : public QDialog
     Q_DISABLE_COPY_MOVE(SignInDialog)
 
 public:
-    enum Method { Password, AccessToken, ApiKey };
+    enum Method
+    {
+        Password,
+        AccessToken,
+        ApiKey
+    };
 
     SignInDialog(QNetworkAccessManager* network, QString stateFile, QWidget* parent = nullptr);
     void setServer(const QString& url, Method method, const QString& email);

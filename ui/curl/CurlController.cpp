@@ -24,12 +24,12 @@ CurlController::CurlController(const FeatureParts& parts)
     : FeatureController(parts)
     , m_menu(new QMenu(tr("Copy as c&url"), parts.window))
 {
-    const QList<QPair<QString, curl::Action>> curls{{tr("&List Backups"), curl::Action::List},
-                                                    {tr("&Create a Backup"), curl::Action::Create},
-                                                    {tr("&Download the Selected Backup"), curl::Action::Download},
-                                                    {tr("De&lete the Selected Backup"), curl::Action::Delete},
-                                                    {tr("&Stage the Selected Backup for Restore"), curl::Action::Restore},
-                                                    {tr("&Upload a Backup"), curl::Action::Upload}};
+    const QList<QPair<QString, curl::Action>> curls { { tr("&List Backups"), curl::Action::List },
+        { tr("&Create a Backup"), curl::Action::Create },
+        { tr("&Download the Selected Backup"), curl::Action::Download },
+        { tr("De&lete the Selected Backup"), curl::Action::Delete },
+        { tr("&Stage the Selected Backup for Restore"), curl::Action::Restore },
+        { tr("&Upload a Backup"), curl::Action::Upload } };
     for (const auto& [text, kind] : curls) {
         QAction* action = m_menu->addAction(text);
         action->setObjectName(QStringLiteral("actionCurl%1").arg(int(kind)));
@@ -61,14 +61,16 @@ void CurlController::copyCurl(int action)
     if (needsSelection(kind) && actableSelection().isEmpty())
         return;
     // An upload names the zip to send: a placeholder for the user to replace.
-    const QString backup = kind == curl::Action::Upload ? QStringLiteral("backup_YYYYMMDD_HHMMSS.zip") : names.value(0);
+    const QString backup
+        = kind == curl::Action::Upload ? QStringLiteral("backup_YYYYMMDD_HHMMSS.zip") : names.value(0);
     const std::optional<QString> command = backend->curlCommand(kind, backup);
     if (!command)
         return;
     QApplication::clipboard()->setText(*command);
-    m_parts.banner->show(backend->location().usesApiKey ? tr("Copied a curl command; it reads the API key from $FASTCMS_API_KEY.")
-                                                        : tr("Copied a curl command; it reads the token from $FASTCMS_TOKEN."),
-                         Banner::Kind::Info);
+    m_parts.banner->show(backend->location().usesApiKey
+            ? tr("Copied a curl command; it reads the API key from $FASTCMS_API_KEY.")
+            : tr("Copied a curl command; it reads the token from $FASTCMS_TOKEN."),
+        Banner::Kind::Info);
 }
 
 } // namespace fcb

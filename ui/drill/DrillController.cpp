@@ -16,8 +16,8 @@ DrillController::DrillController(const FeatureParts& parts)
     : FeatureController(parts)
 {
     m_drill = makeAction("actionDrill", tr("Restore &Drill"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
-                         tr("Restore the selected backup into a throw-away folder and check it end to end"),
-                         [this] { drillSelected(); });
+        tr("Restore the selected backup into a throw-away folder and check it end to end"),
+        [this] { drillSelected(); });
     connect(m_parts.backups, &BackupsController::refreshed, this, &DrillController::reloadRecords);
     updateActions();
 }
@@ -39,10 +39,10 @@ void DrillController::reloadRecords()
     if (!backend)
         return;
     readInBackground([target = backend->describe()] { return DrillStore().records(target); },
-                     [this](const QHash<QString, DrillRecord>& records) {
-                         m_parts.backups->model()->setDrills(records);
-                         Q_EMIT recordsLoaded();
-                     });
+        [this](const QHash<QString, DrillRecord>& records) {
+            m_parts.backups->model()->setDrills(records);
+            Q_EMIT recordsLoaded();
+        });
 }
 
 void DrillController::drillSelected()
@@ -51,11 +51,15 @@ void DrillController::drillSelected()
     const QString name = actableSelection();
     if (name.isEmpty() || !backend || m_parts.runner->busy())
         return;
-    m_parts.runner->track<DrillReport>(tr("Restore drill"), name, backend->drill(name), [this, name](const DrillReport& r) {
-        m_parts.banner->show(r.ok() ? tr("%1 restores: %2 (%3 s).").arg(name, drillSummary(r)).arg(double(r.elapsedMs) / 1000.0, 0, 'f', 1)
-                                    : tr("%1 would NOT restore: %2").arg(name, r.problems().join(QLatin1Char(' '))),
-                             r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
-    });
+    m_parts.runner->track<DrillReport>(
+        tr("Restore drill"), name, backend->drill(name), [this, name](const DrillReport& r) {
+            m_parts.banner->show(r.ok()
+                    ? tr("%1 restores: %2 (%3 s).")
+                          .arg(name, drillSummary(r))
+                          .arg(double(r.elapsedMs) / 1000.0, 0, 'f', 1)
+                    : tr("%1 would NOT restore: %2").arg(name, r.problems().join(QLatin1Char(' '))),
+                r.ok() ? Banner::Kind::Success : Banner::Kind::Error);
+        });
 }
 
 } // namespace fcb

@@ -6,8 +6,7 @@ JobRunner::JobRunner(JobsModel* jobs, Banner* banner, QObject* parent)
     : QObject(parent)
     , m_jobs(jobs)
     , m_banner(banner)
-{
-}
+{ }
 
 void JobRunner::setBusy(bool busy)
 {

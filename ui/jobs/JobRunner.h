@@ -26,12 +26,11 @@ public:
 
     // Runs a job in the jobs panel, shows its failure in the banner, calls onSuccess with its
     // value, then says jobFinished().
-    template<typename T, typename OnSuccess>
+    template <typename T, typename OnSuccess>
     void track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess);
     // A short step before a job (a check before a confirmation): busy while it runs, without a
     // row in the jobs panel; done gets whatever it returned.
-    template<typename T, typename Done>
-    void await(Job<Result<T>> job, Done done);
+    template <typename T, typename Done> void await(Job<Result<T>> job, Done done);
 
 Q_SIGNALS:
     // busy() changed: a job started, or a step ended without one.
@@ -46,14 +45,15 @@ private:
     bool m_busy = false;
 };
 
-template<typename T, typename OnSuccess>
-inline void JobRunner::track(const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
+template <typename T, typename OnSuccess>
+inline void JobRunner::track(
+    const QString& type, const QString& target, Job<Result<T>> job, OnSuccess onSuccess)
 {
     const int id = m_jobs->add(type, target, job.token);
     setBusy(true);
     auto* watcher = new QFutureWatcher<Result<T>>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
-            [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
+        [this, id, watcher](int value) { m_jobs->setProgress(id, value, watcher->progressText()); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher, onSuccess] {
         watcher->deleteLater();
         m_busy = false; // onSuccess may start the next job
@@ -62,9 +62,10 @@ inline void JobRunner::track(const QString& type, const QString& target, Job<Res
         if (!result) {
             const bool cancelled = result.error().code == ErrorCode::Cancelled;
             m_jobs->finish(id, cancelled ? JobsModel::State::Cancelled : JobsModel::State::Failed,
-                           cancelled ? tr("Cancelled") : result.error().message);
-            m_banner->show(cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
-                           cancelled ? Banner::Kind::Info : Banner::Kind::Error);
+                cancelled ? tr("Cancelled") : result.error().message);
+            m_banner->show(
+                cancelled ? tr("Cancelled; nothing was left half-written.") : result.error().message,
+                cancelled ? Banner::Kind::Info : Banner::Kind::Error);
         } else {
             success = true;
             m_jobs->finish(id, JobsModel::State::Succeeded, tr("Done"));
@@ -78,8 +79,7 @@ inline void JobRunner::track(const QString& type, const QString& target, Job<Res
     watcher->setFuture(job.future);
 }
 
-template<typename T, typename Done>
-inline void JobRunner::await(Job<Result<T>> job, Done done)
+template <typename T, typename Done> inline void JobRunner::await(Job<Result<T>> job, Done done)
 {
     setBusy(true);
     auto* watcher = new QFutureWatcher<Result<T>>(this);

@@ -6,8 +6,7 @@ namespace fcb {
 
 JobsModel::JobsModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int JobsModel::add(const QString& type, const QString& target, std::shared_ptr<CancelToken> token)
 {

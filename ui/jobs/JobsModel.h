@@ -17,9 +17,28 @@ class JobsModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(JobsModel)
 
 public:
-    enum Column { Type, Target, Started, Status, Progress, Duration, ColumnCount };
-    enum Role { RawValueRole = Qt::UserRole + 1, RunningRole };
-    enum class State { Running, Succeeded, Failed, Cancelled };
+    enum Column
+    {
+        Type,
+        Target,
+        Started,
+        Status,
+        Progress,
+        Duration,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1,
+        RunningRole
+    };
+    enum class State
+    {
+        Running,
+        Succeeded,
+        Failed,
+        Cancelled
+    };
 
     explicit JobsModel(QObject* parent = nullptr);
 

@@ -17,11 +17,12 @@ namespace fcb {
 OffsiteController::OffsiteController(const FeatureParts& parts)
     : FeatureController(parts)
 {
-    m_pushOffsite = makeAction("actionPushOffsite", tr("Copy &Off-site"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
-                               tr("Copy the selected backups (or all that are missing there) to the off-site target with rclone"),
-                               [this] { pushOffsite(); });
+    m_pushOffsite = makeAction("actionPushOffsite", tr("Copy &Off-site"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+        tr("Copy the selected backups (or all that are missing there) to the off-site target with rclone"),
+        [this] { pushOffsite(); });
     m_offsiteTargetAction = makeAction("actionOffsiteTarget", tr("Off-site &Target…"), {},
-                                       tr("Choose the rclone remote that keeps off-site copies"), [this] { chooseOffsiteTarget(); });
+        tr("Choose the rclone remote that keeps off-site copies"), [this] { chooseOffsiteTarget(); });
     connect(m_parts.backups, &BackupsController::refreshed, this, &OffsiteController::reloadCopies);
     updateActions();
 }
@@ -118,10 +119,11 @@ void OffsiteController::reloadCopies()
         Q_EMIT copiesLoaded();
     });
     m_listing = std::make_shared<CancelToken>();
-    listing->setFuture(QtConcurrent::run(workers::pool(), [remote, token = m_listing](QPromise<Result<QList<OffsiteCopy>>>& promise) {
-        PromiseTaskContext<Result<QList<OffsiteCopy>>> task(promise, token);
-        promise.addResult(Offsite(remote).list(task));
-    }));
+    listing->setFuture(QtConcurrent::run(
+        workers::pool(), [remote, token = m_listing](QPromise<Result<QList<OffsiteCopy>>>& promise) {
+            PromiseTaskContext<Result<QList<OffsiteCopy>>> task(promise, token);
+            promise.addResult(Offsite(remote).list(task));
+        }));
 }
 
 void OffsiteController::pushOffsite()
@@ -131,31 +133,33 @@ void OffsiteController::pushOffsite()
     if (!backend || !m_parts.backups->capabilities().offsite || remote.isEmpty() || m_parts.runner->busy())
         return;
     const QStringList names = m_parts.backups->selectedNames();
-    m_parts.runner->track<OffsitePushResult>(
-        tr("Copy off-site"), Offsite::displayName(remote), backend->pushOffsite(remote, names), [this, remote](const OffsitePushResult& r) {
+    m_parts.runner->track<OffsitePushResult>(tr("Copy off-site"), Offsite::displayName(remote),
+        backend->pushOffsite(remote, names), [this, remote](const OffsitePushResult& r) {
             if (!r.failed.isEmpty()) {
                 QStringList problems;
                 for (const Error& e : r.failed)
                     problems.append(e.message);
-                m_parts.banner->show(tr("%n backup(s) copied; these were not: %1", nullptr, int(r.copied.size()))
-                                         .arg(problems.join(QLatin1Char(' '))),
-                                     Banner::Kind::Error);
+                m_parts.banner->show(
+                    tr("%n backup(s) copied; these were not: %1", nullptr, int(r.copied.size()))
+                        .arg(problems.join(QLatin1Char(' '))),
+                    Banner::Kind::Error);
                 return;
             }
-            m_parts.banner->show(tr("%n backup(s) copied to %1; %2 already there.", nullptr, int(r.copied.size()))
-                                     .arg(Offsite::displayName(remote))
-                                     .arg(r.alreadyThere.size()),
-                                 Banner::Kind::Success);
+            m_parts.banner->show(
+                tr("%n backup(s) copied to %1; %2 already there.", nullptr, int(r.copied.size()))
+                    .arg(Offsite::displayName(remote))
+                    .arg(r.alreadyThere.size()),
+                Banner::Kind::Success);
         });
 }
 
 void OffsiteController::chooseOffsiteTarget()
 {
     const auto answer = m_parts.prompter->askText(m_parts.window, tr("Off-site Target"),
-                                                  tr("An rclone remote and folder for off-site copies, such as s3:bucket/fastcms, "
-                                                     "a crypt remote for encryption at rest, or a folder (empty: none). rclone's own "
-                                                     "configuration keeps the credentials."),
-                                                  offsiteTarget());
+        tr("An rclone remote and folder for off-site copies, such as s3:bucket/fastcms, "
+           "a crypt remote for encryption at rest, or a folder (empty: none). rclone's own "
+           "configuration keeps the credentials."),
+        offsiteTarget());
     if (!answer)
         return;
     if (!answer->isEmpty()) {

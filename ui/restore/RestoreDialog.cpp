@@ -24,20 +24,22 @@ RestoreDialog::RestoreDialog(const RestoreQuestion& question, QWidget* parent)
 {
     setWindowTitle(tr("Restore %1").arg(question.backup.fileName));
     auto* layout = new QVBoxLayout(this);
-    auto* warning = new QLabel(
-        tr("<b>Restoring overwrites the server's current database and uploaded files.</b><br>"
-           "The restore is staged now and takes effect when the FastCMS server restarts. "
-           "The current data is kept as a safety copy."),
-        this);
+    auto* warning
+        = new QLabel(tr("<b>Restoring overwrites the server's current database and uploaded files.</b><br>"
+                        "The restore is staged now and takes effect when the FastCMS server restarts. "
+                        "The current data is kept as a safety copy."),
+            this);
     warning->setWordWrap(true);
     layout->addWidget(warning);
     auto* form = new QFormLayout;
     form->addRow(tr("Backup:"), new QLabel(question.backup.fileName, this));
-    form->addRow(tr("Created:"), new QLabel(QLocale().toString(question.backup.created.toLocalTime(), QLocale::LongFormat), this));
+    form->addRow(tr("Created:"),
+        new QLabel(QLocale().toString(question.backup.created.toLocalTime(), QLocale::LongFormat), this));
     form->addRow(tr("Size:"), new QLabel(files::humanSize(question.backup.sizeBytes), this));
     auto* verification = new QLabel(question.verification, this);
     verification->setWordWrap(true);
-    verification->setStyleSheet(question.verified ? QStringLiteral("color: #184d27;") : QStringLiteral("color: #7a1712;"));
+    verification->setStyleSheet(
+        question.verified ? QStringLiteral("color: #184d27;") : QStringLiteral("color: #7a1712;"));
     form->addRow(tr("Verification:"), verification);
     layout->addLayout(form);
     auto* prompt = new QLabel(tr("Type the backup's name to confirm:"), this);
@@ -65,8 +67,8 @@ bool DialogPrompter::confirmDelete(QWidget* parent, const QStringList& names)
     const QString text = names.size() == 1
         ? QObject::tr("Delete %1? This cannot be undone.").arg(names.first())
         : QObject::tr("Delete these %n backups? This cannot be undone.", nullptr, int(names.size()));
-    return QMessageBox::question(parent, QObject::tr("Delete backups"), text, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel)
+    return QMessageBox::question(parent, QObject::tr("Delete backups"), text,
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
 }
 
@@ -79,17 +81,17 @@ bool DialogPrompter::confirmRestore(QWidget* parent, const RestoreQuestion& ques
 bool DialogPrompter::confirmApply(QWidget* parent, const QString& backupName)
 {
     return QMessageBox::question(parent, QObject::tr("Apply the restore now"),
-                                 QObject::tr("Apply the restore of %1 now? The server must be stopped. The current data "
-                                             "is kept as app.db.before_restore and files_before_restore/.")
-                                     .arg(backupName),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               QObject::tr("Apply the restore of %1 now? The server must be stopped. The current data "
+                           "is kept as app.db.before_restore and files_before_restore/.")
+                   .arg(backupName),
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
 }
 
 QString DialogPrompter::chooseArchive(QWidget* parent)
 {
-    return QFileDialog::getOpenFileName(parent, QObject::tr("Import a backup"), QString(),
-                                        QObject::tr("Backups (*.zip)"));
+    return QFileDialog::getOpenFileName(
+        parent, QObject::tr("Import a backup"), QString(), QObject::tr("Backups (*.zip)"));
 }
 
 QString DialogPrompter::chooseFolder(QWidget* parent)
@@ -97,7 +99,8 @@ QString DialogPrompter::chooseFolder(QWidget* parent)
     return QFileDialog::getExistingDirectory(parent, QObject::tr("Open a FastCMS data folder"));
 }
 
-std::optional<QString> DialogPrompter::askText(QWidget* parent, const QString& title, const QString& label, const QString& current)
+std::optional<QString> DialogPrompter::askText(
+    QWidget* parent, const QString& title, const QString& label, const QString& current)
 {
     bool ok = false;
     const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, current, &ok);

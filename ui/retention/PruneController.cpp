@@ -19,10 +19,10 @@ PruneController::PruneController(const FeatureParts& parts)
     : FeatureController(parts)
 {
     m_prune = makeAction("actionPrunePreview", tr("&Prune…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                         tr("Show which backups the retention policy (7 daily, 4 weekly, 12 monthly) would delete"),
-                         [this] { previewPrune(); });
-    m_applyPrune = makeAction("actionApplyPrune", tr("Delete Them…"), {}, tr("Delete the backups the preview marks"),
-                              [this] { applyPrune(); });
+        tr("Show which backups the retention policy (7 daily, 4 weekly, 12 monthly) would delete"),
+        [this] { previewPrune(); });
+    m_applyPrune = makeAction("actionApplyPrune", tr("Delete Them…"), {},
+        tr("Delete the backups the preview marks"), [this] { applyPrune(); });
     m_closePrune = makeAction("actionClosePrune", tr("Close Preview"), {}, {}, [this] { closePrune(); });
     updateActions();
 }
@@ -76,7 +76,8 @@ void PruneController::showPruneVerdicts(const QList<BackupItem>& all)
     const QString target = m_parts.backups->backend()->describe();
     const auto decide = [all, target] {
         return decideRetention(all, RetentionPolicy::recommended(),
-                               PinStore(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath())).pinned(target));
+            PinStore(qEnvironmentVariable("FASTCMS_BACKUP_PINS_FILE", PinStore::defaultPath()))
+                .pinned(target));
     };
     readInBackground(decide, [this](const QList<RetentionDecision>& decisions) {
         QHash<QString, RetentionDecision> byName;
@@ -91,13 +92,16 @@ void PruneController::showPruneVerdicts(const QList<BackupItem>& all)
         m_applyPrune->setText(tr("Delete %n Backup(s)…", nullptr, int(m_pruneDeletes.size())));
         updateActions();
         const QString text = m_pruneDeletes.isEmpty()
-            ? tr("Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.", nullptr, int(byName.size()))
-            : tr("Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see the Prune Preview "
+            ? tr("Prune preview (7 daily, 4 weekly, 12 monthly): all %n backup(s) are kept.", nullptr,
+                int(byName.size()))
+            : tr("Prune preview (7 daily, 4 weekly, 12 monthly): %1 of %n backup(s) would be deleted; see "
+                 "the Prune Preview "
                  "column.",
-                 nullptr, int(byName.size()))
+                nullptr, int(byName.size()))
                   .arg(m_pruneDeletes.size());
         m_parts.banner->show(text, Banner::Kind::Warning,
-                             m_pruneDeletes.isEmpty() ? QList<QAction*>{m_closePrune} : QList<QAction*>{m_applyPrune, m_closePrune});
+            m_pruneDeletes.isEmpty() ? QList<QAction*> { m_closePrune }
+                                     : QList<QAction*> { m_applyPrune, m_closePrune });
     });
 }
 

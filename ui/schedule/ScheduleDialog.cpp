@@ -47,10 +47,11 @@ ScheduleDialog::ScheduleDialog(ScheduleSpec base, const QString& note, QWidget* 
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* intro = new QLabel(tr("The system runs the backups: a timer starts <tt>fastcms-backup create</tt>, then "
-                                "<tt>prune</tt> (7 daily, 4 weekly, 12 monthly). Status warnings follow this schedule "
-                                "once it is installed."),
-                             this);
+    auto* intro = new QLabel(
+        tr("The system runs the backups: a timer starts <tt>fastcms-backup create</tt>, then "
+           "<tt>prune</tt> (7 daily, 4 weekly, 12 monthly). Status warnings follow this schedule "
+           "once it is installed."),
+        this);
     intro->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(tr("&Run:"), m_every);
@@ -125,15 +126,17 @@ void ScheduleDialog::regenerate()
     }
     m_install->setEnabled(true);
     const ScheduleFiles files = schedule::generate(spec());
-    m_at->setDisplayFormat(spec().every == ScheduleSpec::Every::Hourly ? QStringLiteral("mm") : QStringLiteral("HH:mm"));
+    m_at->setDisplayFormat(
+        spec().every == ScheduleSpec::Every::Hourly ? QStringLiteral("mm") : QStringLiteral("HH:mm"));
     if (cron) {
         m_preview->setPlainText(files.cronLine + QLatin1Char('\n'));
         m_install->setText(tr("&Add to Crontab"));
         return;
     }
-    m_preview->setPlainText(QStringLiteral("# ~/.config/systemd/user/%1.service\n%2\n# ~/.config/systemd/user/%1.timer\n%3\n"
-                                           "# then: systemctl --user daemon-reload && systemctl --user enable --now %1.timer\n")
-                                .arg(files.unitName, files.service, files.timer));
+    m_preview->setPlainText(
+        QStringLiteral("# ~/.config/systemd/user/%1.service\n%2\n# ~/.config/systemd/user/%1.timer\n%3\n"
+                       "# then: systemctl --user daemon-reload && systemctl --user enable --now %1.timer\n")
+            .arg(files.unitName, files.service, files.timer));
     m_install->setText(tr("&Install"));
 }
 
@@ -162,10 +165,12 @@ void ScheduleDialog::install()
             auto written = schedule::installSystemd(files);
             if (!written)
                 return fail(written.error());
-            done = ScheduleDialog::tr("Wrote %1. Start it with: systemctl --user daemon-reload && systemctl --user enable --now %2.timer")
+            done = ScheduleDialog::tr("Wrote %1. Start it with: systemctl --user daemon-reload && systemctl "
+                                      "--user enable --now %2.timer")
                        .arg(written->join(QStringLiteral(", ")), files.unitName);
         }
-        const InstalledSchedule installed{chosen.every, cron ? QString() : files.unitName + QStringLiteral(".timer"), UnitScope::User};
+        const InstalledSchedule installed { chosen.every,
+            cron ? QString() : files.unitName + QStringLiteral(".timer"), UnitScope::User };
         if (auto recorded = ScheduleStore().record(chosen.target, installed); !recorded)
             return fail(recorded.error());
         return done;

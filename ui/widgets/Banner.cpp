@@ -44,10 +44,14 @@ void Banner::show(const QString& text, Kind kind, const QList<QAction*>& actions
         m_buttons->addWidget(button);
     }
     static const char* const styles[] = {
-        "fcb--Banner { background: #e6f0fb; border: 1px solid #b5cfee; border-radius: 4px; } QLabel { color: #16365c; }",
-        "fcb--Banner { background: #e3f1e6; border: 1px solid #a9d3b3; border-radius: 4px; } QLabel { color: #184d27; }",
-        "fcb--Banner { background: #fff4d6; border: 1px solid #e8cf86; border-radius: 4px; } QLabel { color: #5c4300; }",
-        "fcb--Banner { background: #fde2e1; border: 1px solid #eeb0ad; border-radius: 4px; } QLabel { color: #7a1712; }",
+        "fcb--Banner { background: #e6f0fb; border: 1px solid #b5cfee; border-radius: 4px; } QLabel { color: "
+        "#16365c; }",
+        "fcb--Banner { background: #e3f1e6; border: 1px solid #a9d3b3; border-radius: 4px; } QLabel { color: "
+        "#184d27; }",
+        "fcb--Banner { background: #fff4d6; border: 1px solid #e8cf86; border-radius: 4px; } QLabel { color: "
+        "#5c4300; }",
+        "fcb--Banner { background: #fde2e1; border: 1px solid #eeb0ad; border-radius: 4px; } QLabel { color: "
+        "#7a1712; }",
     };
     setStyleSheet(QString::fromLatin1(styles[int(kind)]));
     setVisible(true);

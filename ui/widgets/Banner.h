@@ -16,7 +16,13 @@ class Banner : public QFrame
     Q_DISABLE_COPY_MOVE(Banner)
 
 public:
-    enum class Kind { Info, Success, Warning, Error };
+    enum class Kind
+    {
+        Info,
+        Success,
+        Warning,
+        Error
+    };
 
     explicit Banner(QWidget* parent = nullptr);
     void show(const QString& text, Kind kind, const QList<QAction*>& actions = {});

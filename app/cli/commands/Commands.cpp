@@ -4,7 +4,7 @@ namespace fcb::commands {
 
 const QList<std::function<std::unique_ptr<Command>()>>& table()
 {
-    static const QList<std::function<std::unique_ptr<Command>()>> all{
+    static const QList<std::function<std::unique_ptr<Command>()>> all {
         [] { return std::make_unique<CreateCommand>(); },
         [] { return std::make_unique<ListCommand>(); },
         [] { return std::make_unique<DeleteCommand>(); },
@@ -17,7 +17,10 @@ const QList<std::function<std::unique_ptr<Command>()>>& table()
         [] { return std::make_unique<DownloadCommand>(); },
         [] { return std::make_unique<UploadCommand>(); },
         [] { return std::make_unique<ServerCommand>(QStringLiteral("login"), QStringLiteral("login")); },
-        [] { return std::make_unique<ServerCommand>(QStringLiteral("forget-restore"), QStringLiteral("forget-restore")); },
+        [] {
+            return std::make_unique<ServerCommand>(
+                QStringLiteral("forget-restore"), QStringLiteral("forget-restore"));
+        },
         [] { return std::make_unique<PruneCommand>(); },
         [] { return std::make_unique<PinCommand>(true); },
         [] { return std::make_unique<PinCommand>(false); },

@@ -23,7 +23,7 @@ class ListCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("list"); }
     QString synopsis() const override { return QStringLiteral("list"); }
-    QStringList options() const override { return {QStringLiteral("page"), QStringLiteral("per-page")}; }
+    QStringList options() const override { return { QStringLiteral("page"), QStringLiteral("per-page") }; }
     int run(CommandContext& cli, const QStringList& args) override;
 };
 
@@ -76,7 +76,7 @@ class ApplyRestoreCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("apply-restore"); }
     QString synopsis() const override { return QStringLiteral("apply-restore"); }
-    QStringList options() const override { return {QStringLiteral("abandon")}; }
+    QStringList options() const override { return { QStringLiteral("abandon") }; }
     QString refusalOnServer() const override;
     int run(CommandContext& cli, const QStringList& args) override;
 };
@@ -114,8 +114,7 @@ public:
     ServerCommand(QString name, QString synopsis)
         : m_name(std::move(name))
         , m_synopsis(std::move(synopsis))
-    {
-    }
+    { }
     QString name() const override { return m_name; }
     QString synopsis() const override { return m_synopsis; }
     bool needsServer() const override { return true; }
@@ -140,8 +139,7 @@ class PinCommand final : public Command
 public:
     explicit PinCommand(bool pin)
         : m_pin(pin)
-    {
-    }
+    { }
     QString name() const override { return m_pin ? QStringLiteral("pin") : QStringLiteral("unpin"); }
     QString synopsis() const override { return name() + QStringLiteral(" <name>"); }
     Operand operand() const override { return Operand::BackupName; }

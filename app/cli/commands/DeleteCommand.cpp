@@ -9,7 +9,7 @@ int DeleteCommand::run(CommandContext& cli, const QStringList& args)
     const QString name = args.first();
     watch<void>(cli, cli.backend().remove(name), [&cli, name] {
         if (cli.json())
-            cli.printJson({{QStringLiteral("deleted"), true}, {QStringLiteral("filename"), name}});
+            cli.printJson({ { QStringLiteral("deleted"), true }, { QStringLiteral("filename"), name } });
         else if (!cli.quiet())
             cli.printLine(CommandLine::tr("Deleted %1.").arg(name));
         cli.finish(ExitCode::Success);

@@ -21,7 +21,7 @@ int DemoCommand::run(CommandContext& cli, const QStringList&)
         return -1;
     }
     if (cli.json())
-        cli.printJson({{QStringLiteral("data_dir"), dataDir}, {QStringLiteral("created"), *made}});
+        cli.printJson({ { QStringLiteral("data_dir"), dataDir }, { QStringLiteral("created"), *made } });
     else if (!cli.quiet())
         cli.printLine(*made ? CommandLine::tr("Created a demo data folder at %1.").arg(dataDir)
                             : CommandLine::tr("%1 already has a database; left it as it is.").arg(dataDir));

@@ -18,16 +18,18 @@ void printTable(CommandContext& cli, const BackupPage& p)
     int width = 8;
     for (const BackupItem& item : p.items)
         width = qMax(width, int(item.fileName.size()));
-    cli.printLine(CommandLine::tr("Filename").leftJustified(width + 2) + CommandLine::tr("Size").rightJustified(10) + QStringLiteral("  ")
-                  + CommandLine::tr("Created").leftJustified(21) + CommandLine::tr("Notes"));
+    cli.printLine(CommandLine::tr("Filename").leftJustified(width + 2)
+        + CommandLine::tr("Size").rightJustified(10) + QStringLiteral("  ")
+        + CommandLine::tr("Created").leftJustified(21) + CommandLine::tr("Notes"));
     for (const BackupItem& item : p.items) {
         QStringList notes;
         if (!item.valid)
             notes.append(CommandLine::tr("INVALID: %1").arg(item.invalidReason));
         if (item.staged)
             notes.append(CommandLine::tr("staged for restore"));
-        cli.printLine(item.fileName.leftJustified(width + 2) + files::humanSize(item.sizeBytes).rightJustified(10)
-                      + QStringLiteral("  ") + localTime(item.created).leftJustified(21) + notes.join(QStringLiteral("; ")));
+        cli.printLine(item.fileName.leftJustified(width + 2)
+            + files::humanSize(item.sizeBytes).rightJustified(10) + QStringLiteral("  ")
+            + localTime(item.created).leftJustified(21) + notes.join(QStringLiteral("; ")));
     }
 }
 
@@ -48,19 +50,22 @@ int ListCommand::run(CommandContext& cli, const QStringList&)
             QJsonArray items;
             for (const BackupItem& item : p.items)
                 items.append(itemJson(item));
-            cli.printJson({{QStringLiteral("items"), items},
-                           {QStringLiteral("page"), p.page},
-                           {QStringLiteral("per_page"), p.perPage},
-                           {QStringLiteral("total"), p.total},
-                           {QStringLiteral("total_pages"), p.totalPages}});
+            cli.printJson({ { QStringLiteral("items"), items }, { QStringLiteral("page"), p.page },
+                { QStringLiteral("per_page"), p.perPage }, { QStringLiteral("total"), p.total },
+                { QStringLiteral("total_pages"), p.totalPages } });
         } else {
             if (p.items.isEmpty()) {
-                cli.printLine(p.total == 0 ? CommandLine::tr("No backups yet. Create one with 'fastcms-backup create'.")
-                                           : CommandLine::tr("Page %1 is past the end (%2 pages).").arg(p.page).arg(p.totalPages));
+                cli.printLine(p.total == 0
+                        ? CommandLine::tr("No backups yet. Create one with 'fastcms-backup create'.")
+                        : CommandLine::tr("Page %1 is past the end (%2 pages).")
+                              .arg(p.page)
+                              .arg(p.totalPages));
             } else {
                 printTable(cli, p);
             }
-            cli.printLine(CommandLine::tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(p.total)).arg(p.page).arg(p.totalPages));
+            cli.printLine(CommandLine::tr("Total: %n backup(s) · Page %1 of %2", nullptr, int(p.total))
+                              .arg(p.page)
+                              .arg(p.totalPages));
         }
         cli.finish(ExitCode::Success);
     });

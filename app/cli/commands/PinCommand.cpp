@@ -14,7 +14,7 @@ int PinCommand::run(CommandContext& cli, const QStringList& args)
         return -1;
     }
     if (cli.json())
-        cli.printJson({{QStringLiteral("filename"), name}, {QStringLiteral("pinned"), m_pin}});
+        cli.printJson({ { QStringLiteral("filename"), name }, { QStringLiteral("pinned"), m_pin } });
     else if (!cli.quiet())
         cli.printLine(m_pin ? CommandLine::tr("%1 is pinned: prune keeps it.").arg(name)
                             : CommandLine::tr("%1 is no longer pinned.").arg(name));

@@ -22,18 +22,19 @@ void runPrune(CommandContext& cli, QList<BackupItem> gathered, int page)
         }
         RetentionPolicy policy;
         bool any = false;
-        for (const auto& [option, field] : QList<QPair<QString, int RetentionPolicy::*>>{
-                 {QStringLiteral("keep-last"), &RetentionPolicy::keepLast},
-                 {QStringLiteral("keep-daily"), &RetentionPolicy::keepDaily},
-                 {QStringLiteral("keep-weekly"), &RetentionPolicy::keepWeekly},
-                 {QStringLiteral("keep-monthly"), &RetentionPolicy::keepMonthly},
-                 {QStringLiteral("keep-yearly"), &RetentionPolicy::keepYearly}}) {
+        for (const auto& [option, field] : QList<QPair<QString, int RetentionPolicy::*>> {
+                 { QStringLiteral("keep-last"), &RetentionPolicy::keepLast },
+                 { QStringLiteral("keep-daily"), &RetentionPolicy::keepDaily },
+                 { QStringLiteral("keep-weekly"), &RetentionPolicy::keepWeekly },
+                 { QStringLiteral("keep-monthly"), &RetentionPolicy::keepMonthly },
+                 { QStringLiteral("keep-yearly"), &RetentionPolicy::keepYearly } }) {
             if (!cli.isSet(option))
                 continue;
             bool numeric = false;
             policy.*field = cli.value(option).toInt(&numeric);
             if (!numeric || policy.*field < 0) {
-                cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
+                cli.fail(
+                    Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
                 return;
             }
             any = true;
@@ -45,17 +46,20 @@ void runPrune(CommandContext& cli, QList<BackupItem> gathered, int page)
         const bool dryRun = cli.isSet(QStringLiteral("dry-run"));
         if (!cli.json() && (!cli.quiet() || dryRun)) {
             for (const RetentionDecision& d : decisions)
-                cli.printLine((d.keep ? CommandLine::tr("keep   ") : CommandLine::tr("delete ")) + d.backup.fileName
-                          + (d.reasons.isEmpty() ? QString() : QStringLiteral("  (") + d.reasons.join(QStringLiteral(", ")) + QLatin1Char(')')));
+                cli.printLine((d.keep ? CommandLine::tr("keep   ") : CommandLine::tr("delete "))
+                    + d.backup.fileName
+                    + (d.reasons.isEmpty() ? QString()
+                                           : QStringLiteral("  (") + d.reasons.join(QStringLiteral(", "))
+                                + QLatin1Char(')')));
         }
         if (dryRun) {
             if (cli.json()) {
                 QJsonArray rows;
                 for (const RetentionDecision& d : decisions)
-                    rows.append(QJsonObject{{QStringLiteral("filename"), d.backup.fileName},
-                                            {QStringLiteral("keep"), d.keep},
-                                            {QStringLiteral("reasons"), QJsonArray::fromStringList(d.reasons)}});
-                cli.printJson({{QStringLiteral("dry_run"), true}, {QStringLiteral("decisions"), rows}});
+                    rows.append(QJsonObject { { QStringLiteral("filename"), d.backup.fileName },
+                        { QStringLiteral("keep"), d.keep },
+                        { QStringLiteral("reasons"), QJsonArray::fromStringList(d.reasons) } });
+                cli.printJson({ { QStringLiteral("dry_run"), true }, { QStringLiteral("decisions"), rows } });
             }
             cli.finish(ExitCode::Success);
             return;
@@ -70,16 +74,16 @@ void pruneDelete(CommandContext& cli, QList<RetentionDecision> decisions, int in
         ++index;
     if (index >= decisions.size()) {
         if (cli.json())
-            cli.printJson({{QStringLiteral("deleted"), deleted}, {QStringLiteral("kept"), int(decisions.size()) - deleted}});
+            cli.printJson({ { QStringLiteral("deleted"), deleted },
+                { QStringLiteral("kept"), int(decisions.size()) - deleted } });
         else if (!cli.quiet())
             cli.printLine(CommandLine::tr("Deleted %1 of %2 backups.").arg(deleted).arg(decisions.size()));
         cli.finish(ExitCode::Success);
         return;
     }
     const QString name = decisions[index].backup.fileName;
-    watch<void>(cli, cli.backend().remove(name), [&cli, decisions, index, deleted] {
-        pruneDelete(cli, decisions, index + 1, deleted + 1);
-    });
+    watch<void>(cli, cli.backend().remove(name),
+        [&cli, decisions, index, deleted] { pruneDelete(cli, decisions, index + 1, deleted + 1); });
 }
 
 } // namespace

@@ -29,23 +29,31 @@ QStringList lingerLines(const LingerCheck& linger)
 {
     switch (linger.state) {
     case LingerCheck::State::Already:
-        return {CommandLine::tr("Lingering is on for %1: the timer runs while you are logged out too.").arg(linger.user)};
+        return { CommandLine::tr("Lingering is on for %1: the timer runs while you are logged out too.")
+                     .arg(linger.user) };
     case LingerCheck::State::Enabled:
-        return {CommandLine::tr("Turned on lingering for %1 (loginctl enable-linger): the timer runs while you are logged "
-                                "out too.")
-                    .arg(linger.user)};
+        return { CommandLine::tr(
+            "Turned on lingering for %1 (loginctl enable-linger): the timer runs while you are logged "
+            "out too.")
+                     .arg(linger.user) };
     case LingerCheck::State::Off:
-        return {CommandLine::tr("Warning: lingering is off for %1 and could not be turned on (%2), so the timer stops when "
-                                "you log out. To keep it running, have an administrator run:")
-                    .arg(linger.user, linger.detail.isEmpty() ? CommandLine::tr("loginctl refused") : linger.detail),
-                QStringLiteral("  ") + linger.command};
+        return {
+            CommandLine::tr(
+                "Warning: lingering is off for %1 and could not be turned on (%2), so the timer stops when "
+                "you log out. To keep it running, have an administrator run:")
+                .arg(linger.user,
+                    linger.detail.isEmpty() ? CommandLine::tr("loginctl refused") : linger.detail),
+            QStringLiteral("  ") + linger.command
+        };
     case LingerCheck::State::Unknown:
         break;
     }
-    return {CommandLine::tr("Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops "
-                            "when you log out; to turn it on, run:")
-                .arg(linger.user, linger.detail.isEmpty() ? CommandLine::tr("loginctl did not say") : linger.detail),
-            QStringLiteral("  ") + linger.command};
+    return { CommandLine::tr(
+                 "Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops "
+                 "when you log out; to turn it on, run:")
+                 .arg(linger.user,
+                     linger.detail.isEmpty() ? CommandLine::tr("loginctl did not say") : linger.detail),
+        QStringLiteral("  ") + linger.command };
 }
 
 // The schedule asked for: interval and time, the target's options (absolute paths) and what
@@ -68,19 +76,23 @@ bool readSpec(CommandContext& cli, ScheduleSpec& spec)
     const auto absolute = [](const QString& path) { return QFileInfo(path).absoluteFilePath(); };
     if (cli.backend().isRemote()) {
         // A timer cannot answer a password prompt: saved tokens (kept current) or an API key.
-        spec.targetArgs = {QStringLiteral("--server"), cli.value(QStringLiteral("server"))};
+        spec.targetArgs = { QStringLiteral("--server"), cli.value(QStringLiteral("server")) };
         if (cli.isSet(QStringLiteral("token-file")))
-            spec.targetArgs << QStringLiteral("--token-file") << absolute(cli.value(QStringLiteral("token-file")));
+            spec.targetArgs << QStringLiteral("--token-file")
+                            << absolute(cli.value(QStringLiteral("token-file")));
         else if (cli.isSet(QStringLiteral("api-key-file")))
-            spec.targetArgs << QStringLiteral("--api-key-file") << absolute(cli.value(QStringLiteral("api-key-file")));
+            spec.targetArgs << QStringLiteral("--api-key-file")
+                            << absolute(cli.value(QStringLiteral("api-key-file")));
         else {
-            cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("A schedule for a server needs --token-file (written by login "
-                                                                   "--save-token) or --api-key-file.")));
+            cli.fail(Error::make(ErrorCode::Usage,
+                CommandLine::tr("A schedule for a server needs --token-file (written by login "
+                                "--save-token) or --api-key-file.")));
             return false;
         }
     } else {
-        spec.targetArgs = {QStringLiteral("--data-dir"), absolute(cli.value(QStringLiteral("data-dir")))};
-        for (const QString& option : {QStringLiteral("db"), QStringLiteral("files-dir"), QStringLiteral("backups-dir")}) {
+        spec.targetArgs = { QStringLiteral("--data-dir"), absolute(cli.value(QStringLiteral("data-dir"))) };
+        for (const QString& option :
+            { QStringLiteral("db"), QStringLiteral("files-dir"), QStringLiteral("backups-dir") }) {
             if (cli.isSet(option))
                 spec.targetArgs << QStringLiteral("--") + option << absolute(cli.value(option));
         }
@@ -89,20 +101,22 @@ bool readSpec(CommandContext& cli, ScheduleSpec& spec)
         spec.createArgs << QStringLiteral("--offsite") << offsiteTarget(cli);
     if (cli.isSet(QStringLiteral("heartbeat-url")))
         spec.createArgs << QStringLiteral("--heartbeat-url") << cli.value(QStringLiteral("heartbeat-url"));
-    for (const QString& option : {QStringLiteral("keep-last"), QStringLiteral("keep-daily"), QStringLiteral("keep-weekly"),
-                                  QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly")}) {
+    for (const QString& option : { QStringLiteral("keep-last"), QStringLiteral("keep-daily"),
+             QStringLiteral("keep-weekly"), QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly") }) {
         if (!cli.isSet(option))
             continue;
         bool numeric = false;
         if (cli.value(option).toInt(&numeric) < 0 || !numeric) {
-            cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
+            cli.fail(
+                Error::make(ErrorCode::Usage, CommandLine::tr("--%1 takes a whole number.").arg(option)));
             return false;
         }
         spec.pruneArgs << QStringLiteral("--") + option << cli.value(option);
     }
     // rclone's configuration, where off-site credentials live, when it is not the default one.
     if (!qEnvironmentVariableIsEmpty("RCLONE_CONFIG"))
-        spec.environment << QStringLiteral("RCLONE_CONFIG=") + absolute(qEnvironmentVariable("RCLONE_CONFIG"));
+        spec.environment << QStringLiteral("RCLONE_CONFIG=")
+                + absolute(qEnvironmentVariable("RCLONE_CONFIG"));
     return true;
 }
 
@@ -110,7 +124,8 @@ bool readSpec(CommandContext& cli, ScheduleSpec& spec)
 bool chooseSystemUser(CommandContext& cli, ScheduleSpec& spec, bool cron, QString* runsAs)
 {
     if (cron) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--system writes systemd units; it does not go with --cron.")));
+        cli.fail(Error::make(
+            ErrorCode::Usage, CommandLine::tr("--system writes systemd units; it does not go with --cron.")));
         return false;
     }
     // Not as root, who installs them: root's backups (owner-only) would be unreadable to the
@@ -124,7 +139,8 @@ bool chooseSystemUser(CommandContext& cli, ScheduleSpec& spec, bool cron, QStrin
         const QFileInfo folder(QFileInfo(cli.value(QStringLiteral("data-dir"))).absoluteFilePath());
         spec.runAsUser = nameOr(folder.owner(), folder.ownerId());
         spec.runAsGroup = nameOr(folder.group(), folder.groupId());
-        *runsAs = CommandLine::tr("It runs as %1:%2, the owner of %3.").arg(spec.runAsUser, spec.runAsGroup, folder.filePath());
+        *runsAs = CommandLine::tr("It runs as %1:%2, the owner of %3.")
+                      .arg(spec.runAsUser, spec.runAsGroup, folder.filePath());
     }
     return true;
 }
@@ -138,7 +154,8 @@ struct Installed
 
 // Writes the units (or the crontab line), records the schedule for status, and turns on
 // lingering for a user's timer; nothing after cli.fail().
-std::optional<Installed> install(CommandContext& cli, const ScheduleSpec& spec, const ScheduleFiles& files, bool cron, UnitScope scope)
+std::optional<Installed> install(
+    CommandContext& cli, const ScheduleSpec& spec, const ScheduleFiles& files, bool cron, UnitScope scope)
 {
     Installed done;
     if (cron) {
@@ -154,7 +171,8 @@ std::optional<Installed> install(CommandContext& cli, const ScheduleSpec& spec, 
         }
         done.written = *written;
     }
-    const InstalledSchedule installed{spec.every, cron ? QString() : files.unitName + QStringLiteral(".timer"), scope};
+    const InstalledSchedule installed { spec.every,
+        cron ? QString() : files.unitName + QStringLiteral(".timer"), scope };
     if (auto recorded = ScheduleStore().record(spec.target, installed); !recorded) {
         cli.fail(recorded.error());
         return std::nullopt;
@@ -165,19 +183,21 @@ std::optional<Installed> install(CommandContext& cli, const ScheduleSpec& spec, 
     return done;
 }
 
-void printScheduleJson(CommandContext& cli, const ScheduleSpec& spec, const ScheduleFiles& files, bool cron, UnitScope scope,
-                       const std::optional<Installed>& installed)
+void printScheduleJson(CommandContext& cli, const ScheduleSpec& spec, const ScheduleFiles& files, bool cron,
+    UnitScope scope, const std::optional<Installed>& installed)
 {
-    QJsonObject object{{QStringLiteral("unit"), files.unitName},
-                       {QStringLiteral("scope"), scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user")},
-                       {QStringLiteral("service"), files.service},
-                       {QStringLiteral("timer"), files.timer},
-                       {QStringLiteral("cron"), files.cronLine},
-                       {QStringLiteral("every"), ScheduleSpec::everyName(spec.every)},
-                       {QStringLiteral("max_age_hours"), schedule::maxAgeSeconds(spec.every) / 3600},
-                       {QStringLiteral("installed"), installed.has_value()},
-                       {QStringLiteral("written"), QJsonArray::fromStringList(installed ? installed->written : QStringList())},
-                       {QStringLiteral("enable_command"), cron ? QString() : schedule::enableCommand(files.unitName, scope)}};
+    QJsonObject object { { QStringLiteral("unit"), files.unitName },
+        { QStringLiteral("scope"),
+            scope == UnitScope::System ? QStringLiteral("system") : QStringLiteral("user") },
+        { QStringLiteral("service"), files.service }, { QStringLiteral("timer"), files.timer },
+        { QStringLiteral("cron"), files.cronLine },
+        { QStringLiteral("every"), ScheduleSpec::everyName(spec.every) },
+        { QStringLiteral("max_age_hours"), schedule::maxAgeSeconds(spec.every) / 3600 },
+        { QStringLiteral("installed"), installed.has_value() },
+        { QStringLiteral("written"),
+            QJsonArray::fromStringList(installed ? installed->written : QStringList()) },
+        { QStringLiteral("enable_command"),
+            cron ? QString() : schedule::enableCommand(files.unitName, scope) } };
     if (scope == UnitScope::System) {
         object.insert(QStringLiteral("run_as_user"), spec.runAsUser);
         object.insert(QStringLiteral("run_as_group"), spec.runAsGroup);
@@ -194,27 +214,34 @@ void printScheduleJson(CommandContext& cli, const ScheduleSpec& spec, const Sche
 void printUnits(CommandContext& cli, const ScheduleFiles& files, UnitScope scope, const QString& runsAs)
 {
     const QString enable = schedule::enableCommand(files.unitName, scope);
-    const QString dir = scope == UnitScope::System ? schedule::systemdSystemDir() : QStringLiteral("~/.config/systemd/user");
+    const QString dir = scope == UnitScope::System ? schedule::systemdSystemDir()
+                                                   : QStringLiteral("~/.config/systemd/user");
     cli.printLine(QStringLiteral("# %1/%2.service").arg(dir, files.unitName));
     cli.printLine(files.service);
     cli.printLine(QStringLiteral("# %1/%2.timer").arg(dir, files.unitName));
     cli.printLine(files.timer);
     if (scope == UnitScope::System) {
         cli.printLine(QStringLiteral("# ") + runsAs);
-        cli.printLine(CommandLine::tr("# Run this command again as root with --install to write both files, then: %1").arg(enable));
+        cli.printLine(
+            CommandLine::tr("# Run this command again as root with --install to write both files, then: %1")
+                .arg(enable));
     } else {
-        cli.printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1").arg(enable));
-        cli.printLine(CommandLine::tr("# The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1")
+        cli.printLine(CommandLine::tr("# Run this command again with --install to write both files, then: %1")
+                          .arg(enable));
+        cli.printLine(CommandLine::tr(
+            "# The timer stops when you log out unless lingering is on: sudo loginctl enable-linger %1")
                           .arg(schedule::shellQuote(schedule::currentUserName())));
     }
 }
 
 // What --install wrote, and how to start it.
-void printInstalled(CommandContext& cli, const ScheduleFiles& files, UnitScope scope, const QString& runsAs, const Installed& installed)
+void printInstalled(CommandContext& cli, const ScheduleFiles& files, UnitScope scope, const QString& runsAs,
+    const Installed& installed)
 {
     if (cli.quiet())
         return;
-    cli.printLine(CommandLine::tr("Wrote %1 and %2.").arg(installed.written.value(0), installed.written.value(1)));
+    cli.printLine(
+        CommandLine::tr("Wrote %1 and %2.").arg(installed.written.value(0), installed.written.value(1)));
     if (!runsAs.isEmpty())
         cli.printLine(runsAs);
     cli.printLine(CommandLine::tr("Start it with:"));
@@ -254,7 +281,8 @@ int ScheduleCommand::run(CommandContext& cli, const QStringList&)
         if (installed && !cli.quiet())
             cli.printLine(CommandLine::tr("Added to your crontab:"));
         else if (!installed)
-            cli.printLine(CommandLine::tr("# Add this line with 'crontab -e' (or run this command again with --install):"));
+            cli.printLine(CommandLine::tr(
+                "# Add this line with 'crontab -e' (or run this command again with --install):"));
         cli.printLine(files.cronLine);
     } else if (installed) {
         printInstalled(cli, files, scope, runsAs, *installed);

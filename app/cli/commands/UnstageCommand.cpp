@@ -8,7 +8,7 @@ int UnstageCommand::run(CommandContext& cli, const QStringList&)
 {
     watch<void>(cli, cli.backend().unstageRestore(), [&cli] {
         if (cli.json())
-            cli.printJson({{QStringLiteral("unstaged"), true}});
+            cli.printJson({ { QStringLiteral("unstaged"), true } });
         else if (!cli.quiet())
             cli.printLine(CommandLine::tr("The staged restore was removed; FastCMS will start normally."));
         cli.finish(ExitCode::Success);

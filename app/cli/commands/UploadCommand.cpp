@@ -12,9 +12,10 @@ int UploadCommand::run(CommandContext& cli, const QStringList& args)
 {
     watch<BackupItem>(cli, cli.backend().upload(args.first()), [&cli](const BackupItem& item) {
         if (cli.json())
-            cli.printJson({{QStringLiteral("backup"), itemJson(item)}});
+            cli.printJson({ { QStringLiteral("backup"), itemJson(item) } });
         else if (!cli.quiet())
-            cli.printLine(CommandLine::tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)));
+            cli.printLine(
+                CommandLine::tr("Added %1 (%2).").arg(item.fileName, files::humanSize(item.sizeBytes)));
         cli.finish(ExitCode::Success);
     });
     return -1;

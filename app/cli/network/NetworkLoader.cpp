@@ -23,7 +23,9 @@ QString unsafeModule(const QString& path)
 {
     QString at = QDir::cleanPath(path);
     for (int level = 0; level < 3; ++level, at = QFileInfo(at).path()) {
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (::stat(QFile::encodeName(at).constData(), &st) != 0)
             return {};
         if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & S_IWOTH))
@@ -40,23 +42,29 @@ NetworkModule* load(QString* problem)
     if (loaded)
         return loaded;
     // Next to the tool in the build tree and in the package alike: bin/../lib/fastcms-backup/.
-    const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so");
+    const QString path = QCoreApplication::applicationDirPath()
+        + QStringLiteral("/../lib/fastcms-backup/fastcms-backup-network.so");
     QString why;
     if (const QString unsafe = unsafeModule(path); !unsafe.isEmpty()) {
         why = unsafe;
     } else if (void* module = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); !module) {
         why = QString::fromLocal8Bit(::dlerror());
-    } else if (auto entry = reinterpret_cast<const NetworkModuleEntry* (*)()>(::dlsym(module, "fcb_network_module")); !entry) {
+    } else if (auto entry
+               = reinterpret_cast<const NetworkModuleEntry* (*)()>(::dlsym(module, "fcb_network_module"));
+               !entry) {
         why = QString::fromLocal8Bit(::dlerror());
     } else if (const NetworkModuleEntry* found = entry();
                qstrcmp(found->version, FCB_VERSION) != 0 || found->interface != kNetworkInterface) {
         why = CommandLine::tr("it was built with another version (%1) than this tool (%2)")
                   .arg(QLatin1String(found->version), QStringLiteral(FCB_VERSION));
     } else {
-        loaded = found->module; // never unloaded: the backend and the network objects it makes live until exit
+        loaded
+            = found->module; // never unloaded: the backend and the network objects it makes live until exit
         return loaded;
     }
-    *problem = CommandLine::tr("The network part of fastcms-backup could not be loaded (%1). Reinstall the package.").arg(why);
+    *problem = CommandLine::tr(
+        "The network part of fastcms-backup could not be loaded (%1). Reinstall the package.")
+                   .arg(why);
     return nullptr;
 }
 

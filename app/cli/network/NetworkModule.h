@@ -40,7 +40,7 @@ protected:
 struct NetworkModuleEntry
 {
     const char* version; // FCB_VERSION: it must be the tool's own
-    quint32 interface;   // kNetworkInterface: so must this
+    quint32 interface; // kNetworkInterface: so must this
     NetworkModule* module;
 };
 

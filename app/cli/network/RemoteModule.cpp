@@ -70,7 +70,8 @@ public:
 private:
     // From --token-file, --api-key-file, --email (and a password) or the environment; nothing
     // after cli.fail().
-    std::optional<Credentials> readCredentials(CommandContext& cli, const QUrl& server, const QString& command);
+    std::optional<Credentials> readCredentials(
+        CommandContext& cli, const QUrl& server, const QString& command);
     void runLogin(CommandContext& cli);
     QNetworkAccessManager* networkAccess(CommandContext& cli);
 
@@ -79,7 +80,8 @@ private:
     QString m_tokenFile; // rewritten when the server rotates the refresh token
 };
 
-std::optional<Credentials> RemoteModule::readCredentials(CommandContext& cli, const QUrl& server, const QString& command)
+std::optional<Credentials> RemoteModule::readCredentials(
+    CommandContext& cli, const QUrl& server, const QString& command)
 {
     Credentials credentials;
     QString error;
@@ -93,9 +95,10 @@ std::optional<Credentials> RemoteModule::readCredentials(CommandContext& cli, co
             // Tokens go only to the server that issued them.
             const QUrl issuer(saved.value(QStringLiteral("server")).toString());
             if (issuer.isValid() && !issuer.host().isEmpty() && origin(issuer) != origin(server)) {
-                cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
-                                                       .arg(tokenFile, issuer.toDisplayString(QUrl::RemoveUserInfo),
-                                                            server.toDisplayString(QUrl::RemoveUserInfo))));
+                cli.fail(Error::make(ErrorCode::Usage,
+                    CommandLine::tr("The tokens in %1 belong to %2, not to %3.")
+                        .arg(tokenFile, issuer.toDisplayString(QUrl::RemoveUserInfo),
+                            server.toDisplayString(QUrl::RemoveUserInfo))));
                 return std::nullopt;
             }
             credentials.accessToken = saved.value(QStringLiteral("access_token")).toString();
@@ -128,12 +131,14 @@ std::optional<Credentials> RemoteModule::readCredentials(CommandContext& cli, co
         return std::nullopt;
     }
     if (command == QStringLiteral("login") && credentials.kind != Credentials::Kind::Password) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("login needs --email (the password comes from --password-file, "
-                                                           "FASTCMS_PASSWORD or a prompt).")));
+        cli.fail(Error::make(ErrorCode::Usage,
+            CommandLine::tr("login needs --email (the password comes from --password-file, "
+                            "FASTCMS_PASSWORD or a prompt).")));
         return std::nullopt;
     }
     if (credentials.kind == Credentials::Kind::Password && credentials.password.isEmpty()) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
+        cli.fail(Error::make(ErrorCode::Usage,
+            CommandLine::tr("No password: use --password-file or FASTCMS_PASSWORD, or run on a terminal.")));
         return std::nullopt;
     }
     return credentials;
@@ -142,14 +147,17 @@ std::optional<Credentials> RemoteModule::readCredentials(CommandContext& cli, co
 std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QString& command)
 {
     const QUrl server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
-    if (!server.isValid() || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
+    if (!server.isValid()
+        || (server.scheme() != QStringLiteral("http") && server.scheme() != QStringLiteral("https"))
         || server.host().isEmpty()) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
+        cli.fail(
+            Error::make(ErrorCode::Usage, CommandLine::tr("--server takes an http:// or https:// address.")));
         return nullptr;
     }
     if (!server.userInfo().isEmpty()) {
-        cli.fail(Error::make(ErrorCode::Usage, CommandLine::tr("Put no credentials in --server: use --token-file, "
-                                                           "--api-key-file or --email.")));
+        cli.fail(Error::make(ErrorCode::Usage,
+            CommandLine::tr("Put no credentials in --server: use --token-file, "
+                            "--api-key-file or --email.")));
         return nullptr;
     }
     const auto credentials = readCredentials(cli, server, command);
@@ -174,19 +182,21 @@ std::unique_ptr<Backend> RemoteModule::connect(CommandContext& cli, const QStrin
                                  "cross the network unencrypted.")
                      .arg(server.host()));
     QObject::connect(session, &RemoteSession::tokensChanged, cli.owner(),
-                     [&cli, server, tokenFile = m_tokenFile](const QString& access, const QString& refresh) {
-        if (tokenFile.isEmpty())
-            return;
-        // The old refresh token is now revoked: keep the file current, or the next run is signed out.
-        const QByteArray tokens = QJsonDocument(QJsonObject{{QStringLiteral("server"), server.toString()},
-                                                            {QStringLiteral("access_token"), access},
-                                                            {QStringLiteral("refresh_token"), refresh}})
-                                      .toJson();
-        if (auto written = files::writeAtomically(tokenFile, tokens, files::ownerOnly); !written)
-            cli.warn(CommandLine::tr("Warning: the renewed tokens could not be saved to %1 (%2); the next run "
-                                     "will have to sign in again.")
-                         .arg(tokenFile, written.error().message));
-    });
+        [&cli, server, tokenFile = m_tokenFile](const QString& access, const QString& refresh) {
+            if (tokenFile.isEmpty())
+                return;
+            // The old refresh token is now revoked: keep the file current, or the next run is signed out.
+            const QByteArray tokens = QJsonDocument(
+                QJsonObject { { QStringLiteral("server"), server.toString() },
+                    { QStringLiteral("access_token"), access },
+                    { QStringLiteral("refresh_token"),
+                        refresh } }).toJson();
+            if (auto written = files::writeAtomically(tokenFile, tokens, files::ownerOnly); !written)
+                cli.warn(
+                    CommandLine::tr("Warning: the renewed tokens could not be saved to %1 (%2); the next run "
+                                    "will have to sign in again.")
+                        .arg(tokenFile, written.error().message));
+        });
     auto backend = std::make_unique<RemoteBackend>(session, RemoteStateStore(options.stateFile));
     m_remote = backend.get();
     return backend;
@@ -200,8 +210,8 @@ void RemoteModule::runLogin(CommandContext& cli)
             const QString code = promptHidden(CommandLine::tr("Two-factor code: "));
             if (code.isEmpty()) {
                 cli.fail(Error::make(ErrorCode::Unauthorized,
-                                 CommandLine::tr("This account needs a two-factor code: set FASTCMS_2FA_CODE or run "
-                                                 "login on a terminal to be asked for it.")));
+                    CommandLine::tr("This account needs a two-factor code: set FASTCMS_2FA_CODE or run "
+                                    "login on a terminal to be asked for it.")));
                 return;
             }
             remoteBackend->session()->setTwoFactorCode(code);
@@ -210,11 +220,12 @@ void RemoteModule::runLogin(CommandContext& cli)
         }
         const QString saveTo = cli.value(QStringLiteral("save-token"));
         if (!saveTo.isEmpty()) {
-            const QByteArray tokens = QJsonDocument(QJsonObject{
-                                                        {QStringLiteral("server"), remoteBackend->describe()},
-                                                        {QStringLiteral("access_token"), remoteBackend->session()->accessToken()},
-                                                        {QStringLiteral("refresh_token"), remoteBackend->session()->refreshToken()},
-                                                    })
+            const QByteArray tokens = QJsonDocument(
+                QJsonObject {
+                    { QStringLiteral("server"), remoteBackend->describe() },
+                    { QStringLiteral("access_token"), remoteBackend->session()->accessToken() },
+                    { QStringLiteral("refresh_token"), remoteBackend->session()->refreshToken() },
+                })
                                           .toJson();
             if (auto written = files::writeAtomically(saveTo, tokens, files::ownerOnly); !written) {
                 cli.fail(written.error());
@@ -222,11 +233,13 @@ void RemoteModule::runLogin(CommandContext& cli)
             }
         }
         if (cli.json())
-            cli.printJson({{QStringLiteral("email"), r.email}, {QStringLiteral("role"), r.role}, {QStringLiteral("saved_to"), saveTo}});
+            cli.printJson({ { QStringLiteral("email"), r.email }, { QStringLiteral("role"), r.role },
+                { QStringLiteral("saved_to"), saveTo } });
         else if (!cli.quiet())
-            cli.printLine(saveTo.isEmpty() ? CommandLine::tr("Signed in as %1 (%2). Nothing was stored.").arg(r.email, r.role)
-                                       : CommandLine::tr("Signed in as %1 (%2). Tokens saved to %3 (readable by you only).")
-                                             .arg(r.email, r.role, saveTo));
+            cli.printLine(saveTo.isEmpty()
+                    ? CommandLine::tr("Signed in as %1 (%2). Nothing was stored.").arg(r.email, r.role)
+                    : CommandLine::tr("Signed in as %1 (%2). Tokens saved to %3 (readable by you only).")
+                          .arg(r.email, r.role, saveTo));
         cli.finish(ExitCode::Success);
     });
 }
@@ -239,13 +252,15 @@ void RemoteModule::pingHeartbeat(CommandContext& cli, const QUrl& url)
     QNetworkReply* reply = networkAccess(cli)->get(request);
     // The answer is not needed: it is dropped as it comes, and a service that trickles it still
     // ends the run in 10 s.
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
+    QObject::connect(
+        reply, &QNetworkReply::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
     QTimer::singleShot(10000, reply, [reply] { reply->abort(); });
     QObject::connect(reply, &QNetworkReply::finished, cli.owner(), [&cli, reply, url] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError && !cli.quiet())
             cli.warn(CommandLine::tr("Warning: the heartbeat %1 could not be reached (%2).")
-                         .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString()));
+                         .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                             reply->errorString()));
         cli.finish(ExitCode::Success);
     });
 }
@@ -262,7 +277,7 @@ int RemoteModule::runServerCommand(const QString& name, CommandContext& cli)
         return -1;
     }
     if (cli.json())
-        cli.printJson({{QStringLiteral("forgotten"), true}});
+        cli.printJson({ { QStringLiteral("forgotten"), true } });
     else if (!cli.quiet())
         cli.printLine(CommandLine::tr("The reminder of the staged restore was removed from this machine."));
     return ExitCode::Success;
@@ -286,6 +301,7 @@ RemoteModule& RemoteModule::instance()
 // The module's one entry point, found by network::load().
 extern "C" Q_DECL_EXPORT const fcb::NetworkModuleEntry* fcb_network_module()
 {
-    static const fcb::NetworkModuleEntry entry{FCB_VERSION, fcb::kNetworkInterface, &fcb::RemoteModule::instance()};
+    static const fcb::NetworkModuleEntry entry { FCB_VERSION, fcb::kNetworkInterface,
+        &fcb::RemoteModule::instance() };
     return &entry;
 }
