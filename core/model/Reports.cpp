@@ -18,22 +18,28 @@ bool VerifyReport::ok() const
     return !checks.isEmpty();
 }
 
-QStringList VerifyReport::problems() const
+namespace {
+
+// The messages of the checks with this status.
+QStringList messagesOf(const QList<VerifyCheck>& checks, VerifyCheck::Status status)
 {
     QStringList out;
     for (const VerifyCheck& check : checks)
-        if (check.status == VerifyCheck::Status::Failed)
+        if (check.status == status)
             out.append(check.message);
     return out;
 }
 
+} // namespace
+
+QStringList VerifyReport::problems() const
+{
+    return messagesOf(checks, VerifyCheck::Status::Failed);
+}
+
 QStringList VerifyReport::lacks() const
 {
-    QStringList out;
-    for (const VerifyCheck& check : checks)
-        if (check.status == VerifyCheck::Status::Missing)
-            out.append(check.message);
-    return out;
+    return messagesOf(checks, VerifyCheck::Status::Missing);
 }
 
 QStringList DrillReport::problems() const
