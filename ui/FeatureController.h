@@ -51,7 +51,8 @@ public:
     void setSelectionModel(QItemSelectionModel* selection);
 
 protected:
-    // Enables the feature's actions; called whenever the backend, the selection or the job changes.
+    // Enables the feature's actions; called whenever the backend, its capabilities, the selection
+    // or the running job changes.
     virtual void updateActions() = 0;
     // The backend was replaced: whatever belonged to the old one goes.
     virtual void backendChanged() { }

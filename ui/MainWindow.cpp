@@ -289,7 +289,14 @@ void MainWindow::connectControllers()
     connect(m_backups, &BackupsController::refreshed, this, &MainWindow::refreshed);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The controllers go first, while the runner, the table and its selection they listen to
+    // are all still there.
+    qDeleteAll(m_features);
+    m_features.clear();
+    delete m_backups;
+}
 
 void MainWindow::openDataFolder(const DataFolder& folder)
 {

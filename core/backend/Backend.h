@@ -58,8 +58,9 @@ public:
     // an rclone remote, and one copied back.
     virtual Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names);
     virtual Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName);
-    // Capabilities::copyAsCurl: the request as a curl command that reads the secret from the
-    // environment (location().usesApiKey says which variable); nothing without the capability.
+    // The request as a curl command that reads the secret from the environment
+    // (location().usesApiKey says which variable); nothing from a backend that has no such
+    // requests (a local data folder). Known at once: nothing is asked of a server.
     virtual std::optional<QString> curlCommand(curl::Action action, const QString& backup) const;
 };
 

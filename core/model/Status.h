@@ -20,7 +20,6 @@ struct Capabilities
     bool unstage = false;
     bool applyRestore = false; // local data folders only: the server applies remote restores
     bool offsite = false; // off-site copies through rclone: from a local backups folder only
-    bool copyAsCurl = false; // the same request as a curl command: servers only
 };
 
 // Where a backend's backups live, for what has to name it again elsewhere (a schedule's command

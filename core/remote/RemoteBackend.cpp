@@ -238,7 +238,6 @@ RemoteBackend::Shared RemoteBackend::parseRoutes(const QJsonObject& openapi)
 {
     Shared routes;
     Capabilities caps;
-    caps.copyAsCurl = true; // every server takes the contract's requests
     const QJsonObject paths = openapi.value(QStringLiteral("paths")).toObject();
     static const QRegularExpression download(QStringLiteral(R"(^/api/v1/backups/\{[^/]+\}/download$)"));
     static const QRegularExpression upload(QStringLiteral(R"(^/api/v1/backups/(upload|import)$)"));
@@ -277,9 +276,7 @@ void withCapabilities(QPointer<RemoteSession> session, std::shared_ptr<RemoteBac
     auto* call = new ApiCall(session, spec, cancel, [shared, next](Result<ApiResponse> answer) {
         if (answer && answer->status == 404) {
             // A server that does not publish its routes offers nothing beyond the contract.
-            Capabilities contract;
-            contract.copyAsCurl = true;
-            shared->capabilities = contract;
+            shared->capabilities = Capabilities {};
             next(*shared->capabilities);
             return;
         }

@@ -77,7 +77,7 @@ public:
     // Whether a backup on this page may be named in a request: an entry a server listed with a
     // hostile name or impossible details is shown, never acted on.
     bool actsOn(const QString& fileName) const;
-    // Asks first, then deletes one after the other; done(true) once all are gone.
+    // Asks first, then deletes one after the other; done() once all are gone.
     void deleteBackups(const QStringList& names, std::function<void()> done = {});
 
 private:

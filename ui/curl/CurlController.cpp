@@ -44,7 +44,7 @@ CurlController::CurlController(const FeatureParts& parts)
 void CurlController::updateActions()
 {
     const Backend* backend = m_parts.backups->backend();
-    const bool offered = backend && m_parts.backups->capabilities().copyAsCurl;
+    const bool offered = backend && backend->curlCommand(curl::Action::List, {}).has_value();
     const bool actable = !actableSelection().isEmpty();
     m_menu->setEnabled(offered);
     for (QAction* a : m_actions)
@@ -54,7 +54,7 @@ void CurlController::updateActions()
 void CurlController::copyCurl(int action)
 {
     Backend* backend = m_parts.backups->backend();
-    if (!backend || !m_parts.backups->capabilities().copyAsCurl)
+    if (!backend)
         return;
     const QStringList names = m_parts.backups->selectedNames();
     const auto kind = curl::Action(action);

@@ -7,7 +7,7 @@ class QMenu;
 namespace fcb {
 
 // "Copy as curl": a server's requests as curl commands for a terminal or a script, where the
-// open backend offers them (Capabilities::copyAsCurl). The secret is read from the environment.
+// open backend has them (Backend::curlCommand). The secret is read from the environment.
 class CurlController final : public FeatureController
 {
     Q_OBJECT

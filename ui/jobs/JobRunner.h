@@ -74,6 +74,8 @@ inline void JobRunner::track(
             else
                 onSuccess(*result);
         }
+        if (!m_busy) // no next job was started
+            Q_EMIT busyChanged();
         Q_EMIT jobFinished(success);
     });
     watcher->setFuture(job.future);

@@ -54,7 +54,8 @@ void OffsiteController::updateActions()
     const Backend* backend = m_parts.backups->backend();
     const bool ready = backend && !m_parts.runner->busy();
     const bool remote = backend && backend->isRemote();
-    m_pushOffsite->setEnabled(ready && !remote && !offsiteTarget().isEmpty());
+    m_pushOffsite->setEnabled(
+        ready && !remote && m_parts.backups->capabilities().offsite && !offsiteTarget().isEmpty());
     m_offsiteTargetAction->setEnabled(backend && !remote);
 }
 
@@ -65,7 +66,7 @@ void OffsiteController::backendChanged()
 
 void OffsiteController::stopListing()
 {
-    // rclone is stopped; the listing's answer is ignored (the generation moved on).
+    // rclone is stopped; the listing's answer is ignored (the backend or the target changed).
     if (m_listing)
         m_listing->cancel();
     m_listing.reset();
