@@ -9,13 +9,8 @@ namespace fcb::zipdir {
 
 namespace {
 
-constexpr quint32 kLocalHeader = 0x04034b50;
-constexpr quint32 kCentralHeader = 0x02014b50;
-constexpr quint32 kEnd = 0x06054b50;
-constexpr quint32 kZip64End = 0x06064b50;
-constexpr quint32 kZip64Locator = 0x07064b50;
-constexpr quint16 kZip64Extra = 0x0001;
-constexpr quint32 kAllOnes = 0xffffffff;
+using namespace zipformat;
+
 constexpr quint64 kEndSize = 22;
 constexpr quint64 kLocatorSize = 20;
 constexpr quint64 kZip64EndSize = 56;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "archive/ZipFormat.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -70,14 +72,7 @@ struct Problem
 
 template <typename T> using Checked = std::expected<T, Problem>;
 
-namespace flag {
-constexpr quint16 encrypted = 1 << 0;
-constexpr quint16 dataDescriptor = 1 << 3; // CRC and sizes follow the data, not in the local header
-constexpr quint16 patched = 1 << 5;
-constexpr quint16 strongEncryption = 1 << 6;
-constexpr quint16 utf8 = 1 << 11;
-constexpr quint16 masked = 1 << 13; // local header values masked (central directory encryption)
-} // namespace flag
+namespace flag = zipformat::flag;
 
 // Where the central directory lies, from the end records.
 struct Layout

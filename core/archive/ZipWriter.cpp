@@ -1,6 +1,7 @@
 #include "ZipWriter.h"
 
 #include "OutputFile.h"
+#include "ZipFormat.h"
 
 #include <QtEndian>
 
@@ -8,15 +9,9 @@ namespace fcb {
 
 namespace {
 
-constexpr quint32 kLocalHeader = 0x04034b50;
-constexpr quint32 kCentralHeader = 0x02014b50;
-constexpr quint32 kZip64End = 0x06064b50;
-constexpr quint32 kZip64Locator = 0x07064b50;
-constexpr quint32 kEnd = 0x06054b50;
-constexpr quint16 kZip64Extra = 0x0001;
-constexpr quint16 kUtf8Flag = 1 << 11;
+using namespace zipformat;
+
 constexpr quint16 kMadeBy = 3 << 8 | 30; // Unix, zip 3.0
-constexpr quint32 kAllOnes = 0xffffffff;
 
 // Little-endian fields appended in order.
 class Fields
@@ -86,7 +81,7 @@ bool ZipWriter::begin(const Entry& entry)
         m_error = QStringLiteral("entry name of %1 bytes").arg(w.name.size());
         return false;
     }
-    w.flags = isAscii(w.name) ? 0 : kUtf8Flag; // otherwise Python's zipfile reads names as cp437
+    w.flags = isAscii(w.name) ? 0 : flag::utf8; // otherwise Python's zipfile reads names as cp437
     w.method = entry.method;
     // DOS time: local, two-second steps, 1980 to 2107.
     QDateTime t = entry.time.toLocalTime();
