@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -37,8 +38,23 @@ QList<Call> parseTrace(const QString& path)
         QStringLiteral("^(?:\\[pid\\s+)?\\d*\\]?\\s*([a-z0-9_]+)\\((.*)\\)\\s+=\\s+(-?\\d+)"));
     static const QRegularExpression fd(QStringLiteral("\\d+<([^>]*)>"));
     static const QRegularExpression quoted(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
+    // With -f, a call another thread interrupts is split in two lines: "PID name(args <unfinished
+    // ...>" and later "PID <... name resumed>rest". They are joined back before parsing.
+    static const QRegularExpression pidPrefix(QStringLiteral("^(?:\\[pid\\s+)?(\\d*)\\]?\\s*"));
+    static const QRegularExpression resumed(QStringLiteral("^<\\.\\.\\. [a-z0-9_]+ resumed>"));
+    static const QString unfinished = QStringLiteral(" <unfinished ...>");
+    QHash<QString, QString> pending;
     for (const QByteArray& raw : file.readAll().split('\n')) {
-        const QString line = QString::fromUtf8(raw);
+        QString line = QString::fromUtf8(raw);
+        const auto prefix = pidPrefix.match(line);
+        const QString pid = prefix.captured(1);
+        if (line.endsWith(unfinished)) {
+            pending.insert(pid, line.chopped(unfinished.size()));
+            continue;
+        }
+        const auto tail = resumed.match(line.mid(prefix.capturedLength()));
+        if (tail.hasMatch())
+            line = pending.take(pid) + line.mid(prefix.capturedLength() + tail.capturedLength());
         const auto m = head.match(line);
         if (!m.hasMatch())
             continue;
