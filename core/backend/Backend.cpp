@@ -42,6 +42,36 @@ Job<Result<BackupItem>> Backend::pullOffsite(const QString&, const QString&)
     return unsupported<BackupItem>();
 }
 
+Job<Result<DiffReport>> Backend::diff(const DiffRequest&)
+{
+    return unsupported<DiffReport>();
+}
+
+Job<Result<ArchiveListing>> Backend::listArchive(const QString&)
+{
+    return unsupported<ArchiveListing>();
+}
+
+Job<Result<ExtractResult>> Backend::extract(const QString&, const QStringList&, const QString&, bool)
+{
+    return unsupported<ExtractResult>();
+}
+
+Job<Result<RestoreFileResult>> Backend::restoreFile(const QString&, const QString&)
+{
+    return unsupported<RestoreFileResult>();
+}
+
+Job<Result<ExportResult>> Backend::exportRows(const ExportRequest&)
+{
+    return unsupported<ExportResult>();
+}
+
+Job<Result<HistoryResult>> Backend::history(const QString&)
+{
+    return unsupported<HistoryResult>();
+}
+
 std::optional<QString> Backend::curlCommand(curl::Action, const QString&) const
 {
     return std::nullopt;

@@ -3,7 +3,9 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "model/Backup.h"
+#include "model/Browse.h"
 #include "model/Curl.h"
+#include "model/Diff.h"
 #include "model/Reports.h"
 #include "model/Restore.h"
 #include "model/Status.h"
@@ -58,6 +60,24 @@ public:
     // an rclone remote, and one copied back.
     virtual Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names);
     virtual Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName);
+    // Capabilities::browse (and ::live for a diff against the live data): what differs between
+    // a backup and the live data or a second backup. The live database is read in one read
+    // transaction; nothing live is changed.
+    virtual Job<Result<DiffReport>> diff(const DiffRequest& request);
+    // Capabilities::browse: an archive's contents from its central directory.
+    virtual Job<Result<ArchiveListing>> listArchive(const QString& fileName);
+    // Capabilities::browse: the named files or folders (archive paths) written under outputDir,
+    // each verified against its CRC-32 and SHA256SUMS; never outside outputDir, never over an
+    // existing file unless force.
+    virtual Job<Result<ExtractResult>> extract(
+        const QString& fileName, const QStringList& paths, const QString& outputDir, bool force);
+    // Capabilities::live: one upload (files/...) put back into the live files/ folder; a file of
+    // that name is kept as NAME.before_restore first.
+    virtual Job<Result<RestoreFileResult>> restoreFile(const QString& fileName, const QString& path);
+    // Capabilities::browse: rows of a table of the backup's database, written for review.
+    virtual Job<Result<ExportResult>> exportRows(const ExportRequest& request);
+    // Capabilities::browse: every backup that holds the path, newest first.
+    virtual Job<Result<HistoryResult>> history(const QString& path);
     // The request as a curl command that reads the secret from the environment
     // (location().usesApiKey says which variable); nothing from a backend that has no such
     // requests (a local data folder). Known at once: nothing is asked of a server.

@@ -46,6 +46,7 @@ Job<Result<Capabilities>> LocalBackend::capabilities()
     Job<Result<Capabilities>> job;
     Capabilities caps;
     caps.download = caps.upload = caps.unstage = caps.applyRestore = caps.offsite = true;
+    caps.browse = caps.live = true;
     job.future = QtFuture::makeReadyFuture(Result<Capabilities>(caps));
     return job;
 }

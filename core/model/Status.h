@@ -20,6 +20,12 @@ struct Capabilities
     bool unstage = false;
     bool applyRestore = false; // local data folders only: the server applies remote restores
     bool offsite = false; // off-site copies through rclone: from a local backups folder only
+    // Reading inside a backup (ls, extract, export, history, diff of two backups): local, or a
+    // server that offers downloads (the archive is downloaded first).
+    bool browse = false;
+    // Comparing with the live data and putting one upload back into it: local data folders only
+    // (a server's API does not expose its live data).
+    bool live = false;
 };
 
 // Where a backend's backups live, for what has to name it again elsewhere (a schedule's command
