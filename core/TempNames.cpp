@@ -36,6 +36,8 @@ QString tag(Kind kind)
         return QStringLiteral("drill");
     case Kind::Pull:
         return QStringLiteral("pull");
+    case Kind::Compare:
+        return QStringLiteral("compare");
     }
     return QStringLiteral("other");
 }

@@ -20,6 +20,7 @@ enum class Kind
     Verify, // verify: the database checked outside the archive
     Drill, // drill: the throw-away restore
     Pull, // off-site pull: the copy before it is verified
+    Compare, // diff and export: the backup's database read outside the archive
 };
 
 inline const QString kPrefix = QStringLiteral(".fcb-tmp-");

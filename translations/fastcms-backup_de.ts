@@ -268,6 +268,18 @@
         <source>Could not write %1: %2.</source>
         <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
+    <message>
+        <source>Could not start decompressing.</source>
+        <translation>Das Entpacken konnte nicht beginnen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
 </context>
 <context>
     <name>FcbArchiveWriterText</name>
@@ -347,6 +359,59 @@
     <message>
         <source>Could not create the demo folder %1.</source>
         <translation>Der Demo-Ordner %1 konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>FcbDiffText</name>
+    <message numerus="yes">
+        <source>%1… (%n bytes)</source>
+        <translation>
+            <numerusform>%1… (%n Byte)</numerusform>
+            <numerusform>%1… (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>blob of %n bytes: %1</source>
+        <translation>
+            <numerusform>Blob mit %n Byte: %1</numerusform>
+            <numerusform>Blob mit %n Bytes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The live database could not be read.</source>
+        <translation>Die Live-Datenbank konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>A backup&apos;s database could not be read.</source>
+        <translation>Die Datenbank einer Sicherung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Neither side has a table named %1.</source>
+        <translation>Keine der beiden Seiten hat eine Tabelle namens %1.</translation>
+    </message>
+    <message>
+        <source>Comparing table %1</source>
+        <translation>Tabelle %1 wird verglichen</translation>
+    </message>
+    <message>
+        <source>Reading the live uploads</source>
+        <translation>Die Live-Uploads werden gelesen</translation>
+    </message>
+    <message>
+        <source>Could not read the live upload %1.</source>
+        <translation>Der Live-Upload %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no database.</source>
+        <translation>%1 enthält keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>There is no live database at %1 to compare with.</source>
+        <translation>Unter %1 gibt es keine Live-Datenbank zum Vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -1626,10 +1691,6 @@
         <translation>%1 erwartet keine Argumente.</translation>
     </message>
     <message>
-        <source>--page and --per-page go with list.</source>
-        <translation>--page und --per-page sind nur mit list zulässig.</translation>
-    </message>
-    <message>
         <source>--trigger is manual, scheduled or pre-restore.</source>
         <translation>--trigger muss manual, scheduled oder pre-restore sein.</translation>
     </message>
@@ -2172,6 +2233,118 @@
         <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor. Die Wiederherstellung ist nicht mehr vorbereitet: Ihre vorbereiteten Dateien waren bereits entfernt. Um %1 doch wiederherzustellen, führen Sie &apos;fastcms-backup stage-restore %1&apos; aus.</translation>
     </message>
     <message>
+        <source>Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops when you log out; to turn it on, run:</source>
+        <translation>Warnung: Lingering konnte für %1 nicht geprüft werden (%2). Ohne Lingering hält der Timer beim Abmelden an; zum Einschalten führen Sie aus:</translation>
+    </message>
+    <message>
+        <source>--page and --per-page go with list and diff.</source>
+        <translation>--page und --per-page gehören zu list und diff.</translation>
+    </message>
+    <message>
+        <source>--against, --table and --rows go with diff.</source>
+        <translation>--against, --table und --rows gehören zu diff.</translation>
+    </message>
+    <message>
+        <source>%1: table deleted since (%2 rows in the backup)</source>
+        <translation>%1: Tabelle seitdem gelöscht (%2 Zeilen in der Sicherung)</translation>
+    </message>
+    <message>
+        <source>%1: table added since (%2 rows)</source>
+        <translation>%1: Tabelle seitdem hinzugekommen (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 added since</source>
+        <translation>%1 seitdem hinzugekommen</translation>
+    </message>
+    <message>
+        <source>%1 deleted since</source>
+        <translation>%1 seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 %2 added since</source>
+        <translation>%1 %2 seitdem hinzugekommen</translation>
+    </message>
+    <message>
+        <source>%1 %2 deleted since</source>
+        <translation>%1 %2 seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed</source>
+        <translation>%1 %2 geändert</translation>
+    </message>
+    <message>
+        <source>; columns added since: %1</source>
+        <translation>; Spalten seitdem hinzugekommen: %1</translation>
+    </message>
+    <message>
+        <source>; columns deleted since: %1</source>
+        <translation>; Spalten seitdem gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>%1 added since (%2)</source>
+        <translation>%1 seitdem hinzugekommen (%2)</translation>
+    </message>
+    <message>
+        <source>%1 deleted since (%2)</source>
+        <translation>%1 seitdem gelöscht (%2)</translation>
+    </message>
+    <message>
+        <source>uploads: %1</source>
+        <translation>Uploads: %1</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows differ · page %3 of %4</source>
+        <translation>%1: %2 Zeilen unterscheiden sich · Seite %3 von %4</translation>
+    </message>
+    <message>
+        <source>added since</source>
+        <translation>seitdem hinzu</translation>
+    </message>
+    <message>
+        <source>deleted since</source>
+        <translation>seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source> (%1 copies)</source>
+        <translation> (%1 Kopien)</translation>
+    </message>
+    <message>
+        <source>the live data</source>
+        <translation>den Live-Daten</translation>
+    </message>
+    <message>
+        <source>%1 and %2 hold the same records and uploads.</source>
+        <translation>%1 und %2 enthalten dieselben Datensätze und Uploads.</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2:</source>
+        <translation>%1 verglichen mit %2:</translation>
+    </message>
+    <message>
+        <source>schema: %1</source>
+        <translation>Schema: %1</translation>
+    </message>
+    <message>
+        <source>  %1 more tables unchanged.</source>
+        <translation>  %1 weitere Tabellen unverändert.</translation>
+    </message>
+    <message>
+        <source>--rows goes with --table.</source>
+        <translation>--rows gehört zu --table.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -2188,6 +2361,10 @@ Commands:
   drill &lt;name&gt;           Rehearse a restore in a throw-away folder: extract, checksums,
                          integrity and foreign-key checks, row counts per table; the
                          result is kept for the console&apos;s &quot;Last verified&quot; column
+  diff &lt;name&gt;            What differs between a backup and the live data (or
+                         --against another backup): rows added since, deleted since
+                         and changed per table, schema changes, uploads added,
+                         deleted and changed. --table T --rows lists the rows
   stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
@@ -2240,8 +2417,12 @@ Server options (secrets never go on the command line):
   Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
 
 Other options:
-  --page &lt;n&gt;             list: page number, from 1 (default: 1)
-  --per-page &lt;n&gt;         list: backups per page, 1 to 1000 (default: 20)
+  --page &lt;n&gt;             list, diff --rows: page number, from 1 (default: 1)
+  --per-page &lt;n&gt;         list, diff --rows: entries per page, 1 to 1000 (default: 20)
+  --against &lt;name|live&gt;  diff: compare with this backup instead of the live data
+  --table &lt;name&gt;         diff: only this table
+  --rows                 diff: list the rows of --table that differ, with the old and
+                         new values of changed columns (shortened past 200 bytes)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
   --wait-lock &lt;duration&gt; Wait up to this long (90s, 10m, 2h) for another operation
@@ -2313,6 +2494,11 @@ Befehle:
                          Prüfsummen, Integritäts- und Fremdschlüsselprüfung, Zeilen je
                          Tabelle; das Ergebnis erscheint in der Spalte „Zuletzt geprüft“
                          der Konsole
+  diff &lt;Name&gt;            Was sich zwischen einer Sicherung und den Live-Daten (oder
+                         mit --against einer anderen Sicherung) unterscheidet: Zeilen
+                         je Tabelle seitdem hinzugekommen, gelöscht und geändert,
+                         Schemaänderungen, Uploads hinzugekommen, gelöscht und
+                         geändert. --table T --rows listet die Zeilen auf
   stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
                          FastCMS wendet sie beim nächsten Start an
   unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
@@ -2386,8 +2572,12 @@ Server-Optionen (Zugangsdaten werden nie auf der Befehlszeile übergeben):
   gesetzt.
 
 Weitere Optionen:
-  --page &lt;n&gt;             list: Seitennummer, ab 1 (Standard: 1)
-  --per-page &lt;n&gt;         list: Sicherungen pro Seite, 1 bis 1000 (Standard: 20)
+  --page &lt;n&gt;             list, diff --rows: Seitennummer, ab 1 (Standard: 1)
+  --per-page &lt;n&gt;         list, diff --rows: Einträge pro Seite, 1 bis 1000 (Standard: 20)
+  --against &lt;Name|live&gt;  diff: mit dieser Sicherung statt mit den Live-Daten vergleichen
+  --table &lt;Name&gt;         diff: nur diese Tabelle
+  --rows                 diff: die Zeilen von --table auflisten, die sich unterscheiden,
+                         mit altem und neuem Wert geänderter Spalten (gekürzt ab 200 Bytes)
   --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
   --abandon              apply-restore: eine unterbrochene Wiederherstellung rückgängig
                          machen
@@ -2451,10 +2641,6 @@ Exit-Codes:
        Sicherung ist sonst in Ordnung)
   130  abgebrochen (Strg+C oder SIGTERM)
 </translation>
-    </message>
-    <message>
-        <source>Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops when you log out; to turn it on, run:</source>
-        <translation>Warnung: Lingering konnte für %1 nicht geprüft werden (%2). Ohne Lingering hält der Timer beim Abmelden an; zum Einschalten führen Sie aus:</translation>
     </message>
 </context>
 <context>

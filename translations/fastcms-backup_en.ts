@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>FcbDiffText</name>
+    <message numerus="yes">
+        <source>%1… (%n bytes)</source>
+        <translation>
+            <numerusform>%1… (%n byte)</numerusform>
+            <numerusform>%1… (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>blob of %n bytes: %1</source>
+        <translation>
+            <numerusform>blob of %n byte: %1</numerusform>
+            <numerusform>blob of %n bytes: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FcbDrillText</name>
     <message numerus="yes">
         <source>%n foreign key violation(s) in %1.</source>

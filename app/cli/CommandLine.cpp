@@ -122,7 +122,9 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
     const QList<QPair<QStringList, QString>> ownOptions {
         { { QStringLiteral("abandon") }, CommandLine::tr("--abandon goes with apply-restore.") },
         { { QStringLiteral("page"), QStringLiteral("per-page") },
-            CommandLine::tr("--page and --per-page go with list.") },
+            CommandLine::tr("--page and --per-page go with list and diff.") },
+        { { QStringLiteral("against"), QStringLiteral("table"), QStringLiteral("rows") },
+            CommandLine::tr("--against, --table and --rows go with diff.") },
     };
     for (const auto& [options, misuse] : ownOptions) {
         for (const QString& option : options) {

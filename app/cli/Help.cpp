@@ -22,6 +22,10 @@ Commands:
   drill <name>           Rehearse a restore in a throw-away folder: extract, checksums,
                          integrity and foreign-key checks, row counts per table; the
                          result is kept for the console's "Last verified" column
+  diff <name>            What differs between a backup and the live data (or
+                         --against another backup): rows added since, deleted since
+                         and changed per table, schema changes, uploads added,
+                         deleted and changed. --table T --rows lists the rows
   stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
@@ -74,8 +78,12 @@ Server options (secrets never go on the command line):
   Without these options, FASTCMS_TOKEN or FASTCMS_API_KEY are used when set.
 
 Other options:
-  --page <n>             list: page number, from 1 (default: 1)
-  --per-page <n>         list: backups per page, 1 to 1000 (default: 20)
+  --page <n>             list, diff --rows: page number, from 1 (default: 1)
+  --per-page <n>         list, diff --rows: entries per page, 1 to 1000 (default: 20)
+  --against <name|live>  diff: compare with this backup instead of the live data
+  --table <name>         diff: only this table
+  --rows                 diff: list the rows of --table that differ, with the old and
+                         new values of changed columns (shortened past 200 bytes)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
   --abandon              apply-restore: undo an interrupted restore
   --wait-lock <duration> Wait up to this long (90s, 10m, 2h) for another operation

@@ -854,12 +854,19 @@ Result<ArchiveDirectory> readDirectory(const QString& zipPath)
 // reads each (the end of the file, the central directory, the entry) is all it takes. The walk
 // goes on past the entry, for a second one of the same name, and checks every record it passes;
 // the entry's local header must agree with its record.
-Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes)
+namespace {
+
+// One entry's record, found by a walk that goes on past it (for a second one of the same name)
+// and checks every record it passes.
+struct FoundEntry
 {
-    QFile file(zipPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(notAZip(zipPath, file.errorString()));
-    zipdir::FileSource source(file);
+    zipdir::Layout layout;
+    zipdir::Record record; // its name points into `name`
+    QByteArray name;
+};
+
+Result<FoundEntry> findEntry(const QString& zipPath, zipdir::Source& source, const QString& name)
+{
     const auto layout = zipdir::findDirectory(source);
     if (!layout)
         return fail(invalidArchive(zipPath, layout.error()));
@@ -867,7 +874,6 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     zipdir::Walk walk(source, *layout);
     zipdir::Record record;
     std::optional<zipdir::Record> found;
-    QByteArray foundName; // the record's name lives in the walk's window only until the next record
     for (;;) {
         const auto more = walk.next(record);
         if (!more)
@@ -880,12 +886,129 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
         if (found)
             return fail(invalidArchive(
                 zipPath, { zipdir::Problem::Duplicate, wanted, QStringLiteral("duplicate name") }));
-        foundName = record.name.toByteArray();
         found = record;
-        found->name = foundName;
     }
     if (!found)
         return fail(ErrorCode::NotFound, FcbArchiveReaderText::tr("The archive has no %1.").arg(name));
+    FoundEntry entry { *layout, *found, wanted }; // the walk's window is gone with the walk
+    entry.record.name = entry.name;
+    return entry;
+}
+
+std::unexpected<Error> damagedEntry(const QString& name, const QString& detail)
+{
+    return fail(
+        ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
+}
+
+// Inflates (or copies) the entry's data in pieces into out, checking its size and CRC-32.
+Result<void> streamEntry(zipdir::Source& source, quint64 dataAt, const zipdir::Record& record,
+    const QString& name, QFile& out, TaskContext& task)
+{
+    const bool stored = record.method == 0;
+    if (!stored && record.method != Z_DEFLATED)
+        return damagedEntry(name, QStringLiteral("method %1").arg(record.method));
+    z_stream z {};
+    if (!stored && inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return fail(ErrorCode::Internal, FcbArchiveReaderText::tr("Could not start decompressing."));
+    const auto endInflate = qScopeGuard([&] {
+        if (!stored)
+            inflateEnd(&z);
+    });
+    quint64 written = 0;
+    quint32 crc = 0;
+    const auto sink = [&](const char* bytes, qint64 count) -> Result<void> {
+        written += quint64(count);
+        if (written > record.size)
+            return damagedEntry(name, QStringLiteral("longer than declared"));
+        crc = crc32(crc, bytes, count);
+        if (out.write(bytes, count) != count)
+            return fail(files::fileError(
+                FcbArchiveReaderText::tr("Could not write %1").arg(out.fileName()), out, errno));
+        return ok();
+    };
+    constexpr qint64 kPiece = 1 << 20;
+    QByteArray inflated(kPiece, Qt::Uninitialized);
+    quint64 read = 0;
+    bool ended = stored && record.compressedSize == 0;
+    while (read < record.compressedSize && !ended) {
+        if (task.isCanceled())
+            return fail(ErrorCode::Cancelled, FcbArchiveReaderText::tr("Cancelled."));
+        const auto data
+            = source.read(qint64(dataAt + read), qMin<qint64>(kPiece, qint64(record.compressedSize - read)));
+        if (!data)
+            return damagedEntry(name, QStringLiteral("short read"));
+        read += quint64(data->size());
+        task.report(
+            qint64(read), qint64(record.compressedSize), FcbArchiveReaderText::tr("Reading %1").arg(name));
+        if (stored) {
+            if (auto sunk = sink(data->constData(), data->size()); !sunk)
+                return sunk;
+            ended = read == record.compressedSize;
+            continue;
+        }
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data->constData()));
+        z.avail_in = uInt(data->size());
+        while (!ended && (z.avail_in > 0 || z.avail_out == 0)) {
+            z.next_out = reinterpret_cast<Bytef*>(inflated.data());
+            z.avail_out = uInt(inflated.size());
+            const int rc = inflate(&z, Z_NO_FLUSH);
+            if (rc != Z_OK && rc != Z_STREAM_END)
+                return damagedEntry(name, QStringLiteral("inflate %1").arg(rc));
+            ended = rc == Z_STREAM_END;
+            if (auto sunk = sink(inflated.constData(), inflated.size() - qsizetype(z.avail_out)); !sunk)
+                return sunk;
+        }
+    }
+    if (!ended || read != record.compressedSize || (!stored && z.avail_in != 0))
+        return damagedEntry(name, QStringLiteral("the stream ends early or late"));
+    if (written != record.size || crc != record.crc)
+        return damagedEntry(name, QStringLiteral("CRC or size"));
+    return ok();
+}
+
+} // namespace
+
+Result<void> extractEntry(
+    const QString& zipPath, const QString& name, const QString& targetPath, TaskContext& task)
+{
+    QFile file(zipPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(notAZip(zipPath, file.errorString()));
+    zipdir::FileSource source(file);
+    const auto found = findEntry(zipPath, source, name);
+    if (!found)
+        return fail(found.error());
+    const auto dataAt = zipdir::locateData(source, found->layout, found->record);
+    if (!dataAt)
+        return fail(invalidArchive(zipPath, dataAt.error()));
+    QFile out(targetPath);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return fail(
+            files::fileError(FcbArchiveReaderText::tr("Could not write %1").arg(targetPath), out, errno));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    auto removeOut = qScopeGuard([&out] { out.remove(); });
+    if (auto streamed = streamEntry(source, *dataAt, found->record, name, out, task); !streamed)
+        return streamed;
+    if (!out.flush())
+        return fail(
+            files::fileError(FcbArchiveReaderText::tr("Could not write %1").arg(targetPath), out, errno));
+    out.close();
+    removeOut.dismiss();
+    return ok();
+}
+
+Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes)
+{
+    QFile file(zipPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(notAZip(zipPath, file.errorString()));
+    zipdir::FileSource source(file);
+    const auto entry = findEntry(zipPath, source, name);
+    if (!entry)
+        return fail(entry.error());
+    const auto layout = &entry->layout;
+    const auto found = &entry->record;
     const quint64 size = found->size;
     const quint64 packed = found->compressedSize;
     const quint16 method = found->method;
@@ -893,10 +1016,7 @@ Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64
     if (size > quint64(maxBytes) || packed > quint64(maxBytes) + quint64(maxBytes) / 1000 + (64 << 10))
         return fail(
             ErrorCode::BadArchive, FcbArchiveReaderText::tr("%1 in the archive is too large.").arg(name));
-    const auto damaged = [&](const QString& detail) {
-        return fail(ErrorCode::BadArchive,
-            FcbArchiveReaderText::tr("%1 in the archive is damaged.").arg(name), detail);
-    };
+    const auto damaged = [&](const QString& detail) { return damagedEntry(name, detail); };
     if (method != 0 && method != Z_DEFLATED)
         return damaged(QStringLiteral("method %1").arg(method));
     const auto dataAt = zipdir::locateData(source, *layout, *found);

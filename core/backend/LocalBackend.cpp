@@ -153,4 +153,10 @@ Job<Result<BackupItem>> LocalBackend::pullOffsite(const QString& remote, const Q
     });
 }
 
+Job<Result<DiffReport>> LocalBackend::diff(const DiffRequest& request)
+{
+    return workers::run<DiffReport>(
+        [engine = m_engine, request](TaskContext& task) { return engine.diff(request, task); });
+}
+
 } // namespace fcb

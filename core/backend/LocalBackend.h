@@ -36,6 +36,7 @@ public:
     Job<Result<AbandonResult>> abandonInterruptedApply() override;
     Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names) override;
     Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName) override;
+    Job<Result<DiffReport>> diff(const DiffRequest& request) override;
 
 private:
     LocalEngine m_engine;

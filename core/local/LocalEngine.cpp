@@ -8,6 +8,7 @@
 #include "archive/ArchiveWriter.h"
 #include "archive/BackupName.h"
 #include "archive/FastHash.h"
+#include "diff/Diff.h"
 #include "local/BackupScan.h"
 #include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
@@ -717,6 +718,21 @@ Result<BackupItem> LocalEngine::pullOffsite(
     if (auto got = Offsite(remote).fetch(fileName, fetched, task); !got)
         return fail(got.error());
     return importArchive(fetched, task);
+}
+
+Result<DiffReport> LocalEngine::diff(const DiffRequest& request, TaskContext& task) const
+{
+    const auto backup = existingBackup(request.backup);
+    if (!backup)
+        return fail(backup.error());
+    diff::Sides sides { *backup, {}, m_folder.dbPath(), m_folder.filesDir() };
+    if (!request.against.isEmpty()) {
+        const auto other = existingBackup(request.against);
+        if (!other)
+            return fail(other.error());
+        sides.otherZip = *other;
+    }
+    return diff::run(sides, request, m_folder.backupsDir(), task);
 }
 
 } // namespace fcb

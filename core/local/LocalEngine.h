@@ -8,6 +8,7 @@
 #include "local/BackupScan.h"
 #include "local/OperationLock.h"
 #include "model/Backup.h"
+#include "model/Diff.h"
 #include "model/Restore.h"
 #include "model/Status.h"
 #include "model/Transfer.h"
@@ -69,6 +70,8 @@ public:
     Result<OffsitePushResult> pushOffsite(
         const QString& remote, const QStringList& names, TaskContext& task) const;
     Result<BackupItem> pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const;
+    // What differs between a backup and the live data (or a second backup); reads only.
+    Result<DiffReport> diff(const DiffRequest& request, TaskContext& task) const;
 
 private:
     // The data folder's operation lock, waited for as the options say; clears what earlier,

@@ -88,6 +88,7 @@ struct RowDiff
     };
     Kind kind = Kind::Changed;
     QJsonObject key; // key column -> value; the whole row for tables compared as whole rows
+    qint64 count = 1; // whole rows: how many more copies of the row this side holds
     QList<ColumnChange> columns; // Changed only
 };
 

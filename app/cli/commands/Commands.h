@@ -45,6 +45,20 @@ public:
     int run(CommandContext& cli, const QStringList& args) override;
 };
 
+class DiffCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("diff"); }
+    QString synopsis() const override { return QStringLiteral("diff <name>"); }
+    Operand operand() const override { return Operand::BackupName; }
+    QStringList options() const override
+    {
+        return { QStringLiteral("against"), QStringLiteral("table"), QStringLiteral("rows"),
+            QStringLiteral("page"), QStringLiteral("per-page") };
+    }
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
 class DrillCommand final : public Command
 {
 public:
