@@ -495,6 +495,33 @@
     </message>
 </context>
 <context>
+    <name>FcbExportText</name>
+    <message>
+        <source>The backup&apos;s database has no table named %1.</source>
+        <translation>Die Datenbank der Sicherung hat keine Tabelle namens %1.</translation>
+    </message>
+    <message>
+        <source>%1 has a key of %2 columns; --key takes the values of a single-column key.</source>
+        <translation>%1 hat einen Schlüssel aus %2 Spalten; --key nimmt die Werte eines einspaltigen Schlüssels.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s database could not be read.</source>
+        <translation>Die Datenbank der Sicherung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Name the table to export (--table).</source>
+        <translation>Nennen Sie die zu exportierende Tabelle (--table).</translation>
+    </message>
+    <message>
+        <source>%1 holds no database.</source>
+        <translation>%1 enthält keine Datenbank.</translation>
+    </message>
+</context>
+<context>
     <name>FcbFileLockText</name>
     <message>
         <source>%1 is locked by another process.</source>
@@ -2241,10 +2268,6 @@
         <translation>--page und --per-page gehören zu list und diff.</translation>
     </message>
     <message>
-        <source>--against, --table and --rows go with diff.</source>
-        <translation>--against, --table und --rows gehören zu diff.</translation>
-    </message>
-    <message>
         <source>%1: table deleted since (%2 rows in the backup)</source>
         <translation>%1: Tabelle seitdem gelöscht (%2 Zeilen in der Sicherung)</translation>
     </message>
@@ -2345,6 +2368,42 @@
         <translation>--rows gehört zu --table.</translation>
     </message>
     <message>
+        <source>--against and --rows go with diff.</source>
+        <translation>--against und --rows gehören zu diff.</translation>
+    </message>
+    <message>
+        <source>--table goes with diff and export.</source>
+        <translation>--table gehört zu diff und export.</translation>
+    </message>
+    <message>
+        <source>--key and --format go with export.</source>
+        <translation>--key und --format gehören zu export.</translation>
+    </message>
+    <message>
+        <source>export needs --table.</source>
+        <translation>export braucht --table.</translation>
+    </message>
+    <message>
+        <source>--format takes json, csv or sql.</source>
+        <translation>--format nimmt json, csv oder sql.</translation>
+    </message>
+    <message>
+        <source>With --json, export needs --output: the rows would mix with the JSON answer.</source>
+        <translation>Mit --json braucht export --output: Die Zeilen würden sich sonst mit der JSON-Antwort vermischen.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use --force to replace it.</source>
+        <translation>%1 existiert bereits; mit --force wird es ersetzt.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>%1 Zeilen nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Warning: the backup has no row with the key %1.</source>
+        <translation>Warnung: Die Sicherung hat keine Zeile mit dem Schlüssel %1.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -2365,6 +2424,10 @@ Commands:
                          --against another backup): rows added since, deleted since
                          and changed per table, schema changes, uploads added,
                          deleted and changed. --table T --rows lists the rows
+  export &lt;name&gt;          Rows of one table of the backup&apos;s database (--table), all or
+                         by --key, as JSON, CSV or SQL INSERT statements to review
+                         and apply by hand (--format); to standard output or --output.
+                         Nothing is written into the live database
   stage-restore &lt;name&gt;   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
@@ -2420,7 +2483,11 @@ Other options:
   --page &lt;n&gt;             list, diff --rows: page number, from 1 (default: 1)
   --per-page &lt;n&gt;         list, diff --rows: entries per page, 1 to 1000 (default: 20)
   --against &lt;name|live&gt;  diff: compare with this backup instead of the live data
-  --table &lt;name&gt;         diff: only this table
+  --table &lt;name&gt;         diff: only this table; export: the table to export
+  --key &lt;value&gt;          export: the row with this key (repeatable); exit 3 when one
+                         is not in the backup
+  --format &lt;format&gt;      export: json, csv or sql (default: json)
+  --force                export: replace an existing --output file
   --rows                 diff: list the rows of --table that differ, with the old and
                          new values of changed columns (shortened past 200 bytes)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
@@ -2441,7 +2508,8 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output &lt;path&gt;        download: a folder or a file name (default: .)
+  --output &lt;path&gt;        download, export: a folder or a file name (default: .; for
+                         export: standard output)
   --every &lt;interval&gt;     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at &lt;time&gt;            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
@@ -2499,6 +2567,10 @@ Befehle:
                          je Tabelle seitdem hinzugekommen, gelöscht und geändert,
                          Schemaänderungen, Uploads hinzugekommen, gelöscht und
                          geändert. --table T --rows listet die Zeilen auf
+  export &lt;Name&gt;          Zeilen einer Tabelle der Datenbank der Sicherung (--table), alle
+                         oder nach --key, als JSON, CSV oder SQL-INSERT-Anweisungen zum
+                         Prüfen und Anwenden von Hand (--format); auf die Standardausgabe
+                         oder nach --output. In die Live-Datenbank wird nichts geschrieben
   stage-restore &lt;Name&gt;   Prüft eine Sicherung und merkt sie zur Wiederherstellung vor;
                          FastCMS wendet sie beim nächsten Start an
   unstage                Hebt eine vorgemerkte Wiederherstellung auf (nur bei lokalen
@@ -2575,7 +2647,11 @@ Weitere Optionen:
   --page &lt;n&gt;             list, diff --rows: Seitennummer, ab 1 (Standard: 1)
   --per-page &lt;n&gt;         list, diff --rows: Einträge pro Seite, 1 bis 1000 (Standard: 20)
   --against &lt;Name|live&gt;  diff: mit dieser Sicherung statt mit den Live-Daten vergleichen
-  --table &lt;Name&gt;         diff: nur diese Tabelle
+  --table &lt;Name&gt;         diff: nur diese Tabelle; export: die zu exportierende Tabelle
+  --key &lt;Wert&gt;           export: die Zeile mit diesem Schlüssel (mehrfach möglich); Exit-Code 3,
+                         wenn einer in der Sicherung fehlt
+  --format &lt;Format&gt;      export: json, csv oder sql (Standard: json)
+  --force                export: eine vorhandene --output-Datei ersetzen
   --rows                 diff: die Zeilen von --table auflisten, die sich unterscheiden,
                          mit altem und neuem Wert geänderter Spalten (gekürzt ab 200 Bytes)
   --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
@@ -2598,7 +2674,8 @@ Weitere Optionen:
                          s3:bucket/fastcms oder ein crypt-Remote für Verschlüsselung
                          (Standard: FASTCMS_BACKUP_OFFSITE); create kopiert die neue
                          Sicherung auch dorthin
-  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
+  --output &lt;Pfad&gt;        download, export: ein Ordner oder ein Dateiname (Standard: .;
+                         bei export: die Standardausgabe)
   --every &lt;Intervall&gt;    schedule: hourly, daily oder weekly (montags) (Standard: daily)
   --at &lt;Uhrzeit&gt;         schedule: wann, etwa 03:00; bei hourly zählen die Minuten
   --cron                 schedule: eine crontab-Zeile statt systemd-Units

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -23,6 +24,8 @@ public:
     // The options as given (QCommandLineParser's names, without the dashes).
     virtual bool isSet(const QString& option) const = 0;
     virtual QString value(const QString& option) const = 0;
+    // Every value of an option given more than once (--key a --key b).
+    virtual QStringList values(const QString& option) const = 0;
     virtual bool json() const = 0;
     virtual bool quiet() const = 0;
 

@@ -123,8 +123,11 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
         { { QStringLiteral("abandon") }, CommandLine::tr("--abandon goes with apply-restore.") },
         { { QStringLiteral("page"), QStringLiteral("per-page") },
             CommandLine::tr("--page and --per-page go with list and diff.") },
-        { { QStringLiteral("against"), QStringLiteral("table"), QStringLiteral("rows") },
-            CommandLine::tr("--against, --table and --rows go with diff.") },
+        { { QStringLiteral("against"), QStringLiteral("rows") },
+            CommandLine::tr("--against and --rows go with diff.") },
+        { { QStringLiteral("table") }, CommandLine::tr("--table goes with diff and export.") },
+        { { QStringLiteral("key"), QStringLiteral("format") },
+            CommandLine::tr("--key and --format go with export.") },
     };
     for (const auto& [options, misuse] : ownOptions) {
         for (const QString& option : options) {
@@ -192,6 +195,11 @@ bool CommandLine::isSet(const QString& option) const
 QString CommandLine::value(const QString& option) const
 {
     return m_parser.value(option);
+}
+
+QStringList CommandLine::values(const QString& option) const
+{
+    return m_parser.values(option);
 }
 
 bool CommandLine::showsProgress() const

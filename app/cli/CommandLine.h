@@ -39,6 +39,7 @@ public:
     // CommandContext
     bool isSet(const QString& option) const override;
     QString value(const QString& option) const override;
+    QStringList values(const QString& option) const override;
     bool json() const override { return m_json; }
     bool quiet() const override { return m_quiet; }
     Backend& backend() override { return *m_backend; }

@@ -26,6 +26,10 @@ Commands:
                          --against another backup): rows added since, deleted since
                          and changed per table, schema changes, uploads added,
                          deleted and changed. --table T --rows lists the rows
+  export <name>          Rows of one table of the backup's database (--table), all or
+                         by --key, as JSON, CSV or SQL INSERT statements to review
+                         and apply by hand (--format); to standard output or --output.
+                         Nothing is written into the live database
   stage-restore <name>   Verify a backup and stage it; FastCMS applies it at its next start
   unstage                Cancel a staged restore (local data folders only)
   apply-restore          Apply the staged restore now (the server must be stopped);
@@ -81,7 +85,11 @@ Other options:
   --page <n>             list, diff --rows: page number, from 1 (default: 1)
   --per-page <n>         list, diff --rows: entries per page, 1 to 1000 (default: 20)
   --against <name|live>  diff: compare with this backup instead of the live data
-  --table <name>         diff: only this table
+  --table <name>         diff: only this table; export: the table to export
+  --key <value>          export: the row with this key (repeatable); exit 3 when one
+                         is not in the backup
+  --format <format>      export: json, csv or sql (default: json)
+  --force                export: replace an existing --output file
   --rows                 diff: list the rows of --table that differ, with the old and
                          new values of changed columns (shortened past 200 bytes)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
@@ -102,7 +110,8 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output <path>        download: a folder or a file name (default: .)
+  --output <path>        download, export: a folder or a file name (default: .; for
+                         export: standard output)
   --every <interval>     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at <time>            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units

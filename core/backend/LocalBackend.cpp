@@ -159,4 +159,10 @@ Job<Result<DiffReport>> LocalBackend::diff(const DiffRequest& request)
         [engine = m_engine, request](TaskContext& task) { return engine.diff(request, task); });
 }
 
+Job<Result<ExportResult>> LocalBackend::exportRows(const ExportRequest& request)
+{
+    return workers::run<ExportResult>(
+        [engine = m_engine, request](TaskContext& task) { return engine.exportRows(request, task); });
+}
+
 } // namespace fcb

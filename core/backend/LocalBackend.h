@@ -37,6 +37,7 @@ public:
     Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names) override;
     Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName) override;
     Job<Result<DiffReport>> diff(const DiffRequest& request) override;
+    Job<Result<ExportResult>> exportRows(const ExportRequest& request) override;
 
 private:
     LocalEngine m_engine;

@@ -9,6 +9,7 @@
 #include "archive/BackupName.h"
 #include "archive/FastHash.h"
 #include "diff/Diff.h"
+#include "diff/Export.h"
 #include "local/BackupScan.h"
 #include "local/OperationLock.h"
 #include "sqlite/Sqlite.h"
@@ -733,6 +734,14 @@ Result<DiffReport> LocalEngine::diff(const DiffRequest& request, TaskContext& ta
         sides.otherZip = *other;
     }
     return diff::run(sides, request, m_folder.backupsDir(), task);
+}
+
+Result<ExportResult> LocalEngine::exportRows(const ExportRequest& request, TaskContext& task) const
+{
+    const auto backup = existingBackup(request.backup);
+    if (!backup)
+        return fail(backup.error());
+    return diff::exportRows(*backup, request, m_folder.backupsDir(), task);
 }
 
 } // namespace fcb

@@ -72,6 +72,8 @@ public:
     Result<BackupItem> pullOffsite(const QString& remote, const QString& fileName, TaskContext& task) const;
     // What differs between a backup and the live data (or a second backup); reads only.
     Result<DiffReport> diff(const DiffRequest& request, TaskContext& task) const;
+    // Rows of a table of a backup's database, written to request.outputPath; reads only.
+    Result<ExportResult> exportRows(const ExportRequest& request, TaskContext& task) const;
 
 private:
     // The data folder's operation lock, waited for as the options say; clears what earlier,

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -279,6 +281,9 @@ private Q_SLOTS:
         QProcess writer;
         QVERIFY(test::startWriter(writer, db, "\n20100\n"));
         for (int run = 0; run < 5; ++run) {
+            // The writer prints every id: its pipe must not fill up, or it stops writing.
+            for (int drain = 0; drain < 5 && writer.waitForReadyRead(20); ++drain)
+                writer.readAllStandardOutput();
             const qint64 first = newestTick(db);
             const auto r = engine.diff({ created->backup.fileName }, task);
             const qint64 last = newestTick(db);
@@ -337,6 +342,108 @@ private Q_SLOTS:
         r = engine.diff({ created->backup.fileName }, cancelled);
         QVERIFY(!r);
         QVERIFY(test::toolLeftovers(fx.dataDir()).isEmpty());
+    }
+
+    void exportRowsForReview()
+    {
+        auto fx = test::makeDataFolder(5, 0);
+        const QString db = fx.folder.dbPath();
+        execSql(db,
+            "CREATE TABLE items (id TEXT PRIMARY KEY, note TEXT, pic BLOB, price REAL);"
+            "INSERT INTO items VALUES ('a', 'plain', x'00ff', 1.5), ('b', 'comma, \"quote\"\nline', NULL, 2),"
+            "('c', 'it''s', x'', -0.1);"
+            "CREATE TABLE pair (x, y, v, PRIMARY KEY (x, y));");
+        LocalEngine engine(fx.folder);
+        SilentTaskContext task;
+        const auto created = engine.create({}, task);
+        QVERIFY(created);
+        execSql(db, "DELETE FROM items;"); // the backup's rows, not the live ones
+        QTemporaryDir out;
+
+        // SQL: applied by hand to an empty table, it gives back exactly the backup's rows.
+        ExportRequest request { created->backup.fileName, QStringLiteral("items") };
+        request.format = ExportRequest::Format::Sql;
+        request.outputPath = out.filePath(QStringLiteral("items.sql"));
+        auto r = engine.exportRows(request, task);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->rows, 3);
+        QCOMPARE(
+            QFileInfo(request.outputPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+            QFileDevice::Permissions());
+        const QString target = out.filePath(QStringLiteral("target.db"));
+        execSql(target, "CREATE TABLE items (id TEXT PRIMARY KEY, note TEXT, pic BLOB, price REAL);");
+        execSql(target, test::fileBytes(request.outputPath).constData());
+        QCOMPARE(test::countRows(target, QStringLiteral("items")), 3);
+        sqlite3* check = nullptr;
+        sqlite3_open(target.toUtf8().constData(), &check);
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_prepare_v2(check,
+            "SELECT count(*) FROM items WHERE (id = 'a' AND pic = x'00ff' AND price = 1.5) OR "
+            "(id = 'b' AND note = 'comma, \"quote\"' || char(10) || 'line' AND pic IS NULL) OR (id = 'c' AND "
+            "note = 'it''s')",
+            -1, &stmt, nullptr);
+        QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(stmt, 0), 3);
+        sqlite3_finalize(stmt);
+        sqlite3_close(check);
+
+        // JSON and CSV, by key; a key the backup lacks is reported.
+        request.format = ExportRequest::Format::Json;
+        request.keys = { QStringLiteral("a"), QStringLiteral("zz") };
+        request.outputPath = out.filePath(QStringLiteral("items.json"));
+        r = engine.exportRows(request, task);
+        QVERIFY(r);
+        QCOMPARE(r->rows, 1);
+        QCOMPARE(r->missingKeys, QStringList { QStringLiteral("zz") });
+        const QJsonArray rows = QJsonDocument::fromJson(test::fileBytes(request.outputPath)).array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0]
+                     .toObject()
+                     .value(QStringLiteral("pic"))
+                     .toObject()
+                     .value(QStringLiteral("base64"))
+                     .toString(),
+            QStringLiteral("AP8="));
+        request.format = ExportRequest::Format::Csv;
+        request.keys = { QStringLiteral("b") };
+        request.outputPath = out.filePath(QStringLiteral("items.csv"));
+        QVERIFY(engine.exportRows(request, task));
+        QCOMPARE(test::fileBytes(request.outputPath),
+            QByteArray("id,note,pic,price\r\nb,\"comma, \"\"quote\"\"\nline\",,2\r\n"));
+
+        request.table = QStringLiteral("pair");
+        r = engine.exportRows(request, task);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Usage);
+        request.table = QStringLiteral("nope");
+        r = engine.exportRows(request, task);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::NotFound);
+        QCOMPARE(test::countRows(db, QStringLiteral("items")), 0);
+        QVERIFY(test::toolLeftovers(fx.dataDir()).isEmpty());
+
+        // The tool: rows on standard output without --output; --json needs --output.
+        auto run = test::runCli(
+            QStringList { QStringLiteral("export"), created->backup.fileName, QStringLiteral("--table"),
+                QStringLiteral("items"), QStringLiteral("--format"), QStringLiteral("csv") }
+            + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("id,note,pic,price\r\na,plain,AP8=,1.5\r\n"), run.out.constData());
+        run = test::runCli(QStringList { QStringLiteral("export"), created->backup.fileName,
+                               QStringLiteral("--table"), QStringLiteral("items"), QStringLiteral("--json") }
+            + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, ExitCode::Usage);
+        run = test::runCli(
+            QStringList { QStringLiteral("export"), created->backup.fileName, QStringLiteral("--table"),
+                QStringLiteral("items"), QStringLiteral("--output"), out.path(), QStringLiteral("--json") }
+            + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, ExitCode::Conflict); // items.json is there already
+        run = test::runCli(QStringList { QStringLiteral("export"), created->backup.fileName,
+                               QStringLiteral("--table"), QStringLiteral("items"), QStringLiteral("--output"),
+                               out.path(), QStringLiteral("--force"), QStringLiteral("--json") }
+            + fx.cliFolderArgs());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("rows")).toInt(), 3);
     }
 
     void commandLine()

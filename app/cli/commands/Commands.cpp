@@ -11,6 +11,7 @@ const QList<std::function<std::unique_ptr<Command>()>>& table()
         [] { return std::make_unique<VerifyCommand>(); },
         [] { return std::make_unique<DrillCommand>(); },
         [] { return std::make_unique<DiffCommand>(); },
+        [] { return std::make_unique<ExportCommand>(); },
         [] { return std::make_unique<StageRestoreCommand>(); },
         [] { return std::make_unique<UnstageCommand>(); },
         [] { return std::make_unique<ApplyRestoreCommand>(); },

@@ -59,6 +59,20 @@ public:
     int run(CommandContext& cli, const QStringList& args) override;
 };
 
+class ExportCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("export"); }
+    QString synopsis() const override { return QStringLiteral("export <name>"); }
+    Operand operand() const override { return Operand::BackupName; }
+    QStringList options() const override
+    {
+        return { QStringLiteral("table"), QStringLiteral("key"), QStringLiteral("format"),
+            QStringLiteral("force") };
+    }
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
 class DrillCommand final : public Command
 {
 public:

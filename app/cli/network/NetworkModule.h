@@ -13,7 +13,7 @@ class Backend;
 
 // Raised with any change to this header, to CommandContext or to Command: the tool loads only a
 // module built against the same interface (and the same version of the tool).
-inline constexpr quint32 kNetworkInterface = 2;
+inline constexpr quint32 kNetworkInterface = 3;
 
 // What the tool does over the network, built as a module of its own
 // (lib/fastcms-backup/fastcms-backup-network.so) that the tool loads the first time a command
