@@ -912,6 +912,10 @@
         <source>the restore request</source>
         <translation>die Anforderung der Wiederherstellung</translation>
     </message>
+    <message>
+        <source>A server&apos;s live data cannot be read through its API; compare two of its backups instead.</source>
+        <translation>Die Live-Daten eines Servers sind über seine API nicht lesbar; vergleichen Sie stattdessen zwei seiner Sicherungen.</translation>
+    </message>
 </context>
 <context>
     <name>FcbRemoteSessionText</name>

@@ -6,6 +6,8 @@
 #include "WorkerPool.h"
 #include "archive/ArchiveReader.h"
 #include "archive/BackupName.h"
+#include "diff/Diff.h"
+#include "diff/Export.h"
 #include "drill/Drill.h"
 #include "remote/ApiCall.h"
 #include "remote/CurlCommand.h"
@@ -250,6 +252,8 @@ RemoteBackend::Shared RemoteBackend::parseRoutes(const QJsonObject& openapi)
             routes.uploadPath = it.key().mid(int(qstrlen("/api/v1")));
         }
     }
+    // What reads inside a backup works on a downloaded copy.
+    caps.browse = caps.download;
     routes.capabilities = caps;
     return routes;
 }
@@ -728,6 +732,75 @@ Job<Result<BackendStatus>> RemoteBackend::status()
     watcher->setFuture(inner.future);
     p.job.token = inner.token;
     return p.job;
+}
+
+template <typename T, typename Work>
+Job<Result<T>> RemoteBackend::afterDownloads(const QStringList& names, Work work)
+{
+    Pending<T> p;
+    auto promise = p.promise;
+    auto token = p.job.token;
+    auto dir = std::make_shared<QTemporaryDir>();
+    struct State
+    {
+        QHash<QString, QString> paths;
+        qsizetype left = 0;
+        bool failed = false;
+    };
+    auto state = std::make_shared<State>();
+    QStringList unique = names;
+    unique.removeDuplicates();
+    state->left = unique.size();
+    for (const QString& name : std::as_const(unique)) {
+        startDownload(
+            name, dir->filePath(name), token,
+            [promise, dir, token, state, names, name, work](Result<DownloadResult> downloaded) {
+                if (state->failed)
+                    return;
+                if (!downloaded) {
+                    state->failed = true;
+                    token->cancel(); // the other downloads are not needed any more
+                    return settle(promise, Result<T>(fail(downloaded.error())));
+                }
+                state->paths.insert(name, downloaded->path);
+                if (--state->left > 0)
+                    return;
+                QStringList paths;
+                for (const QString& n : names)
+                    paths.append(state->paths.value(n));
+                (void)QtConcurrent::run(workers::pool(), [promise, dir, token, paths, work] {
+                    PromiseTaskContext<Result<T>> task(*promise, token);
+                    settle(promise, Result<T>(work(paths, dir->path(), task)));
+                });
+            },
+            [promise, name](qint64 done, qint64 total) {
+                report(promise, done, total, FcbRemoteBackendText::tr("Downloading %1").arg(name));
+            });
+    }
+    return p.job;
+}
+
+Job<Result<DiffReport>> RemoteBackend::diff(const DiffRequest& request)
+{
+    if (request.against.isEmpty()) {
+        Job<Result<DiffReport>> job;
+        job.future = QtFuture::makeReadyFuture(Result<DiffReport>(fail(ErrorCode::Unsupported,
+            FcbRemoteBackendText::tr("A server's live data cannot be read through its API; compare two of "
+                                     "its backups instead."))));
+        return job;
+    }
+    return afterDownloads<DiffReport>({ request.backup, request.against },
+        [request](const QStringList& paths, const QString& dir, TaskContext& task) {
+            return diff::run({ paths[0], paths[1], {}, {} }, request, dir, task);
+        });
+}
+
+Job<Result<ExportResult>> RemoteBackend::exportRows(const ExportRequest& request)
+{
+    return afterDownloads<ExportResult>(
+        { request.backup }, [request](const QStringList& paths, const QString& dir, TaskContext& task) {
+            return diff::exportRows(paths[0], request, dir, task);
+        });
 }
 
 } // namespace fcb

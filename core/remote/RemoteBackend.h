@@ -34,6 +34,10 @@ public:
     Job<Result<VerifyReport>> verify(const QString& fileName) override;
     Job<Result<DrillReport>> drill(const QString& fileName) override;
     Job<Result<BackendStatus>> status() override;
+    // On downloaded copies (Capabilities::browse): the live data is out of reach, so a diff
+    // compares two backups only.
+    Job<Result<DiffReport>> diff(const DiffRequest& request) override;
+    Job<Result<ExportResult>> exportRows(const ExportRequest& request) override;
     // Signs in with the session's email and password (and two-factor code, once set).
     Job<Result<SignInResult>> signIn();
     // Forgets the staged restore remembered for this server (once it has restarted and applied it).
@@ -66,6 +70,9 @@ public:
     static Shared parseRoutes(const QJsonObject& openapi);
 
 private:
+    // Downloads the named backups into a private folder (each verified as it lands), then runs
+    // work(paths, folder, task) -> Result<T> on the worker pool; the folder goes with the job.
+    template <typename T, typename Work> Job<Result<T>> afterDownloads(const QStringList& names, Work work);
     void startDownload(const QString& fileName, const QString& targetPath, std::shared_ptr<CancelToken> token,
         std::function<void(Result<DownloadResult>)> done, std::function<void(qint64, qint64)> progress);
 

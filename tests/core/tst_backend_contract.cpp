@@ -6,8 +6,12 @@
 #include "remote/RemoteBackend.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace fcb;
 
@@ -213,6 +217,51 @@ private Q_SLOTS:
         QVERIFY(record.ok);
         QVERIFY(record.at.isValid());
         QCOMPARE(test::await(m_backend->drill(seeded(7)).future).error().code, ErrorCode::NotFound);
+    }
+
+    void diffsAndExportsReadInsideBackups()
+    {
+        seed(2);
+        const auto caps = test::await(m_backend->capabilities().future);
+        QVERIFY(caps);
+        QVERIFY(caps->browse);
+        QCOMPARE(caps->live, !m_remote);
+        DiffRequest request { seeded(1), seeded(2) };
+        request.table = QStringLiteral("notes");
+        const auto same = test::await(m_backend->diff(request).future);
+        QVERIFY2(same, qPrintable(same ? QString() : same.error().message));
+        for (const TableDiff& t : same->tables)
+            QVERIFY2(!t.differs(), qPrintable(t.name));
+        QVERIFY(same->rows);
+        QCOMPARE(same->rows->total, 0);
+        QCOMPARE(same->filesChanged, m_remote ? 1 : 0); // the server's hello.txt names its backup
+        // Against the live data: a server's is out of reach.
+        if (m_remote) {
+            QCOMPARE(test::await(m_backend->diff({ seeded(1) }).future).error().code, ErrorCode::Unsupported);
+        } else {
+            sqlite3* db = nullptr;
+            QCOMPARE(sqlite3_open(m_local->folder.dbPath().toUtf8().constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DELETE FROM notes", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(db);
+            const auto live = test::await(m_backend->diff({ seeded(1) }).future);
+            QVERIFY2(live, qPrintable(live ? QString() : live.error().message));
+            bool deleted = false;
+            for (const TableDiff& t : live->tables)
+                deleted = deleted
+                    || (t.name == QStringLiteral("notes") && t.onlyInBackup == 10 && t.otherRows == 0);
+            QVERIFY(deleted);
+        }
+        QCOMPARE(
+            test::await(m_backend->diff({ seeded(1), seeded(7) }).future).error().code, ErrorCode::NotFound);
+
+        QTemporaryDir out;
+        ExportRequest exportRequest { seeded(2), QStringLiteral("notes") };
+        exportRequest.outputPath = out.filePath(QStringLiteral("notes.json"));
+        const auto exported = test::await(m_backend->exportRows(exportRequest).future);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QCOMPARE(exported->rows, m_remote ? 20 : 10);
+        QCOMPARE(QJsonDocument::fromJson(test::fileBytes(exportRequest.outputPath)).array().size(),
+            exported->rows);
     }
 
     void uploadsAreListed()
