@@ -1267,6 +1267,10 @@
         <source>Open a FastCMS data folder</source>
         <translation>Einen FastCMS-Datenordner öffnen</translation>
     </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv);;SQL INSERT statements (*.sql)</source>
+        <translation>JSON (*.json);;CSV (*.csv);;SQL-INSERT-Anweisungen (*.sql)</translation>
+    </message>
 </context>
 <context>
     <name>fcb::BackupDetailsDialog</name>
@@ -2796,6 +2800,216 @@ Exit-Codes:
     <message>
         <source>Copied a curl command; it reads the token from $FASTCMS_TOKEN.</source>
         <translation>Ein curl-Befehl wurde kopiert; er liest das Token aus $FASTCMS_TOKEN.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::DiffController</name>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Show what differs between the two selected backups: records, schema and uploads</source>
+        <translation>Zeigt, was sich zwischen den beiden ausgewählten Sicherungen unterscheidet: Datensätze, Schema und Uploads</translation>
+    </message>
+    <message>
+        <source>What this restore changes cannot be shown: a server&apos;s live data is out of reach of its API.</source>
+        <translation>Was diese Wiederherstellung ändert, kann nicht angezeigt werden: Die Live-Daten eines Servers sind über seine API nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>%1 mit %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Another job is running; export the rows when it is done.</source>
+        <translation>Ein anderer Vorgang läuft; exportieren Sie die Zeilen, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Export rows of %1</source>
+        <translation>Zeilen von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Export rows</source>
+        <translation>Zeilen exportieren</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>%1 Zeilen nach %2 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::DiffView</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>&amp;Export Rows…</source>
+        <translation>Zeilen &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected rows (or the whole table) of the backup to a file</source>
+        <translation>Schreibt die ausgewählten Zeilen (oder die ganze Tabelle) der Sicherung in eine Datei</translation>
+    </message>
+    <message>
+        <source>Working out what this restore changes…</source>
+        <translation>Es wird ermittelt, was diese Wiederherstellung ändert…</translation>
+    </message>
+    <message>
+        <source>Comparing the two backups…</source>
+        <translation>Die beiden Sicherungen werden verglichen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>The differences could not be worked out: %1</source>
+        <translation>Die Unterschiede konnten nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 you would lose</source>
+        <translation>%1 gingen verloren</translation>
+    </message>
+    <message>
+        <source>%1 added since</source>
+        <translation>%1 seitdem hinzugekommen</translation>
+    </message>
+    <message>
+        <source>%1 brought back</source>
+        <translation>%1 zurückgeholt</translation>
+    </message>
+    <message>
+        <source>%1 deleted since</source>
+        <translation>%1 seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 changed back</source>
+        <translation>%1 zurückgeändert</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>Nothing changes: the backup holds what the live data holds.</source>
+        <translation>Nichts ändert sich: Die Sicherung enthält, was die Live-Daten enthalten.</translation>
+    </message>
+    <message>
+        <source>The two backups hold the same records and uploads.</source>
+        <translation>Die beiden Sicherungen enthalten dieselben Datensätze und Uploads.</translation>
+    </message>
+    <message>
+        <source>Records: %1, %2, %3.</source>
+        <translation>Datensätze: %1, %2, %3.</translation>
+    </message>
+    <message>
+        <source>Uploads: %1 (%2), %3 (%4), %5.</source>
+        <translation>Uploads: %1 (%2), %3 (%4), %5.</translation>
+    </message>
+    <message>
+        <source>What this restore changes:</source>
+        <translation>Was diese Wiederherstellung ändert:</translation>
+    </message>
+    <message>
+        <source>What changed between them:</source>
+        <translation>Was sich zwischen ihnen geändert hat:</translation>
+    </message>
+    <message>
+        <source>table brought back</source>
+        <translation>Tabelle zurückgeholt</translation>
+    </message>
+    <message>
+        <source>table deleted since</source>
+        <translation>Tabelle seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>table you would lose</source>
+        <translation>Tabelle ginge verloren</translation>
+    </message>
+    <message>
+        <source>table added since</source>
+        <translation>Tabelle seitdem hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>%1 definitions differ</source>
+        <translation>%1 Definitionen unterscheiden sich</translation>
+    </message>
+    <message>
+        <source>you would lose</source>
+        <translation>ginge verloren</translation>
+    </message>
+    <message>
+        <source>added since</source>
+        <translation>seitdem hinzu</translation>
+    </message>
+    <message>
+        <source>brought back</source>
+        <translation>zurückgeholt</translation>
+    </message>
+    <message>
+        <source>deleted since</source>
+        <translation>seitdem gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>; columns %1: %2</source>
+        <translation>; Spalten %1: %2</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>you would lose (%1)</source>
+        <translation>ginge verloren (%1)</translation>
+    </message>
+    <message>
+        <source>added since (%1)</source>
+        <translation>seitdem hinzugekommen (%1)</translation>
+    </message>
+    <message>
+        <source>brought back (%1)</source>
+        <translation>zurückgeholt (%1)</translation>
+    </message>
+    <message>
+        <source>deleted since (%1)</source>
+        <translation>seitdem gelöscht (%1)</translation>
+    </message>
+    <message>
+        <source>changed (%1 → %2)</source>
+        <translation>geändert (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>Loading the rows…</source>
+        <translation>Die Zeilen werden geladen…</translation>
+    </message>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation>Die Zeilen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>no such table</source>
+        <translation>keine solche Tabelle</translation>
+    </message>
+    <message>
+        <source>… and %1 more rows</source>
+        <translation>… und %1 weitere Zeilen</translation>
+    </message>
+    <message>
+        <source>fastcms-backup diff --table %1 --rows lists them all</source>
+        <translation>fastcms-backup diff --table %1 --rows listet sie alle auf</translation>
     </message>
 </context>
 <context>

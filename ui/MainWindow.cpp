@@ -10,6 +10,7 @@
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "curl/CurlController.h"
+#include "diff/DiffController.h"
 #include "drill/DrillController.h"
 #include "jobs/JobRunner.h"
 #include "jobs/JobsModel.h"
@@ -103,9 +104,12 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_offsite = new OffsiteController(parts);
     m_schedules = new ScheduleController(parts);
     m_curl = new CurlController(parts);
+    m_diffs = new DiffController(parts);
+    m_backups->setRestoreQuestionExtras(
+        [this](RestoreQuestion& question) { m_diffs->describeRestore(question); });
     m_connections = new ConnectionController(
         this, asker, secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
-    m_features = { m_drills, m_prune, m_offsite, m_schedules, m_curl };
+    m_features = { m_drills, m_prune, m_offsite, m_schedules, m_curl, m_diffs };
 
     addToolBarAndMenus();
     setUpTable();
@@ -135,8 +139,8 @@ void MainWindow::addToolBarAndMenus()
     quit->setObjectName(QStringLiteral("actionQuit"));
     addLanguageMenu();
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionRestore"),
-        a("actionDownload"), a("actionDelete") });
+    backupMenu->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionCompare"),
+        a("actionRestore"), a("actionDownload"), a("actionDelete") });
     backupMenu->addSeparator();
     backupMenu->addActions(
         { a("actionPrunePreview"), a("actionPushOffsite"), a("actionOffsiteTarget"), a("actionSchedule") });
@@ -196,8 +200,9 @@ void MainWindow::setUpTable()
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({ a("actionVerify"), a("actionDrill"), a("actionRestore"), a("actionPushOffsite"),
-        a("actionDelete"), a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder") });
+    m_table->addActions(
+        { a("actionVerify"), a("actionDrill"), a("actionCompare"), a("actionRestore"), a("actionPushOffsite"),
+            a("actionDelete"), a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder") });
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
     for (FeatureController* feature : m_features)

@@ -22,6 +22,7 @@ class ConnectionController;
 
 class JobsModel;
 class CurlController;
+class DiffController;
 class DrillController;
 class FeatureController;
 class JobRunner;
@@ -52,6 +53,7 @@ public:
     BackupTableModel* model() const;
     BackupsController* backups() const { return m_backups; }
     DrillController* drills() const { return m_drills; }
+    DiffController* diffs() const { return m_diffs; }
     PruneController* prune() const { return m_prune; }
     OffsiteController* offsite() const { return m_offsite; }
     ScheduleController* schedules() const { return m_schedules; }
@@ -87,6 +89,7 @@ private:
     BackupsController* m_backups;
     ConnectionController* m_connections = nullptr;
     DrillController* m_drills = nullptr;
+    DiffController* m_diffs = nullptr;
     PruneController* m_prune = nullptr;
     OffsiteController* m_offsite = nullptr;
     ScheduleController* m_schedules = nullptr;

@@ -34,6 +34,7 @@ public:
     bool confirmApply(QWidget*, const QString&) override { return false; }
     QString chooseArchive(QWidget*) override { return {}; }
     QString chooseFolder(QWidget*) override { return {}; }
+    QString chooseSaveFile(QWidget*, const QString&, const QString&) override { return {}; }
     std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override
     {
         return std::nullopt;

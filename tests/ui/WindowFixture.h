@@ -63,6 +63,12 @@ public:
     QString chooseArchive(QWidget*) override { return archive; }
     QString folder;
     QString chooseFolder(QWidget*) override { return folder; }
+    QString saveFile;
+    QString chooseSaveFile(QWidget*, const QString& title, const QString&) override
+    {
+        asked.append(QStringLiteral("save:") + title);
+        return saveFile;
+    }
     std::optional<QString> text;
     std::optional<QString> askText(QWidget*, const QString& title, const QString&, const QString&) override
     {

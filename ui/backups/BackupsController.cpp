@@ -371,6 +371,8 @@ void BackupsController::restoreBackup(const BackupItem& item)
         } else {
             question.verification = tr("Not verified: %1").arg(report.error().message);
         }
+        if (m_restoreExtras)
+            m_restoreExtras(question);
         if (!m_prompter->confirmRestore(m_window, question))
             return;
         m_runner->track<StageResult>(tr("Stage restore"), item.fileName,

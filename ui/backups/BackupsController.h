@@ -72,6 +72,11 @@ Q_SIGNALS:
 
 public:
     QStringList selectedNames() const;
+    // Adds to every restore question what another feature knows (what the restore changes).
+    void setRestoreQuestionExtras(std::function<void(RestoreQuestion&)> extras)
+    {
+        m_restoreExtras = std::move(extras);
+    }
     // The current page's item with that name, or nullptr.
     const BackupItem* itemNamed(const QString& name) const;
     // Whether a backup on this page may be named in a request: an entry a server listed with a
@@ -99,6 +104,7 @@ private:
     JobRunner* m_runner;
     Banner* m_banner;
     Prompter* m_prompter;
+    std::function<void(RestoreQuestion&)> m_restoreExtras;
     std::unique_ptr<Backend> m_backend;
     BackupTableModel* m_model;
     QItemSelectionModel* m_selection = nullptr;

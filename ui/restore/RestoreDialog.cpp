@@ -3,6 +3,7 @@
 #include <QInputDialog>
 
 #include "FileUtil.h"
+#include "diff/DiffView.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -20,6 +21,7 @@ RestoreDialog::RestoreDialog(const RestoreQuestion& question, QWidget* parent)
     : QDialog(parent)
     , m_question(question)
     , m_typed(new QLineEdit(this))
+    , m_preview(new DiffView(DiffView::Wording::Restore, this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Restore %1").arg(question.backup.fileName));
@@ -42,6 +44,15 @@ RestoreDialog::RestoreDialog(const RestoreQuestion& question, QWidget* parent)
         question.verified ? QStringLiteral("color: #184d27;") : QStringLiteral("color: #7a1712;"));
     form->addRow(tr("Verification:"), verification);
     layout->addLayout(form);
+    m_preview->setObjectName(QStringLiteral("restorePreview"));
+    layout->addWidget(m_preview, 1);
+    if (question.preview)
+        m_preview->start(question.preview);
+    else
+        m_preview->showUnavailable(question.noPreview);
+    if (question.exportRows)
+        connect(m_preview, &DiffView::exportRequested, this, question.exportRows);
+    resize(760, 560);
     auto* prompt = new QLabel(tr("Type the backup's name to confirm:"), this);
     layout->addWidget(prompt);
     m_typed->setObjectName(QStringLiteral("typedName"));
@@ -92,6 +103,12 @@ QString DialogPrompter::chooseArchive(QWidget* parent)
 {
     return QFileDialog::getOpenFileName(
         parent, QObject::tr("Import a backup"), QString(), QObject::tr("Backups (*.zip)"));
+}
+
+QString DialogPrompter::chooseSaveFile(QWidget* parent, const QString& title, const QString& suggested)
+{
+    return QFileDialog::getSaveFileName(
+        parent, title, suggested, QObject::tr("JSON (*.json);;CSV (*.csv);;SQL INSERT statements (*.sql)"));
 }
 
 QString DialogPrompter::chooseFolder(QWidget* parent)
