@@ -339,6 +339,156 @@
     </message>
 </context>
 <context>
+    <name>FcbBrowseText</name>
+    <message>
+        <source>absolute path</source>
+        <translation>absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>points outside the archive (&quot;..&quot;)</source>
+        <translation>zeigt aus dem Archiv hinaus („..“)</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>kommt mehrfach vor</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>symbolischer Link</translation>
+    </message>
+    <message>
+        <source>NUL character in the name</source>
+        <translation>NUL-Zeichen im Namen</translation>
+    </message>
+    <message>
+        <source>empty or &quot;.&quot; path component</source>
+        <translation>leerer Pfadbestandteil oder „.“</translation>
+    </message>
+    <message>
+        <source>lies inside &quot;%1&quot;, which is a file</source>
+        <translation>liegt in „%1“, das eine Datei ist</translation>
+    </message>
+    <message>
+        <source>not part of a FastCMS backup</source>
+        <translation>gehört nicht in eine FastCMS-Sicherung</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 holds encrypted entries, which no FastCMS backup has.</source>
+        <translation>%1 enthält verschlüsselte Einträge, die keine FastCMS-Sicherung hat.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip archive (damaged or cut short).</source>
+        <translation>%1 ist kein lesbares ZIP-Archiv (beschädigt oder abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is damaged; nothing of it was kept.</source>
+        <translation>Der Eintrag „%1“ in %2 ist beschädigt; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS in %1 is malformed.</source>
+        <translation>SHA256SUMS in %1 ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; nothing is written through one.</source>
+        <translation>%1 ist ein symbolischer Link; durch einen solchen wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 is in the way: it should be a folder.</source>
+        <translation>%1 steht im Weg: Dort sollte ein Ordner sein.</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1 konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 does not match its SHA-256 checksum; nothing of it was kept.</source>
+        <translation>Der Eintrag „%1“ in %2 passt nicht zu seiner SHA-256-Prüfsumme; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is not extracted: %3.</source>
+        <translation>Der Eintrag „%1“ in %2 wird nicht entpackt: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup %2.</source>
+        <translation>%1 ist nicht in der Sicherung %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; no file is written over it.</source>
+        <translation>%1 ist ein Ordner; keine Datei wird darüber geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; nothing was extracted. Use --force to replace it.</source>
+        <translation>%1 existiert bereits; nichts wurde entpackt. Mit --force wird die Datei ersetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other file(s) already exist; nothing was extracted. Use --force to replace them.</source>
+        <translation>
+            <numerusform>%1 und %n weitere Datei existieren bereits; nichts wurde entpackt. Mit --force werden sie ersetzt.</numerusform>
+            <numerusform>%1 und %n weitere Dateien existieren bereits; nichts wurde entpackt. Mit --force werden sie ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no path inside a backup (such as files/photos/).</source>
+        <translation>„%1“ ist kein Pfad in einer Sicherung (etwa files/photos/).</translation>
+    </message>
+    <message>
+        <source>Name at least one file or folder to extract.</source>
+        <translation>Nennen Sie mindestens eine Datei oder einen Ordner zum Entpacken.</translation>
+    </message>
+    <message>
+        <source>Could not find a free name to keep %1 under.</source>
+        <translation>Es fand sich kein freier Name, unter dem %1 aufbewahrt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is not restored: %3.</source>
+        <translation>Der Eintrag „%1“ in %2 wird nicht wiederhergestellt: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; restore-file puts back one file.</source>
+        <translation>%1 ist ein Ordner; restore-file stellt eine einzelne Datei wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Extracting %1</source>
+        <translation>Entpacke %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1</source>
+        <translation>Stelle %1 wieder her</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lese %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an upload: give its path in the backup, such as files/photos/a.jpg.</source>
+        <translation>%1 ist keine hochgeladene Datei: Geben Sie ihren Pfad in der Sicherung an, etwa files/photos/a.jpg.</translation>
+    </message>
+</context>
+<context>
     <name>FcbDemoDataText</name>
     <message>
         <source>Could not write %1.</source>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>FcbBrowseText</name>
+    <message numerus="yes">
+        <source>%1 and %n other file(s) already exist; nothing was extracted. Use --force to replace them.</source>
+        <translation>
+            <numerusform>%1 and %n other file already exist; nothing was extracted. Use --force to replace them.</numerusform>
+            <numerusform>%1 and %n other files already exist; nothing was extracted. Use --force to replace them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FcbDrillText</name>
     <message numerus="yes">
         <source>%n foreign key violation(s) in %1.</source>

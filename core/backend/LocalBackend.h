@@ -36,6 +36,11 @@ public:
     Job<Result<AbandonResult>> abandonInterruptedApply() override;
     Job<Result<OffsitePushResult>> pushOffsite(const QString& remote, const QStringList& names) override;
     Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName) override;
+    Job<Result<ArchiveListing>> listArchive(const QString& fileName) override;
+    Job<Result<ExtractResult>> extract(
+        const QString& fileName, const QStringList& paths, const QString& outputDir, bool force) override;
+    Job<Result<RestoreFileResult>> restoreFile(const QString& fileName, const QString& path) override;
+    Job<Result<HistoryResult>> history(const QString& path) override;
 
 private:
     LocalEngine m_engine;
