@@ -2322,6 +2322,129 @@
         <translation>Die unterbrochene Wiederherstellung wurde rückgängig gemacht; der Datenordner ist wie zuvor. Die Wiederherstellung ist nicht mehr vorbereitet: Ihre vorbereiteten Dateien waren bereits entfernt. Um %1 doch wiederherzustellen, führen Sie &apos;fastcms-backup stage-restore %1&apos; aus.</translation>
     </message>
     <message>
+        <source>Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops when you log out; to turn it on, run:</source>
+        <translation>Warnung: Lingering konnte für %1 nicht geprüft werden (%2). Ohne Lingering hält der Timer beim Abmelden an; zum Einschalten führen Sie aus:</translation>
+    </message>
+    <message>
+        <source>Usage: fastcms-backup %1. Try &apos;fastcms-backup --help&apos;.</source>
+        <translation>Aufruf: fastcms-backup %1. Hilfe erhalten Sie mit &apos;fastcms-backup --help&apos;.</translation>
+    </message>
+    <message>
+        <source>--long goes with ls.</source>
+        <translation>--long gehört zu ls.</translation>
+    </message>
+    <message>
+        <source>--force goes with extract.</source>
+        <translation>--force gehört zu extract.</translation>
+    </message>
+    <message>
+        <source>extract needs --output &lt;dir&gt;, the folder to write the files into.</source>
+        <translation>extract braucht --output &lt;Ordner&gt;, den Ordner, in den die Dateien geschrieben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extracted %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Datei (%1) nach %2 entpackt.</numerusform>
+            <numerusform>%n Dateien (%1) nach %2 entpackt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each matched its CRC-32; %1 also matched SHA256SUMS.</source>
+        <translation>Jede passte zu ihrer CRC-32; %1 davon auch zu SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>appeared</source>
+        <translation>hinzugekommen</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>disappeared</source>
+        <translation>verschwunden</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Warning: skipped %1</source>
+        <translation>Warnung: übersprungen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup holds %1 (%n backup(s) read).</source>
+        <translation>
+            <numerusform>Keine Sicherung enthält %1 (%n Sicherung gelesen).</numerusform>
+            <numerusform>Keine Sicherung enthält %1 (%n Sicherungen gelesen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) read, %1 of them from the cache.</source>
+        <translation>
+            <numerusform>%n Sicherung gelesen, davon %1 aus dem Zwischenspeicher.</numerusform>
+            <numerusform>%n Sicherungen gelesen, davon %1 aus dem Zwischenspeicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>Komprimiert</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>[FLAGGED: %1]</source>
+        <translation>[MARKIERT: %1]</translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup %2.</source>
+        <translation>%1 ist nicht in der Sicherung %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), %1 (%2 compressed)</source>
+        <translation>
+            <numerusform>%n Eintrag, %1 (%2 komprimiert)</numerusform>
+            <numerusform>%n Einträge, %1 (%2 komprimiert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) flagged: a restore would refuse this archive.</source>
+        <translation>
+            <numerusform>%n Eintrag markiert: Eine Wiederherstellung würde dieses Archiv ablehnen.</numerusform>
+            <numerusform>%n Einträge markiert: Eine Wiederherstellung würde dieses Archiv ablehnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 puts an upload back into a local data folder; a server&apos;s API offers no way to do that.</source>
+        <translation>%1 legt eine hochgeladene Datei in einen lokalen Datenordner zurück; die API eines Servers bietet dafür keinen Weg.</translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2) to %3.</source>
+        <translation>%1 (%2) nach %3 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The file that was there is kept as %1.</source>
+        <translation>Die Datei, die dort lag, wird als %1 aufbewahrt.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -2348,6 +2471,20 @@ Commands:
   download &lt;name&gt;        Copy a backup to --output (default: the current folder),
                          resuming a partial download, and verify the copy
   upload &lt;zip&gt;           Add a backup zip from this machine, after validating it
+  ls &lt;name&gt; [&lt;path&gt;]     What a backup holds, from its zip directory: size and time
+                         (--long: also compressed size and CRC-32), of &lt;path&gt; only
+                         when given (a file, or a folder such as files/photos/);
+                         names a restore would refuse are shown flagged
+  extract &lt;name&gt; &lt;path&gt;...
+                         Write files or whole folders of a backup into --output at
+                         their paths in it, each checked against its CRC-32 and
+                         SHA256SUMS; never over an existing file without --force
+  restore-file &lt;name&gt; &lt;files/path&gt;
+                         Put one upload back into the live files folder; a file of
+                         that name is kept as NAME.before_restore first
+  history &lt;files/path&gt;   Every backup that holds an upload, newest first, with its
+                         size and CRC-32, and where it appeared, changed or was
+                         gone; each backup&apos;s zip directory is read once and cached
   login                  Sign in to --server with --email; with --save-token FILE,
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
@@ -2410,7 +2547,10 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output &lt;path&gt;        download: a folder or a file name (default: .)
+  --output &lt;path&gt;        download: a folder or a file name (default: .);
+                         extract: the folder to write into (required)
+  --long                 ls: also the compressed size and CRC-32 of each entry
+  --force                extract: replace files that already exist
   --every &lt;interval&gt;     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at &lt;time&gt;            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
@@ -2434,7 +2574,8 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space; schedule --system --install
        without the right to write /etc/systemd/system (not root)
-  7    conflict (e.g. deleting the backup that is staged for restore)
+  7    conflict (e.g. deleting the backup that is staged for restore, or
+       extracting over an existing file without --force)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
@@ -2479,6 +2620,22 @@ Befehle:
                          die Kopie
   upload &lt;ZIP&gt;           Fügt eine ZIP-Sicherung von diesem Rechner hinzu, nachdem sie
                          geprüft wurde
+  ls &lt;Name&gt; [&lt;Pfad&gt;]     Was eine Sicherung enthält, aus ihrem ZIP-Verzeichnis: Größe
+                         und Zeit (--long: auch komprimierte Größe und CRC-32), mit
+                         &lt;Pfad&gt; nur dieser Eintrag oder Ordner (etwa files/photos/);
+                         Namen, die eine Wiederherstellung ablehnen würde, erscheinen
+                         markiert
+  extract &lt;Name&gt; &lt;Pfad&gt;...
+                         Schreibt Dateien oder ganze Ordner einer Sicherung unter ihrem
+                         Pfad darin nach --output, jede gegen ihre CRC-32 und
+                         SHA256SUMS geprüft; nie über eine vorhandene Datei ohne --force
+  restore-file &lt;Name&gt; &lt;files/Pfad&gt;
+                         Legt eine hochgeladene Datei in den Ordner files zurück; eine
+                         Datei dieses Namens wird zuvor als NAME.before_restore behalten
+  history &lt;files/Pfad&gt;   Jede Sicherung, die eine hochgeladene Datei enthält, neueste
+                         zuerst, mit Größe und CRC-32, und wo sie hinzukam, sich änderte
+                         oder fehlte; das ZIP-Verzeichnis jeder Sicherung wird einmal
+                         gelesen und zwischengespeichert
   login                  Meldet sich mit --email bei --server an; mit --save-token DATEI
                          werden die Tokens für spätere Aufrufe in DATEI gespeichert
                          (nur für Sie lesbar)
@@ -2558,7 +2715,10 @@ Weitere Optionen:
                          s3:bucket/fastcms oder ein crypt-Remote für Verschlüsselung
                          (Standard: FASTCMS_BACKUP_OFFSITE); create kopiert die neue
                          Sicherung auch dorthin
-  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .)
+  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .);
+                         extract: der Ordner, in den geschrieben wird (nötig)
+  --long                 ls: auch komprimierte Größe und CRC-32 jedes Eintrags
+  --force                extract: vorhandene Dateien ersetzen
   --every &lt;Intervall&gt;    schedule: hourly, daily oder weekly (montags) (Standard: daily)
   --at &lt;Uhrzeit&gt;         schedule: wann, etwa 03:00; bei hourly zählen die Minuten
   --cron                 schedule: eine crontab-Zeile statt systemd-Units
@@ -2588,7 +2748,7 @@ Exit-Codes:
   6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz; schedule --system
        --install ohne Schreibrecht für /etc/systemd/system (nicht root)
   7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
-       vorgemerkt ist)
+       vorgemerkt ist, oder extract über eine vorhandene Datei ohne --force)
   8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
        Administrator)
   9    Netzwerkfehler (nicht erreichbar, Zeitüberschreitung, TLS-Fehler,
@@ -2601,10 +2761,6 @@ Exit-Codes:
        Sicherung ist sonst in Ordnung)
   130  abgebrochen (Strg+C oder SIGTERM)
 </translation>
-    </message>
-    <message>
-        <source>Warning: lingering could not be checked for %1 (%2). Without lingering the timer stops when you log out; to turn it on, run:</source>
-        <translation>Warnung: Lingering konnte für %1 nicht geprüft werden (%2). Ohne Lingering hält der Timer beim Abmelden an; zum Einschalten führen Sie aus:</translation>
     </message>
 </context>
 <context>

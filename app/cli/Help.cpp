@@ -32,6 +32,20 @@ Commands:
   download <name>        Copy a backup to --output (default: the current folder),
                          resuming a partial download, and verify the copy
   upload <zip>           Add a backup zip from this machine, after validating it
+  ls <name> [<path>]     What a backup holds, from its zip directory: size and time
+                         (--long: also compressed size and CRC-32), of <path> only
+                         when given (a file, or a folder such as files/photos/);
+                         names a restore would refuse are shown flagged
+  extract <name> <path>...
+                         Write files or whole folders of a backup into --output at
+                         their paths in it, each checked against its CRC-32 and
+                         SHA256SUMS; never over an existing file without --force
+  restore-file <name> <files/path>
+                         Put one upload back into the live files folder; a file of
+                         that name is kept as NAME.before_restore first
+  history <files/path>   Every backup that holds an upload, newest first, with its
+                         size and CRC-32, and where it appeared, changed or was
+                         gone; each backup's zip directory is read once and cached
   login                  Sign in to --server with --email; with --save-token FILE,
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
@@ -94,7 +108,10 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output <path>        download: a folder or a file name (default: .)
+  --output <path>        download: a folder or a file name (default: .);
+                         extract: the folder to write into (required)
+  --long                 ls: also the compressed size and CRC-32 of each entry
+  --force                extract: replace files that already exist
   --every <interval>     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at <time>            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
@@ -118,7 +135,8 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space; schedule --system --install
        without the right to write /etc/systemd/system (not root)
-  7    conflict (e.g. deleting the backup that is staged for restore)
+  7    conflict (e.g. deleting the backup that is staged for restore, or
+       extracting over an existing file without --force)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)

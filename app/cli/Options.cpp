@@ -39,6 +39,8 @@ void addOptions(QCommandLineParser& parser)
         { QStringLiteral("password-file"), QString(), QStringLiteral("file") },
         { QStringLiteral("save-token"), QString(), QStringLiteral("file") },
         { QStringLiteral("output"), QString(), QStringLiteral("path"), QStringLiteral(".") },
+        { QStringLiteral("long"), QString() },
+        { QStringLiteral("force"), QString() },
         { QStringLiteral("timeout"), QString(), QStringLiteral("seconds"), QStringLiteral("30") },
         { QStringLiteral("wait-lock"), QString(), QStringLiteral("duration") },
         { QStringLiteral("json"), QString() },

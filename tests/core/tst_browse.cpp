@@ -470,6 +470,103 @@ private Q_SLOTS:
         QCOMPARE(engine.history(QStringLiteral("database.db"), task).error().code, ErrorCode::Usage);
         QVERIFY(engine.history(QStringLiteral("files/never.txt"), task)->entries.isEmpty());
     }
+
+    void commandLine()
+    {
+        auto fx = test::makeDataFolder(5, 3);
+        LocalEngine engine(fx.folder);
+        const QString name = makeBackup(engine);
+        const QStringList where = fx.cliFolderArgs();
+        auto run = test::runCli(
+            QStringList { QStringLiteral("ls"), name.chopped(4), QStringLiteral("--json") } + where);
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject json = run.json();
+        QCOMPARE(json.value(QStringLiteral("backup")).toString(), name);
+        QCOMPARE(json.value(QStringLiteral("flagged")).toInt(), 0);
+        const QJsonArray entries = json.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(entries.size(), json.value(QStringLiteral("count")).toInt());
+        const QJsonObject first = entries.first().toObject();
+        for (const char* key :
+            { "name", "size", "compressed_size", "crc32", "modified", "is_directory", "flag" })
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+        QCOMPARE(first.value(QStringLiteral("crc32")).toString().size(), 8);
+
+        run = test::runCli(
+            QStringList { QStringLiteral("ls"), name, QStringLiteral("files/2021"), QStringLiteral("--long") }
+            + where);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(
+            run.out.contains("files/2021/02/old_1.txt") && run.out.contains("CRC-32"), run.out.constData());
+        QVERIFY(!run.out.contains("database.db"));
+        QCOMPARE(
+            test::runCli(QStringList { QStringLiteral("ls"), name, QStringLiteral("files/nope") } + where)
+                .exitCode,
+            ExitCode::NotFound);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("ls"), name, QStringLiteral("--force") } + where)
+                     .exitCode,
+            ExitCode::Usage);
+        writeFile(fx.folder.backupPath(kBackup), "no zip");
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("ls"), kBackup } + where).exitCode,
+            ExitCode::BadArchive);
+
+        QTemporaryDir out;
+        const QStringList extract { QStringLiteral("extract"), name, QStringLiteral("files/2021/"),
+            QStringLiteral("--output"), out.path(), QStringLiteral("--json") };
+        QCOMPARE(
+            test::runCli(QStringList { QStringLiteral("extract"), name, QStringLiteral("files/") } + where)
+                .exitCode,
+            ExitCode::Usage); // no --output
+        run = test::runCli(extract + where);
+        QCOMPARE(run.exitCode, 0);
+        json = run.json();
+        QCOMPARE(json.value(QStringLiteral("written")).toArray().first().toString(),
+            QStringLiteral("files/2021/02/old_1.txt"));
+        QCOMPARE(json.value(QStringLiteral("checked_against_sums")).toInt(), 1);
+        run = test::runCli(extract + where);
+        QCOMPARE(run.exitCode, ExitCode::Conflict);
+        QCOMPARE(
+            run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("conflict"));
+        QCOMPARE(test::runCli(extract + where + QStringList { QStringLiteral("--force") }).exitCode, 0);
+
+        QVERIFY(QFile::remove(fx.folder.filesDir() + QStringLiteral("/2021/02/old_1.txt")));
+        run = test::runCli(QStringList { QStringLiteral("restore-file"), name,
+                               QStringLiteral("files/2021/02/old_1.txt"), QStringLiteral("--json") }
+            + where);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json().value(QStringLiteral("kept_as")).isNull());
+        QCOMPARE(run.json().value(QStringLiteral("live_path")).toString(),
+            fx.folder.filesDir() + QStringLiteral("/2021/02/old_1.txt"));
+        for (const QString& path : { QStringLiteral("database.db"), QStringLiteral("../x") })
+            QCOMPARE(
+                test::runCli(QStringList { QStringLiteral("restore-file"), name, path } + where).exitCode,
+                ExitCode::Usage);
+
+        const QStringList history { QStringLiteral("history"), QStringLiteral("files/2021/02/old_1.txt"),
+            QStringLiteral("--json") };
+        run = test::runCli(history + where);
+        QCOMPARE(run.exitCode, 0);
+        json = run.json();
+        QCOMPARE(json.value(QStringLiteral("entries")).toArray().size(), 1);
+        QCOMPARE(json.value(QStringLiteral("entries"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("change"))
+                     .toString(),
+            QStringLiteral("appeared"));
+        QCOMPARE(json.value(QStringLiteral("skipped")).toArray().size(), 1); // the text file that is no zip
+        run = test::runCli(history + where);
+        QCOMPARE(run.json().value(QStringLiteral("from_cache")).toInt(), 1);
+        QCOMPARE(run.json().value(QStringLiteral("backups_read")).toInt(), 1);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("history"), QStringLiteral("files/none") } + where)
+                     .exitCode,
+            ExitCode::NotFound);
+        QCOMPARE(
+            test::runCli(QStringList { QStringLiteral("history"), QStringLiteral("database.db") } + where)
+                .exitCode,
+            ExitCode::Usage);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBrowse)
