@@ -351,6 +351,156 @@
     </message>
 </context>
 <context>
+    <name>FcbBrowseText</name>
+    <message>
+        <source>absolute path</source>
+        <translation>absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>points outside the archive (&quot;..&quot;)</source>
+        <translation>zeigt aus dem Archiv hinaus („..“)</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>kommt mehrfach vor</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>symbolischer Link</translation>
+    </message>
+    <message>
+        <source>NUL character in the name</source>
+        <translation>NUL-Zeichen im Namen</translation>
+    </message>
+    <message>
+        <source>empty or &quot;.&quot; path component</source>
+        <translation>leerer Pfadbestandteil oder „.“</translation>
+    </message>
+    <message>
+        <source>lies inside &quot;%1&quot;, which is a file</source>
+        <translation>liegt in „%1“, das eine Datei ist</translation>
+    </message>
+    <message>
+        <source>not part of a FastCMS backup</source>
+        <translation>gehört nicht in eine FastCMS-Sicherung</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 holds encrypted entries, which no FastCMS backup has.</source>
+        <translation>%1 enthält verschlüsselte Einträge, die keine FastCMS-Sicherung hat.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip archive (damaged or cut short).</source>
+        <translation>%1 ist kein lesbares ZIP-Archiv (beschädigt oder abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>Die Sicherung %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is damaged; nothing of it was kept.</source>
+        <translation>Der Eintrag „%1“ in %2 ist beschädigt; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS in %1 is malformed.</source>
+        <translation>SHA256SUMS in %1 ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; nothing is written through one.</source>
+        <translation>%1 ist ein symbolischer Link; durch einen solchen wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 is in the way: it should be a folder.</source>
+        <translation>%1 steht im Weg: Dort sollte ein Ordner sein.</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1 konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 does not match its SHA-256 checksum; nothing of it was kept.</source>
+        <translation>Der Eintrag „%1“ in %2 passt nicht zu seiner SHA-256-Prüfsumme; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is not extracted: %3.</source>
+        <translation>Der Eintrag „%1“ in %2 wird nicht entpackt: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup %2.</source>
+        <translation>%1 ist nicht in der Sicherung %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; no file is written over it.</source>
+        <translation>%1 ist ein Ordner; keine Datei wird darüber geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; nothing was extracted. Use --force to replace it.</source>
+        <translation>%1 existiert bereits; nichts wurde entpackt. Mit --force wird die Datei ersetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other file(s) already exist; nothing was extracted. Use --force to replace them.</source>
+        <translation>
+            <numerusform>%1 und %n weitere Datei existieren bereits; nichts wurde entpackt. Mit --force werden sie ersetzt.</numerusform>
+            <numerusform>%1 und %n weitere Dateien existieren bereits; nichts wurde entpackt. Mit --force werden sie ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no path inside a backup (such as files/photos/).</source>
+        <translation>„%1“ ist kein Pfad in einer Sicherung (etwa files/photos/).</translation>
+    </message>
+    <message>
+        <source>Name at least one file or folder to extract.</source>
+        <translation>Nennen Sie mindestens eine Datei oder einen Ordner zum Entpacken.</translation>
+    </message>
+    <message>
+        <source>Could not find a free name to keep %1 under.</source>
+        <translation>Es fand sich kein freier Name, unter dem %1 aufbewahrt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; in %2 is not restored: %3.</source>
+        <translation>Der Eintrag „%1“ in %2 wird nicht wiederhergestellt: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; restore-file puts back one file.</source>
+        <translation>%1 ist ein Ordner; restore-file stellt eine einzelne Datei wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Extracting %1</source>
+        <translation>Entpacke %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1</source>
+        <translation>Stelle %1 wieder her</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1 is not an upload: give its path in the backup, such as files/photos/a.jpg.</source>
+        <translation>%1 ist keine hochgeladene Datei: Geben Sie ihren Pfad in der Sicherung an, etwa files/photos/a.jpg.</translation>
+    </message>
+</context>
+<context>
     <name>FcbDemoDataText</name>
     <message>
         <source>Could not write %1.</source>
@@ -2412,6 +2562,121 @@
         <translation>Warnung: Die Sicherung hat keine Zeile mit dem Schlüssel %1.</translation>
     </message>
     <message>
+        <source>Usage: fastcms-backup %1. Try &apos;fastcms-backup --help&apos;.</source>
+        <translation>Aufruf: fastcms-backup %1. Hilfe erhalten Sie mit &apos;fastcms-backup --help&apos;.</translation>
+    </message>
+    <message>
+        <source>--long goes with ls.</source>
+        <translation>--long gehört zu ls.</translation>
+    </message>
+    <message>
+        <source>--force goes with extract and export.</source>
+        <translation>--force gehört zu extract und export.</translation>
+    </message>
+    <message>
+        <source>extract needs --output &lt;dir&gt;, the folder to write the files into.</source>
+        <translation>extract braucht --output &lt;Ordner&gt;, den Ordner, in den die Dateien geschrieben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extracted %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Datei (%1) nach %2 entpackt.</numerusform>
+            <numerusform>%n Dateien (%1) nach %2 entpackt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each matched its CRC-32; %1 also matched SHA256SUMS.</source>
+        <translation>Jede passte zu ihrer CRC-32; %1 davon auch zu SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>appeared</source>
+        <translation>hinzugekommen</translation>
+    </message>
+    <message>
+        <source>disappeared</source>
+        <translation>verschwunden</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Warning: skipped %1</source>
+        <translation>Warnung: übersprungen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup holds %1 (%n backup(s) read).</source>
+        <translation>
+            <numerusform>Keine Sicherung enthält %1 (%n Sicherung gelesen).</numerusform>
+            <numerusform>Keine Sicherung enthält %1 (%n Sicherungen gelesen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) read, %1 of them from the cache.</source>
+        <translation>
+            <numerusform>%n Sicherung gelesen, davon %1 aus dem Zwischenspeicher.</numerusform>
+            <numerusform>%n Sicherungen gelesen, davon %1 aus dem Zwischenspeicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>Komprimiert</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>[FLAGGED: %1]</source>
+        <translation>[MARKIERT: %1]</translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup %2.</source>
+        <translation>%1 ist nicht in der Sicherung %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), %1 (%2 compressed)</source>
+        <translation>
+            <numerusform>%n Eintrag, %1 (%2 komprimiert)</numerusform>
+            <numerusform>%n Einträge, %1 (%2 komprimiert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) flagged: a restore would refuse this archive.</source>
+        <translation>
+            <numerusform>%n Eintrag markiert: Eine Wiederherstellung würde dieses Archiv ablehnen.</numerusform>
+            <numerusform>%n Einträge markiert: Eine Wiederherstellung würde dieses Archiv ablehnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 puts an upload back into a local data folder; a server&apos;s API offers no way to do that.</source>
+        <translation>%1 legt eine hochgeladene Datei in einen lokalen Datenordner zurück; die API eines Servers bietet dafür keinen Weg.</translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2) to %3.</source>
+        <translation>%1 (%2) nach %3 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The file that was there is kept as %1.</source>
+        <translation>Die Datei, die dort lag, wird als %1 aufbewahrt.</translation>
+    </message>
+    <message>
         <source>Usage: fastcms-backup [options] &lt;command&gt; [arguments]
 
 Safe, FastCMS-compatible backups of a FastCMS data folder, or of a FastCMS server
@@ -2446,6 +2711,20 @@ Commands:
   download &lt;name&gt;        Copy a backup to --output (default: the current folder),
                          resuming a partial download, and verify the copy
   upload &lt;zip&gt;           Add a backup zip from this machine, after validating it
+  ls &lt;name&gt; [&lt;path&gt;]     What a backup holds, from its zip directory: size and time
+                         (--long: also compressed size and CRC-32), of &lt;path&gt; only
+                         when given (a file, or a folder such as files/photos/);
+                         names a restore would refuse are shown flagged
+  extract &lt;name&gt; &lt;path&gt;...
+                         Write files or whole folders of a backup into --output at
+                         their paths in it, each checked against its CRC-32 and
+                         SHA256SUMS; never over an existing file without --force
+  restore-file &lt;name&gt; &lt;files/path&gt;
+                         Put one upload back into the live files folder; a file of
+                         that name is kept as NAME.before_restore first
+  history &lt;files/path&gt;   Every backup that holds an upload, newest first, with its
+                         size and CRC-32, and where it appeared, changed or was
+                         gone; each backup&apos;s zip directory is read once and cached
   login                  Sign in to --server with --email; with --save-token FILE,
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
@@ -2495,7 +2774,7 @@ Other options:
   --key &lt;value&gt;          export: the row with this key (repeatable); exit 3 when one
                          is not in the backup
   --format &lt;format&gt;      export: json, csv or sql (default: json)
-  --force                export: replace an existing --output file
+  --force                extract, export: replace files that already exist
   --rows                 diff: list the rows of --table that differ, with the old and
                          new values of changed columns (shortened past 200 bytes)
   --trigger &lt;kind&gt;       create: manual, scheduled or pre-restore (default: manual)
@@ -2516,8 +2795,10 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output &lt;path&gt;        download, export: a folder or a file name (default: .; for
-                         export: standard output)
+  --output &lt;path&gt;        download: a folder or a file name (default: .);
+                         extract: the folder to write into (required);
+                         export: the file (default: standard output)
+  --long                 ls: also the compressed size and CRC-32 of each entry
   --every &lt;interval&gt;     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at &lt;time&gt;            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
@@ -2541,7 +2822,8 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space; schedule --system --install
        without the right to write /etc/systemd/system (not root)
-  7    conflict (e.g. deleting the backup that is staged for restore)
+  7    conflict (e.g. deleting the backup that is staged for restore, or
+       extracting over an existing file without --force)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)
@@ -2595,6 +2877,22 @@ Befehle:
                          die Kopie
   upload &lt;ZIP&gt;           Fügt eine ZIP-Sicherung von diesem Rechner hinzu, nachdem sie
                          geprüft wurde
+  ls &lt;Name&gt; [&lt;Pfad&gt;]     Was eine Sicherung enthält, aus ihrem ZIP-Verzeichnis: Größe
+                         und Zeit (--long: auch komprimierte Größe und CRC-32), mit
+                         &lt;Pfad&gt; nur dieser Eintrag oder Ordner (etwa files/photos/);
+                         Namen, die eine Wiederherstellung ablehnen würde, erscheinen
+                         markiert
+  extract &lt;Name&gt; &lt;Pfad&gt;...
+                         Schreibt Dateien oder ganze Ordner einer Sicherung unter ihrem
+                         Pfad darin nach --output, jede gegen ihre CRC-32 und
+                         SHA256SUMS geprüft; nie über eine vorhandene Datei ohne --force
+  restore-file &lt;Name&gt; &lt;files/Pfad&gt;
+                         Legt eine hochgeladene Datei in den Ordner files zurück; eine
+                         Datei dieses Namens wird zuvor als NAME.before_restore behalten
+  history &lt;files/Pfad&gt;   Jede Sicherung, die eine hochgeladene Datei enthält, neueste
+                         zuerst, mit Größe und CRC-32, und wo sie hinzukam, sich änderte
+                         oder fehlte; das ZIP-Verzeichnis jeder Sicherung wird einmal
+                         gelesen und zwischengespeichert
   login                  Meldet sich mit --email bei --server an; mit --save-token DATEI
                          werden die Tokens für spätere Aufrufe in DATEI gespeichert
                          (nur für Sie lesbar)
@@ -2659,7 +2957,7 @@ Weitere Optionen:
   --key &lt;Wert&gt;           export: die Zeile mit diesem Schlüssel (mehrfach möglich); Exit-Code 3,
                          wenn einer in der Sicherung fehlt
   --format &lt;Format&gt;      export: json, csv oder sql (Standard: json)
-  --force                export: eine vorhandene --output-Datei ersetzen
+  --force                extract, export: vorhandene Dateien ersetzen
   --rows                 diff: die Zeilen von --table auflisten, die sich unterscheiden,
                          mit altem und neuem Wert geänderter Spalten (gekürzt ab 200 Bytes)
   --trigger &lt;Art&gt;        create: manual, scheduled oder pre-restore (Standard: manual)
@@ -2682,8 +2980,10 @@ Weitere Optionen:
                          s3:bucket/fastcms oder ein crypt-Remote für Verschlüsselung
                          (Standard: FASTCMS_BACKUP_OFFSITE); create kopiert die neue
                          Sicherung auch dorthin
-  --output &lt;Pfad&gt;        download, export: ein Ordner oder ein Dateiname (Standard: .;
-                         bei export: die Standardausgabe)
+  --output &lt;Pfad&gt;        download: ein Ordner oder ein Dateiname (Standard: .);
+                         extract: der Ordner, in den geschrieben wird (nötig);
+                         export: die Datei (Standard: die Standardausgabe)
+  --long                 ls: auch komprimierte Größe und CRC-32 jedes Eintrags
   --every &lt;Intervall&gt;    schedule: hourly, daily oder weekly (montags) (Standard: daily)
   --at &lt;Uhrzeit&gt;         schedule: wann, etwa 03:00; bei hourly zählen die Minuten
   --cron                 schedule: eine crontab-Zeile statt systemd-Units
@@ -2713,7 +3013,7 @@ Exit-Codes:
   6    E/A-Fehler, auch bei nicht genügend freiem Speicherplatz; schedule --system
        --install ohne Schreibrecht für /etc/systemd/system (nicht root)
   7    Konflikt (z. B. Löschen der Sicherung, die zur Wiederherstellung
-       vorgemerkt ist)
+       vorgemerkt ist, oder extract über eine vorhandene Datei ohne --force)
   8    Authentifizierung fehlgeschlagen (abgemeldet, abgelaufenes Token, kein
        Administrator)
   9    Netzwerkfehler (nicht erreichbar, Zeitüberschreitung, TLS-Fehler,

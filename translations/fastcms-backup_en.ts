@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>FcbBrowseText</name>
+    <message numerus="yes">
+        <source>%1 and %n other file(s) already exist; nothing was extracted. Use --force to replace them.</source>
+        <translation>
+            <numerusform>%1 and %n other file already exist; nothing was extracted. Use --force to replace them.</numerusform>
+            <numerusform>%1 and %n other files already exist; nothing was extracted. Use --force to replace them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FcbDiffText</name>
     <message numerus="yes">
         <source>%1… (%n bytes)</source>
@@ -193,6 +203,41 @@
         <translation>
             <numerusform>(%n backup could not be copied.)</numerusform>
             <numerusform>(%n backups could not be copied.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extracted %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>Extracted %n file (%1) to %2.</numerusform>
+            <numerusform>Extracted %n files (%1) to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup holds %1 (%n backup(s) read).</source>
+        <translation>
+            <numerusform>No backup holds %1 (%n backup read).</numerusform>
+            <numerusform>No backup holds %1 (%n backups read).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) read, %1 of them from the cache.</source>
+        <translation>
+            <numerusform>%n backup read, %1 of them from the cache.</numerusform>
+            <numerusform>%n backups read, %1 of them from the cache.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), %1 (%2 compressed)</source>
+        <translation>
+            <numerusform>%n entry, %1 (%2 compressed)</numerusform>
+            <numerusform>%n entries, %1 (%2 compressed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) flagged: a restore would refuse this archive.</source>
+        <translation>
+            <numerusform>%n entry flagged: a restore would refuse this archive.</numerusform>
+            <numerusform>%n entries flagged: a restore would refuse this archive.</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <utility>
+
 namespace fcb {
 
 // One command of the tool (create, list, ...). The registry (commands/Commands.cpp) lists them;
@@ -21,7 +23,9 @@ public:
         None,
         BackupName,
         ZipPath,
-        OffsiteAction
+        OffsiteAction,
+        BackupAndPaths, // a backup name, then paths inside it (pathCount() says how many)
+        UploadPath, // one path inside a backup (files/...)
     };
 
     virtual ~Command() = default;
@@ -29,6 +33,8 @@ public:
     // The command as --help shows it, e.g. "delete <name>".
     virtual QString synopsis() const = 0;
     virtual Operand operand() const { return Operand::None; }
+    // BackupAndPaths: how few and how many paths may follow the backup's name (-1: no limit).
+    virtual std::pair<int, int> pathCount() const { return { 0, 0 }; }
     // Why the command does not run on a server (--server); empty when it does.
     virtual QString refusalOnServer() const { return {}; }
     // Runs on a server only (--server).

@@ -83,7 +83,8 @@ void CommandLine::start(const QStringList& arguments)
     }
     if (!checkUsage(*m_command, args) || !makeBackend(*m_command, name))
         return;
-    if (m_command->operand() == Command::Operand::BackupName) {
+    if (m_command->operand() == Command::Operand::BackupName
+        || m_command->operand() == Command::Operand::BackupAndPaths) {
         // A backup id (the name without .zip, as FastCMS's routes take it) is accepted too.
         QString& backup = args.first();
         if (!backup.contains(QLatin1Char('.')) && !backup.contains(QLatin1Char('/')))
@@ -105,7 +106,17 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
 {
     const QString name = command.name();
     const Command::Operand operand = command.operand();
-    if (operand == Command::Operand::OffsiteAction
+    if (operand == Command::Operand::BackupAndPaths || operand == Command::Operand::UploadPath) {
+        const auto [least, most]
+            = operand == Command::Operand::UploadPath ? std::pair { 1, 1 } : command.pathCount();
+        const qsizetype paths = args.size() - (operand == Command::Operand::UploadPath ? 0 : 1);
+        if (args.isEmpty() || paths < least || (most >= 0 && paths > most)) {
+            fail(Error::make(ErrorCode::Usage,
+                CommandLine::tr("Usage: fastcms-backup %1. Try 'fastcms-backup --help'.")
+                    .arg(command.synopsis())));
+            return false;
+        }
+    } else if (operand == Command::Operand::OffsiteAction
             ? args.isEmpty() || args.size() > 2
             : args.size() != (operand == Command::Operand::None ? 0 : 1)) {
         fail(Error::make(ErrorCode::Usage,
@@ -128,6 +139,8 @@ bool CommandLine::checkUsage(const Command& command, const QStringList& args)
         { { QStringLiteral("table") }, CommandLine::tr("--table goes with diff and export.") },
         { { QStringLiteral("key"), QStringLiteral("format") },
             CommandLine::tr("--key and --format go with export.") },
+        { { QStringLiteral("long") }, CommandLine::tr("--long goes with ls.") },
+        { { QStringLiteral("force") }, CommandLine::tr("--force goes with extract and export.") },
     };
     for (const auto& [options, misuse] : ownOptions) {
         for (const QString& option : options) {

@@ -106,4 +106,33 @@ void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest)
         QStringLiteral("newest_age_seconds"), newest->created.secsTo(QDateTime::currentDateTimeUtc()));
 }
 
+QString entryTime(const QDateTime& local)
+{
+    return local.isValid() ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("-");
+}
+
+QString entryTimeIso(const QDateTime& local)
+{
+    return local.isValid() ? local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) : QString();
+}
+
+QString crcHex(quint32 crc)
+{
+    return QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0'));
+}
+
+QString printable(const QString& name)
+{
+    QString shown;
+    shown.reserve(name.size());
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format
+            || (c.unicode() >= 0x80 && c.unicode() < 0xa0))
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return shown;
+}
+
 } // namespace fcb::cli

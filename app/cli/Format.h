@@ -22,5 +22,14 @@ bool isTerminal(FILE* stream);
 QString checkLine(const VerifyCheck& check);
 // The newest backup and its age, as status --json shows them.
 void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest);
+// A zip entry's own time (local, no zone): "2026-01-05 10:00:00" for text, ISO 8601 without a
+// zone for --json; "-" and an empty string when the archive holds no valid time.
+QString entryTime(const QDateTime& local);
+QString entryTimeIso(const QDateTime& local);
+// A CRC-32 as eight hexadecimal digits, as unzip -v and Python's zipfile show it.
+QString crcHex(quint32 crc);
+// A name from an archive, safe to print on a terminal: control characters (a hostile name's
+// escape sequences or line breaks) shown as \xNN.
+QString printable(const QString& name);
 
 } // namespace fcb::cli

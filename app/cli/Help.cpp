@@ -40,6 +40,20 @@ Commands:
   download <name>        Copy a backup to --output (default: the current folder),
                          resuming a partial download, and verify the copy
   upload <zip>           Add a backup zip from this machine, after validating it
+  ls <name> [<path>]     What a backup holds, from its zip directory: size and time
+                         (--long: also compressed size and CRC-32), of <path> only
+                         when given (a file, or a folder such as files/photos/);
+                         names a restore would refuse are shown flagged
+  extract <name> <path>...
+                         Write files or whole folders of a backup into --output at
+                         their paths in it, each checked against its CRC-32 and
+                         SHA256SUMS; never over an existing file without --force
+  restore-file <name> <files/path>
+                         Put one upload back into the live files folder; a file of
+                         that name is kept as NAME.before_restore first
+  history <files/path>   Every backup that holds an upload, newest first, with its
+                         size and CRC-32, and where it appeared, changed or was
+                         gone; each backup's zip directory is read once and cached
   login                  Sign in to --server with --email; with --save-token FILE,
                          keep the tokens in FILE (readable by you only) for later runs
   forget-restore         Forget the restore staged on --server once it has restarted
@@ -89,7 +103,7 @@ Other options:
   --key <value>          export: the row with this key (repeatable); exit 3 when one
                          is not in the backup
   --format <format>      export: json, csv or sql (default: json)
-  --force                export: replace an existing --output file
+  --force                extract, export: replace files that already exist
   --rows                 diff: list the rows of --table that differ, with the old and
                          new values of changed columns (shortened past 200 bytes)
   --trigger <kind>       create: manual, scheduled or pre-restore (default: manual)
@@ -110,8 +124,10 @@ Other options:
                          s3:bucket/fastcms or a crypt remote for encryption at rest
                          (default: FASTCMS_BACKUP_OFFSITE); create copies the new
                          backup there too
-  --output <path>        download, export: a folder or a file name (default: .; for
-                         export: standard output)
+  --output <path>        download: a folder or a file name (default: .);
+                         extract: the folder to write into (required);
+                         export: the file (default: standard output)
+  --long                 ls: also the compressed size and CRC-32 of each entry
   --every <interval>     schedule: hourly, daily or weekly (Mondays) (default: daily)
   --at <time>            schedule: when, such as 03:00; hourly uses the minutes
   --cron                 schedule: a crontab line instead of systemd units
@@ -135,7 +151,8 @@ Exit codes:
   5    invalid archive (verification failed, hostile or damaged archive)
   6    I/O error, including not enough free space; schedule --system --install
        without the right to write /etc/systemd/system (not root)
-  7    conflict (e.g. deleting the backup that is staged for restore)
+  7    conflict (e.g. deleting the backup that is staged for restore, or
+       extracting over an existing file without --force)
   8    authentication failed (signed out, expired token, not an administrator)
   9    network failure (unreachable, timed out, TLS error, server error, rate limit)
   10   not supported by this server (e.g. downloads where it has no such route)

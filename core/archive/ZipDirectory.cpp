@@ -214,6 +214,8 @@ Checked<bool> Walk::next(Record& record)
     record.name = QByteArrayView(d + kCentralSize, qsizetype(nameLength));
     record.flags = u16(d + 8);
     record.method = u16(d + 10);
+    record.dosTime = u16(d + 12);
+    record.dosDate = u16(d + 14);
     record.crc = u32(d + 16);
     record.compressedSize = u32(d + 20);
     record.size = u32(d + 24);

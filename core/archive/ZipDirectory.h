@@ -95,6 +95,9 @@ struct Record
     quint64 size = 0;
     quint64 localOffset = 0; // in the file, the shift included
     quint32 externalAttr = 0;
+    // Last modified, as MS-DOS stores it: local time, no zone, two-second steps.
+    quint16 dosTime = 0;
+    quint16 dosDate = 0;
 };
 
 Checked<Layout> findDirectory(Source& source);

@@ -165,4 +165,31 @@ Job<Result<ExportResult>> LocalBackend::exportRows(const ExportRequest& request)
         [engine = m_engine, request](TaskContext& task) { return engine.exportRows(request, task); });
 }
 
+Job<Result<ArchiveListing>> LocalBackend::listArchive(const QString& fileName)
+{
+    return workers::run<ArchiveListing>(
+        [engine = m_engine, fileName](TaskContext&) { return engine.listArchive(fileName); });
+}
+
+Job<Result<ExtractResult>> LocalBackend::extract(
+    const QString& fileName, const QStringList& paths, const QString& outputDir, bool force)
+{
+    return workers::run<ExtractResult>(
+        [engine = m_engine, fileName, paths, outputDir, force](
+            TaskContext& task) { return engine.extract(fileName, paths, outputDir, force, task); });
+}
+
+Job<Result<RestoreFileResult>> LocalBackend::restoreFile(const QString& fileName, const QString& path)
+{
+    return workers::run<RestoreFileResult>([engine = m_engine, fileName, path](TaskContext& task) {
+        return engine.restoreFile(fileName, path, task);
+    });
+}
+
+Job<Result<HistoryResult>> LocalBackend::history(const QString& path)
+{
+    return workers::run<HistoryResult>(
+        [engine = m_engine, path](TaskContext& task) { return engine.history(path, task); });
+}
+
 } // namespace fcb

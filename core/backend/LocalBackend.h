@@ -38,6 +38,11 @@ public:
     Job<Result<BackupItem>> pullOffsite(const QString& remote, const QString& fileName) override;
     Job<Result<DiffReport>> diff(const DiffRequest& request) override;
     Job<Result<ExportResult>> exportRows(const ExportRequest& request) override;
+    Job<Result<ArchiveListing>> listArchive(const QString& fileName) override;
+    Job<Result<ExtractResult>> extract(
+        const QString& fileName, const QStringList& paths, const QString& outputDir, bool force) override;
+    Job<Result<RestoreFileResult>> restoreFile(const QString& fileName, const QString& path) override;
+    Job<Result<HistoryResult>> history(const QString& path) override;
 
 private:
     LocalEngine m_engine;

@@ -744,4 +744,47 @@ Result<ExportResult> LocalEngine::exportRows(const ExportRequest& request, TaskC
     return diff::exportRows(*backup, request, m_folder.backupsDir(), task);
 }
 
+Result<ArchiveListing> LocalEngine::listArchive(const QString& fileName) const
+{
+    auto path = existingBackup(fileName);
+    if (!path)
+        return fail(path.error());
+    return browse::listArchive(*path);
+}
+
+Result<ExtractResult> LocalEngine::extract(const QString& fileName, const QStringList& paths,
+    const QString& outputDir, bool force, TaskContext& task) const
+{
+    auto path = existingBackup(fileName);
+    if (!path)
+        return fail(path.error());
+    return browse::extract(*path, paths, outputDir, force, task, m_options.freeSpace);
+}
+
+Result<RestoreFileResult> LocalEngine::restoreFile(
+    const QString& fileName, const QString& path, TaskContext& task) const
+{
+    // Refused before anything else: a path outside files/ never gets as far as the lock.
+    if (auto upload = browse::checkUploadPath(path); !upload)
+        return fail(upload.error());
+    auto backup = existingBackup(fileName);
+    if (!backup)
+        return fail(backup.error());
+    auto lock = lockFolder(&task);
+    if (!lock)
+        return fail(lock.error());
+    if (applyInterrupted(m_folder))
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
+                                   "apply-restore --abandon to undo it."));
+    return browse::restoreFile(*backup, path, m_folder.filesDir(), task);
+}
+
+Result<HistoryResult> LocalEngine::history(const QString& path, TaskContext& task) const
+{
+    if (auto there = checkFolderExists(); !there)
+        return fail(there.error());
+    return browse::history(m_folder.backupsDir(), path, m_options.historyCacheDir, task);
+}
+
 } // namespace fcb

@@ -4,10 +4,12 @@
 #include "Error.h"
 #include "TaskContext.h"
 #include "archive/ArchiveReader.h"
+#include "browse/Browse.h"
 #include "drill/Drill.h"
 #include "local/BackupScan.h"
 #include "local/OperationLock.h"
 #include "model/Backup.h"
+#include "model/Browse.h"
 #include "model/Diff.h"
 #include "model/Restore.h"
 #include "model/Status.h"
@@ -34,6 +36,8 @@ public:
         bool forceZip64 = false;
         // Where listings keep each backups folder's sorted names between runs (empty: nowhere).
         QString scanCacheDir = defaultScanCacheDir();
+        // Where history keeps what each backup holds under files/ between runs (empty: nowhere).
+        QString historyCacheDir = browse::defaultHistoryCacheDir();
         // How long an operation waits for another one on the same data folder (--wait-lock).
         int lockWaitMs = 0;
     };
@@ -74,6 +78,14 @@ public:
     Result<DiffReport> diff(const DiffRequest& request, TaskContext& task) const;
     // Rows of a table of a backup's database, written to request.outputPath; reads only.
     Result<ExportResult> exportRows(const ExportRequest& request, TaskContext& task) const;
+    // Inside one backup (browse/Browse.h): its listing, some of its files written elsewhere, one
+    // upload put back into files/ (under the operation lock), and one upload's history.
+    Result<ArchiveListing> listArchive(const QString& fileName) const;
+    Result<ExtractResult> extract(const QString& fileName, const QStringList& paths, const QString& outputDir,
+        bool force, TaskContext& task) const;
+    Result<RestoreFileResult> restoreFile(
+        const QString& fileName, const QString& path, TaskContext& task) const;
+    Result<HistoryResult> history(const QString& path, TaskContext& task) const;
 
 private:
     // The data folder's operation lock, waited for as the options say; clears what earlier,

@@ -72,6 +72,7 @@ struct HistoryResult
     QList<HistoryEntry> entries; // newest first
     qint64 backupsRead = 0; // central directories read
     qint64 fromCache = 0; // of those, answered by the cache without opening the archive
+    QStringList skipped; // archives that could not be read, each "name: why"; left out
 };
 
 } // namespace fcb

@@ -94,6 +94,11 @@ private Q_SLOTS:
         QTest::newRow("prune") << QStringList { QStringLiteral("prune") };
         QTest::newRow("pin") << QStringList { QStringLiteral("pin"),
             QStringLiteral("backup_20260101_000000.zip") };
+        QTest::newRow("ls") << QStringList { QStringLiteral("ls"),
+            QStringLiteral("backup_20260101_000000.zip") };
+        QTest::newRow("history") << QStringList { QStringLiteral("history"), QStringLiteral("files/a.txt") };
+        QTest::newRow("restore-file") << QStringList { QStringLiteral("restore-file"),
+            QStringLiteral("backup_20260101_000000.zip"), QStringLiteral("files/a.txt") };
     }
     void aMistypedDataFolderIsAnErrorForEveryCommand()
     {
@@ -143,6 +148,15 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("create"), QStringLiteral("--page"), QStringLiteral("2") };
         QTest::newRow("bad trigger") << QStringList { QStringLiteral("create"), QStringLiteral("--trigger"),
             QStringLiteral("sometimes") };
+        QTest::newRow("ls with two paths")
+            << QStringList { QStringLiteral("ls"), QStringLiteral("backup_20250101_000000.zip"),
+                   QStringLiteral("files/a"), QStringLiteral("files/b") };
+        QTest::newRow("extract without a path")
+            << QStringList { QStringLiteral("extract"), QStringLiteral("backup_20250101_000000.zip") };
+        QTest::newRow("history without a path") << QStringList { QStringLiteral("history") };
+        QTest::newRow("--force on restore-file")
+            << QStringList { QStringLiteral("restore-file"), QStringLiteral("backup_20250101_000000.zip"),
+                   QStringLiteral("files/a"), QStringLiteral("--force") };
     }
     void usageErrors()
     {

@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -189,6 +190,27 @@ private Q_SLOTS:
                                    .value(QStringLiteral("filename"))
                                    .toString();
         expectDurable(calls, f.backupPath(backup));
+
+        // extract: every file written out of a backup; restore-file: the upload put back.
+        const QString out = m_home.filePath(QStringLiteral("extracted"));
+        calls = traced(QStringList { QStringLiteral("extract"), backup, QStringLiteral("files/"),
+                           QStringLiteral("database.db"), QStringLiteral("--output"), out }
+                + folderArgs,
+            &run);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QDirIterator extracted(out, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int count = 0;
+        for (; extracted.hasNext(); ++count)
+            expectDurable(calls, extracted.next());
+        QCOMPARE(count, 8); // six uploads, the dotfile and the database
+        const QString upload = f.filesDir() + QStringLiteral("/2021/02/old_1.txt");
+        QVERIFY(QFile::remove(upload));
+        calls = traced(
+            QStringList { QStringLiteral("restore-file"), backup, QStringLiteral("files/2021/02/old_1.txt") }
+                + folderArgs,
+            &run);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        expectDurable(calls, upload);
 
         // pin: the pins store.
         calls = traced(QStringList { QStringLiteral("pin"), backup } + folderArgs, &run);

@@ -18,6 +18,10 @@ const QList<std::function<std::unique_ptr<Command>()>>& table()
         [] { return std::make_unique<StatusCommand>(); },
         [] { return std::make_unique<DownloadCommand>(); },
         [] { return std::make_unique<UploadCommand>(); },
+        [] { return std::make_unique<LsCommand>(); },
+        [] { return std::make_unique<ExtractCommand>(); },
+        [] { return std::make_unique<RestoreFileCommand>(); },
+        [] { return std::make_unique<HistoryCommand>(); },
         [] { return std::make_unique<ServerCommand>(QStringLiteral("login"), QStringLiteral("login")); },
         [] {
             return std::make_unique<ServerCommand>(

@@ -195,6 +195,49 @@ public:
     int run(CommandContext& cli, const QStringList& args) override;
 };
 
+// ls, extract, restore-file and history: inside a backup, without restoring it.
+class LsCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("ls"); }
+    QString synopsis() const override { return QStringLiteral("ls <name> [<path>]"); }
+    Operand operand() const override { return Operand::BackupAndPaths; }
+    std::pair<int, int> pathCount() const override { return { 0, 1 }; }
+    QStringList options() const override { return { QStringLiteral("long") }; }
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
+class ExtractCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("extract"); }
+    QString synopsis() const override { return QStringLiteral("extract <name> <path>..."); }
+    Operand operand() const override { return Operand::BackupAndPaths; }
+    std::pair<int, int> pathCount() const override { return { 1, -1 }; }
+    QStringList options() const override { return { QStringLiteral("force") }; }
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
+class RestoreFileCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("restore-file"); }
+    QString synopsis() const override { return QStringLiteral("restore-file <name> <files/path>"); }
+    Operand operand() const override { return Operand::BackupAndPaths; }
+    std::pair<int, int> pathCount() const override { return { 1, 1 }; }
+    QString refusalOnServer() const override;
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
+class HistoryCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("history"); }
+    QString synopsis() const override { return QStringLiteral("history <files/path>"); }
+    Operand operand() const override { return Operand::UploadPath; }
+    int run(CommandContext& cli, const QStringList& args) override;
+};
+
 class DemoCommand final : public Command
 {
 public:
