@@ -78,6 +78,11 @@ struct ColumnChange
     QJsonValue otherValue;
 };
 
+// A value as JSON writes it (strings quoted, numbers bare, null), and a row's key as
+// "column=value, ...": how both front ends show a row.
+QString jsonText(const QJsonValue& value);
+QString keyText(const QJsonObject& key);
+
 struct RowDiff
 {
     enum class Kind

@@ -18,16 +18,6 @@ using namespace fcb;
 
 namespace {
 
-void execSql(const QString& dbPath, const char* sql)
-{
-    sqlite3* db = nullptr;
-    QCOMPARE(sqlite3_open(dbPath.toUtf8().constData(), &db), SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    QVERIFY2(rc == SQLITE_OK, message);
-    sqlite3_close(db);
-}
-
 const TableDiff* table(const DiffReport& report, const QString& name)
 {
     for (const TableDiff& t : report.tables)
@@ -89,7 +79,7 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(20, 2);
         const QString db = fx.folder.dbPath();
-        execSql(db,
+        test::execSql(db,
             "CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
             "INSERT INTO kv VALUES ('a', '1'), ('b', '2'), ('c', '3');"
             "CREATE TABLE loose (a, b);"
@@ -105,7 +95,7 @@ private Q_SLOTS:
         const auto created = engine.create({}, task);
         QVERIFY(created);
         // Since the backup: rows added, deleted and changed; one of two equal rows gone.
-        execSql(db,
+        test::execSql(db,
             "INSERT INTO notes (marker, body) VALUES ('m', 'n1'), ('m', 'n2'), ('m', 'n3');"
             "DELETE FROM notes WHERE id IN (1, 2);"
             "UPDATE notes SET body = 'edited' WHERE id IN (3, 4, 5, 6);"
@@ -161,14 +151,14 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(30, 1);
         const QString db = fx.folder.dbPath();
-        execSql(db,
+        test::execSql(db,
             "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT, n INTEGER);"
             "INSERT INTO big VALUES (1, 'short', 1), (2, 'same', 2);");
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
         const auto created = engine.create({}, task);
         QVERIFY(created);
-        execSql(db,
+        test::execSql(db,
             "UPDATE big SET body = printf('%.*c', 500, 'q'), n = 1 WHERE id = 1;"
             "DELETE FROM notes WHERE id <= 25;");
 
@@ -243,12 +233,12 @@ private Q_SLOTS:
         SilentTaskContext task;
         const auto first = engine.create({}, task);
         QVERIFY(first);
-        execSql(fx.folder.dbPath(), "INSERT INTO notes (marker, body) VALUES ('m', 'later');");
+        test::execSql(fx.folder.dbPath(), "INSERT INTO notes (marker, body) VALUES ('m', 'later');");
         writeFile(fx.folder.filesDir() + QStringLiteral("/later.txt"), "later");
         QTest::qWait(1100); // a second, later name
         const auto second = engine.create({}, task);
         QVERIFY(second);
-        execSql(fx.folder.dbPath(), "DELETE FROM notes;"); // the live data plays no part
+        test::execSql(fx.folder.dbPath(), "DELETE FROM notes;"); // the live data plays no part
 
         DiffRequest request { first->backup.fileName, second->backup.fileName };
         const auto r = engine.diff(request, task);
@@ -269,7 +259,7 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(10, 1);
         const QString db = fx.folder.dbPath();
-        execSql(db,
+        test::execSql(db,
             "CREATE TABLE ticks (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);"
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
             "INSERT INTO ticks SELECT i, printf('%.*c', 200, 'x') FROM n;");
@@ -277,7 +267,7 @@ private Q_SLOTS:
         SilentTaskContext task;
         const auto created = engine.create({}, task);
         QVERIFY(created);
-        execSql(db, "DELETE FROM ticks WHERE id % 7 = 0;");
+        test::execSql(db, "DELETE FROM ticks WHERE id % 7 = 0;");
         QProcess writer;
         QVERIFY(test::startWriter(writer, db, "\n20100\n"));
         for (int run = 0; run < 5; ++run) {
@@ -348,7 +338,7 @@ private Q_SLOTS:
     {
         auto fx = test::makeDataFolder(5, 0);
         const QString db = fx.folder.dbPath();
-        execSql(db,
+        test::execSql(db,
             "CREATE TABLE items (id TEXT PRIMARY KEY, note TEXT, pic BLOB, price REAL);"
             "INSERT INTO items VALUES ('a', 'plain', x'00ff', 1.5), ('b', 'comma, \"quote\"\nline', NULL, 2),"
             "('c', 'it''s', x'', -0.1);"
@@ -357,7 +347,7 @@ private Q_SLOTS:
         SilentTaskContext task;
         const auto created = engine.create({}, task);
         QVERIFY(created);
-        execSql(db, "DELETE FROM items;"); // the backup's rows, not the live ones
+        test::execSql(db, "DELETE FROM items;"); // the backup's rows, not the live ones
         QTemporaryDir out;
 
         // SQL: applied by hand to an empty table, it gives back exactly the backup's rows.
@@ -371,8 +361,8 @@ private Q_SLOTS:
             QFileInfo(request.outputPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
             QFileDevice::Permissions());
         const QString target = out.filePath(QStringLiteral("target.db"));
-        execSql(target, "CREATE TABLE items (id TEXT PRIMARY KEY, note TEXT, pic BLOB, price REAL);");
-        execSql(target, test::fileBytes(request.outputPath).constData());
+        test::execSql(target, "CREATE TABLE items (id TEXT PRIMARY KEY, note TEXT, pic BLOB, price REAL);");
+        test::execSql(target, test::fileBytes(request.outputPath).constData());
         QCOMPARE(test::countRows(target, QStringLiteral("items")), 3);
         sqlite3* check = nullptr;
         sqlite3_open(target.toUtf8().constData(), &check);
@@ -461,7 +451,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("hold the same records and uploads"), run.out.constData());
 
-        execSql(
+        test::execSql(
             fx.folder.dbPath(), "DELETE FROM notes WHERE id < 4; UPDATE notes SET body = 'x' WHERE id = 5;");
         run = test::runCli(QStringList { QStringLiteral("diff"), name } + fx.cliFolderArgs());
         QCOMPARE(run.exitCode, 0);

@@ -14,16 +14,6 @@ using namespace fcb;
 
 namespace {
 
-void execSql(const QString& dbPath, const char* sql)
-{
-    sqlite3* db = nullptr;
-    QCOMPARE(sqlite3_open(dbPath.toUtf8().constData(), &db), SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    QVERIFY2(rc == SQLITE_OK, message);
-    sqlite3_close(db);
-}
-
 QStringList leftovers(const QString& dir)
 {
     return QDir(dir).entryList(
@@ -48,7 +38,7 @@ private Q_SLOTS:
     void soundBackupRestoresWithRowCounts()
     {
         auto fx = test::makeDataFolder(37, 5);
-        execSql(fx.folder.dbPath(),
+        test::execSql(fx.folder.dbPath(),
             "CREATE TABLE \"odd \"\"name\"(x); INSERT INTO \"odd \"\"name\" VALUES (1), (2);");
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
@@ -70,7 +60,7 @@ private Q_SLOTS:
     void foreignKeyViolationFailsTheDrill()
     {
         auto fx = test::makeDataFolder(5, 1);
-        execSql(fx.folder.dbPath(),
+        test::execSql(fx.folder.dbPath(),
             "CREATE TABLE parent(id INTEGER PRIMARY KEY);"
             "CREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id));"
             "INSERT INTO child VALUES (1, 42);");

@@ -399,4 +399,16 @@ FileSizeLimit::~FileSizeLimit()
     std::signal(SIGXFSZ, m_previous);
 }
 
+void execSql(const QString& dbPath, const char* sql)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(dbPath.toUtf8().constData(), &db), SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    const QByteArray why = message ? QByteArray(message) : QByteArray();
+    sqlite3_free(message);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, why.constData());
+}
+
 } // namespace fcb::test

@@ -54,6 +54,8 @@ DataFixture makeDataFolder(int rows = 50, int files = 12, const QString& marker 
 void writeNotes(const QString& dbPath, int rows, const QString& marker);
 QString noteMarker(const QString& dbPath); // the marker text the database holds, or "" if unreadable
 qint64 countRows(const QString& dbPath, const QString& table);
+// Runs SQL on a database with a connection of its own; fails the test when SQLite refuses it.
+void execSql(const QString& dbPath, const char* sql);
 // sorted "relative/path:sha256" lines for every regular file under dir
 QStringList treeDigest(const QString& dir);
 // Everything of the tool's own under root that an interrupted or failed operation could leave:

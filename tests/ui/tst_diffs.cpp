@@ -21,14 +21,6 @@ using namespace fcb::test;
 
 namespace {
 
-void execSql(const QString& dbPath, const char* sql)
-{
-    sqlite3* db = nullptr;
-    QCOMPARE(sqlite3_open(dbPath.toUtf8().constData(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-}
-
 QTreeWidgetItem* topItem(QTreeWidget* tree, const QString& text)
 {
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
@@ -53,7 +45,7 @@ private Q_SLOTS:
     {
         auto fx = makeDataFolder(10, 2);
         seedBackups(fx.folder, 1);
-        execSql(fx.folder.dbPath(),
+        test::execSql(fx.folder.dbPath(),
             "DELETE FROM notes WHERE id <= 3; UPDATE notes SET body = 'edited' WHERE id = 9;");
         QFile added(fx.folder.filesDir() + QStringLiteral("/added.txt"));
         QVERIFY(added.open(QIODevice::WriteOnly));
@@ -108,7 +100,7 @@ private Q_SLOTS:
         LocalEngine engine(fx.folder);
         SilentTaskContext task;
         QVERIFY(engine.create({}, task));
-        execSql(fx.folder.dbPath(), "INSERT INTO notes (marker, body) VALUES ('m', 'a'), ('m', 'b');");
+        test::execSql(fx.folder.dbPath(), "INSERT INTO notes (marker, body) VALUES ('m', 'a'), ('m', 'b');");
         QTest::qWait(1100);
         QVERIFY(engine.create({}, task));
         OpenWindow open(fx.folder);

@@ -21,21 +21,6 @@ enum Role
     LoadedRole, // on a table item: its rows were asked for
 };
 
-QString compact(const QJsonValue& value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
-QString keyText(const QJsonObject& key)
-{
-    QStringList parts;
-    for (auto it = key.constBegin(); it != key.constEnd(); ++it)
-        parts.append(it.key() + QLatin1Char('=') + compact(it.value()));
-    return parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 DiffView::DiffView(Wording wording, QWidget* parent)
@@ -269,8 +254,8 @@ void DiffView::showRows(QTreeWidgetItem* tableItem, const Result<DiffReport>& re
         for (const ColumnChange& c : row.columns)
             columns.append(
                 QStringLiteral("%1: %2 → %3")
-                    .arg(c.column, compact(m_wording == Wording::Restore ? c.otherValue : c.backupValue),
-                        compact(m_wording == Wording::Restore ? c.backupValue : c.otherValue)));
+                    .arg(c.column, jsonText(m_wording == Wording::Restore ? c.otherValue : c.backupValue),
+                        jsonText(m_wording == Wording::Restore ? c.backupValue : c.otherValue)));
         if (!columns.isEmpty())
             text += QStringLiteral(": ") + columns.join(QStringLiteral("; "));
         auto* item = new QTreeWidgetItem(tableItem, { keyText(row.key), text });
@@ -303,7 +288,7 @@ QStringList DiffView::selectedKeys() const
         const QJsonObject key = QJsonDocument::fromJson(item->data(0, KeyRole).toString().toUtf8()).object();
         if (key.size() == 1) {
             const QJsonValue value = key.begin().value();
-            keys.append(value.isString() ? value.toString() : compact(value));
+            keys.append(value.isString() ? value.toString() : jsonText(value));
         }
     }
     return keys;

@@ -156,22 +156,6 @@ QString uploadsLine(const DiffReport& r)
         .arg(parts.isEmpty() ? CommandLine::tr("no changes") : parts.join(QStringLiteral(", ")));
 }
 
-// A value as JSON writes it: strings quoted, numbers bare, null.
-QString compact(const QJsonValue& value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
-QString keyText(const QJsonObject& key)
-{
-    QStringList parts;
-    for (auto it = key.constBegin(); it != key.constEnd(); ++it)
-        parts.append(it.key() + QLatin1Char('=') + compact(it.value()));
-    return parts.join(QStringLiteral(", "));
-}
-
 void printRows(CommandContext& cli, const RowPage& page)
 {
     const int pages = int(qMax<qint64>(1, (page.total + page.perPage - 1) / page.perPage));
@@ -190,7 +174,7 @@ void printRows(CommandContext& cli, const RowPage& page)
         cli.printLine(line);
         for (const ColumnChange& c : row.columns)
             cli.printLine(QStringLiteral("      %1: %2 → %3")
-                              .arg(c.column, compact(c.backupValue), compact(c.otherValue)));
+                              .arg(c.column, jsonText(c.backupValue), jsonText(c.otherValue)));
     }
 }
 
