@@ -6,6 +6,7 @@
 #include "WorkerPool.h"
 #include "archive/ArchiveReader.h"
 #include "archive/BackupName.h"
+#include "browse/Browse.h"
 #include "diff/Diff.h"
 #include "diff/Export.h"
 #include "drill/Drill.h"
@@ -800,6 +801,21 @@ Job<Result<ExportResult>> RemoteBackend::exportRows(const ExportRequest& request
     return afterDownloads<ExportResult>(
         { request.backup }, [request](const QStringList& paths, const QString& dir, TaskContext& task) {
             return diff::exportRows(paths[0], request, dir, task);
+        });
+}
+
+Job<Result<ArchiveListing>> RemoteBackend::listArchive(const QString& fileName)
+{
+    return afterDownloads<ArchiveListing>({ fileName },
+        [](const QStringList& paths, const QString&, TaskContext&) { return browse::listArchive(paths[0]); });
+}
+
+Job<Result<ExtractResult>> RemoteBackend::extract(
+    const QString& fileName, const QStringList& paths, const QString& outputDir, bool force)
+{
+    return afterDownloads<ExtractResult>(
+        { fileName }, [paths, outputDir, force](const QStringList& zips, const QString&, TaskContext& task) {
+            return browse::extract(zips[0], paths, outputDir, force, task, files::freeSpace);
         });
 }
 

@@ -38,6 +38,9 @@ public:
     // compares two backups only.
     Job<Result<DiffReport>> diff(const DiffRequest& request) override;
     Job<Result<ExportResult>> exportRows(const ExportRequest& request) override;
+    Job<Result<ArchiveListing>> listArchive(const QString& fileName) override;
+    Job<Result<ExtractResult>> extract(
+        const QString& fileName, const QStringList& paths, const QString& outputDir, bool force) override;
     // Signs in with the session's email and password (and two-factor code, once set).
     Job<Result<SignInResult>> signIn();
     // Forgets the staged restore remembered for this server (once it has restarted and applied it).

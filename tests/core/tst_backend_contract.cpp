@@ -264,6 +264,32 @@ private Q_SLOTS:
             exported->rows);
     }
 
+    void listsAndExtractsInsideBackups()
+    {
+        seed(1);
+        const auto listing = test::await(m_backend->listArchive(seeded(1)).future);
+        QVERIFY2(listing, qPrintable(listing ? QString() : listing.error().message));
+        QString upload;
+        bool database = false;
+        for (const ListedEntry& e : listing->entries) {
+            database = database || e.name == QStringLiteral("database.db");
+            if (upload.isEmpty() && e.name.startsWith(QStringLiteral("files/")) && !e.isDirectory)
+                upload = e.name;
+        }
+        QVERIFY(database);
+        QVERIFY(!upload.isEmpty());
+        QTemporaryDir out;
+        const auto extracted
+            = test::await(m_backend->extract(seeded(1), { upload }, out.path(), false).future);
+        QVERIFY2(extracted, qPrintable(extracted ? QString() : extracted.error().message));
+        QCOMPARE(extracted->written, QStringList { upload });
+        QVERIFY(QFileInfo(out.filePath(upload)).isFile());
+        QCOMPARE(
+            test::await(m_backend->extract(seeded(1), { upload }, out.path(), false).future).error().code,
+            ErrorCode::Conflict);
+        QCOMPARE(test::await(m_backend->listArchive(seeded(7)).future).error().code, ErrorCode::NotFound);
+    }
+
     void uploadsAreListed()
     {
         QTemporaryDir dir;
