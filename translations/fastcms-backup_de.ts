@@ -1818,6 +1818,180 @@
     </message>
 </context>
 <context>
+    <name>fcb::BrowseController</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Show what the selected backup holds; extract files, put one upload back, see its history</source>
+        <translation>Zeigt, was die ausgewählte Sicherung enthält; Dateien entpacken, einen Upload zurücklegen, seinen Verlauf sehen</translation>
+    </message>
+    <message>
+        <source>Another job is running; extract when it is done.</source>
+        <translation>Ein anderer Vorgang läuft; entpacken Sie, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Extract into</source>
+        <translation>Entpacken nach</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Entpacken</translation>
+    </message>
+    <message>
+        <source>Extracted %1 files (%2) into %3, each checked against its checksums.</source>
+        <translation>%1 Dateien (%2) nach %3 entpackt, jede gegen ihre Prüfsummen geprüft.</translation>
+    </message>
+    <message>
+        <source>Another job is running; restore the file when it is done.</source>
+        <translation>Ein anderer Vorgang läuft; stellen Sie die Datei wieder her, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Restore file</source>
+        <translation>Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restored %1; the file that was there is kept as %2.</source>
+        <translation>%1 wiederhergestellt; die Datei, die dort lag, bleibt als %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>Another job is running; look at the history when it is done.</source>
+        <translation>Ein anderer Vorgang läuft; sehen Sie sich den Verlauf an, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>appeared</source>
+        <translation>hinzugekommen</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>unverändert</translation>
+    </message>
+</context>
+<context>
+    <name>fcb::BrowseDialog</name>
+    <message>
+        <source>Reading what %1 holds…</source>
+        <translation>Es wird gelesen, was %1 enthält…</translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation>%1 durchsuchen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>Komprimiert</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract…</source>
+        <translation>E&amp;ntpacken…</translation>
+    </message>
+    <message>
+        <source>Write the selected files and folders to a folder, each checked against its checksums</source>
+        <translation>Schreibt die ausgewählten Dateien und Ordner in einen Ordner, jede gegen ihre Prüfsummen geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This File</source>
+        <translation>Diese Datei &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put the selected upload back into the live files folder; a file of that name is kept as NAME.before_restore</source>
+        <translation>Legt den ausgewählten Upload in den Live-Ordner files zurück; eine Datei dieses Namens bleibt als NAME.before_restore erhalten</translation>
+    </message>
+    <message>
+        <source>Only for a data folder on this machine</source>
+        <translation>Nur für einen Datenordner auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every backup that holds the selected upload, and where it changed</source>
+        <translation>Jede Sicherung, die den ausgewählten Upload enthält, und wo er sich änderte</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 (%4 compressed).</source>
+        <translation>%1: %2 Einträge, %3 (%4 komprimiert).</translation>
+    </message>
+    <message>
+        <source>%1 names a restore would refuse are flagged.</source>
+        <translation>%1 Namen, die eine Wiederherstellung ablehnen würde, sind markiert.</translation>
+    </message>
+</context>
+<context>
     <name>fcb::CommandLine</name>
     <message>
         <source>in the future</source>

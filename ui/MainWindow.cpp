@@ -7,6 +7,7 @@
 #include "backups/BackupsController.h"
 #include "backups/PaginationBar.h"
 #include "backups/RowActionDelegate.h"
+#include "browse/BrowseController.h"
 #include "connection/ConnectionController.h"
 #include "connection/SecretStore.h"
 #include "curl/CurlController.h"
@@ -105,11 +106,12 @@ MainWindow::MainWindow(Prompter* prompter, std::unique_ptr<SecretStore> secrets,
     m_schedules = new ScheduleController(parts);
     m_curl = new CurlController(parts);
     m_diffs = new DiffController(parts);
+    m_browser = new BrowseController(parts);
     m_backups->setRestoreQuestionExtras(
         [this](RestoreQuestion& question) { m_diffs->describeRestore(question); });
     m_connections = new ConnectionController(
         this, asker, secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>());
-    m_features = { m_drills, m_prune, m_offsite, m_schedules, m_curl, m_diffs };
+    m_features = { m_drills, m_prune, m_offsite, m_schedules, m_curl, m_diffs, m_browser };
 
     addToolBarAndMenus();
     setUpTable();
@@ -139,8 +141,8 @@ void MainWindow::addToolBarAndMenus()
     quit->setObjectName(QStringLiteral("actionQuit"));
     addLanguageMenu();
     auto* backupMenu = menuBar()->addMenu(tr("&Backups"));
-    backupMenu->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionCompare"),
-        a("actionRestore"), a("actionDownload"), a("actionDelete") });
+    backupMenu->addActions({ a("actionCreateBackup"), a("actionVerify"), a("actionDrill"), a("actionBrowse"),
+        a("actionCompare"), a("actionRestore"), a("actionDownload"), a("actionDelete") });
     backupMenu->addSeparator();
     backupMenu->addActions(
         { a("actionPrunePreview"), a("actionPushOffsite"), a("actionOffsiteTarget"), a("actionSchedule") });
@@ -200,9 +202,9 @@ void MainWindow::setUpTable()
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions(
-        { a("actionVerify"), a("actionDrill"), a("actionCompare"), a("actionRestore"), a("actionPushOffsite"),
-            a("actionDelete"), a("actionCopyName"), a("actionCopyPath"), a("actionOpenFolder") });
+    m_table->addActions({ a("actionVerify"), a("actionDrill"), a("actionBrowse"), a("actionCompare"),
+        a("actionRestore"), a("actionPushOffsite"), a("actionDelete"), a("actionCopyName"),
+        a("actionCopyPath"), a("actionOpenFolder") });
     m_table->horizontalHeader()->setSectionResizeMode(BackupTableModel::Copies, QHeaderView::Stretch);
     m_backups->setSelectionModel(m_table->selectionModel());
     for (FeatureController* feature : m_features)

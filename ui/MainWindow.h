@@ -22,6 +22,7 @@ class ConnectionController;
 
 class JobsModel;
 class CurlController;
+class BrowseController;
 class DiffController;
 class DrillController;
 class FeatureController;
@@ -54,6 +55,7 @@ public:
     BackupsController* backups() const { return m_backups; }
     DrillController* drills() const { return m_drills; }
     DiffController* diffs() const { return m_diffs; }
+    BrowseController* browser() const { return m_browser; }
     PruneController* prune() const { return m_prune; }
     OffsiteController* offsite() const { return m_offsite; }
     ScheduleController* schedules() const { return m_schedules; }
@@ -90,6 +92,7 @@ private:
     ConnectionController* m_connections = nullptr;
     DrillController* m_drills = nullptr;
     DiffController* m_diffs = nullptr;
+    BrowseController* m_browser = nullptr;
     PruneController* m_prune = nullptr;
     OffsiteController* m_offsite = nullptr;
     ScheduleController* m_schedules = nullptr;

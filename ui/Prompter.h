@@ -43,6 +43,8 @@ public:
     virtual QString chooseArchive(QWidget* parent) = 0;
     // A FastCMS data folder on this machine; empty when the user cancels.
     virtual QString chooseFolder(QWidget* parent) = 0;
+    // A folder to write into (extract); empty when the user cancels.
+    virtual QString chooseOutputFolder(QWidget* parent, const QString& title) = 0;
     // Where to save a file (title, suggested name); empty when the user cancels.
     virtual QString chooseSaveFile(QWidget* parent, const QString& title, const QString& suggested) = 0;
     // One line of text (e.g. an off-site target); nullopt when the user cancels.
@@ -60,6 +62,7 @@ public:
     QString chooseArchive(QWidget* parent) override;
     QString chooseFolder(QWidget* parent) override;
     QString chooseSaveFile(QWidget* parent, const QString& title, const QString& suggested) override;
+    QString chooseOutputFolder(QWidget* parent, const QString& title) override;
     std::optional<QString> askText(
         QWidget* parent, const QString& title, const QString& label, const QString& current) override;
 };

@@ -35,6 +35,7 @@ public:
     QString chooseArchive(QWidget*) override { return {}; }
     QString chooseFolder(QWidget*) override { return {}; }
     QString chooseSaveFile(QWidget*, const QString&, const QString&) override { return {}; }
+    QString chooseOutputFolder(QWidget*, const QString&) override { return {}; }
     std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override
     {
         return std::nullopt;

@@ -63,6 +63,12 @@ public:
     QString chooseArchive(QWidget*) override { return archive; }
     QString folder;
     QString chooseFolder(QWidget*) override { return folder; }
+    QString outputFolder;
+    QString chooseOutputFolder(QWidget*, const QString& title) override
+    {
+        asked.append(QStringLiteral("folder:") + title);
+        return outputFolder;
+    }
     QString saveFile;
     QString chooseSaveFile(QWidget*, const QString& title, const QString&) override
     {

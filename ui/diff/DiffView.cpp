@@ -82,7 +82,7 @@ void DiffView::start(Fetch fetch)
             Q_EMIT finished(false);
             return;
         }
-        show(*result);
+        showReport(*result);
         Q_EMIT finished(true);
     });
     watcher->setFuture(job.future);
@@ -135,7 +135,7 @@ QString DiffView::summary(const DiffReport& r) const
         + QLatin1Char(' ') + records + QLatin1Char(' ') + uploads;
 }
 
-void DiffView::show(const DiffReport& report)
+void DiffView::showReport(const DiffReport& report)
 {
     m_status->setText(summary(report));
     m_tree->clear();

@@ -56,7 +56,7 @@ Q_SIGNALS:
     void exportRequested(const QString& table, const QStringList& keys);
 
 private:
-    void show(const DiffReport& report);
+    void showReport(const DiffReport& report);
     void addTables(const DiffReport& report);
     void addSchema(const DiffReport& report);
     void addUploads(const DiffReport& report);

@@ -111,6 +111,11 @@ QString DialogPrompter::chooseSaveFile(QWidget* parent, const QString& title, co
         parent, title, suggested, QObject::tr("JSON (*.json);;CSV (*.csv);;SQL INSERT statements (*.sql)"));
 }
 
+QString DialogPrompter::chooseOutputFolder(QWidget* parent, const QString& title)
+{
+    return QFileDialog::getExistingDirectory(parent, title);
+}
+
 QString DialogPrompter::chooseFolder(QWidget* parent)
 {
     return QFileDialog::getExistingDirectory(parent, QObject::tr("Open a FastCMS data folder"));
