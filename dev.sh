@@ -169,7 +169,7 @@ package)
 bench)
     # Our create, verify, stage, apply and list next to their peers, on generated data
     # (tests/bench/bench.py --help for the sizes); results in bench-results.json.
-    PACKAGES+=(zip unzip p7zip-full pigz time)
+    PACKAGES+=(zip unzip p7zip-full pigz time sqlite3-tools)
     ensure_packages
     dir=$RELEASE_DIR
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DFCB_BENCH=ON >/dev/null
