@@ -1,9 +1,15 @@
 #pragma once
 
+#include "DataFolder.h"
+
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace fcb {
+
+class MainWindow;
 
 // Renders the console's main states to PNG files (for the README and for looking at changes):
 // the backups list with a finished job, a staged restore, and the restore confirmation. Runs on
@@ -18,6 +24,10 @@ public:
     void start();
 
 private:
+    void browseAndCompare(
+        MainWindow* window, const DataFolder& folder, const QString& out, std::function<void()> finish);
+    void compareAndBrowse(MainWindow* window, const QString& out, std::function<void()> finish);
+
     QString m_outputDir;
 };
 

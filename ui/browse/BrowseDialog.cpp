@@ -169,7 +169,8 @@ void BrowseDialog::showListing(const ArchiveListing& listing)
                 : QString()));
     if (QStandardItem* uploads = m_folders.value(QStringLiteral("files/")))
         m_view->expand(m_proxy->mapFromSource(uploads->index()));
-    m_view->resizeColumnToContents(Size);
+    for (int column : { Size, Compressed, Modified, Crc })
+        m_view->resizeColumnToContents(column);
     updateButtons();
 }
 

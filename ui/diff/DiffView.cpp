@@ -110,6 +110,24 @@ QString DiffView::changed(qint64 n) const
     return m_wording == Wording::Restore ? tr("%1 changed back").arg(n) : tr("%1 changed").arg(n);
 }
 
+// The counts that are not zero, in words; "no change" when all are.
+QStringList DiffView::counts(qint64 otherOnly, qint64 backupOnly, qint64 changedRows) const
+{
+    QStringList parts;
+    if (otherOnly)
+        parts.append(onlyInOther(otherOnly));
+    if (backupOnly)
+        parts.append(onlyInBackup(backupOnly));
+    if (changedRows)
+        parts.append(changed(changedRows));
+    return parts;
+}
+
+QString DiffView::joined(const QStringList& parts) const
+{
+    return parts.isEmpty() ? tr("no change") : parts.join(QStringLiteral(", "));
+}
+
 QString DiffView::summary(const DiffReport& r) const
 {
     if (r.identical())
@@ -124,15 +142,16 @@ QString DiffView::summary(const DiffReport& r) const
         back += t.onlyInBackup;
         differ += t.changed;
     }
-    const QString records
-        = tr("Records: %1, %2, %3.").arg(onlyInOther(lose), onlyInBackup(back), changed(differ));
-    const QString uploads = tr("Uploads: %1 (%2), %3 (%4), %5.")
-                                .arg(onlyInOther(r.filesOnlyInOther), files::humanSize(r.bytesOnlyInOther),
-                                    onlyInBackup(r.filesOnlyInBackup), files::humanSize(r.bytesOnlyInBackup),
-                                    changed(r.filesChanged));
+    QStringList uploads = counts(r.filesOnlyInOther, r.filesOnlyInBackup, r.filesChanged);
+    if (r.filesOnlyInOther)
+        uploads[0] += QStringLiteral(" (%1)").arg(files::humanSize(r.bytesOnlyInOther));
+    if (r.filesOnlyInBackup)
+        uploads[r.filesOnlyInOther ? 1 : 0]
+            += QStringLiteral(" (%1)").arg(files::humanSize(r.bytesOnlyInBackup));
     return (m_wording == Wording::Restore ? tr("What this restore changes:")
                                           : tr("What changed between them:"))
-        + QLatin1Char(' ') + records + QLatin1Char(' ') + uploads;
+        + QLatin1Char(' ')
+        + tr("records: %1; uploads: %2.").arg(joined(counts(lose, back, differ)), joined(uploads));
 }
 
 void DiffView::showReport(const DiffReport& report)
@@ -157,12 +176,7 @@ void DiffView::addTables(const DiffReport& report)
         else if (!t.inBackup)
             parts.append(
                 m_wording == Wording::Restore ? tr("table you would lose") : tr("table added since"));
-        if (t.onlyInOther)
-            parts.append(onlyInOther(t.onlyInOther));
-        if (t.onlyInBackup)
-            parts.append(onlyInBackup(t.onlyInBackup));
-        if (t.changed)
-            parts.append(changed(t.changed));
+        parts += counts(t.onlyInOther, t.onlyInBackup, t.changed);
         auto* item = new QTreeWidgetItem(m_tree, { t.name, parts.join(QStringLiteral(", ")) });
         item->setData(0, TableRole, t.name);
         item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
@@ -199,9 +213,7 @@ void DiffView::addUploads(const DiffReport& report)
         return;
     auto* uploads = new QTreeWidgetItem(m_tree,
         { tr("Uploads"),
-            QStringList { onlyInOther(report.filesOnlyInOther), onlyInBackup(report.filesOnlyInBackup),
-                changed(report.filesChanged) }
-                .join(QStringLiteral(", ")) });
+            joined(counts(report.filesOnlyInOther, report.filesOnlyInBackup, report.filesChanged)) });
     for (const FileDiff& f : report.files) {
         const QString text = f.kind == FileDiff::Kind::OnlyInOther
             ? (m_wording == Wording::Restore ? tr("you would lose (%1)") : tr("added since (%1)"))

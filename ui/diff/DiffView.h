@@ -63,6 +63,8 @@ private:
     void loadRows(QTreeWidgetItem* tableItem);
     void showRows(QTreeWidgetItem* tableItem, const Result<DiffReport>& result);
     QString summary(const DiffReport& report) const;
+    QStringList counts(qint64 otherOnly, qint64 backupOnly, qint64 changedRows) const;
+    QString joined(const QStringList& parts) const;
     QString onlyInOther(qint64 n) const;
     QString onlyInBackup(qint64 n) const;
     QString changed(qint64 n) const;
