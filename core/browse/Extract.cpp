@@ -365,6 +365,9 @@ Result<RestoreFileResult> restoreFile(
     const QFileDevice::Permissions permissions = kind == Kind::Other
         ? QFile::permissions(target)
         : files::ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    // A run killed here before left its temporary file beside the target, in the live files
+    // folder, where the next backup would take it for an upload: gone before this one starts.
+    temp::removeLeftovers(QFileInfo(target).absolutePath(), false);
     const QString temp = temp::beside(target);
     landing.temps.append(temp);
     const auto progress = [&task, &path, size = qint64((*entry)->listed.size)](qint64 done) {

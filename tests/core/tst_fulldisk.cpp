@@ -120,6 +120,10 @@ private Q_SLOTS:
         for (const char* op : { "create", "stage-restore", "apply-restore", "upload", "drill" })
             for (const char* fill : { "before", "during", "inodes" })
                 QTest::addRow("%s, %s", op, fill) << QString::fromLatin1(op) << QString::fromLatin1(fill);
+        // One upload put back, and rows written out: each writes one file.
+        for (const char* op : { "restore-file", "export" })
+            for (const char* fill : { "before", "during" })
+                QTest::addRow("%s, %s", op, fill) << QString::fromLatin1(op) << QString::fromLatin1(fill);
     }
     void operationsOnAFullDisk()
     {
@@ -154,6 +158,12 @@ private Q_SLOTS:
         QStringList args { operation };
         if (operation == QStringLiteral("stage-restore") || operation == QStringLiteral("drill"))
             args.append(backup);
+        if (operation == QStringLiteral("restore-file"))
+            args += QStringList { backup, QStringLiteral("files/2024/photo3.jpg") };
+        if (operation == QStringLiteral("export"))
+            args += QStringList { backup, QStringLiteral("--table"), QStringLiteral("notes"),
+                QStringLiteral("--output"), fs.path() + QStringLiteral("/notes.json"),
+                QStringLiteral("--force") };
         if (operation == QStringLiteral("apply-restore"))
             QCOMPARE(
                 test::runCli(QStringList { QStringLiteral("stage-restore"), backup } + folderArgs).exitCode,

@@ -26,6 +26,9 @@ using namespace fcb;
 
 namespace {
 
+// The upload restore-file puts back: its old and new contents differ.
+const QString kRestoredUpload = QStringLiteral("files/media/clip0.bin");
+
 QStringList zips(const QString& backupsDir)
 {
     return QDir(backupsDir).entryList({ QStringLiteral("*.zip") }, QDir::Files, QDir::Name);
@@ -125,6 +128,8 @@ class TestKill : public QObject
         if (operation == QStringLiteral("upload"))
             return QStringList { QStringLiteral("upload"), scratch + QStringLiteral("/incoming.zip") }
             + folder;
+        if (operation == QStringLiteral("restore-file"))
+            return QStringList { QStringLiteral("restore-file"), t.newBackup, kRestoredUpload } + folder;
         if (operation == QStringLiteral("offsite-push"))
             return QStringList { QStringLiteral("offsite"), QStringLiteral("push"),
                 QStringLiteral("--offsite"), scratch + QStringLiteral("/remote") }
@@ -152,8 +157,32 @@ class TestKill : public QObject
     }
 
     // Old data with old files, or new with new: never a mix. Returns a description if mixed.
-    QString mixed(const DataFolder& f, const Template& t) const
+    // restore-file changes one upload: it is the old one or the new one, never missing or cut,
+    // and every other upload is as it was (but the copies kept as NAME.before_restore).
+    QString mixed(const DataFolder& f, const Template& t, const QString& operation) const
     {
+        if (operation == QStringLiteral("restore-file")) {
+            const QString name = kRestoredUpload.mid(6); // below files/
+            QStringList files = test::treeDigest(f.filesDir());
+            files.removeIf(
+                [](const QString& line) { return line.contains(QStringLiteral(".before_restore")); });
+            const auto lineOf = [&name](const QStringList& lines) {
+                for (const QString& line : lines)
+                    if (line.startsWith(name + QLatin1Char(':')))
+                        return line;
+                return QString();
+            };
+            const QString now = lineOf(files);
+            if (now.isEmpty())
+                return QStringLiteral("the upload is missing");
+            const QStringList oldFiles = t.oldFiles.split(QLatin1Char('|'));
+            if (now != lineOf(oldFiles) && now != lineOf(t.newFiles.split(QLatin1Char('|'))))
+                return QStringLiteral("the upload is neither the old nor the new one");
+            files.removeAll(now);
+            QStringList others = oldFiles;
+            others.removeAll(lineOf(oldFiles));
+            return files == others ? QString() : QStringLiteral("other uploads changed");
+        }
         const QString db = test::noteMarker(f.dbPath());
         const QString files = test::treeDigest(f.filesDir()).join(QLatin1Char('|'));
         const bool oldFiles = files == t.oldFiles;
@@ -181,7 +210,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("operation");
         for (const char* op : { "create", "stage-restore", "apply-restore", "abandon", "prune", "delete",
-                 "drill", "upload", "offsite-push" })
+                 "drill", "upload", "restore-file", "offsite-push" })
             QTest::newRow(op) << QString::fromLatin1(op);
     }
     void killedAtAnyMoment()
@@ -261,7 +290,7 @@ private Q_SLOTS:
                     + QStringLiteral(": ") + QString::fromUtf8(again.err)));
 
             // Data is old or new, never mixed; an abandoned apply leaves it old.
-            const QString mix = mixed(f, t);
+            const QString mix = mixed(f, t, operation);
             QVERIFY2(mix.isEmpty(), qPrintable(where + QStringLiteral(": ") + mix));
             if (operation == QStringLiteral("abandon"))
                 QCOMPARE(test::noteMarker(f.dbPath()), QStringLiteral("old"));
