@@ -3378,14 +3378,6 @@ Exit-Codes:
         <translation>Die beiden Sicherungen enthalten dieselben Datensätze und Uploads.</translation>
     </message>
     <message>
-        <source>Records: %1, %2, %3.</source>
-        <translation>Datensätze: %1, %2, %3.</translation>
-    </message>
-    <message>
-        <source>Uploads: %1 (%2), %3 (%4), %5.</source>
-        <translation>Uploads: %1 (%2), %3 (%4), %5.</translation>
-    </message>
-    <message>
         <source>What this restore changes:</source>
         <translation>Was diese Wiederherstellung ändert:</translation>
     </message>
@@ -3484,6 +3476,14 @@ Exit-Codes:
     <message>
         <source>fastcms-backup diff --table %1 --rows lists them all</source>
         <translation>fastcms-backup diff --table %1 --rows listet sie alle auf</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message>
+        <source>records: %1; uploads: %2.</source>
+        <translation>Datensätze: %1; Uploads: %2.</translation>
     </message>
 </context>
 <context>
