@@ -268,18 +268,6 @@
         <source>Could not write %1: %2.</source>
         <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
-    <message>
-        <source>Could not start decompressing.</source>
-        <translation>Das Entpacken konnte nicht beginnen.</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>Reading %1</source>
-        <translation>%1 wird gelesen</translation>
-    </message>
 </context>
 <context>
     <name>FcbArchiveWriterText</name>
@@ -498,6 +486,18 @@
     <message>
         <source>%1 is not an upload: give its path in the backup, such as files/photos/a.jpg.</source>
         <translation>%1 ist keine hochgeladene Datei: Geben Sie ihren Pfad in der Sicherung an, etwa files/photos/a.jpg.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 twice.</source>
+        <translation>%1 enthält %2 doppelt.</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2.</source>
+        <translation>%1 enthält kein %2.</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
     </message>
 </context>
 <context>

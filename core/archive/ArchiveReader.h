@@ -44,11 +44,6 @@ Result<ArchiveDirectory> readDirectory(const QString& zipPath);
 // directory.
 Result<QByteArray> readEntry(const QString& zipPath, const QString& name, qint64 maxBytes = 1 << 20);
 Result<Metadata> readMetadata(const QString& zipPath);
-// Streams one entry into targetPath (created owner-only; a throw-away copy, so not synced),
-// checked against its CRC-32 and size: NotFound when the archive has no such entry, BadArchive
-// when it is damaged. The file is removed again on failure or cancellation.
-Result<void> extractEntry(
-    const QString& zipPath, const QString& name, const QString& targetPath, TaskContext& task);
 
 // The layout a restore may trust: database.db, metadata.json, SHA256SUMS and files/<relative
 // path>, nothing absolute, no "..", no links, no duplicates. Returns every problem found, in

@@ -51,6 +51,12 @@ Result<RestoreFileResult> restoreFile(
 // modification time, so that a second look opens no archive that has not changed.
 Result<HistoryResult> history(
     const QString& backupsDir, const QString& path, const QString& cacheDir, TaskContext& task);
+// One entry (such as database.db) streamed into target as a throw-away copy (owner-only, not
+// synced), checked against its CRC-32 and its SHA256SUMS line: NotFound when the archive has no
+// such entry, BadArchive when it is damaged, named twice, or named as a restore would refuse.
+Result<void> extractCopy(
+    const QString& zipPath, const QString& name, const QString& target, TaskContext& task);
+
 // ~/.cache/fastcms-backup/history (XDG_CACHE_HOME honoured).
 QString defaultHistoryCacheDir();
 

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <cerrno>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,7 +103,7 @@ public:
 // its SHA256SUMS line when sums has one. Returns whether it had one.
 Result<bool> writeVerified(ArchiveContents& archive, const ContentEntry& entry, const QString& temp,
     QFileDevice::Permissions permissions, const QHash<QString, QByteArray>& sums, TaskContext& task,
-    const std::function<void(qint64)>& progress)
+    const std::function<void(qint64)>& progress, bool sync = true)
 {
     QFile out(temp);
     errno = 0;
@@ -118,7 +119,7 @@ Result<bool> writeVerified(ArchiveContents& archive, const ContentEntry& entry, 
                 "The entry \"%1\" in %2 does not match its SHA-256 checksum; nothing of it was kept.")
                 .arg(entry.listed.name, archive.fileName()));
     errno = 0;
-    if (!out.flush() || ::fsync(out.handle()) != 0)
+    if (!out.flush() || (sync && ::fsync(out.handle()) != 0))
         return fail(files::fileError(FcbBrowseText::tr("Could not write %1").arg(temp), out, errno));
     out.close();
     return listed != sums.cend();
@@ -404,6 +405,38 @@ Result<RestoreFileResult> restoreFile(
     result.livePath = target;
     result.bytes = qint64((*entry)->listed.size);
     return result;
+}
+
+Result<void> extractCopy(
+    const QString& zipPath, const QString& name, const QString& target, TaskContext& task)
+{
+    auto archive = ArchiveContents::open(zipPath);
+    if (!archive)
+        return fail(archive.error());
+    const ContentEntry* entry = (*archive)->find(name);
+    if (!entry) {
+        const bool twice = std::any_of((*archive)->entries().cbegin(), (*archive)->entries().cend(),
+            [&name](const ContentEntry& e) { return e.listed.name == name; });
+        return fail(twice ? ErrorCode::BadArchive : ErrorCode::NotFound,
+            twice ? FcbBrowseText::tr("%1 holds %2 twice.").arg((*archive)->fileName(), name)
+                  : FcbBrowseText::tr("%1 holds no %2.").arg((*archive)->fileName(), name));
+    }
+    if (entry->unsafe())
+        return fail(ErrorCode::BadArchive,
+            FcbBrowseText::tr("%1 in %2: %3").arg(name, (*archive)->fileName(), entry->listed.flag));
+    const auto sums = (*archive)->sums();
+    if (!sums)
+        return fail(sums.error());
+    const auto progress = [&task, &name, size = qint64(entry->listed.size)](qint64 done) {
+        task.report(done, size, FcbBrowseText::tr("Reading %1").arg(name));
+    };
+    if (auto written
+        = writeVerified(**archive, *entry, target, files::ownerOnly, *sums, task, progress, false);
+        !written) {
+        QFile::remove(target);
+        return fail(written.error());
+    }
+    return ok();
 }
 
 } // namespace fcb::browse

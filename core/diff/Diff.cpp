@@ -3,6 +3,7 @@
 #include "FileUtil.h"
 #include "TempNames.h"
 #include "WorkerPool.h"
+#include "browse/Browse.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCoreApplication>
@@ -687,7 +688,7 @@ Result<QString> extractDatabase(
     const QString& zipPath, const QString& work, const QString& as, TaskContext& task)
 {
     const QString target = QDir(work).filePath(as);
-    if (auto extracted = archive::extractEntry(zipPath, QStringLiteral("database.db"), target, task);
+    if (auto extracted = browse::extractCopy(zipPath, QStringLiteral("database.db"), target, task);
         !extracted) {
         if (extracted.error().code == ErrorCode::NotFound)
             return fail(ErrorCode::BadArchive,

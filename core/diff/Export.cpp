@@ -3,6 +3,7 @@
 #include "FileUtil.h"
 #include "TempNames.h"
 #include "archive/ArchiveReader.h"
+#include "browse/Browse.h"
 #include "sqlite/Sqlite.h"
 
 #include <QCoreApplication>
@@ -281,8 +282,7 @@ Result<ExportResult> exportRows(
         return fail(made.error());
     const auto removeWork = qScopeGuard([&work] { (void)files::removeAll(work); });
     const QString copy = QDir(work).filePath(QStringLiteral("backup.db"));
-    if (auto extracted = archive::extractEntry(zipPath, QStringLiteral("database.db"), copy, task);
-        !extracted)
+    if (auto extracted = browse::extractCopy(zipPath, QStringLiteral("database.db"), copy, task); !extracted)
         return fail(extracted.error().code == ErrorCode::NotFound ? Error::make(ErrorCode::BadArchive,
                         FcbExportText::tr("%1 holds no database.").arg(QFileInfo(zipPath).fileName()))
                                                                   : extracted.error());

@@ -82,6 +82,10 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 1); // files/
         dialog->filter()->clear();
         QVERIFY(model->rowCount() >= 3); // database.db, files/, metadata.json, SHA256SUMS
+        // Sizes sort as numbers, not as their text.
+        dialog->view()->sortByColumn(BrowseDialog::Size, Qt::DescendingOrder);
+        QCOMPARE(model->index(0, BrowseDialog::Name).data().toString(), QStringLiteral("database.db"));
+        dialog->view()->sortByColumn(BrowseDialog::Name, Qt::AscendingOrder);
 
         auto* extract = dialog->findChild<QPushButton*>(QStringLiteral("browseExtract"));
         auto* restore = dialog->findChild<QPushButton*>(QStringLiteral("browseRestoreFile"));

@@ -20,6 +20,7 @@ namespace {
 constexpr int PathRole = Qt::UserRole + 1; // the entry's archive path ("files/a/" for folders)
 constexpr int IsFileRole = Qt::UserRole + 2;
 constexpr int FlaggedRole = Qt::UserRole + 3;
+constexpr int SortRole = Qt::UserRole + 4; // raw values: bytes, times, numbers; folders first
 
 } // namespace
 
@@ -46,6 +47,7 @@ BrowseDialog::BrowseDialog(
     m_proxy->setRecursiveFilteringEnabled(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(Name);
+    m_proxy->setSortRole(SortRole);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setFilterFixedString(text);
         if (!text.isEmpty())
@@ -122,9 +124,12 @@ QStandardItem* BrowseDialog::folderFor(const QString& folderPath)
     auto* item = new QStandardItem(folderPath.mid(cut + 1).chopped(1));
     item->setData(folderPath, PathRole);
     item->setData(false, IsFileRole);
+    item->setData(QString(QStringLiteral("0") + item->text().toLower()), SortRole);
     QList<QStandardItem*> row { item };
-    for (int c = 1; c < ColumnCount; ++c)
+    for (int c = 1; c < ColumnCount; ++c) {
         row.append(new QStandardItem);
+        row.last()->setData(-1, SortRole);
+    }
     parent->appendRow(row);
     m_folders.insert(folderPath, item);
     return item;
@@ -147,16 +152,22 @@ void BrowseDialog::showListing(const ArchiveListing& listing)
         name->setData(!e.isDirectory, IsFileRole);
         name->setData(flagged, FlaggedRole);
         name->setToolTip(e.name);
+        name->setData(QString(QStringLiteral("1") + name->text().toLower()), SortRole);
         auto* size = new QStandardItem(files::humanSize(qint64(e.size)));
-        size->setData(qlonglong(e.size), Qt::UserRole);
+        size->setData(qlonglong(e.size), SortRole);
+        auto* compressed = new QStandardItem(files::humanSize(qint64(e.compressedSize)));
+        compressed->setData(qlonglong(e.compressedSize), SortRole);
+        auto* modified = new QStandardItem(locale.toString(e.modified, QLocale::ShortFormat));
+        modified->setData(e.modified, SortRole);
+        auto* crc = new QStandardItem(QString::number(e.crc, 16).rightJustified(8, QLatin1Char('0')));
+        crc->setData(qlonglong(e.crc), SortRole);
         auto* note = new QStandardItem(e.flag);
+        note->setData(e.flag, SortRole);
         if (flagged) {
             name->setForeground(QColor(0x7a, 0x17, 0x12));
             note->setForeground(QColor(0x7a, 0x17, 0x12));
         }
-        parent->appendRow({ name, size, new QStandardItem(files::humanSize(qint64(e.compressedSize))),
-            new QStandardItem(locale.toString(e.modified, QLocale::ShortFormat)),
-            new QStandardItem(QString::number(e.crc, 16).rightJustified(8, QLatin1Char('0'))), note });
+        parent->appendRow({ name, size, compressed, modified, crc, note });
     }
     m_loaded = true;
     m_status->setText(tr("%1: %2 entries, %3 (%4 compressed).")
