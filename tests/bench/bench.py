@@ -355,6 +355,12 @@ group("diff a backup against the live data", {
         f"sqldiff --summary {shlex.quote(str(extracted / 'database.db'))} {shlex.quote(str(diffsite / 'data' / 'app.db'))}"
         f" >/dev/null; diff -rq {shlex.quote(str(extracted / 'files'))} {shlex.quote(str(diffsite / 'data' / 'files'))}"
         " >/dev/null; true", None, None), lambda: None),
+    # The whole job for them: the backup has to come out of its zip first.
+    "unzip, then both": (lambda: (
+        f"rm -rf {shlex.quote(str(out / 'diff-unzipped'))}; unzip -q {shlex.quote(str(ours_zip))} -d {shlex.quote(str(out / 'diff-unzipped'))}"
+        f"; sqldiff --summary {shlex.quote(str(out / 'diff-unzipped' / 'database.db'))} {shlex.quote(str(diffsite / 'data' / 'app.db'))}"
+        f" >/dev/null; diff -rq {shlex.quote(str(out / 'diff-unzipped' / 'files'))} {shlex.quote(str(diffsite / 'data' / 'files'))}"
+        " >/dev/null; true", None, None), lambda: rm(out / "diff-unzipped")),
 })
 rm(extracted)
 

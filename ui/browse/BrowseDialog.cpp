@@ -59,6 +59,20 @@ BrowseDialog::BrowseDialog(
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(Name, Qt::AscendingOrder);
     m_view->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    QDialogButtonBox* buttons = makeButtons();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    updateButtons();
+    resize(820, 560);
+    watchListing(listing);
+}
+
+// Extract…, Restore This File and History… beside Close, on the selection.
+QDialogButtonBox* BrowseDialog::makeButtons()
+{
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_extract = buttons->addButton(tr("E&xtract…"), QDialogButtonBox::ActionRole);
     m_extract->setObjectName(QStringLiteral("browseExtract"));
@@ -66,13 +80,13 @@ BrowseDialog::BrowseDialog(
         tr("Write the selected files and folders to a folder, each checked against its checksums"));
     m_restoreFile = buttons->addButton(tr("&Restore This File"), QDialogButtonBox::ActionRole);
     m_restoreFile->setObjectName(QStringLiteral("browseRestoreFile"));
-    m_restoreFile->setToolTip(offers.restoreFile
+    m_restoreFile->setToolTip(m_offers.restoreFile
             ? tr("Put the selected upload back into the live files folder; a file of that name is kept as "
                  "NAME.before_restore")
             : tr("Only for a data folder on this machine"));
     m_history = buttons->addButton(tr("&History…"), QDialogButtonBox::ActionRole);
     m_history->setObjectName(QStringLiteral("browseHistory"));
-    m_history->setToolTip(offers.history
+    m_history->setToolTip(m_offers.history
             ? tr("Every backup that holds the selected upload, and where it changed")
             : tr("Only for a data folder on this machine"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
@@ -83,14 +97,11 @@ BrowseDialog::BrowseDialog(
         [this] { Q_EMIT historyRequested(selectedPaths().value(0)); });
     connect(
         m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BrowseDialog::updateButtons);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_status);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(buttons);
-    updateButtons();
-    resize(820, 560);
+    return buttons;
+}
 
+void BrowseDialog::watchListing(const Job<Result<ArchiveListing>>& listing)
+{
     auto* watcher = new QFutureWatcher<Result<ArchiveListing>>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher](int value) {
         if (!watcher->progressText().isEmpty())

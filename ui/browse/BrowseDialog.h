@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -65,6 +66,8 @@ Q_SIGNALS:
     void historyRequested(const QString& path);
 
 private:
+    QDialogButtonBox* makeButtons();
+    void watchListing(const Job<Result<ArchiveListing>>& listing);
     void showListing(const ArchiveListing& listing);
     QStandardItem* folderFor(const QString& folderPath);
     void updateButtons();
