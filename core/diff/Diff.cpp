@@ -3,6 +3,7 @@
 #include "FileUtil.h"
 #include "TempNames.h"
 #include "WorkerPool.h"
+#include "archive/FastHash.h"
 #include "browse/Browse.h"
 #include "sqlite/Sqlite.h"
 
@@ -619,9 +620,10 @@ Result<void> hashLive(QMap<QString, FileFacts>& live, const QMap<QString, FileFa
             total += it->size;
         }
     }
-    // Blocking: this thread hashes too, so a busy pool cannot leave the work waiting on it.
+    // On the archive workers, whose tasks never wait: this thread (one of the engine's pool)
+    // waits for them, and a task queued behind it on its own pool would never start.
     std::atomic<qint64> done { 0 };
-    QtConcurrent::blockingMap(workers::pool(), work, [&task, &done, total](Work& w) {
+    QtConcurrent::blockingMap(archiveWorkers(), work, [&task, &done, total](Work& w) {
         const auto crc = crcOf(w.path, task, done);
         w.readable = crc.has_value() || task.isCanceled();
         w.facts->crc = crc.value_or(0);
@@ -723,6 +725,53 @@ Result<std::pair<QString, bool>> liveDatabase(const QString& liveDb, const QStri
 
 } // namespace
 
+namespace {
+
+// Cancellation only: the uploads are compared beside the databases, whose progress is shown.
+class Beside final : public TaskContext
+{
+public:
+    explicit Beside(TaskContext& task)
+        : m_task(task)
+    { }
+    bool isCanceled() const override { return m_stop.load() || m_task.isCanceled(); }
+    void report(qint64, qint64, const QString&) override { }
+    void stop() { m_stop.store(true); }
+
+private:
+    TaskContext& m_task;
+    std::atomic_bool m_stop { false };
+};
+
+// The databases: the backup's (and a second backup's) copied out into a private folder under
+// workRoot, removed again whatever happens, and compared.
+Result<void> compareDatabasesOf(const Sides& sides, const DiffRequest& request, const QString& workRoot,
+    DiffReport& report, TaskContext& task)
+{
+    const QString work = temp::in(workRoot, temp::Kind::Compare);
+    if (auto made = files::makeOwnerOnlyDir(work); !made)
+        return fail(made.error());
+    const auto removeWork = qScopeGuard([&work] { (void)files::removeAll(work); });
+    auto backupDb = extractDatabase(sides.backupZip, work, QStringLiteral("backup.db"), task);
+    if (!backupDb)
+        return fail(backupDb.error());
+    std::pair<QString, bool> otherDb;
+    if (!sides.otherZip.isEmpty()) {
+        auto extracted = extractDatabase(sides.otherZip, work, QStringLiteral("other.db"), task);
+        if (!extracted)
+            return fail(extracted.error());
+        otherDb = { *extracted, false };
+    } else {
+        auto live = liveDatabase(sides.liveDb, work, task);
+        if (!live)
+            return fail(live.error());
+        otherDb = *live;
+    }
+    return compareDatabases(*backupDb, otherDb.first, otherDb.second, request, report, task);
+}
+
+} // namespace
+
 Result<DiffReport> run(
     const Sides& sides, const DiffRequest& request, const QString& workRoot, TaskContext& task)
 {
@@ -740,32 +789,30 @@ Result<DiffReport> run(
             return fail(read.error());
         otherDirectory = *read;
     }
-    const QString work = temp::in(workRoot, temp::Kind::Compare);
-    if (auto made = files::makeOwnerOnlyDir(work); !made)
-        return fail(made.error());
-    const auto removeWork = qScopeGuard([&work] { (void)files::removeAll(work); });
-    auto backupDb = extractDatabase(sides.backupZip, work, QStringLiteral("backup.db"), task);
-    if (!backupDb)
-        return fail(backupDb.error());
-    std::pair<QString, bool> otherDb;
-    if (otherDirectory) {
-        auto extracted = extractDatabase(sides.otherZip, work, QStringLiteral("other.db"), task);
-        if (!extracted)
-            return fail(extracted.error());
-        otherDb = { *extracted, false };
-    } else {
-        auto live = liveDatabase(sides.liveDb, work, task);
-        if (!live)
-            return fail(live.error());
-        otherDb = *live;
-    }
-    if (auto compared = compareDatabases(*backupDb, otherDb.first, otherDb.second, request, report, task);
-        !compared)
-        return fail(compared.error());
-    if (auto compared = compareFiles(
-            *backupDirectory, otherDirectory ? &*otherDirectory : nullptr, sides.liveFilesDir, report, task);
-        !compared)
-        return fail(compared.error());
+    // The uploads are compared on the pool meanwhile: reading the live files overlaps with
+    // copying out and reading the databases. (A wait here runs the task itself if the pool has
+    // not started it.)
+    DiffReport uploads;
+    Beside beside(task);
+    QFuture<Result<void>> comparing = QtConcurrent::run(workers::pool(), [&] {
+        return compareFiles(*backupDirectory, otherDirectory ? &*otherDirectory : nullptr, sides.liveFilesDir,
+            uploads, beside);
+    });
+    const Result<void> databases = compareDatabasesOf(sides, request, workRoot, report, task);
+    if (!databases)
+        beside.stop();
+    const Result<void> files = comparing.result();
+    if (!databases)
+        return fail(databases.error());
+    if (!files)
+        return fail(files.error());
+    report.files = uploads.files;
+    report.filesOnlyInBackup = uploads.filesOnlyInBackup;
+    report.filesOnlyInOther = uploads.filesOnlyInOther;
+    report.filesChanged = uploads.filesChanged;
+    report.bytesOnlyInBackup = uploads.bytesOnlyInBackup;
+    report.bytesOnlyInOther = uploads.bytesOnlyInOther;
+    report.filesCompared = uploads.filesCompared;
     return report;
 }
 
