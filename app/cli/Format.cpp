@@ -116,11 +116,6 @@ QString entryTimeIso(const QDateTime& local)
     return local.isValid() ? local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) : QString();
 }
 
-QString crcHex(quint32 crc)
-{
-    return QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0'));
-}
-
 QString printable(const QString& name)
 {
     QString shown;

@@ -26,8 +26,6 @@ void insertNewest(QJsonObject& object, const std::optional<BackupItem>& newest);
 // zone for --json; "-" and an empty string when the archive holds no valid time.
 QString entryTime(const QDateTime& local);
 QString entryTimeIso(const QDateTime& local);
-// A CRC-32 as eight hexadecimal digits, as unzip -v and Python's zipfile show it.
-QString crcHex(quint32 crc);
 // A name from an archive, safe to print on a terminal: control characters (a hostile name's
 // escape sequences or line breaks) shown as \xNN.
 QString printable(const QString& name);

@@ -158,6 +158,18 @@ Result<std::unique_ptr<OperationLock>> LocalEngine::lockFolder(const TaskContext
     return lock;
 }
 
+Result<std::unique_ptr<OperationLock>> LocalEngine::lockForRestore(const TaskContext* task) const
+{
+    auto lock = lockFolder(task);
+    if (!lock)
+        return fail(lock.error());
+    if (applyInterrupted(m_folder))
+        return fail(ErrorCode::Conflict,
+            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
+                                   "apply-restore --abandon to undo it."));
+    return lock;
+}
+
 namespace {
 
 // What a backup has to copy, measured before anything is written.
@@ -491,25 +503,17 @@ Result<DrillReport> LocalEngine::drill(const QString& fileName, TaskContext& tas
 Result<StageResult> LocalEngine::stageRestore(
     const QString& fileName, TaskContext& task, VerifyReport* failedReport) const
 {
-    auto lock = lockFolder(&task);
+    auto lock = lockForRestore(&task);
     if (!lock)
         return fail(lock.error());
-    if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict,
-            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
-                                   "apply-restore --abandon to undo it."));
     return fcb::stageRestore(m_folder, fileName, task, m_options.freeSpace, failedReport);
 }
 
 Result<void> LocalEngine::unstageRestore() const
 {
-    auto lock = lockFolder(nullptr);
+    auto lock = lockForRestore(nullptr);
     if (!lock)
         return fail(lock.error());
-    if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict,
-            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
-                                   "apply-restore --abandon to undo it."));
     return fcb::unstageRestore(m_folder);
 }
 
@@ -770,13 +774,9 @@ Result<RestoreFileResult> LocalEngine::restoreFile(
     auto backup = existingBackup(fileName);
     if (!backup)
         return fail(backup.error());
-    auto lock = lockFolder(&task);
+    auto lock = lockForRestore(&task);
     if (!lock)
         return fail(lock.error());
-    if (applyInterrupted(m_folder))
-        return fail(ErrorCode::Conflict,
-            FcbLocalEngineText::tr("An earlier restore was interrupted. Run apply-restore to finish it, or "
-                                   "apply-restore --abandon to undo it."));
     return browse::restoreFile(*backup, path, m_folder.filesDir(), task);
 }
 

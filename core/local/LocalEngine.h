@@ -91,6 +91,9 @@ private:
     // The data folder's operation lock, waited for as the options say; clears what earlier,
     // interrupted runs left behind once it is held.
     Result<std::unique_ptr<OperationLock>> lockFolder(const TaskContext* task) const;
+    // The same for what changes the live data or the staged restore: Conflict while an
+    // interrupted apply waits to be finished or undone.
+    Result<std::unique_ptr<OperationLock>> lockForRestore(const TaskContext* task) const;
     // The path of a plain *.zip name in the backups folder, or Usage / NotFound.
     Result<QString> existingBackup(const QString& fileName) const;
 

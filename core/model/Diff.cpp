@@ -12,6 +12,11 @@ QString jsonText(const QJsonValue& value)
         .chopped(1);
 }
 
+QString crcHex(quint32 crc)
+{
+    return QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0'));
+}
+
 QString keyText(const QJsonObject& key)
 {
     QStringList parts;

@@ -82,6 +82,8 @@ struct ColumnChange
 // "column=value, ...": how both front ends show a row.
 QString jsonText(const QJsonValue& value);
 QString keyText(const QJsonObject& key);
+// A CRC-32 as zip tools print it: eight hex digits.
+QString crcHex(quint32 crc);
 
 struct RowDiff
 {

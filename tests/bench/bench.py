@@ -286,22 +286,27 @@ group("apply a staged restore", {
 })
 
 # ---- listing 10,000 backups ------------------------------------------------------------------
-many = work / f"many-{a.backups}"
-if not (many / ".made").exists():
-    rm(many)
-    print(f"making {a.backups} backups...", flush=True)
-    tiny = many / "tiny"
-    make(tiny, 0.05, 0.01, 0.0)
-    sh([cli, "create", "-q", "--data-dir", str(tiny / "data")])
-    template = next((tiny / "data" / "backups").glob("*.zip")).read_bytes()
-    backups = many / "data" / "backups"
+def make_many(folder, count, files_mb):
+    """count copies of one small backup, an hour apart, in folder/data/backups."""
+    if (folder / ".made").exists():
+        return
+    rm(folder)
+    print(f"making {count} backups...", flush=True)
+    small = folder / "small"
+    make(small, 0.05, files_mb, 0.0)
+    sh([cli, "create", "-q", "--data-dir", str(small / "data")])
+    template = next((small / "data" / "backups").glob("*.zip")).read_bytes()
+    backups = folder / "data" / "backups"
     backups.mkdir(parents=True)
-    (many / "data" / "app.db").write_bytes(b"")
-    t0 = 1_700_000_000
-    for i in range(a.backups):
-        name = time.strftime("backup_%Y%m%d_%H%M%S.zip", time.gmtime(t0 + 3600 * i))
+    (folder / "data" / "app.db").write_bytes(b"")
+    for i in range(count):
+        name = time.strftime("backup_%Y%m%d_%H%M%S.zip", time.gmtime(1_700_000_000 + 3600 * i))
         (backups / name).write_bytes(template)
-    (many / ".made").write_text("1")
+    (folder / ".made").write_text("1")
+
+
+many = work / f"many-{a.backups}"
+make_many(many, a.backups, 0.01)
 warm(many / "data" / "backups")
 group("list page 1 of many backups (per run, 10 runs in a shell loop)", {
     "ours": (lambda: ([cli, "list", "--json", "--data-dir", str(many / "data")], None, None), lambda: None),
@@ -366,20 +371,7 @@ rm(extracted)
 
 # ---- history of one upload over 1,000 backups ------------------------------------------------------
 hist = work / "history-1000"
-if not (hist / ".made").exists():
-    rm(hist)
-    print("making 1000 backups for history...", flush=True)
-    small = hist / "small"
-    make(small, 0.05, 0.2, 0.0)
-    sh([cli, "create", "-q", "--data-dir", str(small / "data")])
-    template = next((small / "data" / "backups").glob("*.zip")).read_bytes()
-    backups = hist / "data" / "backups"
-    backups.mkdir(parents=True)
-    (hist / "data" / "app.db").write_bytes(b"")
-    for i in range(1000):
-        name = time.strftime("backup_%Y%m%d_%H%M%S.zip", time.gmtime(1_700_000_000 + 3600 * i))
-        (backups / name).write_bytes(template)
-    (hist / ".made").write_text("1")
+make_many(hist, 1000, 0.2)
 import zipfile
 with zipfile.ZipFile(next((hist / "data" / "backups").glob("*.zip"))) as z:
     upload = next(n for n in z.namelist() if n.startswith("files/") and not n.endswith("/"))

@@ -122,8 +122,7 @@ void BrowseController::openHistory(const HistoryResult& history)
         new QTreeWidgetItem(tree,
             { e.backup, locale.toString(e.created.toLocalTime(), QLocale::ShortFormat),
                 e.present ? files::humanSize(qint64(e.size)) : QString(),
-                e.present ? QString::number(e.crc, 16).rightJustified(8, QLatin1Char('0')) : QString(),
-                change });
+                e.present ? crcHex(e.crc) : QString(), change });
     }
     tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);

@@ -1,6 +1,7 @@
 #include "BrowseDialog.h"
 
 #include "FileUtil.h"
+#include "model/Diff.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -170,7 +171,7 @@ void BrowseDialog::showListing(const ArchiveListing& listing)
         compressed->setData(qlonglong(e.compressedSize), SortRole);
         auto* modified = new QStandardItem(locale.toString(e.modified, QLocale::ShortFormat));
         modified->setData(e.modified, SortRole);
-        auto* crc = new QStandardItem(QString::number(e.crc, 16).rightJustified(8, QLatin1Char('0')));
+        auto* crc = new QStandardItem(crcHex(e.crc));
         crc->setData(qlonglong(e.crc), SortRole);
         auto* note = new QStandardItem(e.flag);
         note->setData(e.flag, SortRole);

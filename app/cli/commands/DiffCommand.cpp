@@ -86,11 +86,9 @@ QJsonObject diffJson(const DiffReport& r)
             { QStringLiteral("backup_size"), f.backupSize < 0 ? QJsonValue() : QJsonValue(f.backupSize) },
             { QStringLiteral("other_size"), f.otherSize < 0 ? QJsonValue() : QJsonValue(f.otherSize) },
             { QStringLiteral("backup_crc"),
-                f.backupSize < 0 ? QJsonValue()
-                                 : QJsonValue(QString::number(f.backupCrc, 16).rightJustified(8, u'0')) },
+                f.backupSize < 0 ? QJsonValue() : QJsonValue(crcHex(f.backupCrc)) },
             { QStringLiteral("other_crc"),
-                f.otherSize < 0 ? QJsonValue()
-                                : QJsonValue(QString::number(f.otherCrc, 16).rightJustified(8, u'0')) } });
+                f.otherSize < 0 ? QJsonValue() : QJsonValue(crcHex(f.otherCrc)) } });
     QJsonObject object { { QStringLiteral("backup"), r.backup },
         { QStringLiteral("against"), r.against.isEmpty() ? QStringLiteral("live") : r.against },
         { QStringLiteral("identical"), r.identical() }, { QStringLiteral("tables"), tables },
